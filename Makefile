@@ -1,0 +1,38 @@
+# Everything sets itself up: a virtual environment in .venv, the package and
+# its test tools, and (for the browser tests) Debian's chromium.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: report test lint typecheck unit browser-deps bench golden clean
+
+report: $(STAMP)  ## Check seeds/ and write report.html (and a text summary)
+	$(BIN)/factcheck check seeds/ -o report.html --fail-on never
+
+test: $(STAMP) browser-deps  ## Lint, type-check and run the whole test suite
+	$(BIN)/ruff check checker tests benchmarks
+	$(BIN)/ruff format --check checker tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+browser-deps:  ## Debian's chromium for the browser tests (root on Debian)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing: the browser tests will be skipped"; fi; }
+
+golden: $(STAMP)  ## Refresh the golden files after an intended change (review the diff!)
+	FACTCHECK_REFRESH_GOLDEN=1 $(BIN)/pytest -q tests/golden
+
+bench: $(STAMP)  ## Throughput benchmarks (pass CORPUS=path/to.jsonl for a real corpus)
+	$(BIN)/python benchmarks/run.py $(if $(CORPUS),--corpus $(CORPUS),)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

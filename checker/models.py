@@ -1,0 +1,200 @@
+"""The data that flows through the pipeline, as pydantic v2 models.
+
+paths -> ingest -> Article -> extract -> Mention -> normalise -> Fact
+      -> group -> Event -> compare -> Finding -> Report
+
+Every model is plain data: stages are functions over these models, so each
+stage can be tested alone or run in another process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Number = int | float
+MentionKind = Literal[
+    "count", "money", "percent", "quantity", "date", "year", "time", "ordinal", "age", "other"
+]
+FindingKind = Literal["conflict", "tension", "update", "scope", "date"]
+Severity = Literal["error", "warning", "info"]
+PublishedFrom = Literal["metadata", "dateline", "inferred"]
+InputStatus = Literal["ok", "skipped"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Interval(_Model):
+    """A closed numeric interval; ``None`` means unbounded on that side."""
+
+    low: Number | None = None
+    high: Number | None = None
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when the two intervals share at least one value."""
+        lo_a = float("-inf") if self.low is None else self.low
+        hi_a = float("inf") if self.high is None else self.high
+        lo_b = float("-inf") if other.low is None else other.low
+        hi_b = float("inf") if other.high is None else other.high
+        return lo_a <= hi_b and lo_b <= hi_a
+
+    def contains(self, value: Number) -> bool:
+        """True when ``value`` lies inside the interval."""
+        return (self.low is None or self.low <= value) and (
+            self.high is None or value <= self.high
+        )
+
+    def gap(self, other: Interval) -> Number:
+        """Distance between two intervals (0 when they overlap)."""
+        if self.overlaps(other):
+            return 0
+        if self.high is not None and other.low is not None and self.high < other.low:
+            return other.low - self.high
+        assert other.high is not None and self.low is not None
+        return self.low - other.high
+
+    def label(self) -> str:
+        """Human-readable form: ``16``, ``16+``, ``450-499``, ``<=30``."""
+        if self.low is not None and self.low == self.high:
+            return _fmt(self.low)
+        if self.high is None:
+            return f"{_fmt(self.low)}+" if self.low is not None else "any"
+        if self.low is None or self.low == 0:
+            return f"<={_fmt(self.high)}"
+        return f"{_fmt(self.low)}-{_fmt(self.high)}"
+
+
+def _fmt(value: Number | None) -> str:
+    if value is None:
+        return "?"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}"
+
+
+class DateRange(_Model):
+    """An interval of calendar days; ``None`` on both sides means unknown."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def known(self) -> bool:
+        """True when both ends are set."""
+        return self.start is not None and self.end is not None
+
+    def overlaps(self, other: DateRange) -> bool:
+        """True when both ranges are known and share a day, or either is unknown."""
+        if not (self.known and other.known):
+            return True
+        assert self.start and self.end and other.start and other.end
+        return self.start <= other.end and other.start <= self.end
+
+
+class InputRecord(_Model):
+    """What became of one input path."""
+
+    path: str
+    status: InputStatus
+    reason: str | None = None
+    articles: int = 0
+
+
+class Article(_Model):
+    """One news article, cleaned of scraper boilerplate."""
+
+    id: str
+    source: str
+    index: int
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    published_from: PublishedFrom | None = None
+    duplicate_of: str | None = None
+    fingerprint: str = ""
+    text: str = Field(default="", exclude=True)
+    notes: list[str] = Field(default_factory=list)
+
+
+class Mention(_Model):
+    """A number or date found in an article, with its exact span."""
+
+    type: Literal["mention"] = "mention"
+    article: str
+    kind: MentionKind
+    text: str
+    span: tuple[int, int]
+    value: Number | None = None
+    interval: Interval | None = None
+    likely: Interval | None = None
+    hedge: str | None = None
+    unit: str | None = None
+    date: DateRange | None = None
+    weekday: str | None = None
+
+
+class Fact(_Model):
+    """A normalised claim: what a number counts, where, when and per whom."""
+
+    type: Literal["fact"] = "fact"
+    id: str
+    article: str
+    metric: str
+    stated: str
+    sentence: str
+    span: tuple[int, int]
+    sentence_span: tuple[int, int]
+    interval: Interval
+    likely: Interval
+    unit: str | None = None
+    victims: str | None = None
+    places: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    date: DateRange = DateRange()
+    cumulative: bool = False
+    attribution: str | None = None
+    weekday: str | None = None
+
+
+class Event(_Model):
+    """Facts that describe the same real-world event."""
+
+    id: str
+    metric: str
+    key: str
+    facts: list[str]
+    sources: list[str]
+    corroborated: bool = False
+
+
+class Finding(_Model):
+    """A discrepancy (or a scope difference) between facts."""
+
+    id: str
+    rule: str
+    kind: FindingKind
+    severity: Severity
+    metric: str
+    event: str | None
+    summary: str
+    facts: list[str]
+    new: bool = True
+
+
+class Report(_Model):
+    """Everything one run of ``factcheck check`` found; dumped as the JSON output."""
+
+    schema_version: str = SCHEMA_VERSION
+    generator: str = "factcheck"
+    inputs: list[InputRecord] = Field(default_factory=list)
+    articles: list[Article] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
