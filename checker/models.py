@@ -46,9 +46,7 @@ class Interval(_Model):
 
     def contains(self, value: Number) -> bool:
         """True when ``value`` lies inside the interval."""
-        return (self.low is None or self.low <= value) and (
-            self.high is None or value <= self.high
-        )
+        return (self.low is None or self.low <= value) and (self.high is None or value <= self.high)
 
     def gap(self, other: Interval) -> Number:
         """Distance between two intervals (0 when they overlap)."""

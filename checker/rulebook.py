@@ -78,9 +78,7 @@ class MetricRule(_Rule):
 
 # --- hedges ----------------------------------------------------------------
 
-HedgeKind = Literal[
-    "exact", "at_least", "more_than", "nearly", "about", "up_to", "fewer_than"
-]
+HedgeKind = Literal["exact", "at_least", "more_than", "nearly", "about", "up_to", "fewer_than"]
 
 
 class Hedge(_Rule):
@@ -220,6 +218,7 @@ class FindingRules(_Rule):
     """rules/findings.yaml."""
 
     findings: list[FindingRule]
+    scope_window: int = 600
 
 
 # --- the whole book ----------------------------------------------------------

@@ -1,0 +1,185 @@
+"""The ``factcheck`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from checker import __version__
+from checker.baseline import BaselineError, apply_baseline, read_baseline, write_baseline
+from checker.exitcodes import ERROR, FAIL_ON_CHOICES, exit_code
+from checker.models import Report
+from checker.pipeline import check as run_check
+from checker.pipeline import iter_extract
+from checker.report import get_reporter
+from checker.rulebook import RuleError, Rulebook, default_rulebook
+
+FORMATS = ("text", "json", "html", "junit", "github", "sarif")
+_SUFFIX_FORMAT = {
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".xml": "junit",
+    ".sarif": "sarif",
+}
+
+
+def _rulebook(rule_dirs: tuple[str, ...]) -> Rulebook:
+    try:
+        return default_rulebook(tuple(rule_dirs))
+    except RuleError as exc:
+        click.echo(f"factcheck: rule error: {exc}", err=True)
+        sys.exit(ERROR)
+
+
+def _progress() -> object:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        click.echo(f"\rextracting {done}/{total} articles", err=True, nl=done == total)
+
+    return show
+
+
+def _codes(value: str | None) -> set[str]:
+    return {c.strip() for c in (value or "").split(",") if c.strip()}
+
+
+@click.group()
+@click.version_option(__version__, prog_name="factcheck")
+def main() -> None:
+    """Cross-source fact-consistency checker for news."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a new finding is at or above this severity.",
+)
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Accepted findings (JSON).")
+@click.option("--select", help="Only report these finding rule codes (comma-separated).")
+@click.option("--ignore", help="Drop these finding rule codes (comma-separated).")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+def check(
+    paths: tuple[str, ...],
+    output: str | None,
+    fmt: str | None,
+    fail_on: str,
+    baseline: str | None,
+    select: str | None,
+    ignore: str | None,
+    jobs: int,
+    rule_dirs: tuple[str, ...],
+) -> None:
+    """Check the articles in PATHS ("-" for stdin) for cross-source discrepancies."""
+    rulebook = _rulebook(rule_dirs)
+    result = run_check(
+        paths,
+        rulebook,
+        jobs=jobs,
+        rule_dirs=rule_dirs,
+        stdin=sys.stdin.buffer,
+        progress=_progress(),  # type: ignore[arg-type]
+    )
+    report = result.report
+    findings = report.findings
+    if select:
+        findings = [f for f in findings if f.rule in _codes(select)]
+    if ignore:
+        findings = [f for f in findings if f.rule not in _codes(ignore)]
+    if baseline:
+        try:
+            findings = apply_baseline(findings, read_baseline(Path(baseline)))
+        except BaselineError as exc:
+            click.echo(f"factcheck: {exc}", err=True)
+            sys.exit(ERROR)
+    report = report.model_copy(update={"findings": findings})
+    if output:
+        out_fmt = fmt or _SUFFIX_FORMAT.get(Path(output).suffix.lower(), "text")
+        Path(output).write_text(get_reporter(out_fmt).render(report), encoding="utf-8")
+        if fmt is None:
+            click.echo(get_reporter("text").render(report), nl=False)
+            click.echo(f"report written to {output}")
+    else:
+        click.echo(get_reporter(fmt or "text").render(report), nl=False)
+    for record in report.inputs:
+        if record.status == "skipped":
+            click.echo(f"factcheck: skipped {record.path}: {record.reason}", err=True)
+    sys.exit(exit_code(report.findings, fail_on, result.had_input_errors))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+def extract(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str, ...]) -> None:
+    """Print every mention and fact in PATHS, one JSON object per line."""
+    rulebook = _rulebook(rule_dirs)
+    stream, had_errors = iter_extract(paths, rulebook, stdin=sys.stdin.buffer)
+    for item in stream:
+        click.echo(item.model_dump_json())
+    sys.exit(ERROR if had_errors else 0)
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+def baseline_cmd(paths: tuple[str, ...], output: str, rule_dirs: tuple[str, ...]) -> None:
+    """Accept today's findings for PATHS: write their ids to OUTPUT."""
+    rulebook = _rulebook(rule_dirs)
+    result = run_check(paths, rulebook, stdin=sys.stdin.buffer)
+    write_baseline(result.report, Path(output))
+    click.echo(f"{len(result.report.findings)} findings written to {output}")
+    sys.exit(ERROR if result.had_input_errors else 0)
+
+
+@main.group()
+def rules() -> None:
+    """Show the rules."""
+
+
+@rules.command("list")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+def rules_list(rule_dirs: tuple[str, ...]) -> None:
+    """List metric and finding rules with their codes."""
+    book = _rulebook(rule_dirs)
+    for metric in book.metrics:
+        click.echo(f"{metric.code}  metric.{metric.name:<12} {metric.description}")
+    for rule in book.findings.findings:
+        click.echo(f"{rule.code}  {rule.kind}.{rule.name:<18} [{rule.severity}] {rule.description}")
+
+
+@rules.command("explain")
+@click.argument("code")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+def rules_explain(code: str, rule_dirs: tuple[str, ...]) -> None:
+    """Explain the rule CODE (a metric code or name, or a finding code)."""
+    book = _rulebook(rule_dirs)
+    metric = book.metric(code)
+    if metric is not None:
+        click.echo(metric.model_dump_json(indent=2))
+        return
+    for rule in book.findings.findings:
+        if rule.code == code.upper():
+            click.echo(rule.model_dump_json(indent=2))
+            return
+    click.echo(f"factcheck: no rule {code!r}", err=True)
+    sys.exit(ERROR)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the ``check --format json`` report."""
+    click.echo(json.dumps(Report.model_json_schema(), indent=2, sort_keys=True))

@@ -1,0 +1,239 @@
+"""Compare: the facts of each event, pair by pair, into findings.
+
+A pair is only compared when its facts come from different, independent
+articles (a syndicated copy never counts). Facts of one article about one
+event are parts or repeats of one account, never a conflict with itself.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from checker.extract.lexicon import lexicon
+from checker.fingerprint import finding_id
+from checker.group import block_key, victims_compatible
+from checker.models import Article, Event, Fact, Finding, Interval, Severity
+from checker.rulebook import MetricRule, Rulebook
+
+_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass
+class _Draft:
+    code: str
+    severity: Severity
+    facts: set[str] = field(default_factory=set)
+
+
+def _small_gap(a: Interval, b: Interval, rule: MetricRule | None) -> bool:
+    if rule is None:
+        return False
+    gap = a.gap(b)
+    scale = max(abs(v) for v in (a.low, a.high, b.low, b.high) if v is not None)
+    return gap <= rule.tolerance.abs or gap <= rule.tolerance.rel * scale
+
+
+def _pair_finding(a: Fact, b: Fact, rule: MetricRule | None) -> tuple[str, Severity] | None:
+    """The rule code and severity for one pair of facts of one event, or None if they agree."""
+    if a.cumulative and b.cumulative and a.date.known and b.date.known:
+        assert a.date.start and b.date.start
+        if not a.date.overlaps(b.date):
+            early, late = (a, b) if a.date.start < b.date.start else (b, a)
+            if late.interval.high is not None and early.interval.low is not None:
+                if late.interval.high < early.interval.low:
+                    return "C002", (rule.severity if rule else "error")
+            if early.interval == late.interval:
+                return None
+            return "U001", "info"
+    if not a.interval.overlaps(b.interval):
+        if _small_gap(a.interval, b.interval, rule):
+            return "C001", (rule.small_gap_severity if rule else "warning")
+        return "C001", (rule.severity if rule else "error")
+    if not a.likely.overlaps(b.likely):
+        return "T001", "warning"
+    return None
+
+
+def _independent(a: Fact, b: Fact, articles: dict[str, Article]) -> bool:
+    art_a, art_b = articles[a.article], articles[b.article]
+    if a.article == b.article:
+        return False
+    if art_a.duplicate_of == b.article or art_b.duplicate_of == a.article:
+        return False
+    return not (art_a.fingerprint and art_a.fingerprint == art_b.fingerprint)
+
+
+def compare_event(
+    event: Event, facts: dict[str, Fact], articles: dict[str, Article], rulebook: Rulebook
+) -> list[Finding]:
+    """Conflict, tension and update findings for one event."""
+    rule = rulebook.metric(event.metric)
+    members = [facts[i] for i in event.facts]
+    drafts: dict[str, _Draft] = {}
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if not _independent(a, b, articles):
+                continue
+            if not victims_compatible(a.victims, b.victims, rulebook):
+                continue
+            if not (a.cumulative and b.cumulative) and not a.date.overlaps(b.date):
+                continue
+            verdict = _pair_finding(a, b, rule)
+            if verdict is None:
+                continue
+            code, severity = verdict
+            draft = drafts.setdefault(code, _Draft(code, severity))
+            if _RANK[severity] > _RANK[draft.severity]:
+                draft.severity = severity
+            draft.facts.update((a.id, b.id))
+    return [
+        _finding(
+            d.code,
+            d.severity,
+            event.metric,
+            event.id,
+            event.key,
+            d.facts,
+            facts,
+            articles,
+            rulebook,
+        )
+        for d in drafts.values()
+    ]
+
+
+def _label(fact_ids: Iterable[str], facts: dict[str, Fact]) -> str:
+    by_value: dict[str, list[str]] = defaultdict(list)
+    for fid in sorted(fact_ids):
+        fact = facts[fid]
+        by_value[fact.interval.label()].append(fact.article)
+    parts = []
+    for value, arts in sorted(by_value.items()):
+        sources = sorted(set(arts))
+        parts.append(f"{value} ({', '.join(sources)})")
+    return " vs ".join(parts)
+
+
+def _finding(
+    code: str,
+    severity: Severity,
+    metric: str,
+    event_id: str | None,
+    event_key: str,
+    fact_ids: set[str],
+    facts: dict[str, Fact],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+) -> Finding:
+    rule = rulebook.finding_rule(code)
+    involved = [facts[i] for i in sorted(fact_ids)]
+    where = ", ".join(sorted({c for f in involved for c in f.countries})) or "unknown place"
+    summary = f"{rule.name}: {metric} in {where}: {_label(fact_ids, facts)}"
+    return Finding(
+        id=finding_id(code, event_key, involved, articles),
+        rule=code,
+        kind=rule.kind,
+        severity=severity,
+        metric=metric,
+        event=event_id,
+        summary=summary,
+        facts=sorted(fact_ids),
+    )
+
+
+def scope_findings(
+    events: list[Event], facts: dict[str, Fact], articles: dict[str, Article], rulebook: Rulebook
+) -> list[Finding]:
+    """Scope findings: one account giving one metric for several places or victim groups.
+
+    When an article reports an operation with separate figures for different
+    places (16 killed in Iraq, 23 in Syria) within a few sentences of each
+    other, the figures are shown side by side; this is never a failure.
+    """
+    window = rulebook.findings.scope_window
+    event_of = {fid: e.id for e in events for fid in e.facts}
+    per_article: dict[tuple[str, str, bool], list[Fact]] = defaultdict(list)
+    for fid in sorted(event_of):
+        fact = facts[fid]
+        if not articles[fact.article].duplicate_of:
+            per_article[(fact.article, fact.metric, fact.cumulative)].append(fact)
+    out: list[Finding] = []
+    for (_article, metric, _cumulative), members in sorted(per_article.items()):
+        members.sort(key=lambda f: f.span)
+        parent = {f.id: f.id for f in members}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                x = parent[x]
+            return x
+
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if b.sentence_span[0] - a.sentence_span[1] > window:
+                    break
+                if event_of[a.id] == event_of[b.id] or not a.date.overlaps(b.date):
+                    continue
+                if (block_key(a)[1], a.victims) != (block_key(b)[1], b.victims):
+                    parent[find(b.id)] = find(a.id)
+        clusters: dict[str, list[Fact]] = defaultdict(list)
+        for fact in members:
+            clusters[find(fact.id)].append(fact)
+        for cluster in clusters.values():
+            if len({event_of[f.id] for f in cluster}) < 2:
+                continue
+            places = sorted({block_key(f)[1] for f in cluster})
+            key = f"{metric}|scope|" + "+".join(places)
+            ids = {f.id for f in cluster}
+            out.append(_finding("S001", "info", metric, None, key, ids, facts, articles, rulebook))
+    return out
+
+
+def date_findings(
+    facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook
+) -> list[Finding]:
+    """Weekday checks: "Wednesday, 12 October" in a 2023 article (a Thursday)."""
+    weekdays = lexicon(rulebook).weekdays
+    out: dict[str, Finding] = {}
+    for fact in facts:
+        if fact.metric != "date" or not fact.weekday or not fact.date.known:
+            continue
+        day = fact.date.start
+        assert day is not None
+        if weekdays[fact.weekday.lower()] == day.weekday():
+            continue
+        rule = rulebook.finding_rule("D001")
+        summary = (
+            f"{rule.name}: '{fact.stated}' — {day.strftime('%d %B %Y').lstrip('0')} "
+            f"was a {day.strftime('%A')}, not a {fact.weekday}"
+        )
+        fid = finding_id("D001", f"date|{day.isoformat()}|{fact.weekday}", [fact], articles)
+        out.setdefault(
+            fid,
+            Finding(
+                id=fid,
+                rule="D001",
+                kind="date",
+                severity=rule.severity,
+                metric="date",
+                event=None,
+                summary=summary,
+                facts=[fact.id],
+            ),
+        )
+    return list(out.values())
+
+
+def compare(
+    events: list[Event], facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook
+) -> list[Finding]:
+    """Every finding of a run, sorted by severity, kind, metric and id."""
+    by_id = {f.id: f for f in facts}
+    findings: list[Finding] = []
+    for event in events:
+        findings.extend(compare_event(event, by_id, articles, rulebook))
+    findings.extend(scope_findings(events, by_id, articles, rulebook))
+    findings.extend(date_findings(facts, articles, rulebook))
+    unique = {f.id: f for f in findings}
+    return sorted(unique.values(), key=lambda f: (-_RANK[f.severity], f.kind, f.metric, f.id))

@@ -1,0 +1,91 @@
+"""Extraction: every number and date in an article, as mentions with exact spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.extract.dates import find_dates
+from checker.extract.lexicon import Lexicon, lexicon
+from checker.extract.numbers import find_numbers
+from checker.extract.quantities import has_candidate, quantities
+from checker.extract.text import Sentence, sentence_at, split_sentences
+from checker.models import Article, Mention, MentionKind
+from checker.rulebook import Rulebook
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An article split into sentences, with its mentions (sorted by position)."""
+
+    article: Article
+    sentences: list[Sentence]
+    mentions: list[Mention]
+
+
+def analyse(article: Article, rulebook: Rulebook) -> Analysis:
+    """Split ``article`` into sentences and find its numbers and dates."""
+    lex = lexicon(rulebook)
+    text = article.text
+    sentences = split_sentences(text, lex.abbreviations)
+    dates = find_dates(text, lex, article.id, article.published, article.published_from)
+    taken = [d.span for d in dates]
+    taken += [m.span() for m in lex.place_re.finditer(text) if any(c.isdigit() for c in m.group())]
+    numbers = find_numbers(text, lex, article.id, taken)
+    ordinals = [
+        Mention(article=article.id, kind="ordinal", text=m.group(), span=m.span())
+        for m in lex.ordinal_re.finditer(text)
+    ]
+    numbers = _with_units(numbers, sentences, dates)
+    mentions = sorted([*dates, *numbers, *ordinals], key=lambda m: (m.span, m.kind))
+    return Analysis(article=article, sentences=sentences, mentions=mentions)
+
+
+def _with_units(
+    numbers: list[Mention], sentences: list[Sentence], dates: list[Mention]
+) -> list[Mention]:
+    """Reclassify counts that quantulum3 reads as money, percentages or quantities."""
+    out: list[Mention] = []
+    for mention in numbers:
+        if mention.kind != "count" or not sentences:
+            out.append(mention)
+            continue
+        sent = sentences[sentence_at(sentences, mention.span[0])]
+        if not has_candidate(sent.text):
+            out.append(mention)
+            continue
+        masked = tuple(
+            (d.span[0] - sent.start, d.span[1] - sent.start)
+            for d in dates
+            if sent.start <= d.span[0] and d.span[1] <= sent.end
+        )
+        out.append(_apply_quantity(mention, sent, masked))
+    return out
+
+
+def _apply_quantity(
+    mention: Mention, sent: Sentence, masked: tuple[tuple[int, int], ...]
+) -> Mention:
+    start = mention.span[0] - sent.start
+    end = mention.span[1] - sent.start
+    for q_start, q_end, _value, unit, entity in quantities(sent.text, masked):
+        if q_end <= start or q_start >= end or unit == "dimensionless":
+            continue
+        kind: MentionKind = (
+            "money" if entity == "currency" else "percent" if unit == "percentage" else "quantity"
+        )
+        if q_start < start:
+            new_span = (sent.start + q_start, mention.span[1])
+            text = sent.text[q_start:end]
+        else:
+            new_span = mention.span
+            text = mention.text
+        if q_end > end:
+            new_span = (new_span[0], sent.start + q_end)
+            text = sent.text[new_span[0] - sent.start : q_end]
+        return mention.model_copy(
+            update={"kind": kind, "unit": unit, "span": new_span, "text": text}
+        )
+    return mention
+
+
+__all__ = ["Analysis", "Lexicon", "analyse", "lexicon"]

@@ -1,0 +1,171 @@
+"""Regular expressions and word tables compiled once from a rulebook.
+
+Everything the extractors match on comes from rules/; this module only turns
+the rule data into fast lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.rulebook import MetricRule, Place, Rulebook
+
+
+def phrase_pattern(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A regex matching any of ``phrases`` as whole words, longest first."""
+    ordered = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+
+@dataclass(frozen=True)
+class MetricLexicon:
+    """One metric rule with its phrases compiled."""
+
+    rule: MetricRule
+    triggers: frozenset[str]
+    trigger_phrases: tuple[tuple[str, ...], ...]
+    nouns: frozenset[str]
+    noun_phrases: tuple[tuple[str, ...], ...]
+    exclude: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled form of a rulebook."""
+
+    rulebook: Rulebook
+    hedge_re: re.Pattern[str]
+    hedge_kind: dict[str, str]
+    trailing_hedge_re: re.Pattern[str]
+    vague_re: re.Pattern[str]
+    vague: dict[str, tuple[float, float]]
+    number_words: dict[str, int]
+    scales: dict[str, float]
+    special_re: re.Pattern[str]
+    word_number_re: re.Pattern[str]
+    ordinal_re: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    abbreviations: frozenset[str]
+    name_prefix_re: re.Pattern[str]
+    age_res: tuple[re.Pattern[str], ...]
+    relative_re: re.Pattern[str]
+    function_words: frozenset[str]
+    metrics: tuple[MetricLexicon, ...]
+    victim_words: dict[tuple[str, ...], str]
+    victim_parent: dict[str, str | None]
+    nationality_words: dict[str, str]
+    known_nouns: frozenset[str]
+    place_re: re.Pattern[str]
+    place_by_name: dict[str, Place]
+    place_ignore_res: tuple[str, ...]
+    adjectival: frozenset[str]
+    locative: frozenset[str]
+    cumulative_re: re.Pattern[str]
+    attribution_res: tuple[re.Pattern[str], ...]
+    boilerplate: tuple[re.Pattern[str], ...] = field(default=())
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().split())
+
+
+_CACHE: dict[int, tuple[Rulebook, Lexicon]] = {}
+
+
+def lexicon(rulebook: Rulebook) -> Lexicon:
+    """The compiled lexicon of ``rulebook`` (cached per rulebook object)."""
+    hit = _CACHE.get(id(rulebook))
+    if hit is not None and hit[0] is rulebook:
+        return hit[1]
+    compiled = _compile(rulebook)
+    _CACHE[id(rulebook)] = (rulebook, compiled)
+    return compiled
+
+
+def _compile(rb: Rulebook) -> Lexicon:
+    lang = rb.language
+    hedge_kind = {" ".join(p.lower().split()): h.kind for h in rb.hedges.hedges for p in h.phrases}
+    leading = [p for p in hedge_kind if p != "or so"]
+    vague = {
+        " ".join(p.lower().split()): (v.low, v.high) for v in rb.hedges.vague for p in v.phrases
+    }
+    number_words = {**lang.units, **lang.tens}
+    long_scales = [w for w in lang.scales if len(w) > 2]
+    word_alt = "|".join(sorted([*number_words, *long_scales], key=lambda w: (-len(w), w)))
+    word_number_re = re.compile(
+        rf"(?<![\w-])(?:{word_alt})(?:(?:\s+and\s+|[\s-]+)(?:{word_alt}))*(?![\w-])",
+        re.IGNORECASE,
+    )
+    metrics = tuple(
+        MetricLexicon(
+            rule=m,
+            triggers=frozenset(t.lower() for t in m.triggers if " " not in t),
+            trigger_phrases=tuple(_words(t) for t in m.triggers if " " in t),
+            nouns=frozenset(n.lower() for n in m.nouns if " " not in n),
+            noun_phrases=tuple(_words(n) for n in m.nouns if " " in n),
+            exclude=frozenset(e.lower() for e in m.exclude),
+        )
+        for m in rb.metrics
+    )
+    victim_words: dict[tuple[str, ...], str] = {}
+    for group in rb.victims.groups:
+        for word in group.words:
+            victim_words[_words(word)] = group.name
+    nationality_words = {
+        w.lower(): nat for nat, words in rb.victims.nationalities.items() for w in words
+    }
+    known_nouns = frozenset(
+        {w for key in victim_words for w in key}
+        | {n for m in metrics for n in m.nouns}
+        | {w for m in metrics for p in m.noun_phrases for w in p}
+    )
+    place_by_name: dict[str, Place] = {}
+    for place in rb.places.places:
+        for name in (place.name, *place.aliases):
+            place_by_name[name] = place
+    names = sorted(place_by_name, key=lambda n: (-len(n), n))
+    place_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    return Lexicon(
+        rulebook=rb,
+        hedge_re=re.compile(
+            r"(?<![\w-])(?P<hedge>"
+            + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(leading, key=len)[::-1])
+            + r")\s+$",
+            re.IGNORECASE,
+        ),
+        hedge_kind=hedge_kind,
+        trailing_hedge_re=re.compile(r"^\s+(?P<hedge>or so|or more|or fewer|or less)\b", re.I),
+        vague_re=phrase_pattern(list(vague)),
+        vague=vague,
+        number_words=number_words,
+        scales=dict(lang.scales),
+        special_re=phrase_pattern(list(lang.special)),
+        word_number_re=word_number_re,
+        ordinal_re=phrase_pattern(lang.ordinals),
+        months={k.lower(): v for k, v in lang.months.items()},
+        weekdays={k.lower(): v for k, v in lang.weekdays.items()},
+        abbreviations=frozenset(lang.abbreviations),
+        name_prefix_re=re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in lang.name_prefixes) + r")\s+$"
+        ),
+        age_res=tuple(re.compile(p, re.IGNORECASE) for p in lang.age_patterns),
+        relative_re=phrase_pattern(list(lang.relative_dates)),
+        function_words=frozenset(w.lower() for w in lang.function_words),
+        metrics=metrics,
+        victim_words=victim_words,
+        victim_parent={g.name: g.parent for g in rb.victims.groups},
+        nationality_words=nationality_words,
+        known_nouns=known_nouns,
+        place_re=place_re,
+        place_by_name=place_by_name,
+        place_ignore_res=tuple(rb.places.ignore_patterns),
+        adjectival=frozenset(rb.places.adjectival),
+        locative=frozenset(w.lower() for w in rb.places.locative),
+        cumulative_re=phrase_pattern(rb.context.cumulative_markers),
+        attribution_res=tuple(re.compile(p) for p in rb.context.attribution_patterns),
+    )

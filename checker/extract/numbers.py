@@ -1,0 +1,281 @@
+"""Numbers in article text: digits, words, ranges and hedges, as interval mentions.
+
+Years, times, ages, ordinals, list numbering and numbers inside names are
+recognised and given their own kind, so they are never taken for counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from checker.extract.lexicon import Lexicon
+from checker.models import DateRange, Interval, Mention, MentionKind, Number
+
+_DIGITS_RE = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"(?:\s+(?:hundred|thousand|million|billion|trillion)(?![\w-])|(?:k|m|bn|mn|tn)(?![\w]))?",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(
+    r"(?<![\w:])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[AaPp]\.?[Mm]\.?)?(?![\w:])"
+    r"|(?<![\w])(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[AP]M\b|[ap]m\b)"
+)
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
+_PERCENT_RE = re.compile(r"^\s?(?:%|per\s?cent(?![\w])|percent(?![\w]))", re.IGNORECASE)
+_DURATION_RE = re.compile(
+    r"^[\s-]+(?:more\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+    r"centuries|nights?)(?![\w])",
+    re.IGNORECASE,
+)
+_RANGE_GAP_RE = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+_LIST_RE = re.compile(r"^[ \t]*$")
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    value: float
+    interval: tuple[float, float] | None = None
+
+
+def _word_value(words: str, lex: Lexicon) -> float | None:
+    total = 0.0
+    current = 0.0
+    seen_unit = False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and":
+            continue
+        if word in lex.number_words:
+            current += lex.number_words[word]
+            seen_unit = True
+        elif word in lex.scales:
+            scale = lex.scales[word]
+            if not seen_unit:
+                return None
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = 0
+        else:
+            return None
+    return total + current if seen_unit else None
+
+
+def _digits_value(text: str, lex: Lexicon) -> float:
+    m = re.match(r"([\d,]+(?:\.\d+)?)\s*([A-Za-z]*)", text)
+    assert m is not None
+    value = float(m.group(1).replace(",", ""))
+    scale = m.group(2).lower()
+    if scale:
+        value *= lex.scales.get(scale, 1)
+    return value
+
+
+def _raw_numbers(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[_Raw]:
+    found: list[_Raw] = []
+    for m in _DIGITS_RE.finditer(text):
+        found.append(_Raw(m.start(), m.end(), _digits_value(m.group(), lex)))
+    for m in lex.special_re.finditer(text):
+        key = " ".join(m.group().lower().split())
+        found.append(_Raw(m.start(), m.end(), lex.rulebook.language.special[key]))
+    for m in lex.vague_re.finditer(text):
+        low, high = lex.vague[" ".join(m.group().lower().split())]
+        found.append(_Raw(m.start(), m.end(), low, (low, high)))
+    for m in lex.word_number_re.finditer(text):
+        value = _word_value(m.group(), lex)
+        if value is not None:
+            found.append(_Raw(m.start(), m.end(), value))
+    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[_Raw] = []
+    for raw in found:
+        if any(not (raw.end <= s or raw.start >= e) for s, e in taken):
+            continue
+        if kept and raw.start < kept[-1].end:
+            continue
+        kept.append(raw)
+    return kept
+
+
+def _as_number(value: float) -> Number:
+    return int(value) if float(value).is_integer() else value
+
+
+def hedge_interval(
+    kind: str, n: float, lex: Lexicon
+) -> tuple[tuple[float, float | None], tuple[float, float | None]]:
+    """Literal and likely intervals for ``n`` under hedge ``kind`` (rules/hedges.yaml)."""
+    f = lex.rulebook.hedges.factors
+    integral = float(n).is_integer()
+    one = 1 if integral else 0
+    if kind == "at_least":
+        return (n, None), (n, None)
+    if kind == "more_than":
+        step = 1.0
+        if integral and n > 0:
+            k = int(n)
+            while k % 10 == 0:
+                step *= 10
+                k //= 10
+        step = max(step, f.more_than_min_step)
+        return (n + one, None), (n + one, n + step - one)
+    if kind == "nearly":
+        low = math.floor(n * f.nearly_low) if integral else n * f.nearly_low
+        return (low, n - one), (low, n - one)
+    if kind == "about":
+        d = max(n * f.about_rel, f.about_min_abs)
+        low, high = (math.floor(n - d), math.ceil(n + d)) if integral else (n - d, n + d)
+        return (max(low, 0), high), (max(low, 0), high)
+    if kind == "up_to":
+        return (0, n), (0, n)
+    if kind == "fewer_than":
+        return (0, n - one), (0, n - one)
+    return (n, n), (n, n)
+
+
+def _interval(bounds: tuple[float, float | None]) -> Interval:
+    low, high = bounds
+    return Interval(low=_as_number(low), high=None if high is None else _as_number(high))
+
+
+def _classify(text: str, raw: _Raw, lex: Lexicon, hedged: bool) -> tuple[MentionKind, str | None]:
+    before = text[max(0, raw.start - 30) : raw.start]
+    after = text[raw.end : raw.end + 30]
+    surface = text[raw.start : raw.end]
+    if surface[:1].isdigit() and _ORDINAL_SUFFIX_RE.match(after):
+        return "ordinal", None
+    if after[:1].isalpha() and surface[-1:].isdigit():
+        return "other", None
+    if before.endswith("-") and before[-2:-1].isalpha():
+        return "other", None
+    if lex.name_prefix_re.search(before):
+        return "other", None
+    if _PERCENT_RE.match(after):
+        return "percent", "%"
+    if _DURATION_RE.match(after):
+        unit = _DURATION_RE.match(after)
+        assert unit is not None
+        return "quantity", unit.group().strip(" -").split()[-1].lower()
+    line_start = text.rfind("\n", 0, raw.start) + 1
+    if _LIST_RE.match(text[line_start : raw.start]) and re.match(r"^[.)]\s", after):
+        return "other", None
+    if (
+        re.fullmatch(r"(?:1[89]\d\d|20\d\d)", surface)
+        and not hedged
+        and not _counts_noun(after, lex)
+    ):
+        return "year", None
+    return "count", None
+
+
+def _counts_noun(after: str, lex: Lexicon) -> bool:
+    words = re.findall(r"[A-Za-z][\w.-]*", after)[:3]
+    return any(w.lower() in lex.known_nouns for w in words)
+
+
+def _ages(text: str, lex: Lexicon) -> set[int]:
+    starts: set[int] = set()
+    for pattern in lex.age_res:
+        for m in pattern.finditer(text):
+            starts.add(m.start("n"))
+    return starts
+
+
+def find_numbers(
+    text: str, lex: Lexicon, article: str, taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """Every number outside ``taken`` spans, as mentions with literal and likely intervals."""
+    times = [
+        m for m in _TIME_RE.finditer(text) if all(m.end() <= s or m.start() >= e for s, e in taken)
+    ]
+    mentions: list[Mention] = [
+        Mention(article=article, kind="time", text=m.group(), span=m.span()) for m in times
+    ]
+    raws = _raw_numbers(text, lex, [*taken, *(m.span() for m in times)])
+    ages = _ages(text, lex)
+    i = 0
+    while i < len(raws):
+        raw = raws[i]
+        start, end = raw.start, raw.end
+        literal: tuple[float, float | None]
+        likely: tuple[float, float | None]
+        hedge: str | None = None
+        nxt = raws[i + 1] if i + 1 < len(raws) else None
+        if (
+            nxt is not None
+            and raw.interval is None
+            and nxt.interval is None
+            and _RANGE_GAP_RE.match(text[end : nxt.start])
+            and nxt.value > raw.value
+        ):
+            between = _BETWEEN_RE.search(text[max(0, start - 10) : start])
+            if between:
+                start -= len(between.group())
+            literal = likely = (raw.value, nxt.value)
+            end = nxt.end
+            hedge = "range"
+            i += 1
+        elif (
+            nxt is not None
+            and raw.interval is None
+            and re.fullmatch(r"\s+and\s+", text[end : nxt.start])
+            and _BETWEEN_RE.search(text[max(0, start - 10) : start])
+        ):
+            between = _BETWEEN_RE.search(text[max(0, start - 10) : start])
+            assert between is not None
+            start -= len(between.group())
+            literal = likely = (raw.value, nxt.value)
+            end = nxt.end
+            hedge = "range"
+            i += 1
+        else:
+            kind = "exact"
+            lead = lex.hedge_re.search(text[max(0, start - 30) : start])
+            if lead:
+                hedge = " ".join(lead.group("hedge").lower().split())
+                kind = lex.hedge_kind[hedge]
+                start -= len(lead.group())
+            else:
+                trail = lex.trailing_hedge_re.match(text[end : end + 12])
+                if trail:
+                    hedge = trail.group("hedge").lower()
+                    kind = {"or so": "about", "or more": "at_least"}.get(hedge, "up_to")
+                    end += len(trail.group())
+            if raw.interval is not None:
+                literal = likely = raw.interval
+                if kind == "about":
+                    literal = likely = (raw.interval[0], raw.interval[1])
+            else:
+                literal, likely = hedge_interval(kind, raw.value, lex)
+        i += 1
+        number_raw = _Raw(raw.start, raw.end, raw.value)
+        if raw.start in ages:
+            mention_kind: MentionKind = "age"
+            unit = "years"
+        else:
+            mention_kind, unit = _classify(text, number_raw, lex, hedged=hedge is not None)
+        date = None
+        if mention_kind == "year":
+            year = int(raw.value)
+            date = DateRange(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+        mentions.append(
+            Mention(
+                article=article,
+                kind=mention_kind,
+                text=text[start:end],
+                span=(start, end),
+                value=_as_number(raw.value),
+                interval=_interval(literal),
+                likely=_interval(likely),
+                hedge=hedge,
+                unit=unit,
+                date=date,
+            )
+        )
+    mentions.sort(key=lambda m: m.span)
+    return mentions

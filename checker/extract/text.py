@@ -1,0 +1,98 @@
+"""Sentences and word tokens with exact character offsets."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\d[\d,.]*\d|\d|[^\W\d_](?:[\w]|[-'’.](?=\w))*|[^\w\s]")
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark and where it is."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        """The token in lower case, without a trailing possessive."""
+        low = self.text.lower()
+        for suffix in ("'s", "’s"):
+            if low.endswith(suffix):
+                return low[: -len(suffix)]
+        return low
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: its span, text, paragraph number and tokens."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    tokens: tuple[Token, ...]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the token that contains or first follows absolute ``offset``."""
+        starts = [t.start for t in self.tokens]
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and self.tokens[i].end > offset:
+            return i
+        return max(i + 1, 0)
+
+
+def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
+    """Split ``text`` into word and punctuation tokens; offsets are shifted by ``base``."""
+    return tuple(
+        Token(m.group(), m.start() + base, m.end() + base) for m in _TOKEN_RE.finditer(text)
+    )
+
+
+def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
+    """Split article text into sentences, never across a line break.
+
+    A full stop after a known abbreviation ("Oct.", "U.S.", "Gen.") does not end
+    a sentence; neither does one inside a number.
+    """
+    sentences: list[Sentence] = []
+    paragraph = 0
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            paragraph += 1
+            continue
+        cut = 0
+        for m in _BOUNDARY_RE.finditer(line):
+            word = re.search(r"([\w.]+)\.$", line[: m.start() + 1])
+            if word and (word.group(1) in abbreviations or len(word.group(1)) == 1):
+                continue
+            _add(sentences, line, line_start, cut, m.end(), paragraph)
+            cut = m.end()
+        _add(sentences, line, line_start, cut, len(line), paragraph)
+        paragraph += 1
+    return sentences
+
+
+def _add(out: list[Sentence], line: str, base: int, a: int, b: int, paragraph: int) -> None:
+    while a < b and line[a].isspace():
+        a += 1
+    while b > a and line[b - 1].isspace():
+        b -= 1
+    if a < b:
+        out.append(
+            Sentence(base + a, base + b, line[a:b], paragraph, tokenize(line[a:b], base + a))
+        )
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> int:
+    """Index of the sentence containing absolute ``offset`` (or the one before it)."""
+    starts = [s.start for s in sentences]
+    return max(bisect_right(starts, offset) - 1, 0)

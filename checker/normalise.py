@@ -1,0 +1,315 @@
+"""Normalise: turn number mentions into facts (metric, victims, places, date, tally, source).
+
+All the words this stage looks for come from rules/ through the lexicon.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from checker.extract import Analysis
+from checker.extract.lexicon import Lexicon, MetricLexicon, lexicon
+from checker.extract.text import Sentence, Token, sentence_at
+from checker.models import DateRange, Fact, Interval, Mention
+from checker.rulebook import Place, Rulebook
+
+_CLAUSE_BREAKS = {",", ";", "—", "–", ":", "(", ")"}
+_HEAD_LOOKAHEAD = 6
+_LEADING_SKIP = {"of", "the"}
+_DEFAULT_WINDOW_DAYS = 7
+
+
+@dataclass(frozen=True)
+class _Head:
+    """The noun phrase a number counts: its tokens (from the number on) and head word."""
+
+    tokens: tuple[Token, ...]
+    head: str | None
+    known: bool
+
+
+@functools.lru_cache(maxsize=8192)
+def _ignore_re(pattern: str, name: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace("{name}", re.escape(name)))
+
+
+def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
+    """The places named in ``sentence`` (not possessives, "X-based" or organisation names)."""
+    found: list[Place] = []
+    for m in lex.place_re.finditer(sentence.text):
+        name = m.group()
+        if any(_ignore_re(p, name).match(sentence.text, m.start()) for p in lex.place_ignore_res):
+            continue
+        if name in lex.adjectival and not _locative_use(sentence, m.start(), m.end(), lex):
+            continue
+        place = lex.place_by_name[name]
+        if place not in found:
+            found.append(place)
+    return found
+
+
+def _locative_use(sentence: Sentence, start: int, end: int, lex: Lexicon) -> bool:
+    """True when an adjectival name ("US") is used as a place: "in the US," not "US troops"."""
+    before = sentence.text[:start].split()[-2:]
+    words = [w.lower() for w in before if w.lower() != "the"]
+    if not words or words[-1] not in {"in", "inside", "across", "throughout", "into", "to"}:
+        return False
+    after = sentence.text[end:].split()
+    return not after or not after[0][:1].isalpha() or after[0].lower() in lex.function_words
+
+
+def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
+    words: list[Token] = []
+    for tok in sentence.tokens[after_index : after_index + _HEAD_LOOKAHEAD]:
+        if not tok.text[0].isalnum():
+            break
+        low = tok.lower
+        if low in _LEADING_SKIP and not words:
+            continue
+        if low in lex.function_words and low not in ("more", "other"):
+            break
+        words.append(tok)
+    nationality_at: int | None = None
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            key = tuple(t.lower for t in words[i : i + size])
+            if len(key) != size:
+                continue
+            if (
+                key in lex.victim_words
+                or (size == 1 and key[0] in lex.known_nouns)
+                or any(key == p for m in lex.metrics for p in m.noun_phrases)
+            ):
+                return _Head(tuple(words[: i + size]), " ".join(key), True)
+            if size == 1 and key[0] in lex.nationality_words and nationality_at is None:
+                nationality_at = i
+    if nationality_at is not None:
+        return _Head(tuple(words[: nationality_at + 1]), words[nationality_at].lower, True)
+    if words and words[0].text[:1].islower():
+        return _Head((words[0],), words[0].lower, False)
+    return _Head((), None, False)
+
+
+def _distance(tokens: tuple[Token, ...], a: int, b: int) -> int:
+    lo, hi = min(a, b), max(a, b)
+    breaks = sum(1 for t in tokens[lo + 1 : hi] if t.text in _CLAUSE_BREAKS)
+    return hi - lo + 2 * breaks
+
+
+def _nearest(
+    tokens: tuple[Token, ...],
+    first: int,
+    last: int,
+    words: frozenset[str],
+    phrases: tuple[tuple[str, ...], ...],
+    window: int,
+) -> int | None:
+    best: int | None = None
+    for i, tok in enumerate(tokens):
+        if first <= i <= last:
+            continue
+        hit = tok.lower in words or any(
+            tuple(t.lower for t in tokens[i : i + len(p)]) == p for p in phrases
+        )
+        if not hit:
+            continue
+        d = _distance(tokens, i, first if i < first else last)
+        if d <= window and (best is None or d < best):
+            best = d
+    return best
+
+
+def _metric(
+    mention: Mention, sentence: Sentence, first: int, last: int, head: _Head, lex: Lexicon
+) -> MetricLexicon | None:
+    tokens = sentence.tokens
+    person_head = head.head is not None and (
+        tuple(head.head.split()) in lex.victim_words or head.head in lex.nationality_words
+    )
+    best: tuple[float, int, MetricLexicon] | None = None
+    for ml in lex.metrics:
+        rule = ml.rule
+        if mention.kind not in rule.mention_kinds:
+            continue
+        if rule.counts == "any":
+            score = 0.0
+        else:
+            noun_hit = head.head is not None and (
+                head.head in ml.nouns or tuple(head.head.split()) in ml.noun_phrases
+            )
+            lo, hi = max(0, first - rule.window), min(len(tokens), last + rule.window + 1)
+            if any(t.lower in ml.exclude for t in tokens[lo:hi]):
+                continue
+            trigger = _nearest(tokens, first, last, ml.triggers, ml.trigger_phrases, rule.window)
+            if rule.counts == "persons":
+                if head.head is not None and not noun_hit and not person_head:
+                    continue
+                if trigger is None and not noun_hit:
+                    continue
+                score = 0.5 if noun_hit else float(trigger or 0)
+            else:
+                if head.head is not None and not noun_hit:
+                    continue
+                if noun_hit:
+                    score = 0.5
+                else:
+                    back = _nearest(
+                        tokens[: last + 1], first, last, ml.nouns, ml.noun_phrases, rule.window
+                    )
+                    if back is None:
+                        continue
+                    score = float(back)
+        key = (score, -rule.priority, ml)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def _victims(head: _Head, lex: Lexicon) -> str | None:
+    if not head.known or head.head is None:
+        return None
+    words = [t.lower for t in head.tokens]
+    nationality = next(
+        (lex.nationality_words[w] for w in words if w in lex.nationality_words), None
+    )
+    group = lex.victim_words.get(tuple(head.head.split()))
+    if group is None and head.head in lex.nationality_words:
+        group = "people"
+    if group is None:
+        return None
+    return f"{nationality} {group}" if nationality else group
+
+
+def _dominant_country(places: list[list[Place]]) -> str | None:
+    counts = Counter(p.country for ps in places for p in ps)
+    if not counts:
+        return None
+    (top, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    total = sum(counts.values())
+    if n >= 2 and n / total >= 0.4 and (not rest or rest[0][1] < n):
+        return top
+    return None
+
+
+def _date_for(
+    mention: Mention,
+    sentence: Sentence,
+    dates: list[Mention],
+    cumulative: bool,
+    published: dt.date | None,
+) -> DateRange:
+    inside = [
+        d
+        for d in dates
+        if sentence.start <= d.span[0] < sentence.end
+        and d.date is not None
+        and d.date.known
+        and not re.search(r"(?i)\bsince\s+$", sentence.text[: d.span[0] - sentence.start])
+    ]
+    if cumulative:
+        inside = [d for d in inside if d.date and d.date.start == d.date.end]
+    before = [d for d in inside if d.span[1] <= mention.span[0]]
+    after = [d for d in inside if d.span[0] >= mention.span[1]]
+    pick = before[-1] if before else after[0] if after else None
+    if pick is not None and pick.date is not None:
+        return pick.date
+    if published is None:
+        return DateRange()
+    if cumulative:
+        return DateRange(start=published, end=published)
+    return DateRange(start=published - dt.timedelta(days=_DEFAULT_WINDOW_DAYS), end=published)
+
+
+def _attribution(sentence: Sentence, lex: Lexicon) -> str | None:
+    for pattern in lex.attribution_res:
+        m = pattern.search(sentence.text)
+        if m:
+            who = " ".join(m.group("who").split()).strip(" ,.;:“”\"'")
+            if 2 < len(who) <= 80:
+                return who
+    return None
+
+
+def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
+    """Facts for the count, money and date mentions of one analysed article."""
+    lex = lexicon(rulebook)
+    article = analysis.article
+    sentences = analysis.sentences
+    if not sentences:
+        return []
+    sentence_places = [places_in(s, lex) for s in sentences]
+    dominant = _dominant_country(sentence_places)
+    dates = [m for m in analysis.mentions if m.kind in ("date", "year")]
+    facts: list[Fact] = []
+    for mention in analysis.mentions:
+        si = sentence_at(sentences, mention.span[0])
+        sentence = sentences[si]
+        if mention.kind == "date":
+            fact = _date_fact(mention, sentence)
+            if fact is not None:
+                facts.append(fact)
+            continue
+        if mention.interval is None or mention.likely is None:
+            continue
+        first = sentence.token_index(mention.span[0])
+        last = max(first, sentence.token_index(mention.span[1]) - 1)
+        head = _head(sentence, last + 1, lex)
+        ml = _metric(mention, sentence, first, last, head, lex)
+        if ml is None:
+            continue
+        places = sentence_places[si]
+        if not places and si > 0 and sentences[si - 1].paragraph == sentence.paragraph:
+            places = sentence_places[si - 1]
+        countries = sorted({p.country for p in places})
+        if not countries and dominant:
+            countries = [dominant]
+        cumulative = ml.rule.cumulative or bool(lex.cumulative_re.search(sentence.text))
+        end = head.tokens[-1].end if head.known and head.tokens else mention.span[1]
+        stated_span = (mention.span[0], max(end, mention.span[1]))
+        facts.append(
+            Fact(
+                id=f"{article.id}@{mention.span[0]}",
+                article=article.id,
+                metric=ml.rule.name,
+                stated=article.text[stated_span[0] : stated_span[1]],
+                sentence=sentence.text,
+                span=stated_span,
+                sentence_span=(sentence.start, sentence.end),
+                interval=mention.interval,
+                likely=mention.likely,
+                unit=mention.unit,
+                victims=_victims(head, lex),
+                places=[p.name for p in places],
+                countries=countries,
+                date=_date_for(mention, sentence, dates, cumulative, article.published),
+                cumulative=cumulative,
+                attribution=_attribution(sentence, lex),
+            )
+        )
+    return facts
+
+
+def _date_fact(mention: Mention, sentence: Sentence) -> Fact | None:
+    """A date fact for a date that names a day ("Oct. 18", "Wednesday, 12 October")."""
+    if not any(c.isdigit() for c in mention.text):
+        return None
+    date = mention.date or DateRange()
+    if date.start != date.end:
+        return None
+    return Fact(
+        id=f"{mention.article}@{mention.span[0]}",
+        article=mention.article,
+        metric="date",
+        stated=mention.text,
+        sentence=sentence.text,
+        span=mention.span,
+        sentence_span=(sentence.start, sentence.end),
+        interval=Interval(),
+        likely=Interval(),
+        date=date,
+        weekday=mention.weekday,
+    )
