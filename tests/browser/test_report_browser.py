@@ -1,0 +1,167 @@
+"""Drive the HTML report in headless Chromium (Debian's /usr/bin/chromium).
+
+The page is ``hostile_report()`` from tests/golden/report_fixture.py, written to
+``tmp_path`` and opened via ``file://``. Checks: no network request is even
+attempted, the kind filter hides and shows findings, injected scripts never
+run, and every finding has its number-line SVG.
+
+Skipped when /usr/bin/chromium is missing, except when the ``CI`` environment
+variable is set (CI installs chromium, so a missing browser is a failure).
+Never runs ``playwright install``: it uses the system chromium. One browser is
+launched per module.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from checker.models import Report
+from checker.report.html import HtmlReporter
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def _load_fixture() -> ModuleType:
+    name = "report_fixture"
+    if name not in sys.modules:
+        path = Path(__file__).resolve().parents[1] / "golden" / "report_fixture.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+fx = _load_fixture()
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so the browser tests must run)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} not found: install Debian's chromium (make browser-deps)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[dev]')")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return fx.hostile_report()
+
+
+@pytest.fixture()
+def loaded(browser: Any, report: Report, tmp_path: Path) -> Iterator[tuple[Any, list[str]]]:
+    """A page with the report loaded, and every URL it requested."""
+    path = tmp_path / "report.html"
+    path.write_text(HtmlReporter().render(report), encoding="utf-8")
+    context = browser.new_context()
+    requests: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    # Anything that is not the file itself is aborted (and recorded above).
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith("file://") else route.abort()
+        ),
+    )
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    try:
+        yield page, requests
+    finally:
+        context.close()
+
+
+def test_no_network_requests(loaded: tuple[Any, list[str]]) -> None:
+    page, requests = loaded
+    page.wait_for_timeout(100)
+    assert requests == [page.url], f"unexpected requests: {requests}"
+    assert page.url.startswith("file://")
+
+
+def test_hostile_text_does_not_execute(loaded: tuple[Any, list[str]]) -> None:
+    page, _ = loaded
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img").count() == 0
+    # the payloads are visible as text instead
+    title = page.locator("article.finding .claim-title").first.inner_text()
+    assert "<script>window.__pwned" in title
+
+
+def test_kind_filter_hides_and_shows_findings(
+    loaded: tuple[Any, list[str]], report: Report
+) -> None:
+    page, _ = loaded
+    findings = page.locator("article.finding")
+    assert findings.count() == len(report.findings)
+    conflicts = page.locator('article.finding[data-kind="conflict"]')
+    others = page.locator('article.finding:not([data-kind="conflict"])')
+    assert conflicts.count() == 1 and others.count() == len(report.findings) - 1
+    box = page.locator('input[data-filter="kind"][value="conflict"]')
+    assert box.is_visible() and box.is_checked()
+
+    box.uncheck()
+    assert conflicts.first.is_hidden()
+    assert all(others.nth(i).is_visible() for i in range(others.count()))
+    assert page.locator("#shown").inner_text() == f"{others.count()} of {findings.count()} shown"
+
+    box.check()
+    assert conflicts.first.is_visible()
+    assert all(findings.nth(i).is_visible() for i in range(findings.count()))
+
+
+def test_severity_filter_and_reset(loaded: tuple[Any, list[str]]) -> None:
+    page, _ = loaded
+    info = page.locator('article.finding[data-severity="info"]')
+    assert info.count() == 2
+    page.locator('input[data-filter="severity"][value="info"]').uncheck()
+    assert all(info.nth(i).is_hidden() for i in range(info.count()))
+    page.locator("#filters-reset").click()
+    assert all(info.nth(i).is_visible() for i in range(info.count()))
+
+
+def test_number_line_per_finding(loaded: tuple[Any, list[str]], report: Report) -> None:
+    page, _ = loaded
+    findings = page.locator("article.finding")
+    for i in range(findings.count()):
+        finding = findings.nth(i)
+        svg = finding.locator("svg.numberline")
+        assert svg.count() == 1
+        assert svg.is_visible()
+        box = svg.bounding_box()
+        assert box is not None and box["width"] > 200 and box["height"] > 40
+        assert svg.locator("g.bar").count() == finding.locator("section.claim").count()
