@@ -15,7 +15,7 @@ from checker.models import Report
 from checker.pipeline import check as run_check
 from checker.pipeline import iter_extract
 from checker.report import get_reporter
-from checker.rulebook import RuleError, Rulebook, default_rulebook
+from checker.rulebook import Rulebook, RuleError, default_rulebook
 
 FORMATS = ("text", "json", "html", "junit", "github", "sarif")
 _SUFFIX_FORMAT = {

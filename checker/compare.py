@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from checker.disjoint import DisjointSet
 from checker.extract.lexicon import lexicon
 from checker.fingerprint import finding_id
 from checker.group import block_key, victims_compatible
@@ -41,9 +42,9 @@ def _pair_finding(a: Fact, b: Fact, rule: MetricRule | None) -> tuple[str, Sever
         assert a.date.start and b.date.start
         if not a.date.overlaps(b.date):
             early, late = (a, b) if a.date.start < b.date.start else (b, a)
-            if late.interval.high is not None and early.interval.low is not None:
-                if late.interval.high < early.interval.low:
-                    return "C002", (rule.severity if rule else "error")
+            low, high = early.interval.low, late.interval.high
+            if high is not None and low is not None and high < low:
+                return "C002", (rule.severity if rule else "error")
             if early.interval == late.interval:
                 return None
             return "U001", "info"
@@ -162,13 +163,7 @@ def scope_findings(
     out: list[Finding] = []
     for (_article, metric, _cumulative), members in sorted(per_article.items()):
         members.sort(key=lambda f: f.span)
-        parent = {f.id: f.id for f in members}
-
-        def find(x: str) -> str:
-            while parent[x] != x:
-                x = parent[x]
-            return x
-
+        sets = DisjointSet(f.id for f in members)
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if b.sentence_span[0] - a.sentence_span[1] > window:
@@ -176,11 +171,9 @@ def scope_findings(
                 if event_of[a.id] == event_of[b.id] or not a.date.overlaps(b.date):
                     continue
                 if (block_key(a)[1], a.victims) != (block_key(b)[1], b.victims):
-                    parent[find(b.id)] = find(a.id)
-        clusters: dict[str, list[Fact]] = defaultdict(list)
-        for fact in members:
-            clusters[find(fact.id)].append(fact)
-        for cluster in clusters.values():
+                    sets.union(a.id, b.id)
+        clusters = [[facts[i] for i in ids] for ids in sets.groups()]
+        for cluster in clusters:
             if len({event_of[f.id] for f in cluster}) < 2:
                 continue
             places = sorted({block_key(f)[1] for f in cluster})
@@ -237,3 +230,18 @@ def compare(
     findings.extend(date_findings(facts, articles, rulebook))
     unique = {f.id: f for f in findings}
     return sorted(unique.values(), key=lambda f: (-_RANK[f.severity], f.kind, f.metric, f.id))
+
+
+def corroborate(
+    events: list[Event], findings: list[Finding], articles: dict[str, Article]
+) -> list[Event]:
+    """Mark events told by several independent sources with no finding against them."""
+    disputed = {f.event for f in findings if f.event}
+    out = []
+    for event in events:
+        independent = {
+            articles[a].fingerprint or a for a in event.sources if not articles[a].duplicate_of
+        }
+        agreed = len(independent) > 1 and event.id not in disputed
+        out.append(event.model_copy(update={"corroborated": agreed}))
+    return out

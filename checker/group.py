@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
+from checker.disjoint import DisjointSet
 from checker.extract.lexicon import lexicon
 from checker.fingerprint import short_hash
 from checker.models import Article, Event, Fact
@@ -105,24 +106,14 @@ def group(facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook) -
     events: list[Event] = []
     for key in sorted(blocks):
         block = sorted(blocks[key], key=lambda f: f.id)
-        parent = list(range(len(block)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        sets = DisjointSet(range(len(block)))
         for i, j in _pairs(block, key[2]):
             if (key[2] or block[i].date.overlaps(block[j].date)) and victims_compatible(
                 block[i].victims, block[j].victims, rulebook
             ):
-                parent[find(i)] = find(j)
-        members: dict[int, list[Fact]] = defaultdict(list)
-        for i, fact in enumerate(block):
-            members[find(i)].append(fact)
-        for group_facts in members.values():
-            events.append(_event(key, group_facts, articles))
+                sets.union(i, j)
+        for members in sets.groups():
+            events.append(_event(key, [block[i] for i in members], articles))
     events.sort(key=lambda e: (e.metric, e.key, e.id))
     return events
 
@@ -134,13 +125,10 @@ def _event(key: tuple[str, str, bool], facts: list[Fact], articles: dict[str, Ar
     event_key = f"{metric}|{countries}|{'tally' if cumulative else bucket}"
     sources = sorted({f.article for f in facts})
     ids = sorted(f.id for f in facts)
-    independent = {articles[a].fingerprint or a for a in sources}
-    values_agree = all(a.interval.overlaps(b.interval) for a in facts for b in facts)
     return Event(
         id="E" + short_hash(event_key, *ids, length=10),
         metric=metric,
         key=event_key,
         facts=ids,
         sources=sources,
-        corroborated=len(independent) > 1 and values_agree,
     )

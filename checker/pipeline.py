@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from checker import __version__
-from checker.compare import compare
+from checker.compare import compare, corroborate
 from checker.extract import analyse, lexicon
 from checker.extract.published import with_published
 from checker.group import group
@@ -105,6 +105,7 @@ def check(
     by_id = {a.id: a for a in articles}
     events = group(facts, by_id, rulebook)
     findings = compare(events, facts, by_id, rulebook)
+    events = corroborate(events, findings, by_id)
     report = Report(
         generator=f"factcheck {__version__}",
         inputs=inputs,
