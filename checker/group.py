@@ -60,8 +60,8 @@ def compatible(a: Fact, b: Fact, rulebook: Rulebook) -> bool:
 
 
 def block_key(fact: Fact) -> tuple[str, str, bool]:
-    """The blocking key: metric, countries (or "?"), cumulative tally or not."""
-    return fact.metric, "+".join(fact.countries) or "?", fact.cumulative
+    """The blocking key: metric, countries, cumulative tally or not."""
+    return fact.metric, "+".join(fact.countries), fact.cumulative
 
 
 def _pairs(block: list[Fact], cumulative: bool) -> Iterable[tuple[int, int]]:
@@ -99,8 +99,13 @@ def _pairs(block: list[Fact], cumulative: bool) -> Iterable[tuple[int, int]]:
 def group(facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook) -> list[Event]:
     """Events: connected groups of compatible facts, in a deterministic order."""
     blocks: dict[tuple[str, str, bool], list[Fact]] = defaultdict(list)
+    compared = {m.name for m in rulebook.metrics if m.compare}
     for fact in facts:
-        if fact.metric in NON_EVENT_METRICS:
+        if fact.metric in NON_EVENT_METRICS or fact.metric not in compared:
+            continue
+        if not fact.countries:
+            # Without a place there is no telling which event a figure is about;
+            # such facts are listed, never compared.
             continue
         blocks[block_key(fact)].append(fact)
     events: list[Event] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from checker.extract import Analysis
@@ -89,8 +89,9 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
                 nationality_at = i
     if nationality_at is not None:
         return _Head(tuple(words[: nationality_at + 1]), words[nationality_at].lower, True)
-    if words and words[0].text[:1].islower():
-        return _Head((words[0],), words[0].lower, False)
+    if words:
+        # Unknown noun phrase ("seven AK-47 assault rifles"): its last word is the head.
+        return _Head(tuple(words), words[-1].lower, False)
     return _Head((), None, False)
 
 
@@ -107,8 +108,9 @@ def _nearest(
     words: frozenset[str],
     phrases: tuple[tuple[str, ...], ...],
     window: int,
-) -> int | None:
-    best: int | None = None
+) -> tuple[int, int] | None:
+    """(distance, token index) of the nearest of ``words``/``phrases`` around the number."""
+    best: tuple[int, int] | None = None
     for i, tok in enumerate(tokens):
         if first <= i <= last:
             continue
@@ -118,23 +120,33 @@ def _nearest(
         if not hit:
             continue
         d = _distance(tokens, i, first if i < first else last)
-        if d <= window and (best is None or d < best):
-            best = d
+        if d <= window and (best is None or d < best[0]):
+            best = (d, i)
     return best
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """The metric chosen for a number, and the trigger word it leans on (if any)."""
+
+    metric: MetricLexicon
+    trigger: int | None
+    distance: int
 
 
 def _metric(
     mention: Mention, sentence: Sentence, first: int, last: int, head: _Head, lex: Lexicon
-) -> MetricLexicon | None:
+) -> _Choice | None:
     tokens = sentence.tokens
     person_head = head.head is not None and (
         tuple(head.head.split()) in lex.victim_words or head.head in lex.nationality_words
     )
-    best: tuple[float, int, MetricLexicon] | None = None
+    best: tuple[float, int, _Choice] | None = None
     for ml in lex.metrics:
         rule = ml.rule
         if mention.kind not in rule.mention_kinds:
             continue
+        trigger_at: int | None = None
         if rule.counts == "any":
             score = 0.0
         else:
@@ -144,13 +156,17 @@ def _metric(
             lo, hi = max(0, first - rule.window), min(len(tokens), last + rule.window + 1)
             if any(t.lower in ml.exclude for t in tokens[lo:hi]):
                 continue
-            trigger = _nearest(tokens, first, last, ml.triggers, ml.trigger_phrases, rule.window)
             if rule.counts == "persons":
                 if head.head is not None and not noun_hit and not person_head:
                     continue
+                trigger = _nearest(tokens, first, last, ml.triggers, ml.trigger_phrases, rule.window)
                 if trigger is None and not noun_hit:
                     continue
-                score = 0.5 if noun_hit else float(trigger or 0)
+                if noun_hit:
+                    score = 0.5
+                else:
+                    assert trigger is not None
+                    score, trigger_at = float(trigger[0]), trigger[1]
             else:
                 if head.head is not None and not noun_hit:
                     continue
@@ -162,11 +178,24 @@ def _metric(
                     )
                     if back is None:
                         continue
-                    score = float(back)
-        key = (score, -rule.priority, ml)
-        if best is None or key[:2] < best[:2]:
-            best = key
+                    score = float(back[0])
+        if best is None or (score, -rule.priority) < best[:2]:
+            best = (score, -rule.priority, _Choice(ml, trigger_at, int(score)))
     return best[2] if best else None
+
+
+def _nearest_number(
+    sentence: Sentence, trigger: int, numbers: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The (first, last) token range of the number nearest to the trigger token."""
+    best: tuple[int, tuple[int, int]] | None = None
+    for rng in numbers:
+        first, last = rng
+        anchor = first if trigger < first else last
+        d = _distance(sentence.tokens, trigger, anchor)
+        if best is None or d < best[0]:
+            best = (d, rng)
+    return best[1] if best else None
 
 
 def _victims(head: _Head, lex: Lexicon) -> str | None:
@@ -189,8 +218,8 @@ def _dominant_country(places: list[list[Place]]) -> str | None:
     if not counts:
         return None
     (top, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    total = sum(counts.values())
-    if n >= 2 and n / total >= 0.4 and (not rest or rest[0][1] < n):
+    # The article's own country is the one named clearly more than any other.
+    if n >= 2 and (not rest or n >= 1.5 * rest[0][1]):
         return top
     return None
 
@@ -244,6 +273,14 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     sentence_places = [places_in(s, lex) for s in sentences]
     dominant = _dominant_country(sentence_places)
     dates = [m for m in analysis.mentions if m.kind in ("date", "year")]
+    numbers: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in analysis.mentions:
+        if m.kind == "count":
+            sent = sentences[sentence_at(sentences, m.span[0])]
+            a = sent.token_index(m.span[0])
+            numbers[sentence_at(sentences, m.span[0])].append(
+                (a, max(a, sent.token_index(m.span[1]) - 1))
+            )
     facts: list[Fact] = []
     for mention in analysis.mentions:
         si = sentence_at(sentences, mention.span[0])
@@ -258,9 +295,16 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         first = sentence.token_index(mention.span[0])
         last = max(first, sentence.token_index(mention.span[1]) - 1)
         head = _head(sentence, last + 1, lex)
-        ml = _metric(mention, sentence, first, last, head, lex)
-        if ml is None:
+        choice = _metric(mention, sentence, first, last, head, lex)
+        if choice is None:
             continue
+        if head.head is None and choice.trigger is not None:
+            # A bare number ("12", "36") gives way when another number stands
+            # nearer to the trigger word it leans on: "Of the 23 pirates
+            # arrested, 12 are Somali" counts 23 arrests, not 12.
+            if _nearest_number(sentence, choice.trigger, numbers[si]) != (first, last):
+                continue
+        ml = choice.metric
         places = sentence_places[si]
         if not places and si > 0 and sentences[si - 1].paragraph == sentence.paragraph:
             places = sentence_places[si - 1]

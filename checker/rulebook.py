@@ -61,6 +61,7 @@ class MetricRule(_Rule):
     exclude: list[str] = Field(default_factory=list)
     window: int = 8
     cumulative: bool = False
+    compare: bool = True
     priority: int = 0
     tolerance: Tolerance = Tolerance()
     severity: Literal["error", "warning", "info"] = "error"
@@ -131,6 +132,7 @@ class LanguageRules(_Rule):
     abbreviations: list[str] = Field(default_factory=list)
     name_prefixes: list[str] = Field(default_factory=list)
     age_patterns: list[str] = Field(default_factory=list)
+    other_patterns: list[str] = Field(default_factory=list)
     relative_dates: dict[str, tuple[int, int]] = Field(default_factory=dict)
     function_words: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)

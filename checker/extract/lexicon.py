@@ -7,7 +7,8 @@ the rule data into fast lookups.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from checker.rulebook import MetricRule, Place, Rulebook
 
@@ -39,7 +40,7 @@ class Lexicon:
 
     rulebook: Rulebook
     hedge_re: re.Pattern[str]
-    hedge_kind: dict[str, str]
+    hedge_kind: Mapping[str, str]
     trailing_hedge_re: re.Pattern[str]
     vague_re: re.Pattern[str]
     vague: dict[str, tuple[float, float]]
@@ -53,6 +54,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     name_prefix_re: re.Pattern[str]
     age_res: tuple[re.Pattern[str], ...]
+    other_res: tuple[re.Pattern[str], ...]
     relative_re: re.Pattern[str]
     function_words: frozenset[str]
     metrics: tuple[MetricLexicon, ...]
@@ -67,7 +69,6 @@ class Lexicon:
     locative: frozenset[str]
     cumulative_re: re.Pattern[str]
     attribution_res: tuple[re.Pattern[str], ...]
-    boilerplate: tuple[re.Pattern[str], ...] = field(default=())
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -154,6 +155,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in lang.name_prefixes) + r")\s+$"
         ),
         age_res=tuple(re.compile(p, re.IGNORECASE) for p in lang.age_patterns),
+        other_res=tuple(re.compile(p, re.IGNORECASE) for p in lang.other_patterns),
         relative_re=phrase_pattern(list(lang.relative_dates)),
         function_words=frozenset(w.lower() for w in lang.function_words),
         metrics=metrics,

@@ -16,7 +16,8 @@ from checker.models import DateRange, Interval, Mention, MentionKind, Number
 
 _DIGITS_RE = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    r"(?:\s+(?:hundred|thousand|million|billion|trillion)(?![\w-])|(?:k|m|bn|mn|tn)(?![\w]))?",
+    r"(?:\s+(?:hundred|thousand|million|billion|trillion)(?![\w-])|(?:k|bn|mn|tn)(?![\w])"
+    r"|(?<=[$€£¥]\d)m(?![\w])|(?<=[$€£¥]\d\d)m(?![\w])|(?<=[$€£¥]\d\d\d)m(?![\w]))?",
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(
@@ -178,12 +179,9 @@ def _counts_noun(after: str, lex: Lexicon) -> bool:
     return any(w.lower() in lex.known_nouns for w in words)
 
 
-def _ages(text: str, lex: Lexicon) -> set[int]:
-    starts: set[int] = set()
-    for pattern in lex.age_res:
-        for m in pattern.finditer(text):
-            starts.add(m.start("n"))
-    return starts
+def _starts(text: str, patterns: tuple[re.Pattern[str], ...]) -> set[int]:
+    """Start offsets of the group "n" of every match of ``patterns``."""
+    return {m.start("n") for pattern in patterns for m in pattern.finditer(text)}
 
 
 def find_numbers(
@@ -197,7 +195,8 @@ def find_numbers(
         Mention(article=article, kind="time", text=m.group(), span=m.span()) for m in times
     ]
     raws = _raw_numbers(text, lex, [*taken, *(m.span() for m in times)])
-    ages = _ages(text, lex)
+    ages = _starts(text, lex.age_res)
+    others = _starts(text, lex.other_res)
     i = 0
     while i < len(raws):
         raw = raws[i]
@@ -248,16 +247,15 @@ def find_numbers(
                     end += len(trail.group())
             if raw.interval is not None:
                 literal = likely = raw.interval
-                if kind == "about":
-                    literal = likely = (raw.interval[0], raw.interval[1])
             else:
                 literal, likely = hedge_interval(kind, raw.value, lex)
         i += 1
         number_raw = _Raw(raw.start, raw.end, raw.value)
-        if raw.start in ages:
-            mention_kind: MentionKind = "age"
-            unit = "years"
-        else:
+        unit: str | None = "years"
+        mention_kind: MentionKind = "age"
+        if raw.start in others:
+            mention_kind, unit = "other", None
+        elif raw.start not in ages:
             mention_kind, unit = _classify(text, number_raw, lex, hedged=hedge is not None)
         date = None
         if mention_kind == "year":
