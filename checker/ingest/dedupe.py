@@ -1,0 +1,195 @@
+"""Mark near-duplicate articles (syndicated copies) with ``duplicate_of``.
+
+Two articles are duplicates when their comparable text (see fingerprint.py) is
+identical, or when the Jaccard similarity of their word 5-gram shingle sets is
+at least ``THRESHOLD``. The later article in input order points at the
+earliest article of its cluster. Very short articles are never marked.
+
+Candidates come from MinHash with LSH banding, so the work is near-linear:
+no article is compared with all others. The sketch is one-permutation MinHash
+(one hash per shingle, the minimum per bin) with optimal densification for
+empty bins, which keeps the per-article cost linear in its length. Every
+candidate pair is then verified by the exact Jaccard similarity. All hashes
+are blake2b with fixed keys, so results never depend on the process.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import struct
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from checker.ingest.fingerprint import comparable_words, fingerprint
+from checker.models import Article
+
+THRESHOLD = 0.8
+SHINGLE_WORDS = 5
+MIN_WORDS = 20
+BINS = 64
+BANDS = 16
+ROWS = BINS // BANDS
+# Verifying at most this many candidates per article, and keeping at most this
+# many articles per LSH bucket, bounds the work even when many articles share
+# long passages (e.g. a common footer).
+MAX_CANDIDATES = 32
+MAX_BUCKET = 64
+
+_EMPTY = 1 << 64
+_PROBE_STEPS = 4 * BINS
+
+
+def _hash64(data: bytes, key: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8, key=key).digest(), "big")
+
+
+def _probe_sequences() -> tuple[tuple[int, ...], ...]:
+    """For each bin, the fixed sequence of bins it borrows from when it is empty."""
+    sequences = []
+    for bin_index in range(BINS):
+        steps = tuple(
+            _hash64(struct.pack(">II", bin_index, step), b"factcheck-densify") % BINS
+            for step in range(_PROBE_STEPS)
+        )
+        sequences.append(steps)
+    return tuple(sequences)
+
+
+_PROBES = _probe_sequences()
+_MASK = (1 << 64) - 1
+_BASE = 0x100000001B3
+_BASE_TOP = pow(_BASE, SHINGLE_WORDS - 1, 1 << 64)
+_MIX = 0x9E3779B97F4A7C15
+_BIN_BITS = (BINS - 1).bit_length()
+_VALUE_BITS = 64 - _BIN_BITS
+_VALUE_MASK = (1 << _VALUE_BITS) - 1
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_hash(word: str) -> int:
+    return _hash64(word.encode("utf-8"), b"factcheck-word")
+
+
+def shingles(words: Sequence[str]) -> frozenset[int]:
+    """The hashed word 5-grams of ``words`` (see ``comparable_words``).
+
+    Each 5-gram hash is a polynomial over blake2b word hashes, rolled along
+    the text so that every word is hashed once.
+    """
+    if len(words) < SHINGLE_WORDS:
+        return frozenset()
+    hashes = [_word_hash(word) for word in words]
+    value = 0
+    for word_hash in hashes[:SHINGLE_WORDS]:
+        value = (value * _BASE + word_hash) & _MASK
+    found = [value]
+    for first, word_hash in zip(hashes, hashes[SHINGLE_WORDS:], strict=False):
+        value = ((value - first * _BASE_TOP) * _BASE + word_hash) & _MASK
+        found.append(value)
+    return frozenset(found)
+
+
+def signature(hashes: frozenset[int]) -> tuple[int, ...]:
+    """The one-permutation MinHash sketch of a shingle set (``BINS`` values)."""
+    bins = [_EMPTY] * BINS
+    for shingle in hashes:
+        # Multiply-shift: the top bits pick the bin, the rest is the value.
+        mixed = (shingle * _MIX) & _MASK
+        slot = mixed >> _VALUE_BITS
+        rest = mixed & _VALUE_MASK
+        if rest < bins[slot]:
+            bins[slot] = rest
+    sketch = list(bins)
+    for slot in range(BINS):
+        if bins[slot] != _EMPTY:
+            continue
+        for step, source in enumerate(_PROBES[slot]):
+            if bins[source] != _EMPTY:
+                # Mixing in the step keeps borrowed values apart from real ones.
+                sketch[slot] = bins[source] * _PROBE_STEPS + step
+                break
+    return tuple(sketch)
+
+
+def _band_keys(sketch: tuple[int, ...]) -> list[tuple[int, bytes]]:
+    keys = []
+    for band in range(BANDS):
+        values = sketch[band * ROWS : (band + 1) * ROWS]
+        packed = b"".join(value.to_bytes(9, "big") for value in values)
+        keys.append((band, hashlib.blake2b(packed, digest_size=8).digest()))
+    return keys
+
+
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    """The Jaccard similarity of two sets (0 for two empty sets)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def mark_duplicates(articles: list[Article]) -> list[Article]:
+    """The articles, in the same order, with ``duplicate_of`` set on near-duplicates.
+
+    An article is a duplicate of the earliest article of its cluster; originals,
+    and articles under ``MIN_WORDS`` words, get ``duplicate_of = None``.
+    """
+    roots: list[int | None] = [None] * len(articles)
+    by_fingerprint: dict[str, int] = {}
+    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+
+    @functools.lru_cache(maxsize=256)
+    def shingles_of(index: int) -> frozenset[int]:
+        return shingles(comparable_words(articles[index].text))
+
+    for index, article in enumerate(articles):
+        words = comparable_words(article.text)
+        if len(words) < MIN_WORDS:
+            continue
+        digest = article.fingerprint or fingerprint(article.text)
+        if digest in by_fingerprint:
+            earlier = by_fingerprint[digest]
+            roots[index] = roots[earlier] if roots[earlier] is not None else earlier
+            continue
+        by_fingerprint[digest] = index
+        mine = shingles(words)
+        keys = _band_keys(signature(mine))
+        roots[index] = _verified_root(mine, keys, buckets, roots, shingles_of)
+        for key in keys:
+            bucket = buckets[key]
+            if len(bucket) < MAX_BUCKET:
+                bucket.append(index)
+    return [
+        _with_duplicate_of(article, None if root is None else articles[root].id)
+        for article, root in zip(articles, roots, strict=True)
+    ]
+
+
+def _verified_root(
+    mine: frozenset[int],
+    keys: Sequence[tuple[int, bytes]],
+    buckets: dict[tuple[int, bytes], list[int]],
+    roots: Sequence[int | None],
+    shingles_of: Callable[[int], frozenset[int]],
+) -> int | None:
+    """The earliest cluster root among the verified near-duplicates of a shingle set."""
+    hits: dict[int, int] = defaultdict(int)
+    for key in keys:
+        for other in buckets.get(key, ()):
+            hits[other] += 1
+    if not hits:
+        return None
+    ranked = sorted(hits, key=lambda other: (-hits[other], other))[:MAX_CANDIDATES]
+    best: int | None = None
+    for other in ranked:
+        if jaccard(mine, shingles_of(other)) >= THRESHOLD:
+            root = roots[other]
+            root = other if root is None else root
+            best = root if best is None else min(best, root)
+    return best
+
+
+def _with_duplicate_of(article: Article, duplicate_of: str | None) -> Article:
+    if article.duplicate_of == duplicate_of:
+        return article
+    return article.model_copy(update={"duplicate_of": duplicate_of})

@@ -1,0 +1,19 @@
+"""Text as compared between articles: words only, lower-case, no punctuation."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def comparable_words(text: str) -> list[str]:
+    """The words of ``text``, case-folded, with punctuation and spacing dropped."""
+    return _WORD.findall(text.casefold())
+
+
+def fingerprint(text: str) -> str:
+    """A short stable hash of ``text`` normalised for comparison (16 hex digits)."""
+    normalised = " ".join(comparable_words(text))
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,144 @@
+"""Near-duplicate marking (syndicated copies)."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+import pytest
+
+from checker.ingest import dedupe
+from checker.ingest.dedupe import jaccard, mark_duplicates, shingles, signature
+from checker.ingest.fingerprint import comparable_words, fingerprint
+from checker.models import Article
+
+VOCABULARY = [f"word{i}" for i in range(400)]
+
+
+def story(seed: int, words: int = 300) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(VOCABULARY) for _ in range(words))
+
+
+def edited(text: str, changes: int, seed: int = 99) -> str:
+    words = text.split()
+    rng = random.Random(seed)
+    for position in rng.sample(range(len(words)), changes):
+        words[position] = "changed"
+    return " ".join(words)
+
+
+def article(name: str, text: str) -> Article:
+    return Article(id=f"{name}#1", source=name, index=1, text=text, fingerprint=fingerprint(text))
+
+
+def duplicates(articles: list[Article]) -> dict[str, str | None]:
+    return {a.id: a.duplicate_of for a in mark_duplicates(articles)}
+
+
+def test_near_duplicate_with_a_few_words_changed_is_marked() -> None:
+    original = story(1)
+    copy = edited(original, 3)
+    assert copy != original
+    assert duplicates([article("a", original), article("b", copy)]) == {
+        "a#1": None,
+        "b#1": "a#1",
+    }
+
+
+def test_exact_copy_with_other_punctuation_and_case_is_marked() -> None:
+    original = "Three US soldiers were killed. " + story(2)
+    copy = original.upper().replace(".", "!")
+    assert fingerprint(copy) == fingerprint(original)
+    assert duplicates([article("a", original), article("b", copy)])["b#1"] == "a#1"
+
+
+def test_different_articles_are_not_marked() -> None:
+    result = duplicates([article("a", story(1)), article("b", story(2)), article("c", story(3))])
+    assert set(result.values()) == {None}
+
+
+def test_heavily_edited_copy_is_not_marked() -> None:
+    original = story(4)
+    rewrite = edited(original, 40)
+    assert jaccard(shingles(original.split()), shingles(rewrite.split())) < 0.8
+    assert duplicates([article("a", original), article("b", rewrite)])["b#1"] is None
+
+
+def test_input_order_decides_the_original() -> None:
+    original = story(5)
+    copy = edited(original, 2)
+    assert duplicates([article("copy", copy), article("orig", original)]) == {
+        "copy#1": None,
+        "orig#1": "copy#1",
+    }
+
+
+def test_a_cluster_points_at_its_earliest_article() -> None:
+    first = story(6)
+    second = edited(first, 2, seed=1)
+    third = edited(second, 2, seed=2)
+    other = story(7)
+    result = duplicates(
+        [article("x", other), article("a", first), article("b", second), article("c", third)]
+    )
+    assert result == {"x#1": None, "a#1": None, "b#1": "a#1", "c#1": "a#1"}
+
+
+def test_exact_copy_of_a_duplicate_points_at_the_root() -> None:
+    first = story(8)
+    second = edited(first, 2)
+    result = duplicates([article("a", first), article("b", second), article("c", second)])
+    assert result == {"a#1": None, "b#1": "a#1", "c#1": "a#1"}
+
+
+def test_very_short_articles_are_never_marked() -> None:
+    short = "Sixteen people were killed in strikes near the Syrian border on Friday."
+    assert len(comparable_words(short)) < dedupe.MIN_WORDS
+    assert set(duplicates([article("a", short), article("b", short)]).values()) == {None}
+
+
+def test_marking_keeps_order_and_other_fields() -> None:
+    articles = [article("a", story(9)), article("b", story(9))]
+    marked = mark_duplicates(articles)
+    assert [a.id for a in marked] == ["a#1", "b#1"]
+    assert marked[1].text == articles[1].text
+    assert marked[1].fingerprint == articles[1].fingerprint
+    assert marked[0] is articles[0]
+
+
+def test_earlier_marks_are_recomputed() -> None:
+    stale = article("a", story(10)).model_copy(update={"duplicate_of": "zzz#1"})
+    assert mark_duplicates([stale])[0].duplicate_of is None
+
+
+def test_fingerprint_is_stable_and_normalised() -> None:
+    assert fingerprint("Three  soldiers, killed!") == fingerprint("three soldiers killed")
+    # Defined, not incidental: fingerprints are stored and compared across runs.
+    expected = hashlib.sha256(b"three soldiers killed").hexdigest()[:16]
+    assert fingerprint("Three soldiers killed.") == expected == "6a1a2d015cc6300e"
+
+
+def test_sketches_are_deterministic() -> None:
+    words = story(11).split()
+    assert signature(shingles(words)) == signature(shingles(list(words)))
+    assert len(signature(shingles(words))) == dedupe.BINS
+
+
+@pytest.mark.parametrize("changes", [0, 3, 10])
+def test_similar_texts_share_lsh_bands(changes: int) -> None:
+    original = story(12).split()
+    copy = edited(" ".join(original), changes).split()
+    bands_a = set(dedupe._band_keys(signature(shingles(original))))
+    bands_b = set(dedupe._band_keys(signature(shingles(copy))))
+    assert bands_a & bands_b
+
+
+def test_candidates_are_bounded_per_bucket(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Many identical near-copies must not make every article a candidate of every other.
+    monkeypatch.setattr(dedupe, "MAX_BUCKET", 3)
+    base = story(13)
+    articles = [article(f"n{i}", edited(base, 1, seed=i)) for i in range(10)]
+    result = duplicates(articles)
+    assert result["n0#1"] is None
+    assert all(result[f"n{i}#1"] == "n0#1" for i in range(1, 10))
