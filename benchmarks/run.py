@@ -24,7 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.extract import analyse  # noqa: E402
-from checker.models import Article  # noqa: E402
 from checker.normalise import normalise  # noqa: E402
 from checker.pipeline import check, load_articles  # noqa: E402
 from checker.rulebook import load_rulebook  # noqa: E402
@@ -42,7 +41,11 @@ def synthetic_corpus(path: Path, copies: int, seed: int = 7) -> None:
                     str(rng.randint(2, 60)) if ch.isdigit() and rng.random() < 0.3 else ch
                     for ch in article.text
                 )
-                record = {"title": f"{article.title} ({n})", "text": text, "url": f"https://example.org/{n}/{article.index}"}
+                record = {
+                    "title": f"{article.title} ({n})",
+                    "text": text,
+                    "url": f"https://example.org/{n}/{article.index}",
+                }
                 out.write(json.dumps(record) + "\n")
 
 
@@ -87,8 +90,10 @@ def main() -> int:
     print(f"whole check       {whole:8.2f} s  {n / whole:8.1f} articles/s  (jobs={args.jobs})")
     print(f"extraction only   {extraction:8.2f} s  {n / extraction:8.1f} articles/s")
     print(f"quantulum3 alone  {quantulum:8.2f} s  {n / quantulum:8.1f} articles/s (same sentences)")
-    print(f"ratio             extraction is {quantulum / extraction:.1f}x faster than quantulum3 alone")
-    print(f"found             {len(report.facts)} facts, {len(report.events)} events, {len(report.findings)} findings")
+    ratio = quantulum / extraction
+    print(f"ratio             extraction is {ratio:.1f}x faster than quantulum3 alone")
+    found = f"{len(report.facts)} facts, {len(report.events)} events"
+    print(f"found             {found}, {len(report.findings)} findings")
     return 0
 
 

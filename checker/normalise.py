@@ -159,7 +159,9 @@ def _metric(
             if rule.counts == "persons":
                 if head.head is not None and not noun_hit and not person_head:
                     continue
-                trigger = _nearest(tokens, first, last, ml.triggers, ml.trigger_phrases, rule.window)
+                trigger = _nearest(
+                    tokens, first, last, ml.triggers, ml.trigger_phrases, rule.window
+                )
                 if trigger is None and not noun_hit:
                     continue
                 if noun_hit:
@@ -298,12 +300,15 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         choice = _metric(mention, sentence, first, last, head, lex)
         if choice is None:
             continue
-        if head.head is None and choice.trigger is not None:
-            # A bare number ("12", "36") gives way when another number stands
-            # nearer to the trigger word it leans on: "Of the 23 pirates
-            # arrested, 12 are Somali" counts 23 arrests, not 12.
-            if _nearest_number(sentence, choice.trigger, numbers[si]) != (first, last):
-                continue
+        # A bare number ("12", "36") gives way when another number stands
+        # nearer to the trigger word it leans on: "Of the 23 pirates
+        # arrested, 12 are Somali" counts 23 arrests, not 12.
+        if (
+            head.head is None
+            and choice.trigger is not None
+            and _nearest_number(sentence, choice.trigger, numbers[si]) != (first, last)
+        ):
+            continue
         ml = choice.metric
         places = sentence_places[si]
         if not places and si > 0 and sentences[si - 1].paragraph == sentence.paragraph:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import IO
+from typing import BinaryIO, TextIO
 
 from checker import __version__
 from checker.compare import compare, corroborate
@@ -74,7 +74,7 @@ class CheckResult:
 
 
 def load_articles(
-    paths: Sequence[str], rulebook: Rulebook, stdin: IO[str] | IO[bytes] | None = None
+    paths: Sequence[str], rulebook: Rulebook, stdin: TextIO | BinaryIO | None = None
 ) -> tuple[list[Article], list[InputRecord], bool]:
     """Ingest ``paths`` and fill in publication dates."""
     result = ingest(paths, rulebook, stdin=stdin)
@@ -89,7 +89,7 @@ def check(
     *,
     jobs: int = 1,
     rule_dirs: tuple[str, ...] = (),
-    stdin: IO[str] | IO[bytes] | None = None,
+    stdin: TextIO | BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> CheckResult:
     """Run every stage on ``paths`` and build the report.
@@ -118,7 +118,7 @@ def check(
 
 
 def iter_extract(
-    paths: Sequence[str], rulebook: Rulebook, stdin: IO[str] | IO[bytes] | None = None
+    paths: Sequence[str], rulebook: Rulebook, stdin: TextIO | BinaryIO | None = None
 ) -> tuple[Iterator[Mention | Fact], bool]:
     """Every mention and fact of every article (duplicates included), for ``extract``.
 
