@@ -131,7 +131,6 @@ class _Choice:
 
     metric: MetricLexicon
     trigger: int | None
-    distance: int
 
 
 def _metric(
@@ -168,7 +167,10 @@ def _metric(
                     score = 0.5
                 else:
                     assert trigger is not None
-                    score, trigger_at = float(trigger[0]), trigger[1]
+                    trigger_at = trigger[1]
+                    # On a tie, a trigger after the number wins ("12 were
+                    # wounded"): one before it often belongs to the clause before.
+                    score = trigger[0] + (0.25 if trigger_at < first else 0.0)
             else:
                 if head.head is not None and not noun_hit:
                     continue
@@ -182,7 +184,7 @@ def _metric(
                         continue
                     score = float(back[0])
         if best is None or (score, -rule.priority) < best[:2]:
-            best = (score, -rule.priority, _Choice(ml, trigger_at, int(score)))
+            best = (score, -rule.priority, _Choice(ml, trigger_at))
     return best[2] if best else None
 
 

@@ -133,6 +133,7 @@ class LanguageRules(_Rule):
     name_prefixes: list[str] = Field(default_factory=list)
     age_patterns: list[str] = Field(default_factory=list)
     other_patterns: list[str] = Field(default_factory=list)
+    currency_symbols: dict[str, str] = Field(default_factory=dict)
     relative_dates: dict[str, tuple[int, int]] = Field(default_factory=dict)
     function_words: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)

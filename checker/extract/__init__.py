@@ -13,6 +13,10 @@ from checker.models import Article, Mention, MentionKind
 from checker.rulebook import Rulebook
 
 
+# quantulum3 reads "1.2k" as kelvin; here a bare "k" is a thousand.
+_NOT_UNITS = frozenset({"dimensionless", "kelvin"})
+
+
 @dataclass(frozen=True)
 class Analysis:
     """An article split into sentences, with its mentions (sorted by position)."""
@@ -35,19 +39,43 @@ def analyse(article: Article, rulebook: Rulebook) -> Analysis:
         Mention(article=article.id, kind="ordinal", text=m.group(), span=m.span())
         for m in lex.ordinal_re.finditer(text)
     ]
-    numbers = _with_units(numbers, sentences, dates)
+    numbers = _with_units(numbers, sentences, dates, text, lex)
     mentions = sorted([*dates, *numbers, *ordinals], key=lambda m: (m.span, m.kind))
     return Analysis(article=article, sentences=sentences, mentions=mentions)
 
 
+def _currency(mention: Mention, text: str, lex: Lexicon) -> Mention | None:
+    """The mention as money when a currency sign stands right before its number."""
+    for symbol, unit in sorted(
+        lex.rulebook.language.currency_symbols.items(), key=lambda kv: -len(kv[0])
+    ):
+        start = mention.span[0] - len(symbol)
+        if start >= 0 and text[start : mention.span[0]] == symbol:
+            return mention.model_copy(
+                update={
+                    "kind": "money",
+                    "unit": unit,
+                    "span": (start, mention.span[1]),
+                    "text": text[start : mention.span[1]],
+                }
+            )
+        if mention.text.startswith(symbol):
+            return mention.model_copy(update={"kind": "money", "unit": unit})
+    return None
+
+
 def _with_units(
-    numbers: list[Mention], sentences: list[Sentence], dates: list[Mention]
+    numbers: list[Mention], sentences: list[Sentence], dates: list[Mention], text: str, lex: Lexicon
 ) -> list[Mention]:
-    """Reclassify counts that quantulum3 reads as money, percentages or quantities."""
+    """Reclassify counts that are money (by a currency sign, else quantulum3) or quantities."""
     out: list[Mention] = []
     for mention in numbers:
         if mention.kind != "count" or not sentences:
             out.append(mention)
+            continue
+        money = _currency(mention, text, lex)
+        if money is not None:
+            out.append(money)
             continue
         sent = sentences[sentence_at(sentences, mention.span[0])]
         if not has_candidate(sent.text):
@@ -68,7 +96,7 @@ def _apply_quantity(
     start = mention.span[0] - sent.start
     end = mention.span[1] - sent.start
     for q_start, q_end, _value, unit, entity in quantities(sent.text, masked):
-        if q_end <= start or q_start >= end or unit == "dimensionless":
+        if q_end <= start or q_start >= end or unit in _NOT_UNITS:
             continue
         kind: MentionKind = (
             "money" if entity == "currency" else "percent" if unit == "percentage" else "quantity"

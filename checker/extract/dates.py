@@ -33,11 +33,12 @@ def patterns(lex: Lexicon) -> DatePatterns:
     wd = "|".join(sorted(lex.weekdays, key=lambda m: (-len(m), m)))
     day = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<{0}>1[89]\d\d|20\d\d)(?!\d)"
+    # Dates never run across a line break: " " is any run of spaces or tabs.
     full = re.compile(
-        rf"(?<![\w])(?:(?P<wd>{wd}),?\s+)?(?:(?:the\s+)?{day.format('d1')}\s+(?:of\s+)?"
-        rf"(?P<m1>{mon})\.?(?:,?\s+{year.format('y1')})?"
-        rf"|(?P<m2>{mon})\.?\s+{day.format('d2')}(?![\d:])(?:,?\s+{year.format('y2')})?"
-        rf"|(?P<m3>{mon})\.?,?\s+(?:of\s+)?{year.format('y3')})(?![\w])",
+        rf"(?<![\w])(?:(?P<wd>{wd}),? +)?(?:(?:the +)?{day.format('d1')} +(?:of +)?"
+        rf"(?P<m1>{mon})\.?(?:,? +{year.format('y1')})?"
+        rf"|(?P<m2>{mon})\.? +{day.format('d2')}(?![\d:])(?:,? +{year.format('y2')})?"
+        rf"|(?P<m3>{mon})\.?,? +(?:of +)?{year.format('y3')})(?![\w])".replace(" +", "[ \t]+"),
         re.IGNORECASE,
     )
     pats = DatePatterns(
@@ -76,11 +77,21 @@ def _month_range(year: int, month: int) -> DateRange:
 
 
 def _guess_year(month: int, day: int, published: dt.date) -> int:
-    """The year that puts month/day closest before (or just after) publication."""
-    candidate = _safe_date(published.year, month, day if month != 2 or day < 29 else 28)
-    if candidate and candidate > published + dt.timedelta(days=31):
-        return published.year - 1
-    return published.year
+    """The year that puts month/day nearest the publication date, preferring the past.
+
+    A day after publication counts seven times its distance: news mostly
+    reports what has happened, but "on January 2" in a paper of 30 December
+    is the coming January.
+    """
+    best: tuple[int, int] | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        when = _safe_date(year, month, day if month != 2 or day < 29 else 28)
+        if when is None:
+            continue
+        distance = (published - when).days if when <= published else 7 * (when - published).days
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else published.year
 
 
 def _capitalised(text: str) -> bool:

@@ -1,0 +1,316 @@
+"""Normalise: metric, victims, places, tally, attribution and the words as stated.
+
+Every sentence here is hand-written (not seed text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.extract import analyse, lexicon
+from checker.extract.text import split_sentences
+from checker.models import Article, Fact
+from checker.normalise import normalise, places_in
+from checker.rulebook import Rulebook
+
+WED = dt.date(2023, 10, 25)
+
+
+def _article(text: str, published: dt.date | None = WED) -> Article:
+    return Article(
+        id="s#1",
+        source="s",
+        index=1,
+        text=text,
+        published=published,
+        published_from="metadata" if published else None,
+    )
+
+
+def _facts(text: str, rulebook: Rulebook, published: dt.date | None = WED) -> list[Fact]:
+    article = _article(text, published)
+    facts = normalise(analyse(article, rulebook), rulebook)
+    for fact in facts:
+        _check_fact_span(fact, article)
+    return [f for f in facts if f.metric != "date"]
+
+
+def _check_fact_span(fact: Fact, article: Article) -> None:
+    text = article.text
+    assert text[fact.span[0] : fact.span[1]] == fact.stated
+    assert text[fact.sentence_span[0] : fact.sentence_span[1]] == fact.sentence
+    assert fact.sentence_span[0] <= fact.span[0] <= fact.span[1] <= fact.sentence_span[1]
+    assert fact.stated in fact.sentence
+    assert fact.article == article.id
+
+
+def _by_metric(facts: list[Fact]) -> dict[str, list[Fact]]:
+    out: dict[str, list[Fact]] = {}
+    for f in facts:
+        out.setdefault(f.metric, []).append(f)
+    return out
+
+
+def _place_names(sentence: str, rulebook: Rulebook) -> list[str]:
+    lex = lexicon(rulebook)
+    sentences = split_sentences(sentence, lex.abbreviations)
+    assert len(sentences) == 1
+    return [p.name for p in places_in(sentences[0], lex)]
+
+
+# --- metric -----------------------------------------------------------------------------------
+
+
+def test_killed_and_abducted_in_one_sentence(rulebook: Rulebook) -> None:
+    text = "Gunmen attacked the village, killing 1,200 people and abducting 250 others."
+    facts = _by_metric(_facts(text, rulebook))
+    assert [f.stated for f in facts["killed"]] == ["1,200 people"]
+    assert [f.stated for f in facts["abducted"]] == ["250 others"]
+    assert (facts["killed"][0].interval.low, facts["killed"][0].interval.high) == (1200, 1200)
+    assert (facts["abducted"][0].interval.low, facts["abducted"][0].interval.high) == (250, 250)
+    assert set(facts) == {"killed", "abducted"}
+
+
+def test_killed_and_wounded_in_one_sentence(rulebook: Rulebook) -> None:
+    text = "In addition to 16 killed, it said 36 had been wounded."
+    facts = _by_metric(_facts(text, rulebook))
+    assert [f.interval.low for f in facts["killed"]] == [16]
+    assert [f.interval.low for f in facts["wounded"]] == [36]
+    assert set(facts) == {"killed", "wounded"}
+
+
+def test_killed_troops_are_killed_not_troops(rulebook: Rulebook) -> None:
+    text = "A drone attack killed three U.S. troops in Jordan."
+    facts = _facts(text, rulebook)
+    assert [(f.metric, f.stated) for f in facts] == [("killed", "three U.S. troops")]
+    assert facts[0].interval.low == 3
+
+
+def test_deployed_troops_are_troops(rulebook: Rulebook) -> None:
+    text = "There are about 2,500 US troops in Iraq."
+    facts = _facts(text, rulebook)
+    assert [f.metric for f in facts] == ["troops"]
+    assert facts[0].victims == "US soldiers"
+    assert (facts[0].interval.low, facts[0].interval.high) == (2250, 2750)
+
+
+def test_other_metrics(rulebook: Rulebook) -> None:
+    facts = _facts("Police arrested 14 people after the protest.", rulebook)
+    assert [(f.metric, f.stated) for f in facts] == [("arrested", "14 people")]
+    facts = _facts("The fighting has displaced more than 6,000 families.", rulebook)
+    assert [(f.metric, f.interval.low) for f in facts] == [("displaced", 6001)]
+    facts = _facts("Militias carried out more than 150 attacks on bases.", rulebook)
+    assert [(f.metric, f.stated) for f in facts] == [("attacks", "more than 150 attacks")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His 60-year-old father was killed in the strikes.",
+        "The strike on Tower 22 caused the first death of service members since 2020.",
+        "The third attack killed nobody.",
+    ],
+)
+def test_non_counts_make_no_facts(text: str, rulebook: Rulebook) -> None:
+    assert _facts(text, rulebook) == []
+
+
+def test_time_next_to_a_count(rulebook: Rulebook) -> None:
+    text = "At 10:30 the strike hit the base and killed dozens of people."
+    facts = _facts(text, rulebook)
+    assert [(f.metric, f.stated) for f in facts] == [("killed", "dozens of people")]
+    assert (facts[0].interval.low, facts[0].interval.high) == (24, 99)
+
+
+# --- victims ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Three US soldiers were killed in an attack on a base.", "US soldiers"),
+        ("A drone attack killed three U.S. troops in Jordan.", "US soldiers"),
+        ("A funeral was held for 17 more slain militiamen.", "militants"),
+        ("Gunmen attacked the village, killing 1,200 people.", "people"),
+        ("The strike killed 12 children in the camp.", "children"),
+        ("Its forces have killed more than 43,000 Palestinians.", "Palestinian people"),
+    ],
+)
+def test_victims(text: str, victims: str, rulebook: Rulebook) -> None:
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert len(facts) == 1
+    assert facts[0].victims == victims
+
+
+def test_victims_unknown_when_no_noun(rulebook: Rulebook) -> None:
+    facts = _facts("The strikes in the capital killed 16, including civilians.", rulebook)
+    assert [f.metric for f in facts] == ["killed"]
+    assert facts[0].stated == "16"
+    assert facts[0].victims is None
+
+
+# --- places ---------------------------------------------------------------------------------
+
+
+def test_places_with_their_country(rulebook: Rulebook) -> None:
+    facts = _facts("The strikes killed 16 people in Akashat on Saturday.", rulebook)
+    assert len(facts) == 1
+    assert facts[0].places == ["Akashat"]
+    assert facts[0].countries == ["Iraq"]
+
+
+def test_possessive_country_is_not_the_place(rulebook: Rulebook) -> None:
+    text = "Israel's attack on Gaza has killed more than 6,000 people."
+    assert _place_names(text, rulebook) == ["Gaza"]
+    facts = _facts(text, rulebook)
+    assert len(facts) == 1
+    assert facts[0].places == ["Gaza"]
+    assert "Israel" not in facts[0].countries
+
+
+def test_based_is_ignored(rulebook: Rulebook) -> None:
+    text = (
+        "Rami Abdurrahman, who heads the Britain-based Syrian Observatory for Human Rights, "
+        "said that 23 people were killed in the Syria strikes."
+    )
+    names = _place_names(text, rulebook)
+    assert names == ["Syria"]
+    facts = _facts(text, rulebook)
+    assert [f.countries for f in facts] == [["Syria"]]
+
+
+def test_us_troops_is_not_a_place(rulebook: Rulebook) -> None:
+    text = "US troops came under fire in Iraq and Syria."
+    names = _place_names(text, rulebook)
+    assert names == ["Iraq", "Syria"]
+    assert "United States" not in names
+
+
+def test_us_as_a_place(rulebook: Rulebook) -> None:
+    names = _place_names("Protests spread in the US after the strikes.", rulebook)
+    assert names == ["United States"]
+
+
+def test_two_countries(rulebook: Rulebook) -> None:
+    facts = _facts("US military bases in Iraq and Syria were hit 12 times in 5 attacks.", rulebook)
+    attacks = [f for f in facts if f.metric == "attacks"]
+    assert attacks
+    assert attacks[0].countries == ["Iraq", "Syria"]
+
+
+# --- tallies and dates -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So far, 52 people have been killed.",
+        "The war has killed 52 people so far.",
+        "The death toll rose to 52 on Sunday.",
+        "Its forces have killed more than 43,000 Palestinians.",
+    ],
+)
+def test_cumulative(text: str, rulebook: Rulebook) -> None:
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert len(facts) == 1
+    assert facts[0].cumulative is True
+
+
+def test_single_incident_is_not_cumulative(rulebook: Rulebook) -> None:
+    facts = _facts("The strike killed 12 people on Sunday.", rulebook)
+    assert [f.cumulative for f in facts] == [False]
+
+
+def test_event_date_from_the_sentence(rulebook: Rulebook) -> None:
+    facts = _facts("The strike killed 12 people on Sunday.", rulebook)
+    assert len(facts) == 1
+    assert (facts[0].date.start, facts[0].date.end) == (dt.date(2023, 10, 22),) * 2
+
+
+def test_event_date_defaults_to_a_window_before_publication(rulebook: Rulebook) -> None:
+    facts = _facts("The strike killed 12 people.", rulebook)
+    assert len(facts) == 1
+    date = facts[0].date
+    assert date.known
+    assert date.start is not None and date.end is not None
+    assert date.start < date.end <= WED
+    assert date.start <= WED - dt.timedelta(days=1)
+
+
+def test_tally_date_is_a_day(rulebook: Rulebook) -> None:
+    facts = _facts("The death toll rose to 52 on Sunday.", rulebook)
+    assert len(facts) == 1
+    assert (facts[0].date.start, facts[0].date.end) == (dt.date(2023, 10, 22),) * 2
+
+
+def test_no_publication_date_leaves_date_unknown(rulebook: Rulebook) -> None:
+    facts = _facts("The strike killed 12 people.", rulebook, published=None)
+    assert len(facts) == 1
+    assert not facts[0].date.known
+
+
+# --- attribution ----------------------------------------------------------------------------
+
+
+def test_according_to(rulebook: Rulebook) -> None:
+    text = (
+        "Israel's attack on Gaza has killed more than 6,000 people, "
+        "according to the health ministry."
+    )
+    facts = _facts(text, rulebook)
+    assert len(facts) == 1
+    assert facts[0].attribution is not None
+    assert "health ministry" in facts[0].attribution
+
+
+def test_named_speaker_said(rulebook: Rulebook) -> None:
+    text = "Rami Abdurrahman said the strikes killed 16 people."
+    facts = _facts(text, rulebook)
+    assert len(facts) == 1
+    assert facts[0].attribution == "Rami Abdurrahman"
+
+
+def test_no_attribution(rulebook: Rulebook) -> None:
+    facts = _facts("The strike killed 12 people.", rulebook)
+    assert [f.attribution for f in facts] == [None]
+
+
+# --- the words as stated ----------------------------------------------------------------------
+
+
+def test_stated_includes_hedge_and_noun(rulebook: Rulebook) -> None:
+    text = "Officials said at least 24 US military personnel were wounded in the attacks."
+    facts = [f for f in _facts(text, rulebook) if f.metric == "wounded"]
+    assert len(facts) == 1
+    fact = facts[0]
+    assert fact.stated == "at least 24 US military personnel"
+    assert fact.sentence == text
+    assert (fact.interval.low, fact.interval.high) == (24, None)
+    assert fact.victims == "US soldiers"
+
+
+def test_spans_in_a_multi_sentence_article(rulebook: Rulebook) -> None:
+    text = (
+        "Strikes hit bases\n"
+        "The strikes in Iraq killed 16 people. In Syria, 23 people were killed.\n"
+        "\n"
+        "More than 30 others were wounded, officials said."
+    )
+    facts = _facts(text, rulebook)
+    assert len(facts) >= 3
+    ids = [f.id for f in facts]
+    assert len(ids) == len(set(ids))
+    killed = {f.stated: f.countries for f in facts if f.metric == "killed"}
+    assert killed == {"16 people": ["Iraq"], "23 people": ["Syria"]}
+
+
+def test_date_facts(rulebook: Rulebook) -> None:
+    text = "The fighting began on Oct. 7, 2023 in the south."
+    article = _article(text)
+    facts = [f for f in normalise(analyse(article, rulebook), rulebook) if f.metric == "date"]
+    assert len(facts) == 1
+    assert facts[0].stated == "Oct. 7, 2023"
+    assert facts[0].date.start == dt.date(2023, 10, 7)
+    _check_fact_span(facts[0], article)
