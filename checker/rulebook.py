@@ -188,7 +188,6 @@ class ContextRules(_Rule):
 
     cumulative_markers: list[str]
     attribution_patterns: list[str]
-    partitive_markers: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
