@@ -12,7 +12,6 @@ from checker.extract.text import Sentence, sentence_at, split_sentences
 from checker.models import Article, Mention, MentionKind
 from checker.rulebook import Rulebook
 
-
 # quantulum3 reads "1.2k" as kelvin; here a bare "k" is a thousand.
 _NOT_UNITS = frozenset({"dimensionless", "kelvin"})
 
