@@ -1,6 +1,6 @@
 """Drive the HTML report in headless Chromium (Debian's /usr/bin/chromium).
 
-The page is ``hostile_report()`` from tests/golden/report_fixture.py, written to
+The page is ``hostile_report()`` from tests/report_fixture.py, written to
 ``tmp_path`` and opened via ``file://``. Checks: no network request is even
 attempted, the kind filter hides and shows findings, injected scripts never
 run, and every finding has its number-line SVG.
@@ -13,15 +13,13 @@ launched per module.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+import report_fixture  # tests/report_fixture.py (tests/ is on sys.path)
 
 from checker.models import Report
 from checker.report.html import HtmlReporter
@@ -40,19 +38,7 @@ ARGS = [
 pytestmark = pytest.mark.browser
 
 
-def _load_fixture() -> ModuleType:
-    name = "report_fixture"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "golden" / "report_fixture.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fx = _load_fixture()
+fx = report_fixture
 
 
 def _unavailable(reason: str) -> None:

@@ -1,6 +1,6 @@
 """Golden test: the HTML report of a fixed hand-built Report, byte for byte.
 
-The report comes from ``report_fixture.build_report()`` (in this directory) and
+The report comes from ``report_fixture.build_report()`` (tests/report_fixture.py) and
 is compared with ``tests/golden/report.html``. After an *intended* change to
 the templates, the CSS or ``checker/report/html.py``, refresh the gold file and
 review the diff before committing it::
@@ -14,30 +14,14 @@ comparing, and passes.
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import os
-import sys
 from pathlib import Path
-from types import ModuleType
+
+import report_fixture  # tests/report_fixture.py (tests/ is on sys.path)
 
 from checker.report.html import HtmlReporter
 
 GOLDEN = Path(__file__).with_name("report.html")
-
-
-def _load_fixture() -> ModuleType:
-    name = "report_fixture"
-    if name not in sys.modules:
-        path = Path(__file__).with_name("report_fixture.py")
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-report_fixture = _load_fixture()
 
 
 def test_html_report_matches_golden() -> None:

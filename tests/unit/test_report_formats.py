@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+import report_fixture  # tests/report_fixture.py (tests/ is on sys.path)
 
 from checker.models import SCHEMA_VERSION, InputRecord, Report
 from checker.report import FORMATS, REPORTERS, UnknownFormatError, get_reporter, render
@@ -18,20 +15,7 @@ from checker.report.html import highlight, number_line
 from checker.report.sarif import source_uri
 from checker.report.text import TextReporter
 
-
-def _load_fixture() -> ModuleType:
-    name = "report_fixture"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "golden" / "report_fixture.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fx = _load_fixture()
+fx = report_fixture
 
 
 @pytest.fixture()

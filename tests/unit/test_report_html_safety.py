@@ -1,20 +1,17 @@
 """The HTML report is self-contained and never lets article text become markup.
 
-Renders tests/golden/report_fixture.py's ``hostile_report()`` (script/img/svg
+Renders tests/report_fixture.py's ``hostile_report()`` (script/img/svg
 payloads in titles, sentences, places, attribution, input paths and reasons,
 summaries, URLs, metrics) and inspects the page with :mod:`html.parser`.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from html.parser import HTMLParser
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+import report_fixture  # tests/report_fixture.py (tests/ is on sys.path)
 
 from checker.models import Report
 from checker.report.html import HtmlReporter, make_environment
@@ -22,19 +19,7 @@ from checker.report.html import HtmlReporter, make_environment
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 
-def _load_fixture() -> ModuleType:
-    name = "report_fixture"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "golden" / "report_fixture.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fx = _load_fixture()
+fx = report_fixture
 
 
 class _Page(HTMLParser):
