@@ -56,7 +56,7 @@ def _locative_use(sentence: Sentence, start: int, end: int, lex: Lexicon) -> boo
     """True when an adjectival name ("US") is used as a place: "in the US," not "US troops"."""
     before = sentence.text[:start].split()[-2:]
     words = [w.lower() for w in before if w.lower() != "the"]
-    if not words or words[-1] not in {"in", "inside", "across", "throughout", "into", "to"}:
+    if not words or words[-1] not in lex.adjectival_locative:
         return False
     after = sentence.text[end:].split()
     return not after or not after[0][:1].isalpha() or after[0].lower() in lex.function_words
@@ -229,6 +229,7 @@ def _dominant_country(places: list[list[Place]]) -> str | None:
 
 
 def _date_for(
+    lex: Lexicon,
     mention: Mention,
     sentence: Sentence,
     dates: list[Mention],
@@ -241,7 +242,7 @@ def _date_for(
         if sentence.start <= d.span[0] < sentence.end
         and d.date is not None
         and d.date.known
-        and not re.search(r"(?i)\bsince\s+$", sentence.text[: d.span[0] - sentence.start])
+        and not lex.period_start_re.search(sentence.text[: d.span[0] - sentence.start])
     ]
     if cumulative:
         inside = [d for d in inside if d.date and d.date.start == d.date.end]
@@ -336,7 +337,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 victims=_victims(head, lex),
                 places=[p.name for p in places],
                 countries=countries,
-                date=_date_for(mention, sentence, dates, cumulative, article.published),
+                date=_date_for(lex, mention, sentence, dates, cumulative, article.published),
                 cumulative=cumulative,
                 attribution=_attribution(sentence, lex),
             )

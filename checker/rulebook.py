@@ -87,6 +87,7 @@ class Hedge(_Rule):
 
     kind: HedgeKind
     phrases: list[str]
+    after: bool = False
 
 
 class VagueAmount(_Rule):
@@ -112,7 +113,8 @@ class HedgeRules(_Rule):
     factors: HedgeFactors = HedgeFactors()
     hedges: list[Hedge]
     vague: list[VagueAmount] = Field(default_factory=list)
-    range_patterns: list[str] = Field(default_factory=list)
+    range_joiners: list[str] = Field(default_factory=list)
+    range_openers: dict[str, str] = Field(default_factory=dict)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -134,6 +136,14 @@ class LanguageRules(_Rule):
     age_patterns: list[str] = Field(default_factory=list)
     other_patterns: list[str] = Field(default_factory=list)
     currency_symbols: dict[str, str] = Field(default_factory=dict)
+    duration_units: list[str] = Field(default_factory=list)
+    percent_words: list[str] = Field(default_factory=list)
+    month_prepositions: list[str] = Field(default_factory=list)
+    ago_words: list[str] = Field(default_factory=list)
+    offset_words: list[str] = Field(default_factory=list)
+    one_words: list[str] = Field(default_factory=list)
+    dateline_noise: list[str] = Field(default_factory=list)
+    unit_words: list[str] = Field(default_factory=list)
     relative_dates: dict[str, tuple[int, int]] = Field(default_factory=dict)
     function_words: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
@@ -175,7 +185,7 @@ class PlaceRules(_Rule):
 
     places: list[Place]
     adjectival: list[str] = Field(default_factory=list)
-    locative: list[str] = Field(default_factory=list)
+    adjectival_locative: list[str] = Field(default_factory=list)
     ignore_patterns: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
@@ -188,6 +198,7 @@ class ContextRules(_Rule):
 
     cumulative_markers: list[str]
     attribution_patterns: list[str]
+    period_start: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

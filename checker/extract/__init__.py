@@ -77,7 +77,7 @@ def _with_units(
             out.append(money)
             continue
         sent = sentences[sentence_at(sentences, mention.span[0])]
-        if not has_candidate(sent.text):
+        if not has_candidate(sent.text, lex.currency_re, lex.unit_words_re):
             out.append(mention)
             continue
         masked = tuple(

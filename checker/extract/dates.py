@@ -29,6 +29,7 @@ def patterns(lex: Lexicon) -> DatePatterns:
     hit = _PATTERNS.get(id(lex))
     if hit is not None and hit[0] is lex:
         return hit[1]
+    lang = lex.rulebook.language
     mon = "|".join(sorted(lex.months, key=lambda m: (-len(m), m)))
     wd = "|".join(sorted(lex.weekdays, key=lambda m: (-len(m), m)))
     day = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -49,13 +50,13 @@ def patterns(lex: Lexicon) -> DatePatterns:
             re.IGNORECASE,
         ),
         month_only=re.compile(
-            rf"(?<![\w])(?:in|since|during|until|by|early|late|mid|mid-|since early|since late)"
-            rf"\s+(?P<m>{mon})(?![\w.])",
+            rf"(?<![\w])(?:{_alt(lang.month_prepositions)})\s+(?P<m>{mon})(?![\w.])",
             re.IGNORECASE,
         ),
         ago=re.compile(
-            r"(?<![\w])(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-            r"(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>ago|later|earlier|before|after)(?![\w])",
+            rf"(?<![\w])(?P<n>\d+|{_alt([*lang.one_words, *lex.number_words])})\s+"
+            r"(?P<u>days?|weeks?|months?|years?)\s+"
+            rf"(?P<dir>{_alt([*lang.ago_words, *lang.offset_words])})(?![\w])",
             re.IGNORECASE,
         ),
     )
@@ -98,10 +99,10 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
-_AGO_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -217,9 +218,9 @@ def find_dates(
         if not free(*m.span()):
             continue
         n_s = m["n"].lower()
-        n = int(n_s) if n_s.isdigit() else _AGO_WORDS[n_s]
+        n = int(n_s) if n_s.isdigit() else lex.number_words.get(n_s, 1)
         days = n * _UNIT_DAYS[m["u"].lower().rstrip("s")]
-        if published and m["dir"].lower() == "ago":
+        if published and m["dir"].lower() in lex.rulebook.language.ago_words:
             start = published - dt.timedelta(days=days + days // 7)
             end = published - dt.timedelta(days=max(days - days // 7, 0))
             add(m, DateRange(start=start, end=end))

@@ -15,11 +15,15 @@ from checker.rulebook import MetricRule, Place, Rulebook
 
 def phrase_pattern(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A regex matching any of ``phrases`` as whole words, longest first."""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w])", flags)
+
+
+def _alternation(phrases: list[str]) -> str:
+    """A regex alternation of ``phrases`` (escaped, longest first; never matches if empty)."""
     ordered = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
     if not ordered:
-        return re.compile(r"(?!x)x")
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+        return r"(?!x)x"
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,14 @@ class Lexicon:
     hedge_re: re.Pattern[str]
     hedge_kind: Mapping[str, str]
     trailing_hedge_re: re.Pattern[str]
+    range_joiner_re: re.Pattern[str]
+    range_opener_re: re.Pattern[str]
+    range_openers: Mapping[str, str]
+    duration_re: re.Pattern[str]
+    percent_re: re.Pattern[str]
+    period_start_re: re.Pattern[str]
+    unit_words_re: re.Pattern[str]
+    currency_re: re.Pattern[str]
     vague_re: re.Pattern[str]
     vague: dict[str, tuple[float, float]]
     number_words: dict[str, int]
@@ -66,7 +78,7 @@ class Lexicon:
     place_by_name: dict[str, Place]
     place_ignore_res: tuple[str, ...]
     adjectival: frozenset[str]
-    locative: frozenset[str]
+    adjectival_locative: frozenset[str]
     cumulative_re: re.Pattern[str]
     attribution_res: tuple[re.Pattern[str], ...]
 
@@ -91,7 +103,10 @@ def lexicon(rulebook: Rulebook) -> Lexicon:
 def _compile(rb: Rulebook) -> Lexicon:
     lang = rb.language
     hedge_kind = {" ".join(p.lower().split()): h.kind for h in rb.hedges.hedges for p in h.phrases}
-    leading = [p for p in hedge_kind if p != "or so"]
+    leading = [
+        " ".join(p.lower().split()) for h in rb.hedges.hedges if not h.after for p in h.phrases
+    ]
+    trailing = [" ".join(p.lower().split()) for h in rb.hedges.hedges if h.after for p in h.phrases]
     vague = {
         " ".join(p.lower().split()): (v.low, v.high) for v in rb.hedges.vague for p in v.phrases
     }
@@ -134,13 +149,32 @@ def _compile(rb: Rulebook) -> Lexicon:
     return Lexicon(
         rulebook=rb,
         hedge_re=re.compile(
-            r"(?<![\w-])(?P<hedge>"
-            + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(leading, key=len)[::-1])
-            + r")\s+$",
-            re.IGNORECASE,
+            r"(?<![\w-])(?P<hedge>" + _alternation(leading) + r")\s+$", re.IGNORECASE
         ),
         hedge_kind=hedge_kind,
-        trailing_hedge_re=re.compile(r"^\s+(?P<hedge>or so|or more|or fewer|or less)\b", re.I),
+        trailing_hedge_re=re.compile(
+            r"^\s+(?P<hedge>" + _alternation(trailing) + r")(?![\w])", re.IGNORECASE
+        ),
+        range_joiner_re=re.compile(
+            r"^\s*(?:" + _alternation(rb.hedges.range_joiners) + r")\s*$", re.IGNORECASE
+        ),
+        range_opener_re=re.compile(
+            r"(?<![\w])(?P<open>" + _alternation(list(rb.hedges.range_openers)) + r")\s+$",
+            re.IGNORECASE,
+        ),
+        range_openers={k.lower(): v.lower() for k, v in rb.hedges.range_openers.items()},
+        duration_re=re.compile(
+            r"^[\s-]+(?:more\s+)?(?P<unit>" + _alternation(lang.duration_units) + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        percent_re=re.compile(
+            r"^\s?(?:" + _alternation(lang.percent_words) + r")(?![\w])", re.IGNORECASE
+        ),
+        period_start_re=re.compile(
+            r"(?<![\w])(?:" + _alternation(rb.context.period_start) + r")\s+$", re.IGNORECASE
+        ),
+        unit_words_re=phrase_pattern(lang.unit_words, flags=0),
+        currency_re=re.compile(_alternation(list(lang.currency_symbols))),
         vague_re=phrase_pattern(list(vague)),
         vague=vague,
         number_words=number_words,
@@ -167,7 +201,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         place_by_name=place_by_name,
         place_ignore_res=tuple(rb.places.ignore_patterns),
         adjectival=frozenset(rb.places.adjectival),
-        locative=frozenset(w.lower() for w in rb.places.locative),
+        adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),
         cumulative_re=phrase_pattern(rb.context.cumulative_markers),
         attribution_res=tuple(re.compile(p) for p in rb.context.attribution_patterns),
     )

@@ -25,14 +25,6 @@ _TIME_RE = re.compile(
     r"|(?<![\w])(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[AP]M\b|[ap]m\b)"
 )
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
-_PERCENT_RE = re.compile(r"^\s?(?:%|per\s?cent(?![\w])|percent(?![\w]))", re.IGNORECASE)
-_DURATION_RE = re.compile(
-    r"^[\s-]+(?:more\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
-    r"centuries|nights?)(?![\w])",
-    re.IGNORECASE,
-)
-_RANGE_GAP_RE = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.IGNORECASE)
-_BETWEEN_RE = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
 _LIST_RE = re.compile(r"^[ \t]*$")
 
 
@@ -156,12 +148,11 @@ def _classify(text: str, raw: _Raw, lex: Lexicon, hedged: bool) -> tuple[Mention
         return "other", None
     if lex.name_prefix_re.search(before):
         return "other", None
-    if _PERCENT_RE.match(after):
+    if lex.percent_re.match(after):
         return "percent", "%"
-    if _DURATION_RE.match(after):
-        unit = _DURATION_RE.match(after)
-        assert unit is not None
-        return "quantity", unit.group().strip(" -").split()[-1].lower()
+    duration = lex.duration_re.match(after)
+    if duration:
+        return "quantity", duration.group("unit").lower()
     line_start = text.rfind("\n", 0, raw.start) + 1
     if _LIST_RE.match(text[line_start : raw.start]) and re.match(r"^[.)]\s", after):
         return "other", None
@@ -205,29 +196,21 @@ def find_numbers(
         likely: tuple[float, float | None]
         hedge: str | None = None
         nxt = raws[i + 1] if i + 1 < len(raws) else None
+        opener = lex.range_opener_re.search(text[max(0, start - 12) : start])
+        closer = lex.range_openers.get(opener.group("open").lower()) if opener else None
+        gap = text[end : nxt.start] if nxt is not None else ""
         if (
             nxt is not None
             and raw.interval is None
             and nxt.interval is None
-            and _RANGE_GAP_RE.match(text[end : nxt.start])
             and nxt.value > raw.value
+            and (
+                lex.range_joiner_re.match(gap)
+                or (closer is not None and gap.strip().lower() == closer)
+            )
         ):
-            between = _BETWEEN_RE.search(text[max(0, start - 10) : start])
-            if between:
-                start -= len(between.group())
-            literal = likely = (raw.value, nxt.value)
-            end = nxt.end
-            hedge = "range"
-            i += 1
-        elif (
-            nxt is not None
-            and raw.interval is None
-            and re.fullmatch(r"\s+and\s+", text[end : nxt.start])
-            and _BETWEEN_RE.search(text[max(0, start - 10) : start])
-        ):
-            between = _BETWEEN_RE.search(text[max(0, start - 10) : start])
-            assert between is not None
-            start -= len(between.group())
+            if opener:
+                start -= len(opener.group())
             literal = likely = (raw.value, nxt.value)
             end = nxt.end
             hedge = "range"
@@ -240,10 +223,10 @@ def find_numbers(
                 kind = lex.hedge_kind[hedge]
                 start -= len(lead.group())
             else:
-                trail = lex.trailing_hedge_re.match(text[end : end + 12])
+                trail = lex.trailing_hedge_re.match(text[end : end + 16])
                 if trail:
-                    hedge = trail.group("hedge").lower()
-                    kind = {"or so": "about", "or more": "at_least"}.get(hedge, "up_to")
+                    hedge = " ".join(trail.group("hedge").lower().split())
+                    kind = lex.hedge_kind[hedge]
                     end += len(trail.group())
             if raw.interval is not None:
                 literal = likely = raw.interval

@@ -9,10 +9,6 @@ from checker.extract.lexicon import Lexicon
 from checker.models import Article
 
 _DATELINE_LINES = 8
-_DATELINE_NOISE_RE = re.compile(
-    r"(?i)\b(?:published|updated|posted|last|on|at|am|pm|gmt|utc|[ap]\.m\.|pt|et|est|edt|cet)\b"
-    r"|\d{1,2}:\d{2}|[|,.:\-–—/()]"
-)
 
 
 def with_published(article: Article, lex: Lexicon) -> Article:
@@ -30,8 +26,10 @@ def with_published(article: Article, lex: Lexicon) -> Article:
         dates = full_dates(line, lex)
         if len(dates) != 1:
             continue
-        rest = _DATELINE_NOISE_RE.sub(" ", re.sub(r"\S*\d\S*", " ", _without_dates(line, lex)))
-        if not rest.split():
+        noise = {w.lower() for w in lex.rulebook.language.dateline_noise}
+        rest = re.sub(r"\S*\d\S*", " ", _without_dates(line, lex))
+        words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[^\w\s]", rest)
+        if all(w.lower() in noise or w.lower().rstrip(".") in noise for w in words):
             return article.model_copy(
                 update={"published": dates[0][1], "published_from": "dateline"}
             )

@@ -11,18 +11,12 @@ import functools
 import re
 import warnings
 
-_CANDIDATE_RE = re.compile(
-    r"[$€£¥₹]|\b(?:dollars?|euros?|pounds?|USD|EUR|GBP|shekels?|dinars?|rials?|riyals?|rupees?|"
-    r"yuan|yen|francs?|naira|km|kilomet(?:er|re)s?|miles?|kg|kilograms?|tons?|tonnes?|metres?|"
-    r"meters?|litres?|liters?|barrels?|acres?|hectares?|square)\b",
-    re.IGNORECASE,
-)
 _MASK_RE = re.compile(r"U\.S\.|U\.N\.|U\.K\.")
 
 
-def has_candidate(sentence: str) -> bool:
-    """True when the sentence may hold money or a measured quantity."""
-    return _CANDIDATE_RE.search(sentence) is not None
+def has_candidate(sentence: str, *cues: re.Pattern[str]) -> bool:
+    """True when the sentence may hold money or a measured quantity (one of ``cues`` is in it)."""
+    return any(cue.search(sentence) is not None for cue in cues)
 
 
 @functools.lru_cache(maxsize=4096)
