@@ -218,6 +218,58 @@ def date_findings(
     return list(out.values())
 
 
+def date_disagreements(
+    facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook
+) -> list[Finding]:
+    """D002: one figure for one place, told by two sources with dates a few days apart.
+
+    Facts are blocked by metric and countries and swept in date order, so each
+    is only set against the facts of the following ``date_disagreement_days``.
+    """
+    limit = rulebook.findings.date_disagreement_days
+    blocks: dict[tuple[str, str, bool], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.date_from == "text" and fact.date.start and fact.date.start == fact.date.end:
+            blocks[block_key(fact)].append(fact)
+    out: dict[str, Finding] = {}
+    rule = rulebook.finding_rule("D002")
+    for key in sorted(blocks):
+        block = sorted(blocks[key], key=lambda f: (f.date.start, f.id))
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                assert a.date.start and b.date.start
+                gap = (b.date.start - a.date.start).days
+                if gap > limit:
+                    break
+                if gap == 0 or a.interval != b.interval or a.interval.high is None:
+                    continue
+                if not _independent(a, b, articles):
+                    continue
+                if not victims_compatible(a.victims, b.victims, rulebook):
+                    continue
+                event_key = f"{key[0]}|{key[1]}|{a.interval.label()}"
+                fid = finding_id("D002", event_key, [a, b], articles)
+                summary = (
+                    f"{rule.name}: {a.interval.label()} {a.metric} in {key[1]}: "
+                    f"{a.date.start.isoformat()} ({a.article}) vs "
+                    f"{b.date.start.isoformat()} ({b.article})"
+                )
+                out.setdefault(
+                    fid,
+                    Finding(
+                        id=fid,
+                        rule="D002",
+                        kind="date",
+                        severity=rule.severity,
+                        metric=a.metric,
+                        event=None,
+                        summary=summary,
+                        facts=sorted([a.id, b.id]),
+                    ),
+                )
+    return list(out.values())
+
+
 def compare(
     events: list[Event], facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook
 ) -> list[Finding]:
@@ -228,6 +280,7 @@ def compare(
         findings.extend(compare_event(event, by_id, articles, rulebook))
     findings.extend(scope_findings(events, by_id, articles, rulebook))
     findings.extend(date_findings(facts, articles, rulebook))
+    findings.extend(date_disagreements(facts, articles, rulebook))
     unique = {f.id: f for f in findings}
     return sorted(unique.values(), key=lambda f: (-_RANK[f.severity], f.kind, f.metric, f.id))
 

@@ -156,6 +156,7 @@ class Fact(_Model):
     places: list[str] = Field(default_factory=list)
     countries: list[str] = Field(default_factory=list)
     date: DateRange = DateRange()
+    date_from: Literal["text", "publication"] | None = None
     cumulative: bool = False
     attribution: str | None = None
     weekday: str | None = None

@@ -10,6 +10,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Literal
 
 from checker.extract import Analysis
 from checker.extract.lexicon import Lexicon, MetricLexicon, lexicon
@@ -235,7 +236,8 @@ def _date_for(
     dates: list[Mention],
     cumulative: bool,
     published: dt.date | None,
-) -> DateRange:
+) -> tuple[DateRange, Literal["text", "publication"] | None]:
+    """The event date of a figure: a date in its sentence, else one from publication."""
     inside = [
         d
         for d in dates
@@ -250,12 +252,13 @@ def _date_for(
     after = [d for d in inside if d.span[0] >= mention.span[1]]
     pick = before[-1] if before else after[0] if after else None
     if pick is not None and pick.date is not None:
-        return pick.date
+        return pick.date, "text"
     if published is None:
-        return DateRange()
+        return DateRange(), None
     if cumulative:
-        return DateRange(start=published, end=published)
-    return DateRange(start=published - dt.timedelta(days=_DEFAULT_WINDOW_DAYS), end=published)
+        return DateRange(start=published, end=published), "publication"
+    window = DateRange(start=published - dt.timedelta(days=_DEFAULT_WINDOW_DAYS), end=published)
+    return window, "publication"
 
 
 def _attribution(sentence: Sentence, lex: Lexicon) -> str | None:
@@ -322,6 +325,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         cumulative = ml.rule.cumulative or bool(lex.cumulative_re.search(sentence.text))
         end = head.tokens[-1].end if head.known and head.tokens else mention.span[1]
         stated_span = (mention.span[0], max(end, mention.span[1]))
+        date, date_from = _date_for(lex, mention, sentence, dates, cumulative, article.published)
         facts.append(
             Fact(
                 id=f"{article.id}@{mention.span[0]}",
@@ -337,7 +341,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 victims=_victims(head, lex),
                 places=[p.name for p in places],
                 countries=countries,
-                date=_date_for(lex, mention, sentence, dates, cumulative, article.published),
+                date=date,
+                date_from=date_from,
                 cumulative=cumulative,
                 attribution=_attribution(sentence, lex),
             )

@@ -232,6 +232,7 @@ class FindingRules(_Rule):
 
     findings: list[FindingRule]
     scope_window: int = 600
+    date_disagreement_days: int = 7
 
 
 # --- the whole book ----------------------------------------------------------
