@@ -38,14 +38,40 @@ def _ignore_re(pattern: str, name: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("{name}", re.escape(name)))
 
 
+def _place_names(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Gazetteer names in the sentence as (start, end, name), longest match first.
+
+    Token n-grams are looked up in the gazetteer, starting only at tokens
+    that can begin a name, which is much faster than one huge regex.
+    """
+    tokens = sentence.tokens
+    text = sentence.text
+    base = sentence.start
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        if tokens[i].text in lex.place_first_words:
+            for j in range(min(len(tokens), i + lex.place_max_tokens) - 1, i - 1, -1):
+                candidate = text[tokens[i].start - base : tokens[j].end - base]
+                if candidate in lex.place_by_name:
+                    hit = (tokens[i].start - base, tokens[j].end - base, candidate, j)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit[:3])
+        i = hit[3] + 1
+    return out
+
+
 def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
     """The places named in ``sentence`` (not possessives, "X-based" or organisation names)."""
     found: list[Place] = []
-    for m in lex.place_re.finditer(sentence.text):
-        name = m.group()
-        if any(_ignore_re(p, name).match(sentence.text, m.start()) for p in lex.place_ignore_res):
+    for start, end, name in _place_names(sentence, lex):
+        if any(_ignore_re(p, name).match(sentence.text, start) for p in lex.place_ignore_res):
             continue
-        if name in lex.adjectival and not _locative_use(sentence, m.start(), m.end(), lex):
+        if name in lex.adjectival and not _locative_use(sentence, start, end, lex):
             continue
         place = lex.place_by_name[name]
         if place not in found:
@@ -112,7 +138,10 @@ def _nearest(
 ) -> tuple[int, int] | None:
     """(distance, token index) of the nearest of ``words``/``phrases`` around the number."""
     best: tuple[int, int] | None = None
-    for i, tok in enumerate(tokens):
+    longest = max((len(p) for p in phrases), default=1)
+    lo, hi = max(0, first - window - longest), min(len(tokens), last + window + 1)
+    for i in range(lo, hi):
+        tok = tokens[i]
         if first <= i <= last:
             continue
         hit = tok.lower in words or any(

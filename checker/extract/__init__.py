@@ -32,7 +32,7 @@ def analyse(article: Article, rulebook: Rulebook) -> Analysis:
     sentences = split_sentences(text, lex.abbreviations)
     dates = find_dates(text, lex, article.id, article.published, article.published_from)
     taken = [d.span for d in dates]
-    taken += [m.span() for m in lex.place_re.finditer(text) if any(c.isdigit() for c in m.group())]
+    taken += [m.span() for m in lex.place_digit_re.finditer(text)]
     numbers = find_numbers(text, lex, article.id, taken)
     ordinals = [
         Mention(article=article.id, kind="ordinal", text=m.group(), span=m.span())

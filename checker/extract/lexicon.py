@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from checker.extract.text import tokenize
 from checker.rulebook import MetricRule, Place, Rulebook
 
 
@@ -74,8 +75,10 @@ class Lexicon:
     victim_parent: dict[str, str | None]
     nationality_words: dict[str, str]
     known_nouns: frozenset[str]
-    place_re: re.Pattern[str]
+    place_digit_re: re.Pattern[str]
     place_by_name: dict[str, Place]
+    place_first_words: frozenset[str]
+    place_max_tokens: int
     place_ignore_res: tuple[str, ...]
     adjectival: frozenset[str]
     adjectival_locative: frozenset[str]
@@ -144,8 +147,8 @@ def _compile(rb: Rulebook) -> Lexicon:
     for place in rb.places.places:
         for name in (place.name, *place.aliases):
             place_by_name[name] = place
-    names = sorted(place_by_name, key=lambda n: (-len(n), n))
-    place_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    digit_names = [n for n in place_by_name if any(c.isdigit() for c in n)]
+    place_tokens = {n: tokenize(n) for n in place_by_name}
     return Lexicon(
         rulebook=rb,
         hedge_re=re.compile(
@@ -197,8 +200,10 @@ def _compile(rb: Rulebook) -> Lexicon:
         victim_parent={g.name: g.parent for g in rb.victims.groups},
         nationality_words=nationality_words,
         known_nouns=known_nouns,
-        place_re=place_re,
+        place_digit_re=phrase_pattern(digit_names, flags=0),
         place_by_name=place_by_name,
+        place_first_words=frozenset(t[0].text for t in place_tokens.values() if t),
+        place_max_tokens=max((len(t) for t in place_tokens.values()), default=1),
         place_ignore_res=tuple(rb.places.ignore_patterns),
         adjectival=frozenset(rb.places.adjectival),
         adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),

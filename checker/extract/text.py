@@ -17,15 +17,15 @@ class Token:
     text: str
     start: int
     end: int
+    lower: str = ""  # lower case, without a trailing possessive ("Israel's" -> "israel")
 
-    @property
-    def lower(self) -> str:
-        """The token in lower case, without a trailing possessive."""
-        low = self.text.lower()
-        for suffix in ("'s", "’s"):
-            if low.endswith(suffix):
-                return low[: -len(suffix)]
-        return low
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    for suffix in ("'s", "’s"):
+        if low.endswith(suffix):
+            return low[: -len(suffix)]
+    return low
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ class Sentence:
 def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     """Split ``text`` into word and punctuation tokens; offsets are shifted by ``base``."""
     return tuple(
-        Token(m.group(), m.start() + base, m.end() + base) for m in _TOKEN_RE.finditer(text)
+        Token(m.group(), m.start() + base, m.end() + base, _lower(m.group()))
+        for m in _TOKEN_RE.finditer(text)
     )
 
 
