@@ -37,11 +37,11 @@ class Sentence:
     text: str
     paragraph: int
     tokens: tuple[Token, ...]
+    starts: tuple[int, ...] = ()  # token start offsets, for bisecting
 
     def token_index(self, offset: int) -> int:
         """Index of the token that contains or first follows absolute ``offset``."""
-        starts = [t.start for t in self.tokens]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self.starts, offset) - 1
         if i >= 0 and self.tokens[i].end > offset:
             return i
         return max(i + 1, 0)
@@ -88,8 +88,11 @@ def _add(out: list[Sentence], line: str, base: int, a: int, b: int, paragraph: i
     while b > a and line[b - 1].isspace():
         b -= 1
     if a < b:
+        tokens = tokenize(line[a:b], base + a)
         out.append(
-            Sentence(base + a, base + b, line[a:b], paragraph, tokenize(line[a:b], base + a))
+            Sentence(
+                base + a, base + b, line[a:b], paragraph, tokens, tuple(t.start for t in tokens)
+            )
         )
 
 
