@@ -82,6 +82,15 @@ class FactView:
     duplicate_of: str
 
 
+def _places_text(places: list[str], countries: list[str]) -> str:
+    """The places a fact names, with the countries it was given when it names none."""
+    if places:
+        return ", ".join(places)
+    if countries:
+        return f"{', '.join(countries)} (from the article)"
+    return ""
+
+
 @dataclass(frozen=True)
 class Tick:
     """An axis tick at ``x`` with its label."""
@@ -375,7 +384,7 @@ def fact_view(fact: Fact, article: Article | None, series: int) -> FactView:
         value=value_label(fact),
         likely=likely_label(fact),
         victims=fact.victims or "",
-        places=", ".join(fact.places),
+        places=_places_text(fact.places, fact.countries),
         date=date_label(fact.date),
         attribution=fact.attribution or "",
         cumulative=fact.cumulative,

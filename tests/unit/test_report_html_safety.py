@@ -160,3 +160,10 @@ def test_hostile_text_lands_in_text_and_attributes_only(hostile: Report, page: _
 def test_number_still_highlighted_after_hostile_prefix(html: str) -> None:
     assert re.search(r"<mark>16</mark> people in Iraq", html)
     assert "<mark>Seventeen</mark>" in html
+
+
+def test_inherited_country_is_shown_when_the_sentence_names_no_place() -> None:
+    from checker.report.html import fact_view
+
+    fact = fx.build_report().facts[0].model_copy(update={"places": [], "countries": ["Iraq"]})
+    assert fact_view(fact, None, 0).places == "Iraq (from the article)"
