@@ -12,8 +12,8 @@ from checker import __version__
 from checker.baseline import BaselineError, apply_baseline, read_baseline, write_baseline
 from checker.exitcodes import ERROR, FAIL_ON_CHOICES, exit_code
 from checker.models import Report
+from checker.pipeline import Progress, iter_extract
 from checker.pipeline import check as run_check
-from checker.pipeline import iter_extract
 from checker.report import get_reporter
 from checker.rulebook import Rulebook, RuleError, default_rulebook
 
@@ -35,7 +35,8 @@ def _rulebook(rule_dirs: tuple[str, ...]) -> Rulebook:
         sys.exit(ERROR)
 
 
-def _progress() -> object:
+def _progress() -> Progress | None:
+    """A progress line on stderr when it is a terminal; nothing otherwise."""
     if not sys.stderr.isatty():
         return None
 
@@ -90,7 +91,7 @@ def check(
         jobs=jobs,
         rule_dirs=rule_dirs,
         stdin=sys.stdin.buffer,
-        progress=_progress(),  # type: ignore[arg-type]
+        progress=_progress(),
     )
     report = result.report
     findings = report.findings

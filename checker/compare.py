@@ -15,10 +15,8 @@ from checker.disjoint import DisjointSet
 from checker.extract.lexicon import lexicon
 from checker.fingerprint import finding_id
 from checker.group import block_key, victims_compatible
-from checker.models import Article, Event, Fact, Finding, Interval, Severity
+from checker.models import SEVERITY_RANK, Article, Event, Fact, Finding, Interval, Severity
 from checker.rulebook import MetricRule, Rulebook
-
-_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass
@@ -36,24 +34,36 @@ def _small_gap(a: Interval, b: Interval, rule: MetricRule | None) -> bool:
     return gap <= rule.tolerance.abs or gap <= rule.tolerance.rel * scale
 
 
-def _pair_finding(a: Fact, b: Fact, rule: MetricRule | None) -> tuple[str, Severity] | None:
-    """The rule code and severity for one pair of facts of one event, or None if they agree."""
+def _pair_finding(
+    a: Fact, b: Fact, rule: MetricRule | None, rulebook: Rulebook
+) -> tuple[str, Severity] | None:
+    """The rule code and severity for one pair of facts of one event, or None if they agree.
+
+    Conflicts take the metric's severities (its tolerance decides a small gap);
+    the other kinds take theirs from rules/findings.yaml.
+    """
+
+    def default(code: str) -> tuple[str, Severity]:
+        return code, rulebook.finding_rule(code).severity
+
     if a.cumulative and b.cumulative and a.date.known and b.date.known:
         assert a.date.start and b.date.start
         if not a.date.overlaps(b.date):
             early, late = (a, b) if a.date.start < b.date.start else (b, a)
             low, high = early.interval.low, late.interval.high
             if high is not None and low is not None and high < low:
-                return "C002", (rule.severity if rule else "error")
+                return ("C002", rule.severity) if rule else default("C002")
             if early.interval == late.interval:
                 return None
-            return "U001", "info"
+            return default("U001")
     if not a.interval.overlaps(b.interval):
+        if rule is None:
+            return default("C001")
         if _small_gap(a.interval, b.interval, rule):
-            return "C001", (rule.small_gap_severity if rule else "warning")
-        return "C001", (rule.severity if rule else "error")
+            return "C001", rule.small_gap_severity
+        return "C001", rule.severity
     if not a.likely.overlaps(b.likely):
-        return "T001", "warning"
+        return default("T001")
     return None
 
 
@@ -81,12 +91,12 @@ def compare_event(
                 continue
             if not (a.cumulative and b.cumulative) and not a.date.overlaps(b.date):
                 continue
-            verdict = _pair_finding(a, b, rule)
+            verdict = _pair_finding(a, b, rule, rulebook)
             if verdict is None:
                 continue
             code, severity = verdict
             draft = drafts.setdefault(code, _Draft(code, severity))
-            if _RANK[severity] > _RANK[draft.severity]:
+            if SEVERITY_RANK[severity] > SEVERITY_RANK[draft.severity]:
                 draft.severity = severity
             draft.facts.update((a.id, b.id))
     return [
@@ -179,7 +189,19 @@ def scope_findings(
             places = sorted({block_key(f)[1] for f in cluster})
             key = f"{metric}|scope|" + "+".join(places)
             ids = {f.id for f in cluster}
-            out.append(_finding("S001", "info", metric, None, key, ids, facts, articles, rulebook))
+            out.append(
+                _finding(
+                    "S001",
+                    rulebook.finding_rule("S001").severity,
+                    metric,
+                    None,
+                    key,
+                    ids,
+                    facts,
+                    articles,
+                    rulebook,
+                )
+            )
     return out
 
 
@@ -282,7 +304,9 @@ def compare(
     findings.extend(date_findings(facts, articles, rulebook))
     findings.extend(date_disagreements(facts, articles, rulebook))
     unique = {f.id: f for f in findings}
-    return sorted(unique.values(), key=lambda f: (-_RANK[f.severity], f.kind, f.metric, f.id))
+    return sorted(
+        unique.values(), key=lambda f: (-SEVERITY_RANK[f.severity], f.kind, f.metric, f.id)
+    )
 
 
 def corroborate(

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from checker.models import Finding
+from checker.models import SEVERITY_RANK, Finding
 
 OK = 0
 FINDINGS = 1
 ERROR = 2
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
 

@@ -22,6 +22,8 @@ MentionKind = Literal[
 ]
 FindingKind = Literal["conflict", "tension", "update", "scope", "date"]
 Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 PublishedFrom = Literal["metadata", "dateline", "inferred"]
 InputStatus = Literal["ok", "skipped"]
 

@@ -20,7 +20,6 @@ from checker.rulebook import Place, Rulebook
 
 _CLAUSE_BREAKS = {",", ";", "—", "–", ":", "(", ")"}
 _HEAD_LOOKAHEAD = 6
-_LEADING_SKIP = {"of", "the"}
 _DEFAULT_WINDOW_DAYS = 7
 
 
@@ -95,9 +94,9 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
         if not tok.text[0].isalnum():
             break
         low = tok.lower
-        if low in _LEADING_SKIP and not words:
+        if low in lex.head_skip_words and not words:
             continue
-        if low in lex.function_words and low not in ("more", "other"):
+        if low in lex.function_words and low not in lex.head_modifiers:
             break
         words.append(tok)
     nationality_at: int | None = None
@@ -109,7 +108,7 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
             if (
                 key in lex.victim_words
                 or (size == 1 and key[0] in lex.known_nouns)
-                or any(key == p for m in lex.metrics for p in m.noun_phrases)
+                or key in lex.noun_phrases
             ):
                 return _Head(tuple(words[: i + size]), " ".join(key), True)
             if size == 1 and key[0] in lex.nationality_words and nationality_at is None:

@@ -70,7 +70,6 @@ class CheckResult:
 
     report: Report
     had_input_errors: bool
-    mentions: list[Mention]
 
 
 def load_articles(
@@ -101,7 +100,6 @@ def check(
     originals = [a for a in articles if a.duplicate_of is None]
     extracted = extract_all(originals, rulebook, jobs=jobs, rule_dirs=rule_dirs, progress=progress)
     facts = [f for _m, fs in extracted for f in fs]
-    mentions = [m for ms, _f in extracted for m in ms]
     by_id = {a.id: a for a in articles}
     events = group(facts, by_id, rulebook)
     findings = compare(events, facts, by_id, rulebook)
@@ -114,7 +112,7 @@ def check(
         events=events,
         findings=findings,
     )
-    return CheckResult(report=report, had_input_errors=had_errors, mentions=mentions)
+    return CheckResult(report=report, had_input_errors=had_errors)
 
 
 def iter_extract(

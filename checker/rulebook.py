@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from checker.models import FindingKind, Severity
 from checker.paths import rules_dir
 
 
@@ -64,8 +65,8 @@ class MetricRule(_Rule):
     compare: bool = True
     priority: int = 0
     tolerance: Tolerance = Tolerance()
-    severity: Literal["error", "warning", "info"] = "error"
-    small_gap_severity: Literal["error", "warning", "info"] = "warning"
+    severity: Severity = "error"
+    small_gap_severity: Severity = "warning"
     examples_match: list[MetricExample] = Field(default_factory=list)
     examples_no_match: list[str] = Field(default_factory=list)
 
@@ -146,6 +147,8 @@ class LanguageRules(_Rule):
     unit_words: list[str] = Field(default_factory=list)
     relative_dates: dict[str, tuple[int, int]] = Field(default_factory=dict)
     function_words: list[str] = Field(default_factory=list)
+    head_skip_words: list[str] = Field(default_factory=list)
+    head_modifiers: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -222,8 +225,8 @@ class FindingRule(_Rule):
 
     code: str
     name: str
-    kind: Literal["conflict", "tension", "update", "scope", "date"]
-    severity: Literal["error", "warning", "info"]
+    kind: FindingKind
+    severity: Severity
     description: str
 
 

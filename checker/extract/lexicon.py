@@ -70,6 +70,9 @@ class Lexicon:
     other_res: tuple[re.Pattern[str], ...]
     relative_re: re.Pattern[str]
     function_words: frozenset[str]
+    head_skip_words: frozenset[str]
+    head_modifiers: frozenset[str]
+    noun_phrases: frozenset[tuple[str, ...]]
     metrics: tuple[MetricLexicon, ...]
     victim_words: dict[tuple[str, ...], str]
     victim_parent: dict[str, str | None]
@@ -195,6 +198,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         other_res=tuple(re.compile(p, re.IGNORECASE) for p in lang.other_patterns),
         relative_re=phrase_pattern(list(lang.relative_dates)),
         function_words=frozenset(w.lower() for w in lang.function_words),
+        head_skip_words=frozenset(w.lower() for w in lang.head_skip_words),
+        head_modifiers=frozenset(w.lower() for w in lang.head_modifiers),
+        noun_phrases=frozenset(p for m in metrics for p in m.noun_phrases),
         metrics=metrics,
         victim_words=victim_words,
         victim_parent={g.name: g.parent for g in rb.victims.groups},

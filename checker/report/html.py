@@ -27,10 +27,9 @@ from pathlib import Path, PurePosixPath
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from checker import paths
-from checker.models import Article, Event, Fact, Finding, Report
+from checker.models import SEVERITIES, Article, Event, Fact, Finding, Report
 from checker.report._common import date_label, likely_label, value_label
 
-SEVERITIES = ("error", "warning", "info")
 KINDS = ("conflict", "tension", "update", "scope", "date")
 #: Number of distinct colours for the claims of one finding (``series-0`` ...).
 SERIES = 6

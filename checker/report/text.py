@@ -33,10 +33,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from checker.models import Article, Event, Fact, Finding, Report
+from checker.models import SEVERITIES, Article, Event, Fact, Finding, Report
 from checker.report._common import value_label
 
-_SEVERITIES = ("error", "warning", "info")
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 _RESET = "\x1b[0m"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -96,7 +95,7 @@ class TextReporter:
         duplicates = sum(1 for a in report.articles if a.duplicate_of)
         corroborated = sum(1 for e in report.events if e.corroborated)
         severities = Counter[str](f.severity for f in report.findings)
-        by_severity = ", ".join(f"{severities[s]} {s}" for s in _SEVERITIES if severities[s])
+        by_severity = ", ".join(f"{severities[s]} {s}" for s in SEVERITIES if severities[s])
         findings = f"Findings: {len(report.findings)}"
         if by_severity:
             findings += f" ({by_severity})"
@@ -114,7 +113,7 @@ class TextReporter:
         articles = {article.id: article for article in report.articles}
         events = {event.id: event for event in report.events}
         lines: list[str] = []
-        for severity in _SEVERITIES:
+        for severity in SEVERITIES:
             group = [f for f in report.findings if f.severity == severity]
             if not group:
                 continue

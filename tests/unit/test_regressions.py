@@ -93,3 +93,27 @@ def test_k_is_a_thousand_not_kelvin(rulebook: Rulebook) -> None:
 def test_hyphenated_place_modifiers_are_not_places(rulebook: Rulebook) -> None:
     _, facts = _run("Iran-backed militias killed 4 people in Syria on Monday.", rulebook)
     assert [f.countries for f in facts] == [["Syria"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Government spokesperson Bassim al-Awadi said the strikes killed 16 people.",
+            "Government spokesperson Bassim al-Awadi",
+        ),
+        (
+            "Attacks caused injuries to at least 24 soldiers, as reported by U.S. Central "
+            "Command to NBC News.",
+            "U.S. Central Command",
+        ),
+        (
+            "Rami Abdurrahman, who heads the Syrian Observatory for Human Rights, said that "
+            "23 people were killed.",
+            "Syrian Observatory for Human Rights",
+        ),
+    ],
+)
+def test_attribution_keeps_the_whole_name(text: str, who: str, rulebook: Rulebook) -> None:
+    _, facts = _run(text, rulebook)
+    assert [f.attribution for f in facts if f.metric != "date"] == [who]
