@@ -1,17 +1,17 @@
-"""Group facts into events: same metric, compatible places, dates and victims.
+"""Group facts into events: claims of one identity within one story.
 
-Facts are first split into blocks by (metric, countries, tally or not), so the
-pairwise work stays inside small blocks; inside a block, facts whose dates
-overlap (a sweep over start dates) and whose victims are compatible are joined.
+A claim's identity is its story, metric, counted group and place scope (see
+checker/claims.py). Facts are bucketed by that key in one pass, so grouping
+is linear in the number of facts: no two facts of different stories, places
+or groups ever meet. Background figures (another happening, a longer period)
+and facts without a story are listed, never grouped.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 
-from checker.disjoint import DisjointSet
+from checker.claims import group_key
 from checker.extract.lexicon import lexicon
 from checker.fingerprint import short_hash
 from checker.models import Article, Event, Fact
@@ -52,88 +52,40 @@ def victims_compatible(a: str | None, b: str | None, rulebook: Rulebook) -> bool
     return group_a in chain(group_b) or group_b in chain(group_a)
 
 
-def compatible(a: Fact, b: Fact, rulebook: Rulebook) -> bool:
-    """True when two facts of one block may describe the same event."""
-    if not victims_compatible(a.victims, b.victims, rulebook):
-        return False
-    return a.cumulative or a.date.overlaps(b.date)
-
-
-def block_key(fact: Fact) -> tuple[str, str, bool]:
-    """The blocking key: metric, countries, cumulative tally or not."""
-    return fact.metric, "+".join(fact.countries), fact.cumulative
-
-
-def _pairs(block: list[Fact], cumulative: bool) -> Iterable[tuple[int, int]]:
-    """Index pairs worth joining: dates that may overlap (unknown dates meet everything).
-
-    Reports of one running tally are chained in date order instead, each to the
-    few reports before it, so a block of tallies stays linear.
-    """
-    if cumulative:
-        order = sorted(range(len(block)), key=lambda i: (block[i].date.start or dt.date.min, i))
-        for n, i in enumerate(order):
-            for j in order[max(0, n - 3) : n]:
-                yield j, i
-        return
-    known = sorted(
-        (i for i, f in enumerate(block) if f.date.known),
-        key=lambda i: (block[i].date.start or dt.date.min, block[i].id),
-    )
-    unknown = [i for i, f in enumerate(block) if not f.date.known]
-    active: list[int] = []
-    for i in known:
-        start = block[i].date.start
-        assert start is not None
-        active = [j for j in active if (block[j].date.end or dt.date.max) >= start]
-        for j in active:
-            yield j, i
-        active.append(i)
-    for n, i in enumerate(unknown):
-        for j in known:
-            yield i, j
-        for j in unknown[n + 1 :]:
-            yield i, j
+def claim_key(fact: Fact) -> tuple[str, str, str, str]:
+    """The identity of a claim: story, metric, counted group and place scope."""
+    return fact.story or "", fact.metric, group_key(fact.victims), fact.scope or ""
 
 
 def group(facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook) -> list[Event]:
-    """Events: connected groups of compatible facts, in a deterministic order."""
-    blocks: dict[tuple[str, str, bool], list[Fact]] = defaultdict(list)
+    """Events: the facts of each claim identity, in a deterministic order."""
     compared = {m.name for m in rulebook.metrics if m.compare}
+    buckets: dict[tuple[str, str, str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.metric in NON_EVENT_METRICS or fact.metric not in compared:
             continue
-        if not fact.countries:
-            # Without a place there is no telling which event a figure is about;
-            # such facts are listed, never compared.
+        if fact.story is None or fact.background:
             continue
-        blocks[block_key(fact)].append(fact)
-    events: list[Event] = []
-    for key in sorted(blocks):
-        block = sorted(blocks[key], key=lambda f: f.id)
-        sets = DisjointSet(range(len(block)))
-        for i, j in _pairs(block, key[2]):
-            if (key[2] or block[i].date.overlaps(block[j].date)) and victims_compatible(
-                block[i].victims, block[j].victims, rulebook
-            ):
-                sets.union(i, j)
-        for members in sets.groups():
-            events.append(_event(key, [block[i] for i in members], articles))
-    events.sort(key=lambda e: (e.metric, e.key, e.id))
+        buckets[claim_key(fact)].append(fact)
+    events = [_event(key, members) for key, members in buckets.items()]
+    events.sort(key=lambda e: (e.story or "", e.metric, e.key, e.id))
     return events
 
 
-def _event(key: tuple[str, str, bool], facts: list[Fact], articles: dict[str, Article]) -> Event:
-    metric, countries, cumulative = key
-    starts = sorted(f.date.start for f in facts if f.date.start)
-    bucket = starts[0].strftime("%Y-%m") if starts else "undated"
-    event_key = f"{metric}|{countries}|{'tally' if cumulative else bucket}"
-    sources = sorted({f.article for f in facts})
+def event_key(key: tuple[str, str, str, str]) -> str:
+    """The readable, path-free key of an event: metric, group and place (story-relative)."""
+    _story, metric, victims, scope = key
+    return f"{metric}|{victims or 'all'}|{scope or 'whole'}"
+
+
+def _event(key: tuple[str, str, str, str], facts: list[Fact]) -> Event:
     ids = sorted(f.id for f in facts)
+    readable = event_key(key)
     return Event(
-        id="E" + short_hash(event_key, *ids, length=10),
-        metric=metric,
-        key=event_key,
+        id="E" + short_hash(key[0], readable, *ids, length=10),
+        story=key[0] or None,
+        metric=key[1],
+        key=readable,
         facts=ids,
-        sources=sources,
+        sources=sorted({f.article for f in facts}),
     )

@@ -1,7 +1,7 @@
 """The data that flows through the pipeline, as pydantic v2 models.
 
 paths -> ingest -> Article -> extract -> Mention -> normalise -> Fact
-      -> group -> Event -> compare -> Finding -> Report
+      -> stories -> Story -> group -> Event -> compare -> Finding -> Report
 
 Every model is plain data: stages are functions over these models, so each
 stage can be tested alone or run in another process.
@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 Number = int | float
 MentionKind = Literal[
@@ -162,12 +162,31 @@ class Fact(_Model):
     cumulative: bool = False
     attribution: str | None = None
     weekday: str | None = None
+    # Claim identity, filled in once the fact's story is known (see checker/claims.py).
+    story: str | None = None
+    asof: dt.date | None = None
+    scope: str | None = None
+    background: bool = False
+    increment: bool = False
+    part_of: str | None = None
+
+
+class Story(_Model):
+    """Articles about one real-world happening (one landslide, one attack, one crash)."""
+
+    id: str
+    label: str
+    articles: list[str]
+    start: dt.date | None = None
+    end: dt.date | None = None
+    places: list[str] = Field(default_factory=list)
 
 
 class Event(_Model):
-    """Facts that describe the same real-world event."""
+    """Claims of one identity (metric, counted group, place, incident) within one story."""
 
     id: str
+    story: str | None = None
     metric: str
     key: str
     facts: list[str]
@@ -186,6 +205,8 @@ class Finding(_Model):
     event: str | None
     summary: str
     facts: list[str]
+    story: str | None = None
+    sides: list[list[str]] = Field(default_factory=list)
     new: bool = True
 
 
@@ -197,5 +218,6 @@ class Report(_Model):
     inputs: list[InputRecord] = Field(default_factory=list)
     articles: list[Article] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)

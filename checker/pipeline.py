@@ -1,4 +1,4 @@
-"""The whole check, stage by stage: ingest, extract, normalise, group, compare."""
+"""The whole check, stage by stage: ingest, extract, normalise, stories, group, compare."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from checker import __version__
+from checker.claims import assign
 from checker.compare import compare, corroborate
 from checker.extract import analyse, lexicon
 from checker.extract.published import with_published
@@ -16,14 +17,17 @@ from checker.ingest import ingest
 from checker.models import Article, Fact, InputRecord, Mention, Report
 from checker.normalise import normalise
 from checker.rulebook import Rulebook, default_rulebook
+from checker.stories import Signature, article_signature, stories
+
+Extracted = tuple[list[Mention], list[Fact], Signature]
 
 Progress = Callable[[int, int], None]
 
 
-def article_facts(article: Article, rulebook: Rulebook) -> tuple[list[Mention], list[Fact]]:
-    """Mentions and facts of one article (the per-article, CPU-bound part)."""
+def article_facts(article: Article, rulebook: Rulebook) -> Extracted:
+    """Mentions, facts and story signature of one article (the per-article, CPU-bound part)."""
     analysis = analyse(article, rulebook)
-    return analysis.mentions, normalise(analysis, rulebook)
+    return analysis.mentions, normalise(analysis, rulebook), article_signature(analysis, rulebook)
 
 
 _WORKER_RULES: tuple[str, ...] = ()
@@ -34,7 +38,7 @@ def _init_worker(rule_dirs: tuple[str, ...]) -> None:
     _WORKER_RULES = rule_dirs
 
 
-def _work(article: Article) -> tuple[list[Mention], list[Fact]]:
+def _work(article: Article) -> Extracted:
     return article_facts(article, default_rulebook(_WORKER_RULES))
 
 
@@ -45,9 +49,9 @@ def extract_all(
     jobs: int = 1,
     rule_dirs: tuple[str, ...] = (),
     progress: Progress | None = None,
-) -> list[tuple[list[Mention], list[Fact]]]:
+) -> list[Extracted]:
     """Run extraction over ``articles``, in a process pool when ``jobs`` > 1; order is kept."""
-    results: list[tuple[list[Mention], list[Fact]]] = []
+    results: list[Extracted] = []
     if jobs > 1 and len(articles) > 1:
         with ProcessPoolExecutor(
             max_workers=jobs, initializer=_init_worker, initargs=(rule_dirs,)
@@ -99,8 +103,15 @@ def check(
     articles, inputs, had_errors = load_articles(paths, rulebook, stdin)
     originals = [a for a in articles if a.duplicate_of is None]
     extracted = extract_all(originals, rulebook, jobs=jobs, rule_dirs=rule_dirs, progress=progress)
-    facts = [f for _m, fs in extracted for f in fs]
+    facts = [f for _m, fs, _s in extracted for f in fs]
     by_id = {a.id: a for a in articles}
+    signatures = {s.article: s for _m, _f, s in extracted}
+    all_signatures = [
+        signatures.get(a.id) or Signature(article=a.id, terms={}, duplicate_of=a.duplicate_of)
+        for a in articles
+    ]
+    story_list = stories(all_signatures)
+    facts = assign(facts, story_list, by_id, rulebook)
     events = group(facts, by_id, rulebook)
     findings = compare(events, facts, by_id, rulebook)
     events = corroborate(events, findings, by_id)
@@ -109,6 +120,7 @@ def check(
         inputs=inputs,
         articles=articles,
         facts=facts,
+        stories=story_list,
         events=events,
         findings=findings,
     )
@@ -126,7 +138,7 @@ def iter_extract(
 
     def stream() -> Iterator[Mention | Fact]:
         for article in articles:
-            mentions, facts = article_facts(article, rulebook)
+            mentions, facts, _signature = article_facts(article, rulebook)
             yield from mentions
             yield from facts
 

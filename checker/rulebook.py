@@ -62,6 +62,9 @@ class MetricRule(_Rule):
     exclude: list[str] = Field(default_factory=list)
     window: int = 8
     cumulative: bool = False
+    # A running toll (the dead, the injured) grows as a story develops, so two
+    # far-apart figures at an unknown time may be two moments of one toll.
+    running_toll: bool = False
     compare: bool = True
     priority: int = 0
     tolerance: Tolerance = Tolerance()
@@ -202,6 +205,12 @@ class ContextRules(_Rule):
     cumulative_markers: list[str]
     attribution_patterns: list[str]
     period_start: list[str] = Field(default_factory=list)
+    background_markers: list[str] = Field(default_factory=list)
+    rise_markers: list[str] = Field(default_factory=list)
+    superseded_markers: list[str] = Field(default_factory=list)
+    revision_markers: list[str] = Field(default_factory=list)
+    combined_markers: list[str] = Field(default_factory=list)
+    increment_markers: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -236,6 +245,9 @@ class FindingRules(_Rule):
     findings: list[FindingRule]
     scope_window: int = 600
     date_disagreement_days: int = 7
+    same_count_gap: float = 0.12
+    max_revision: float = 0.6
+    tension_gap: float = 0.35
 
 
 # --- the whole book ----------------------------------------------------------

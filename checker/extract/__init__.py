@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from checker.extract.dates import find_dates
@@ -43,11 +44,9 @@ def analyse(article: Article, rulebook: Rulebook) -> Analysis:
     return Analysis(article=article, sentences=sentences, mentions=mentions)
 
 
-def _currency(mention: Mention, text: str, lex: Lexicon) -> Mention | None:
-    """The mention as money when a currency sign stands right before its number."""
-    for symbol, unit in sorted(
-        lex.rulebook.language.currency_symbols.items(), key=lambda kv: -len(kv[0])
-    ):
+def _currency(mention: Mention, text: str, symbols: list[tuple[str, str]]) -> Mention | None:
+    """The mention as money when a currency sign (of ``symbols``) stands right before it."""
+    for symbol, unit in symbols:
         start = mention.span[0] - len(symbol)
         if start >= 0 and text[start : mention.span[0]] == symbol:
             return mention.model_copy(
@@ -66,27 +65,56 @@ def _currency(mention: Mention, text: str, lex: Lexicon) -> Mention | None:
 def _with_units(
     numbers: list[Mention], sentences: list[Sentence], dates: list[Mention], text: str, lex: Lexicon
 ) -> list[Mention]:
-    """Reclassify counts that are money (by a currency sign, else quantulum3) or quantities."""
+    """Reclassify counts that are money (by a currency sign, else quantulum3) or quantities.
+
+    The work per number is bounded by its sentence: whether the sentence holds
+    a candidate, and the dates to mask in it (found by bisecting the sorted
+    dates), are worked out once per sentence.
+    """
+    symbols = sorted(lex.rulebook.language.currency_symbols.items(), key=lambda kv: -len(kv[0]))
+    date_starts = [d.span[0] for d in dates]
+    masks: dict[int, tuple[tuple[int, int], ...] | None] = {}
     out: list[Mention] = []
     for mention in numbers:
         if mention.kind != "count" or not sentences:
             out.append(mention)
             continue
-        money = _currency(mention, text, lex)
+        money = _currency(mention, text, symbols)
         if money is not None:
             out.append(money)
             continue
-        sent = sentences[sentence_at(sentences, mention.span[0])]
-        if not has_candidate(sent.text, lex.currency_re, lex.unit_words_re):
+        index = sentence_at(sentences, mention.span[0])
+        sent = sentences[index]
+        if index not in masks:
+            masks[index] = (
+                _dates_within(sent, dates, date_starts)
+                if has_candidate(sent.text, lex.currency_re, lex.unit_words_re)
+                else None
+            )
+        masked = masks[index]
+        if masked is None:
             out.append(mention)
             continue
-        masked = tuple(
-            (d.span[0] - sent.start, d.span[1] - sent.start)
-            for d in dates
-            if sent.start <= d.span[0] and d.span[1] <= sent.end
-        )
         out.append(_apply_quantity(mention, sent, masked))
     return out
+
+
+def _dates_within(
+    sent: Sentence, dates: list[Mention], date_starts: list[int]
+) -> tuple[tuple[int, int], ...]:
+    """Spans (relative to ``sent``) of the dates inside ``sent``, in order.
+
+    ``dates`` are sorted by span and ``date_starts`` are their starts: only
+    the dates that start inside the sentence are looked at.
+    """
+    found = []
+    for i in range(bisect_left(date_starts, sent.start), len(dates)):
+        start, end = dates[i].span
+        if start > sent.end:
+            break
+        if end <= sent.end:
+            found.append((start - sent.start, end - sent.start))
+    return tuple(found)
 
 
 def _apply_quantity(

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.lexicon import Lexicon
+from checker.extract.spans import SpanIndex
 from checker.models import DateRange, Mention
 
 
@@ -104,6 +105,7 @@ def _alt(words: list[str]) -> str:
 
 
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_LONG_WORD_STOP_RE = re.compile(r"[A-Za-z]{5,}\.$")
 
 
 def find_dates(
@@ -121,17 +123,17 @@ def find_dates(
     """
     pats = patterns(lex)
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanIndex()
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return not taken.overlaps(a, b)
 
     def add(m: re.Match[str], rng: DateRange | None, weekday: str | None = None) -> None:
         start, end = m.span()
         surface = m.group()
-        if surface.endswith(".") and re.search(r"[A-Za-z]{5,}\.$", surface):
+        if surface.endswith(".") and _LONG_WORD_STOP_RE.search(surface):
             surface, end = surface[:-1], end - 1
-        taken.append((start, end))
+        taken.add(start, end)
         found.append(
             Mention(
                 article=article,

@@ -87,6 +87,12 @@ class Lexicon:
     adjectival_locative: frozenset[str]
     cumulative_re: re.Pattern[str]
     attribution_res: tuple[re.Pattern[str], ...]
+    background_re: re.Pattern[str]
+    rise_re: re.Pattern[str]
+    superseded_re: re.Pattern[str]
+    revision_re: re.Pattern[str]
+    combined_re: re.Pattern[str]
+    increment_words: frozenset[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -215,4 +221,10 @@ def _compile(rb: Rulebook) -> Lexicon:
         adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),
         cumulative_re=phrase_pattern(rb.context.cumulative_markers),
         attribution_res=tuple(re.compile(p) for p in rb.context.attribution_patterns),
+        background_re=phrase_pattern(rb.context.background_markers),
+        rise_re=phrase_pattern(rb.context.rise_markers),
+        superseded_re=phrase_pattern(rb.context.superseded_markers),
+        revision_re=phrase_pattern(rb.context.revision_markers),
+        combined_re=phrase_pattern(rb.context.combined_markers),
+        increment_words=frozenset(w.lower() for w in rb.context.increment_markers),
     )

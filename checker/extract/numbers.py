@@ -7,11 +7,13 @@ recognised and given their own kind, so they are never taken for counts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass
 
 from checker.extract.lexicon import Lexicon
+from checker.extract.spans import SpanIndex
 from checker.models import DateRange, Interval, Mention, MentionKind, Number
 
 _DIGITS_RE = re.compile(
@@ -25,7 +27,11 @@ _TIME_RE = re.compile(
     r"|(?<![\w])(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[AP]M\b|[ap]m\b)"
 )
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
-_LIST_RE = re.compile(r"^[ \t]*$")
+_LIST_MARK_RE = re.compile(r"[.)]\s")
+_YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d)")
+_DIGITS_VALUE_RE = re.compile(r"([\d,]+(?:\.\d+)?)\s*([A-Za-z]*)")
+_WORD_SPLIT_RE = re.compile(r"[\s-]+")
+_NOUN_WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
 
 
 @dataclass
@@ -40,7 +46,7 @@ def _word_value(words: str, lex: Lexicon) -> float | None:
     total = 0.0
     current = 0.0
     seen_unit = False
-    for word in re.split(r"[\s-]+", words.lower()):
+    for word in _WORD_SPLIT_RE.split(words.lower()):
         if word == "and":
             continue
         if word in lex.number_words:
@@ -61,7 +67,7 @@ def _word_value(words: str, lex: Lexicon) -> float | None:
 
 
 def _digits_value(text: str, lex: Lexicon) -> float:
-    m = re.match(r"([\d,]+(?:\.\d+)?)\s*([A-Za-z]*)", text)
+    m = _DIGITS_VALUE_RE.match(text)
     assert m is not None
     value = float(m.group(1).replace(",", ""))
     scale = m.group(2).lower()
@@ -70,7 +76,7 @@ def _digits_value(text: str, lex: Lexicon) -> float:
     return value
 
 
-def _raw_numbers(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[_Raw]:
+def _raw_numbers(text: str, lex: Lexicon, taken: SpanIndex) -> list[_Raw]:
     found: list[_Raw] = []
     for m in _DIGITS_RE.finditer(text):
         found.append(_Raw(m.start(), m.end(), _digits_value(m.group(), lex)))
@@ -87,7 +93,7 @@ def _raw_numbers(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[_Raw] = []
     for raw in found:
-        if any(not (raw.end <= s or raw.start >= e) for s, e in taken):
+        if taken.overlaps(raw.start, raw.end):
             continue
         if kept and raw.start < kept[-1].end:
             continue
@@ -153,20 +159,26 @@ def _classify(text: str, raw: _Raw, lex: Lexicon, hedged: bool) -> tuple[Mention
     duration = lex.duration_re.match(after)
     if duration:
         return "quantity", duration.group("unit").lower()
-    line_start = text.rfind("\n", 0, raw.start) + 1
-    if _LIST_RE.match(text[line_start : raw.start]) and re.match(r"^[.)]\s", after):
+    if _LIST_MARK_RE.match(after) and _starts_line(text, raw.start):
         return "other", None
-    if (
-        re.fullmatch(r"(?:1[89]\d\d|20\d\d)", surface)
-        and not hedged
-        and not _counts_noun(after, lex)
-    ):
+    if _YEAR_RE.fullmatch(surface) and not hedged and not _counts_noun(after, lex):
         return "year", None
     return "count", None
 
 
+def _starts_line(text: str, offset: int) -> bool:
+    """True when only spaces and tabs stand between the start of its line and ``offset``.
+
+    Looks back over those spaces only, never to the start of a long line.
+    """
+    i = offset
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
+
+
 def _counts_noun(after: str, lex: Lexicon) -> bool:
-    words = re.findall(r"[A-Za-z][\w.-]*", after)[:3]
+    words = _NOUN_WORD_RE.findall(after)[:3]
     return any(w.lower() in lex.known_nouns for w in words)
 
 
@@ -175,17 +187,43 @@ def _starts(text: str, patterns: tuple[re.Pattern[str], ...]) -> set[int]:
     return {m.start("n") for pattern in patterns for m in pattern.finditer(text)}
 
 
+@functools.lru_cache(maxsize=16)
+def _unanchored(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without its leading "^", for ``match(text, pos, endpos)``.
+
+    "^" never matches at a ``pos`` after the start of the text; "$" does match
+    at ``endpos``. So the result, matched on ``text[pos:endpos]`` in place,
+    answers as ``pattern`` does on that slice, without copying the slice.
+    """
+    return re.compile(pattern.pattern.removeprefix("^"), pattern.flags)
+
+
+def _stripped_is(text: str, start: int, end: int, word: str) -> bool:
+    """``text[start:end].strip().lower() == word``, looking only at the ends and the word.
+
+    ``str.lower`` never makes a string shorter, so a core longer than ``word``
+    cannot match and is never copied.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end - start <= len(word) and text[start:end].lower() == word
+
+
 def find_numbers(
     text: str, lex: Lexicon, article: str, taken: list[tuple[int, int]]
 ) -> list[Mention]:
     """Every number outside ``taken`` spans, as mentions with literal and likely intervals."""
-    times = [
-        m for m in _TIME_RE.finditer(text) if all(m.end() <= s or m.start() >= e for s, e in taken)
-    ]
+    index = SpanIndex(taken)
+    times = [m for m in _TIME_RE.finditer(text) if not index.overlaps(*m.span())]
     mentions: list[Mention] = [
         Mention(article=article, kind="time", text=m.group(), span=m.span()) for m in times
     ]
-    raws = _raw_numbers(text, lex, [*taken, *(m.span() for m in times)])
+    for m in times:
+        index.add(*m.span())
+    raws = _raw_numbers(text, lex, index)
+    joiner_re = _unanchored(lex.range_joiner_re)
     ages = _starts(text, lex.age_res)
     others = _starts(text, lex.other_res)
     i = 0
@@ -198,15 +236,16 @@ def find_numbers(
         nxt = raws[i + 1] if i + 1 < len(raws) else None
         opener = lex.range_opener_re.search(text[max(0, start - 12) : start])
         closer = lex.range_openers.get(opener.group("open").lower()) if opener else None
-        gap = text[end : nxt.start] if nxt is not None else ""
+        # The text between this number and the next is only looked at in place
+        # (no slice of it is made): it may run to the end of a long article.
         if (
             nxt is not None
             and raw.interval is None
             and nxt.interval is None
             and nxt.value > raw.value
             and (
-                lex.range_joiner_re.match(gap)
-                or (closer is not None and gap.strip().lower() == closer)
+                joiner_re.match(text, end, nxt.start)
+                or (closer is not None and _stripped_is(text, end, nxt.start, closer))
             )
         ):
             if opener:

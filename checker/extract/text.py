@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\d[\d,.]*\d|\d|[^\W\d_](?:[\w]|[-'’.](?=\w))*|[^\w\s]")
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# The word (letters, digits, dots) that ends at a full stop: searched from the
+# start of that word only, never from the start of the line.
+_WORD_BEFORE_STOP_RE = re.compile(r"([\w.]+)\.$")
 
 
 @dataclass(frozen=True)
@@ -55,13 +58,28 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     )
 
 
-def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
+class Sentences(list[Sentence]):
+    """The sentences of a text in order, with their start offsets for bisecting.
+
+    ``sentence_at`` finds a sentence by offset in O(log n) on this list; the
+    offsets are taken once, when the list is complete (``freeze``).
+    """
+
+    starts: tuple[int, ...] = ()
+
+    def freeze(self) -> Sentences:
+        """Record the start offsets of the sentences now in the list; returns the list."""
+        self.starts = tuple(s.start for s in self)
+        return self
+
+
+def split_sentences(text: str, abbreviations: frozenset[str]) -> Sentences:
     """Split article text into sentences, never across a line break.
 
     A full stop after a known abbreviation ("Oct.", "U.S.", "Gen.") does not end
     a sentence; neither does one inside a number.
     """
-    sentences: list[Sentence] = []
+    sentences = Sentences()
     paragraph = 0
     pos = 0
     for line in text.split("\n"):
@@ -72,14 +90,27 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
             continue
         cut = 0
         for m in _BOUNDARY_RE.finditer(line):
-            word = re.search(r"([\w.]+)\.$", line[: m.start() + 1])
-            if word and (word.group(1) in abbreviations or len(word.group(1)) == 1):
+            word = _word_before_stop(line, cut, m.start() + 1)
+            if word and (word in abbreviations or len(word) == 1):
                 continue
             _add(sentences, line, line_start, cut, m.end(), paragraph)
             cut = m.end()
         _add(sentences, line, line_start, cut, len(line), paragraph)
         paragraph += 1
-    return sentences
+    return sentences.freeze()
+
+
+def _word_before_stop(line: str, lo: int, end: int) -> str | None:
+    """The word ending in a full stop at ``line[end - 1]`` ("Oct" in "Oct."), if any.
+
+    The same as searching ``([\\w.]+)\\.$`` in ``line[:end]``, but the search
+    starts after the last space before ``end`` (a word has no spaces), and
+    never before ``lo``, the start of the current sentence: the work is
+    bounded by the word, not by the line.
+    """
+    space = line.rfind(" ", lo, end)
+    m = _WORD_BEFORE_STOP_RE.search(line, lo if space < 0 else space + 1, end)
+    return m.group(1) if m else None
 
 
 def _add(out: list[Sentence], line: str, base: int, a: int, b: int, paragraph: int) -> None:
@@ -97,6 +128,12 @@ def _add(out: list[Sentence], line: str, base: int, a: int, b: int, paragraph: i
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> int:
-    """Index of the sentence containing absolute ``offset`` (or the one before it)."""
-    starts = [s.start for s in sentences]
+    """Index of the sentence containing absolute ``offset`` (or the one before it).
+
+    O(log n) on the ``Sentences`` that ``split_sentences`` returns; any other
+    list has its start offsets collected first.
+    """
+    starts = sentences.starts if isinstance(sentences, Sentences) else ()
+    if len(starts) != len(sentences):
+        starts = tuple(s.start for s in sentences)
     return max(bisect_right(starts, offset) - 1, 0)

@@ -2,15 +2,18 @@
 
 One line per finding::
 
-    ::error title=factcheck conflict C001 (killed),file=seeds/a.txt::16 vs 17 killed...
+    ::error title=factcheck conflict C001 (killed),file=seeds/a.txt::conflict: 16 (...) vs ...
 
 ``error`` and ``warning`` findings keep their level, ``info`` becomes
 ``notice``; a finding already in the baseline (``new`` is false) is always a
 ``notice`` with "(known)" in its title, so only new findings show as red or
-yellow. The message is the summary followed by one line per claim (article,
-stated words, interval). ``file=`` is the source of the first claim whose
-article was read from a file (not stdin, not a URL). Each skipped input adds
-one ``::warning`` line with its reason, so no input is silently lost.
+yellow. The message is the summary, then the story (``story: <label>
+(<dates>; <places>)``), then each side (``side 1: 16 (the ministry;
+2 outlets)``) followed by its claims (article, outlet, stated words,
+interval), then the finding's id. ``file=`` is the source of the first claim
+(in side order) whose article was read from a file (not stdin, not a URL).
+Each skipped input adds one ``::warning`` line with its reason, so no input
+is silently lost.
 
 Escaping follows GitHub's toolkit: in messages ``%`` -> ``%25``, ``\\r`` ->
 ``%0D``, ``\\n`` -> ``%0A``; in properties additionally ``:`` -> ``%3A`` and
@@ -19,8 +22,15 @@ Escaping follows GitHub's toolkit: in messages ``%`` -> ``%25``, ``\\r`` ->
 
 from __future__ import annotations
 
-from checker.models import Article, Fact, Finding, Report
-from checker.report._common import is_file_source, value_label
+from checker.models import Article, Fact, Finding, Report, Story
+from checker.report._common import (
+    is_file_source,
+    outlet_name,
+    side_groups,
+    side_label,
+    story_details,
+    value_label,
+)
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -53,7 +63,8 @@ class GithubReporter:
         """The annotation lines, each ending with a newline (empty when nothing to say)."""
         facts = {fact.id: fact for fact in report.facts}
         articles = {article.id: article for article in report.articles}
-        lines = [self._finding(finding, facts, articles) for finding in report.findings]
+        stories = {story.id: story for story in report.stories}
+        lines = [self._finding(finding, facts, articles, stories) for finding in report.findings]
         for record in report.inputs:
             if record.status == "skipped":
                 props = {"title": "factcheck skipped input"}
@@ -64,21 +75,42 @@ class GithubReporter:
         return "".join(line + "\n" for line in lines)
 
     @staticmethod
-    def _finding(finding: Finding, facts: dict[str, Fact], articles: dict[str, Article]) -> str:
+    def _finding(
+        finding: Finding,
+        facts: dict[str, Fact],
+        articles: dict[str, Article],
+        stories: dict[str, Story],
+    ) -> str:
         level = _LEVELS[finding.severity] if finding.new else "notice"
         title = f"factcheck {finding.kind} {finding.rule} ({finding.metric})"
         if not finding.new:
             title += " (known)"
         properties = {"title": title}
         message = [finding.summary]
-        for fact_id in finding.facts:
-            fact = facts.get(fact_id)
-            if fact is None:
-                message.append(f"- {fact_id}: fact not in report")
-                continue
-            message.append(f'- {fact.article}: "{fact.stated}" -> {value_label(fact)}')
-            article = articles.get(fact.article)
-            if "file" not in properties and article is not None and is_file_source(article.source):
-                properties["file"] = article.source
+        if finding.story:
+            story = stories.get(finding.story)
+            if story is None:
+                message.append(f"story {finding.story}")
+            else:
+                details = story_details(story)
+                message.append(f"story: {story.label}" + (f" ({details})" if details else ""))
+        for group in side_groups(finding, facts, articles):
+            side = [facts[fid] for fid in group.facts if fid in facts]
+            message.append(f"{group.name}: {side_label(side, articles)}")
+            for fact_id in group.facts:
+                fact = facts.get(fact_id)
+                if fact is None:
+                    message.append(f"- {fact_id}: fact not in report")
+                    continue
+                article = articles.get(fact.article)
+                outlet = outlet_name(article)
+                where = f"{fact.article} ({outlet})" if outlet else fact.article
+                message.append(f'- {where}: "{fact.stated}" -> {value_label(fact)}')
+                if (
+                    "file" not in properties
+                    and article is not None
+                    and is_file_source(article.source)
+                ):
+                    properties["file"] = article.source
         message.append(f"id {finding.id}")
         return _command(level, properties, "\n".join(message))

@@ -1,9 +1,22 @@
 """``-o report.html``: one self-contained HTML page for a person to review.
 
 The page is rendered from ``templates/report.html.j2`` (which extends
-``base.html.j2`` and uses ``_finding.html.j2``, ``_event.html.j2`` and
-``_macros.html.j2``); ``report.css`` and the small filter script are inlined,
-nothing is fetched from the network and a Content-Security-Policy forbids it.
+``base.html.j2`` and uses ``_story.html.j2``, ``_finding.html.j2``,
+``_event.html.j2`` and ``_macros.html.j2``); ``report.css`` and the small
+filter script are inlined, nothing is fetched from the network and a
+Content-Security-Policy forbids it.
+
+Layout: the findings are grouped by story, one section per story (its label,
+date span, places and article count; the story of the worst finding first,
+the findings without a story last, see ``_common.findings_by_story``). Each
+finding shows its sides side by side, one column per side (its figure, who it
+cites, how many outlets, then its claims: outlet, the sentence with the number
+highlighted, attribution, as-of date); the sides of an ``update`` are a
+timeline in as-of order. Under the sides, a number line draws every claim's
+literal interval in its side's colour. Filters by kind, severity and metric
+hide findings (and a story whose findings are all hidden). Then come the
+corroborated events, a table of every story, the inputs (what was skipped and
+why) and the articles.
 
 Safety: Jinja2 runs with ``autoescape=True`` for *every* template (the files end
 in ``.html.j2``, so extension-based autoescaping would not apply) and
@@ -21,18 +34,35 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from checker import paths
-from checker.models import SEVERITIES, Article, Event, Fact, Finding, Report
-from checker.report._common import date_label, likely_label, value_label
+from checker.models import SEVERITIES, Article, Event, Fact, Finding, Report, Story
+from checker.report._common import (
+    SideGroup,
+    date_label,
+    findings_by_story,
+    is_timeline,
+    likely_label,
+    outlet_name,
+    short_article_id,
+    side_asof,
+    side_attribution,
+    side_groups,
+    side_outlets,
+    side_value,
+    span_label,
+    value_label,
+)
 
 KINDS = ("conflict", "tension", "update", "scope", "date")
-#: Number of distinct colours for the claims of one finding (``series-0`` ...).
+#: Number of distinct colours for the sides of one finding (``series-0`` ...); the
+#: last one (grey) is kept for claims that are on no side.
 SERIES = 6
+EXTRA_SERIES = SERIES - 1
 
 # Number-line geometry (SVG user units).
 NL_WIDTH = 720
@@ -79,6 +109,14 @@ class FactView:
     cumulative: bool
     weekday: str
     duplicate_of: str
+    source: str = ""
+    asof: str = ""
+    scope: str = ""
+    part_of: str = ""
+    background: bool = False
+    increment: bool = False
+    #: True when the claim before it (in the same side) comes from the same article.
+    continued: bool = False
 
 
 def _places_text(places: list[str], countries: list[str]) -> str:
@@ -130,8 +168,28 @@ class NumberLine:
 
 
 @dataclass(frozen=True)
+class SideView:
+    """One side of a finding: claims that agree, with what they say and who says it.
+
+    ``number`` is the side's 1-based place in the finding's ``sides`` (0 for
+    claims on no side); ``name`` is its heading ("Side 1", "Claim", "Also
+    cited"); ``asof`` the as-of day(s) of its claims, the timeline's dates.
+    """
+
+    number: int
+    series: int
+    name: str
+    value: str
+    attribution: str
+    outlets: int
+    asof: str
+    extra: bool
+    claims: list[FactView]
+
+
+@dataclass(frozen=True)
 class FindingView:
-    """One finding with its claims side by side."""
+    """One finding with its sides side by side (a timeline for an update)."""
 
     id: str
     rule: str
@@ -141,8 +199,39 @@ class FindingView:
     event: str
     summary: str
     new: bool
+    timeline: bool
+    sides: list[SideView]
     facts: list[FactView]
     numberline: NumberLine
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A section of the page: one story's findings (``listed`` false: no story)."""
+
+    id: str
+    anchor: str
+    label: str
+    listed: bool
+    dates: str
+    places: str
+    articles: int
+    findings: list[FindingView]
+    severities: list[Choice]
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """One row of the stories table."""
+
+    id: str
+    anchor: str
+    label: str
+    dates: str
+    places: str
+    articles: int
+    findings: int
+    severities: list[Choice]
 
 
 @dataclass(frozen=True)
@@ -152,6 +241,7 @@ class EventView:
     id: str
     key: str
     metric: str
+    story: str
     sources: int
     facts: list[FactView]
     numberline: NumberLine
@@ -179,6 +269,8 @@ class ArticleView:
     published_from: str
     duplicate_of: str
     facts: int
+    story: str = ""
+    story_anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -201,6 +293,8 @@ class Counts:
     facts: int
     events: int
     corroborated: int
+    stories: int
+    stories_with_findings: int
     findings: int
     new_findings: int
     severities: list[Choice]
@@ -226,14 +320,6 @@ def highlight(sentence: str, span: Sequence[int], sentence_span: Sequence[int]) 
     if 0 <= start < end <= len(sentence):
         return Highlight(sentence[:start], sentence[start:end], sentence[end:], True)
     return Highlight(sentence, "", "", False)
-
-
-def _short(article_id: str) -> str:
-    """``seeds/a.txt#2`` -> ``a.txt#2`` (for labels in the number line)."""
-    path, sep, number = article_id.rpartition("#")
-    if not sep:
-        return PurePosixPath(article_id.replace("\\", "/")).name or article_id
-    return f"{PurePosixPath(path.replace(chr(92), '/')).name or path}#{number}"
 
 
 def _number(value: float) -> str:
@@ -271,8 +357,14 @@ def _bounds(fact: Fact) -> tuple[float | None, float | None]:
     )
 
 
-def number_line(facts: Sequence[Fact], labels: Sequence[str]) -> NumberLine:
-    """Lay out the facts' intervals on one axis (all coordinates in SVG units)."""
+def number_line(
+    facts: Sequence[Fact], labels: Sequence[str], series: Sequence[int] | None = None
+) -> NumberLine:
+    """Lay out the facts' intervals on one axis (all coordinates in SVG units).
+
+    ``series`` gives each bar its colour (its side's); by default each bar
+    has its own.
+    """
     is_date = bool(facts) and all(f.metric == "date" for f in facts)
     bounds = [_bounds(f) for f in facts]
     finite = [v for pair in bounds for v in pair if v is not None]
@@ -316,7 +408,7 @@ def number_line(facts: Sequence[Fact], labels: Sequence[str]) -> NumberLine:
             label_x, anchor = x2, "end"
         bars.append(
             Bar(
-                series=i % SERIES,
+                series=(series[i] if series is not None else i) % SERIES,
                 y=y,
                 x1=x1,
                 x2=x2,
@@ -369,14 +461,15 @@ def _missing_fact(fact_id: str, series: int) -> FactView:
 
 def fact_view(fact: Fact, article: Article | None, series: int) -> FactView:
     """The printable form of one fact."""
+    outlet = outlet_name(article)
     return FactView(
         id=fact.id,
         series=series % SERIES,
         found=True,
         article=fact.article,
-        article_short=_short(fact.article),
+        article_short=short_article_id(fact.article),
         title=(article.title or "") if article else "",
-        outlet=(article.outlet or "") if article else "",
+        outlet=outlet,
         metric=fact.metric,
         stated=fact.stated,
         sentence=highlight(fact.sentence, fact.span, fact.sentence_span),
@@ -389,7 +482,18 @@ def fact_view(fact: Fact, article: Article | None, series: int) -> FactView:
         cumulative=fact.cumulative,
         weekday=fact.weekday or "",
         duplicate_of=(article.duplicate_of or "") if article else "",
+        source=outlet or short_article_id(fact.article),
+        asof=fact.asof.isoformat() if fact.asof else "",
+        scope=fact.scope or "",
+        part_of=fact.part_of or "",
+        background=fact.background,
+        increment=fact.increment,
     )
+
+
+def _story_anchor(story_id: str | None) -> str:
+    """The element id of a story's section (``story-none`` for the findings without one)."""
+    return f"story-{story_id}" if story_id else "story-none"
 
 
 class _Lookup:
@@ -397,8 +501,10 @@ class _Lookup:
         self.facts = {fact.id: fact for fact in report.facts}
         self.articles = {article.id: article for article in report.articles}
         self.events = {event.id: event for event in report.events}
+        self.stories = {story.id: story for story in report.stories}
 
     def claims(self, fact_ids: Sequence[str]) -> tuple[list[FactView], NumberLine]:
+        """The claims of an event, each in its own colour, and their number line."""
         views: list[FactView] = []
         found: list[Fact] = []
         labels: list[str] = []
@@ -410,8 +516,69 @@ class _Lookup:
             view = fact_view(fact, self.articles.get(fact.article), len(found))
             views.append(view)
             found.append(fact)
-            labels.append(f"{view.value} · {view.article_short}")
+            labels.append(f"{view.value} · {view.source}")
         return views, number_line(found, labels)
+
+    def side(self, group: SideGroup, position: int) -> tuple[SideView, list[Fact]]:
+        """One side's view (coloured by its place among the sides) and its facts."""
+        series = EXTRA_SERIES if group.extra else position % EXTRA_SERIES
+        facts = [self.facts[fid] for fid in group.facts if fid in self.facts]
+        claims: list[FactView] = []
+        previous = ""
+        for fid in group.facts:
+            fact = self.facts.get(fid)
+            if fact is None:
+                claims.append(_missing_fact(fid, series))
+                previous = ""
+                continue
+            claim = fact_view(fact, self.articles.get(fact.article), series)
+            claims.append(replace(claim, continued=fact.article == previous))
+            previous = fact.article
+        start, end = side_asof(group.facts, self.facts, self.articles)
+        side = SideView(
+            number=group.number,
+            series=series,
+            name=group.name[:1].upper() + group.name[1:],
+            value=side_value(facts),
+            attribution=side_attribution(facts),
+            outlets=side_outlets(facts, self.articles),
+            asof=span_label(start, end),
+            extra=group.extra,
+            claims=claims,
+        )
+        return side, facts
+
+    def finding(self, finding: Finding) -> FindingView:
+        """A finding with its sides (in as-of order for an update) and their number line."""
+        sides: list[SideView] = []
+        drawn: list[Fact] = []
+        labels: list[str] = []
+        colours: list[int] = []
+        groups = side_groups(finding, self.facts, self.articles)
+        timeline = is_timeline(finding) and len(groups) > 1
+        for position, group in enumerate(groups):
+            view, facts = self.side(group, position)
+            sides.append(view)
+            for fact, claim in zip(facts, [c for c in view.claims if c.found], strict=True):
+                drawn.append(fact)
+                when = f" · as of {claim.asof}" if timeline and claim.asof else ""
+                labels.append(f"{claim.value} · {claim.source}{when}")
+                colours.append(view.series)
+        event = self.events.get(finding.event) if finding.event else None
+        return FindingView(
+            id=finding.id,
+            rule=finding.rule,
+            kind=finding.kind,
+            severity=finding.severity,
+            metric=finding.metric,
+            event=event.key if event else (finding.event or ""),
+            summary=finding.summary,
+            new=finding.new,
+            timeline=timeline,
+            sides=sides,
+            facts=[claim for side in sides for claim in side.claims],
+            numberline=number_line(drawn, labels, colours),
+        )
 
 
 def _choices(values: Sequence[str], order: Sequence[str] = ()) -> list[Choice]:
@@ -423,6 +590,35 @@ def _choices(values: Sequence[str], order: Sequence[str] = ()) -> list[Choice]:
 
 def _severity_rank(finding: Finding) -> int:
     return SEVERITIES.index(finding.severity) if finding.severity in SEVERITIES else 99
+
+
+def _story_view(
+    story: Story | None, story_id: str | None, findings: list[FindingView]
+) -> StoryView:
+    severities = _choices([f.severity for f in findings], SEVERITIES)
+    if story is None:
+        return StoryView(
+            id=story_id or "",
+            anchor=_story_anchor(story_id),
+            label=f"Story {story_id}" if story_id else "Findings without a story",
+            listed=False,
+            dates="",
+            places="",
+            articles=0,
+            findings=findings,
+            severities=severities,
+        )
+    return StoryView(
+        id=story.id,
+        anchor=_story_anchor(story.id),
+        label=story.label,
+        listed=True,
+        dates=span_label(story.start, story.end),
+        places=", ".join(story.places),
+        articles=len(story.articles),
+        findings=findings,
+        severities=severities,
+    )
 
 
 # --- the reporter ---------------------------------------------------------------------
@@ -452,24 +648,32 @@ class HtmlReporter:
     def context(self, report: Report) -> dict[str, object]:
         """The plain data handed to ``report.html.j2``."""
         lookup = _Lookup(report)
-        findings: list[FindingView] = []
-        for finding in sorted(report.findings, key=_severity_rank):
-            facts, line = lookup.claims(finding.facts)
-            event = lookup.events.get(finding.event) if finding.event else None
-            findings.append(
-                FindingView(
-                    id=finding.id,
-                    rule=finding.rule,
-                    kind=finding.kind,
-                    severity=finding.severity,
-                    metric=finding.metric,
-                    event=event.key if event else (finding.event or ""),
-                    summary=finding.summary,
-                    new=finding.new,
-                    facts=facts,
-                    numberline=line,
-                )
+        # most severe first (a stable sort: the pipeline's order is kept otherwise),
+        # then grouped by story, the story of the worst finding first
+        ordered = report.model_copy(
+            update={"findings": sorted(report.findings, key=_severity_rank)}
+        )
+        stories = [
+            _story_view(group.story, group.story_id, [lookup.finding(f) for f in group.findings])
+            for group in findings_by_story(ordered)
+        ]
+        per_story = Counter(f.story for f in report.findings if f.story)
+        story_rows = [
+            StoryRow(
+                id=story.id,
+                anchor=_story_anchor(story.id) if per_story[story.id] else "",
+                label=story.label,
+                dates=span_label(story.start, story.end),
+                places=", ".join(story.places),
+                articles=len(story.articles),
+                findings=per_story[story.id],
+                severities=_choices(
+                    [f.severity for f in report.findings if f.story == story.id], SEVERITIES
+                ),
             )
+            for story in report.stories
+        ]
+        story_of = {aid: story for story in report.stories for aid in story.articles}
         events = [self._event(event, lookup) for event in report.events if event.corroborated]
         fact_counts = Counter(fact.article for fact in report.facts)
         articles = [
@@ -482,6 +686,12 @@ class HtmlReporter:
                 published_from=a.published_from or "",
                 duplicate_of=a.duplicate_of or "",
                 facts=fact_counts[a.id],
+                story=story_of[a.id].label if a.id in story_of else "",
+                story_anchor=(
+                    _story_anchor(story_of[a.id].id)
+                    if a.id in story_of and per_story[story_of[a.id].id]
+                    else ""
+                ),
             )
             for a in report.articles
         ]
@@ -499,6 +709,8 @@ class HtmlReporter:
             facts=len(report.facts),
             events=len(report.events),
             corroborated=len(events),
+            stories=len(report.stories),
+            stories_with_findings=sum(1 for row in story_rows if row.findings),
             findings=len(report.findings),
             new_findings=sum(1 for f in report.findings if f.new),
             severities=_choices([f.severity for f in report.findings], SEVERITIES),
@@ -510,7 +722,8 @@ class HtmlReporter:
             "schema_version": report.schema_version,
             "generator": report.generator,
             "counts": counts,
-            "findings": findings,
+            "stories": stories,
+            "story_rows": story_rows,
             "events": events,
             "inputs": inputs,
             "articles": articles,
@@ -519,10 +732,12 @@ class HtmlReporter:
     @staticmethod
     def _event(event: Event, lookup: _Lookup) -> EventView:
         facts, line = lookup.claims(event.facts)
+        story = lookup.stories.get(event.story) if event.story else None
         return EventView(
             id=event.id,
             key=event.key,
             metric=event.metric,
+            story=story.label if story is not None else "",
             sources=len(event.sources),
             facts=facts,
             numberline=line,

@@ -2,13 +2,16 @@
 
 One ``<testsuite name="factcheck">`` holding:
 
-* one ``<testcase>`` per event (``name`` = the event key, ``classname`` =
-  ``factcheck.<metric>``); each *new* finding of severity ``warning`` or
-  ``error`` on that event is a ``<failure>`` (``type`` = the finding kind,
-  ``message`` = its summary, text = the claims). Info findings and findings
-  already in the baseline are listed in the test case's ``<system-out>``
-  instead, so they are visible but do not turn the build red;
-* one ``<testcase>`` per finding that names no known event (same rules);
+* one ``<testcase>`` per event (``name`` = the event key followed by its
+  story's label in parentheses, since two stories may have events of one key;
+  ``classname`` = ``factcheck.<metric>``); each *new* finding of severity
+  ``warning`` or ``error`` on that event is a ``<failure>`` (``type`` = the
+  finding kind, ``message`` = ``[severity]`` and its summary with the story's
+  label, text = the story and the sides, each side with its claims). Info
+  findings and findings already in the baseline are listed in the test case's
+  ``<system-out>`` instead, so they are visible but do not turn the build red;
+* one ``<testcase>`` per finding that names no known event (``name`` = kind and
+  id, with the story's label; same rules);
 * one skipped ``<testcase>`` (classname ``factcheck.inputs``) per input that
   could not be read, with the reason, so no input is silently lost.
 
@@ -22,8 +25,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from checker.models import Article, Fact, Finding, Report
-from checker.report._common import value_label
+from checker.models import Article, Fact, Finding, Report, Story
+from checker.report._common import (
+    finding_headline,
+    side_groups,
+    side_label,
+    story_details,
+    value_label,
+)
 
 _FAILING = frozenset({"error", "warning"})
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -33,18 +42,36 @@ def _xml(value: object) -> str:
     return _NOT_XML.sub("\ufffd", str(value))
 
 
-def _fact_lines(finding: Finding, facts: dict[str, Fact], articles: dict[str, Article]) -> str:
-    lines = [finding.summary, f"rule {finding.rule}, id {finding.id}"]
-    for fact_id in finding.facts:
-        fact = facts.get(fact_id)
-        if fact is None:
-            lines.append(f"- {fact_id}: fact not in report")
-            continue
-        article = articles.get(fact.article)
-        title = f" ({article.title})" if article is not None and article.title else ""
-        lines.append(
-            f'- {fact.article}{title}: "{fact.stated}" -> {value_label(fact)} | {fact.sentence}'
-        )
+def _detail(
+    finding: Finding,
+    facts: dict[str, Fact],
+    articles: dict[str, Article],
+    stories: dict[str, Story],
+) -> str:
+    """The finding in a few lines: summary, story, rule and id, then each side and its claims."""
+    lines = [finding.summary]
+    if finding.story:
+        story = stories.get(finding.story)
+        if story is None:
+            lines.append(f"story {finding.story}")
+        else:
+            details = story_details(story)
+            where = f" ({details})" if details else ""
+            lines.append(f"story: {story.label}{where} [{story.id}]")
+    lines.append(f"rule {finding.rule}, id {finding.id}")
+    for group in side_groups(finding, facts, articles):
+        side = [facts[fid] for fid in group.facts if fid in facts]
+        lines.append(f"{group.name}: {side_label(side, articles)}")
+        for fact_id in group.facts:
+            fact = facts.get(fact_id)
+            if fact is None:
+                lines.append(f"- {fact_id}: fact not in report")
+                continue
+            article = articles.get(fact.article)
+            title = f" ({article.title})" if article is not None and article.title else ""
+            lines.append(
+                f'- {fact.article}{title}: "{fact.stated}" -> {value_label(fact)} | {fact.sentence}'
+            )
     return "\n".join(lines)
 
 
@@ -57,6 +84,7 @@ class JunitReporter:
         """The XML document (with declaration), ending with a newline."""
         facts = {fact.id: fact for fact in report.facts}
         articles = {article.id: article for article in report.articles}
+        stories = {story.id: story for story in report.stories}
         by_event: dict[str, list[Finding]] = {}
         event_ids = {event.id for event in report.events}
         loose: list[Finding] = []
@@ -77,7 +105,7 @@ class JunitReporter:
             )
             notes: list[str] = []
             for finding in findings:
-                detail = _fact_lines(finding, facts, articles)
+                detail = _detail(finding, facts, articles, stories)
                 if finding.new and finding.severity in _FAILING:
                     failures += 1
                     failure = ET.SubElement(
@@ -85,7 +113,9 @@ class JunitReporter:
                         "failure",
                         {
                             "type": finding.kind,
-                            "message": _xml(f"[{finding.severity}] {finding.summary}"),
+                            "message": _xml(
+                                f"[{finding.severity}] {finding_headline(finding, stories)}"
+                            ),
                         },
                     )
                     failure.text = _xml(detail)
@@ -96,9 +126,15 @@ class JunitReporter:
                 ET.SubElement(case, "system-out").text = _xml("\n\n".join(notes))
 
         for event in report.events:
-            add_case(f"factcheck.{event.metric}", event.key, by_event.get(event.id, []))
+            story = stories.get(event.story) if event.story else None
+            name = f"{event.key} ({story.label})" if story is not None else event.key
+            add_case(f"factcheck.{event.metric}", name, by_event.get(event.id, []))
         for finding in loose:
-            add_case(f"factcheck.{finding.metric}", f"{finding.kind} {finding.id}", [finding])
+            story = stories.get(finding.story) if finding.story else None
+            name = f"{finding.kind} {finding.id}"
+            if story is not None:
+                name += f" ({story.label})"
+            add_case(f"factcheck.{finding.metric}", name, [finding])
         for record in report.inputs:
             if record.status != "skipped":
                 continue

@@ -2,39 +2,60 @@
 
 Layout::
 
-    factcheck report (schema 1.0)
+    factcheck report (schema 2.0)
 
     Inputs: 3 (2 read, 1 skipped)
       ok       seeds/a.txt        2 articles
       SKIPPED  seeds/broken.pdf   unsupported file type '.pdf'
     Articles: 3 (1 duplicate)
+    Stories: 2
     Facts: 7
     Events: 4 (1 corroborated)
     Findings: 4 (1 error, 1 warning, 2 info)
 
-    ERROR (1)
-      conflict C001 [killed] 16 vs 17 killed ...
-        id 3f2a...  event killed|iraq|2024-02
-        - seeds/a.txt#1  "16"  16
-        ...
+    Story: US strikes in Iraq and Syria
+      2024-02-02 to 2024-02-05; Iraq, Syria · 3 articles · 3 findings (1 error, 2 info)
+
+      ERROR conflict C001 [killed] conflict: 16 (the Iraqi government; 1 outlet) vs ...
+        id C001-3f2a...  event killed|all|Iraq
+        side 1: 16 (the Iraqi government; 1 outlet)
+          - reuters.com  seeds/a.txt#1  "16"  16  per the Iraqi government  as of 2024-02-03
+        side 2: ...
+
+    No story
+      1 finding (1 warning)
+      ...
 
     Corroborated events (1)
       ...
 
-Findings are grouped by severity (error, warning, info) and keep the report's
-order inside a group. Findings already in the baseline are marked
-``(known)``. Control characters from scraped text are escaped so an article
-cannot move the cursor or recolour the terminal. ANSI colour is off unless the
-reporter is built with ``color=True``.
+Findings are grouped by story (the story of the worst finding first, the
+findings without a story last) and keep the report's order inside a story.
+Each finding lists its sides ("side 1", "side 2"; "claim" for a one-sided
+finding), each side its claims with outlet, article, stated words and value;
+the sides of an update are in as-of order. Findings already in the baseline
+are marked ``(known)``. Control characters from scraped text are escaped so
+an article cannot move the cursor or recolour the terminal. ANSI colour is
+off unless the reporter is built with ``color=True``.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
-from checker.models import SEVERITIES, Article, Event, Fact, Finding, Report
-from checker.report._common import value_label
+from checker.models import SEVERITIES, Article, Event, Fact, Finding, Report, Story
+from checker.report._common import (
+    NO_STORY,
+    StoryGroup,
+    findings_by_story,
+    side_groups,
+    side_label,
+    source_name,
+    story_details,
+    value_label,
+)
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 _RESET = "\x1b[0m"
@@ -52,6 +73,12 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def _severities(findings: Sequence[Finding]) -> str:
+    """``1 error, 2 info``: the findings per severity, most severe first."""
+    counts = Counter[str](f.severity for f in findings)
+    return ", ".join(f"{counts[s]} {s}" for s in SEVERITIES if counts[s])
+
+
 class TextReporter:
     """A readable, deterministic plain-text summary."""
 
@@ -60,8 +87,8 @@ class TextReporter:
     def __init__(self, color: bool = False) -> None:
         self.color = color
 
-    def _heading(self, severity: str, text: str) -> str:
-        if not self.color:
+    def _paint(self, severity: str, text: str) -> str:
+        if not self.color or severity not in _COLOURS:
             return text
         return f"{_COLOURS[severity]}{text}{_RESET}"
 
@@ -94,13 +121,12 @@ class TextReporter:
     def _counts(self, report: Report) -> list[str]:
         duplicates = sum(1 for a in report.articles if a.duplicate_of)
         corroborated = sum(1 for e in report.events if e.corroborated)
-        severities = Counter[str](f.severity for f in report.findings)
-        by_severity = ", ".join(f"{severities[s]} {s}" for s in SEVERITIES if severities[s])
         findings = f"Findings: {len(report.findings)}"
-        if by_severity:
-            findings += f" ({by_severity})"
+        if report.findings:
+            findings += f" ({_severities(report.findings)})"
         return [
             f"Articles: {len(report.articles)} ({_plural(duplicates, 'duplicate')})",
+            f"Stories: {len(report.stories)}",
             f"Facts: {len(report.facts)}",
             f"Events: {len(report.events)} ({corroborated} corroborated)",
             findings,
@@ -113,14 +139,24 @@ class TextReporter:
         articles = {article.id: article for article in report.articles}
         events = {event.id: event for event in report.events}
         lines: list[str] = []
-        for severity in SEVERITIES:
-            group = [f for f in report.findings if f.severity == severity]
-            if not group:
-                continue
-            lines += ["", self._heading(severity, f"{severity.upper()} ({len(group)})")]
-            for finding in group:
-                lines += self._finding(finding, facts, articles, events)
+        for group in findings_by_story(report):
+            lines += ["", *self._story_heading(group)]
+            for finding in group.findings:
+                lines += ["", *self._finding(finding, facts, articles, events)]
         return lines
+
+    @staticmethod
+    def _story_heading(group: StoryGroup) -> list[str]:
+        count = f"{_plural(len(group.findings), 'finding')} ({_severities(group.findings)})"
+        if group.story is None:
+            heading = NO_STORY if group.story_id is None else f"Story: {group.label}"
+            return [_clean(heading), f"  {count}"]
+        story: Story = group.story
+        details = [story_details(story), _plural(len(story.articles), "article"), count]
+        return [
+            f"Story: {_clean(story.label)}",
+            "  " + " · ".join(_clean(part) for part in details if part),
+        ]
 
     def _finding(
         self,
@@ -130,9 +166,10 @@ class TextReporter:
         events: dict[str, Event],
     ) -> list[str]:
         known = "" if finding.new else " (known)"
+        severity = self._paint(finding.severity, finding.severity.upper())
         lines = [
-            f"  {finding.kind} {_clean(finding.rule)} [{_clean(finding.metric)}]"
-            f" {_clean(finding.summary)}{known}"
+            f"  {severity} {_clean(finding.kind)} {_clean(finding.rule)}"
+            f" [{_clean(finding.metric)}] {_clean(finding.summary)}{known}"
         ]
         meta = f"    id {_clean(finding.id)}"
         if finding.event is not None:
@@ -140,21 +177,38 @@ class TextReporter:
             key = event.key if event is not None else finding.event
             meta += f"  event {_clean(key)}"
         lines.append(meta)
-        lines += [self._fact_line(fid, facts, articles) for fid in finding.facts]
+        for group in side_groups(finding, facts, articles):
+            side = [facts[fid] for fid in group.facts if fid in facts]
+            lines.append(f"    {group.name}: {_clean(side_label(side, articles))}")
+            lines += [
+                "      " + self._fact_line(fid, facts, articles, asof=True) for fid in group.facts
+            ]
         return lines
 
     @staticmethod
-    def _fact_line(fact_id: str, facts: dict[str, Fact], articles: dict[str, Article]) -> str:
+    def _fact_line(
+        fact_id: str, facts: dict[str, Fact], articles: dict[str, Article], asof: bool = False
+    ) -> str:
         fact = facts.get(fact_id)
         if fact is None:
-            return f"    - {_clean(fact_id)} (fact not in report)"
-        line = f'    - {_clean(fact.article)}  "{_clean(fact.stated)}"  {_clean(value_label(fact))}'
-        if fact.cumulative:
-            line += "  (cumulative)"
+            return f"- {_clean(fact_id)} (fact not in report)"
         article = articles.get(fact.article)
+        parts = [f"- {_clean(fact.article)}"]
+        outlet = source_name(fact, articles)
+        if article is not None and (article.outlet or article.url):
+            parts = [f"- {_clean(outlet)}", _clean(fact.article)]
+        parts += [f'"{_clean(fact.stated)}"', _clean(value_label(fact))]
+        if asof and fact.attribution:
+            parts.append(f"per {_clean(fact.attribution)}")
+        if asof and fact.asof is not None:
+            parts.append(f"as of {fact.asof.isoformat()}")
+        if fact.cumulative:
+            parts.append("(cumulative)")
+        if fact.background:
+            parts.append("(background)")
         if article is not None and article.duplicate_of:
-            line += f"  (copy of {_clean(article.duplicate_of)})"
-        return line
+            parts.append(f"(copy of {_clean(article.duplicate_of)})")
+        return "  ".join(parts)
 
     def _corroborated(self, report: Report) -> list[str]:
         events = [event for event in report.events if event.corroborated]
@@ -162,11 +216,14 @@ class TextReporter:
             return []
         facts = {fact.id: fact for fact in report.facts}
         articles = {article.id: article for article in report.articles}
+        stories = {story.id: story for story in report.stories}
         lines = ["", f"Corroborated events ({len(events)})"]
         for event in events:
+            story = stories.get(event.story or "")
+            where = f"  story {_clean(story.label)}" if story is not None else ""
             lines.append(
                 f"  {_clean(event.key)}  ({_plural(len(event.facts), 'fact')},"
-                f" {_plural(len(event.sources), 'source')})"
+                f" {_plural(len(event.sources), 'source')}){where}"
             )
-            lines += [self._fact_line(fid, facts, articles) for fid in event.facts]
+            lines += ["    " + self._fact_line(fid, facts, articles) for fid in event.facts]
         return lines

@@ -2,8 +2,10 @@
 
 The page is ``hostile_report()`` from tests/report_fixture.py, written to
 ``tmp_path`` and opened via ``file://``. Checks: no network request is even
-attempted, the kind filter hides and shows findings, injected scripts never
-run, and every finding has its number-line SVG.
+attempted, the kind filter hides and shows findings (and a story whose
+findings are all hidden), injected scripts never run, a finding's sides are
+laid out as columns (an update's as a timeline, earliest first), and every
+finding has its number-line SVG.
 
 Skipped when /usr/bin/chromium is missing, except when the ``CI`` environment
 variable is set (CI installs chromium, so a missing browser is a failure).
@@ -150,4 +152,45 @@ def test_number_line_per_finding(loaded: tuple[Any, list[str]], report: Report) 
         assert svg.is_visible()
         box = svg.bounding_box()
         assert box is not None and box["width"] > 200 and box["height"] > 40
-        assert svg.locator("g.bar").count() == finding.locator("section.claim").count()
+        assert svg.locator("g.bar").count() == finding.locator("li.claim").count()
+
+
+def test_story_sections_hide_with_their_findings(loaded: tuple[Any, list[str]]) -> None:
+    page, _ = loaded
+    strikes = page.locator(f"section#story-{fx.STRIKES}")
+    ferry = page.locator(f"section#story-{fx.FERRY}")
+    loose = page.locator("section#story-none")
+    assert strikes.is_visible() and ferry.is_visible() and loose.is_visible()
+    # the ferry story and the story-less finding are warnings only
+    page.locator('input[data-filter="severity"][value="warning"]').uncheck()
+    assert ferry.is_hidden() and loose.is_hidden()
+    assert strikes.is_visible()
+    page.locator("#filters-reset").click()
+    assert ferry.is_visible() and loose.is_visible()
+
+
+def test_sides_are_columns_and_an_update_is_a_timeline(loaded: tuple[Any, list[str]]) -> None:
+    page, _ = loaded
+    page.set_viewport_size({"width": 1280, "height": 900})
+    conflict = page.locator('article.finding[data-kind="conflict"]')
+    sides = conflict.locator("section.side")
+    assert sides.count() == 2
+    first, second = sides.nth(0).bounding_box(), sides.nth(1).bounding_box()
+    assert first is not None and second is not None
+    assert abs(first["y"] - second["y"]) < 1, "the sides sit side by side"
+    assert second["x"] > first["x"] + first["width"]
+    assert sides.nth(0).locator(".side-value").inner_text() == "16"
+    assert sides.nth(1).locator(".side-value").inner_text() == "Seventeen"
+    # each claim: its outlet (a payload here, shown as text), the number marked
+    assert sides.nth(0).locator(".claim-source .outlet").inner_text() == fx.IMG
+    assert sides.nth(0).locator("blockquote.sentence mark").inner_text() == "16"
+    assert sides.nth(1).locator("blockquote.sentence mark").inner_text() == "Seventeen"
+    update = page.locator('article.finding[data-kind="update"]')
+    steps = update.locator("ol.timeline > li.step")
+    assert steps.count() == 2
+    assert [steps.nth(i).locator(".side-when").inner_text() for i in range(2)] == [
+        "as of 2024-02-03",
+        "as of 2024-02-05",
+    ]
+    early, late = steps.nth(0).bounding_box(), steps.nth(1).bounding_box()
+    assert early is not None and late is not None and late["x"] > early["x"]

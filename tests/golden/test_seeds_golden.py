@@ -72,10 +72,14 @@ def test_seeds_report_holds_the_key_findings(
         (f["kind"], f["metric"], frozenset(files(f)), frozenset(values(f)))
         for f in data["findings"]
     }
-    assert ("conflict", "killed", frozenset({"002", "004"}), frozenset({16, 17})) in kinds
-    assert ("scope", "killed", frozenset({"004"}), frozenset({16, 23})) in kinds
+    # 16 in Iraq beside 23 in Syria: one operation in two places, side by side.
+    assert any(
+        k[0] == "scope" and k[1] == "killed" and {16, 23} <= set(k[3]) and "004" in k[2]
+        for k in kinds
+    )
     assert any(k[0] == "date" and k[2] == frozenset({"003"}) for k in kinds)
-    assert ("update", "killed", frozenset({"000", "003"}), frozenset({6001, 43001})) in kinds
+    # The 2024 toll of the war is background, never set against a 2023 figure.
+    assert not any({6001, 43001} <= set(k[3]) for k in kinds)
     assert not any(
         f["kind"] in ("conflict", "tension") and f["severity"] == "error" for f in data["findings"]
     )

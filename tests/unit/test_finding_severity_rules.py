@@ -28,6 +28,9 @@ def _fact(article: str, low: int, high: int | None, likely_high: int | None) -> 
         likely=Interval(low=low, high=likely_high),
         countries=["Iraq"],
         date=DAY,
+        story="S1",
+        asof=DAY.start,
+        scope="",
     )
 
 
@@ -59,7 +62,9 @@ def test_tension_takes_its_severity_from_findings_yaml(rulebook: Rulebook, tmp_p
 
 
 def test_conflict_severity_follows_the_metric_tolerance(rulebook: Rulebook, tmp_path: Path) -> None:
-    pair = [_fact("a#1", 16, 16, 16), _fact("b#1", 18, 18, 18)]
+    # One count told two ways on one day: a gap of 8 is beyond killed's
+    # tolerance (1, or 5%) but close enough to be a conflict, not an update.
+    pair = [_fact("a#1", 100, 100, 100), _fact("b#1", 108, 108, 108)]
     assert _findings(pair, rulebook) == [("C001", "error")]
     override = tmp_path / "rules"
     (override / "metrics").mkdir(parents=True)
@@ -67,5 +72,5 @@ def test_conflict_severity_follows_the_metric_tolerance(rulebook: Rulebook, tmp_
     path = override / "metrics" / "killed.yaml"
     text = path.read_text(encoding="utf-8")
     assert "tolerance: {abs: 1," in text
-    path.write_text(text.replace("tolerance: {abs: 1,", "tolerance: {abs: 2,"), encoding="utf-8")
+    path.write_text(text.replace("tolerance: {abs: 1,", "tolerance: {abs: 8,"), encoding="utf-8")
     assert _findings(pair, load_rulebook([override])) == [("C001", "warning")]

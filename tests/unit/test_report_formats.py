@@ -1,4 +1,9 @@
-"""Every output format renders the small hand-built report of tests/golden/report_fixture.py."""
+"""Every output format renders the small hand-built report of tests/report_fixture.py.
+
+The report has two stories (the strikes, with four findings; the ferry, with
+one), a finding without a story, and sides on every finding; the checks below
+look for the story labels and the sides in every format.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +13,29 @@ import xml.etree.ElementTree as ET
 import pytest
 import report_fixture  # tests/report_fixture.py (tests/ is on sys.path)
 
-from checker.models import SCHEMA_VERSION, InputRecord, Report
+from checker.models import SCHEMA_VERSION, Finding, InputRecord, Report
 from checker.report import FORMATS, REPORTERS, UnknownFormatError, get_reporter, render
+from checker.report._common import findings_by_story, side_groups, side_label
 from checker.report.github import escape_data, escape_property
-from checker.report.html import highlight, number_line
+from checker.report.html import HtmlReporter, highlight, number_line
 from checker.report.sarif import source_uri
 from checker.report.text import TextReporter
 
 fx = report_fixture
 
+STRIKES_LABEL = "US strikes on militias in Iraq and Syria"
+FERRY_LABEL = "Ferry capsizes near Mwanza, Tanzania"
+
 
 @pytest.fixture()
 def report() -> Report:
     return fx.build_report()
+
+
+def _finding(report: Report, rule: str, story: str | None = "any") -> Finding:
+    return next(
+        f for f in report.findings if f.rule == rule and (story == "any" or f.story == story)
+    )
 
 
 # --- registry --------------------------------------------------------------------
@@ -60,11 +75,14 @@ def test_json_round_trips(report: Report) -> None:
     assert data["schema_version"] == SCHEMA_VERSION
     assert [i["status"] for i in data["inputs"]] == ["ok", "ok", "skipped"]
     assert "text" not in data["articles"][0]
+    assert [s["label"] for s in data["stories"]] == [FERRY_LABEL, STRIKES_LABEL]
+    assert all(f["sides"] for f in data["findings"])
     back = Report.model_validate_json(out)
     assert back.findings == report.findings
     assert back.facts == report.facts
+    assert back.stories == report.stories
     assert back.inputs == report.inputs
-    assert len(back.articles) == 3
+    assert len(back.articles) == 5
 
 
 # --- text ------------------------------------------------------------------------
@@ -74,25 +92,51 @@ def test_text_summary(report: Report) -> None:
     out = get_reporter("text").render(report)
     assert "Inputs: 3 (2 read, 1 skipped)" in out
     assert "seeds/broken.pdf" in out and fx.SKIP_REASON in out
-    assert "Articles: 3" in out and "Facts: 7" in out and "Events: 4 (1 corroborated)" in out
-    assert "Findings: 4 (1 error, 1 warning, 2 info)" in out
-    # grouped by severity, most severe first
-    assert out.index("ERROR (1)") < out.index("WARNING (1)") < out.index("INFO (2)")
+    assert "Articles: 5" in out and "Stories: 2" in out and "Facts: 10" in out
+    assert "Events: 5 (1 corroborated)" in out
+    assert "Findings: 6 (1 error, 3 warning, 2 info)" in out
     for finding in report.findings:
         assert finding.summary in out
         assert finding.id in out
-    # per fact: article id, stated words, interval label
-    assert 'seeds/raid_reuters.txt#1  "16"  16' in out
-    assert 'seeds/raid_ap.jsonl#1  "Seventeen"  17' in out
-    assert '"more than 160"  161+  (cumulative)' in out
-    assert '"Friday, Feb. 2"  2024-02-02' in out
-    assert "Corroborated events (1)" in out and "attacks|iraq+syria|2023-10" in out
     assert "\x1b[" not in out
+
+
+def test_text_groups_findings_by_story(report: Report) -> None:
+    out = get_reporter("text").render(report)
+    strikes = out.index(f"Story: {STRIKES_LABEL}")
+    ferry = out.index(f"Story: {FERRY_LABEL}")
+    loose = out.index("\nNo story\n")
+    # the story of the worst finding first, the findings without a story last
+    assert strikes < ferry < loose < out.index("Corroborated events (1)")
+    assert "2024-02-02 to 2024-02-05; Iraq, Syria, Akashat · 3 articles" in out
+    assert "4 findings (1 error, 1 warning, 2 info)" in out
+    # each finding sits under its story's heading
+    assert strikes < out.index("C001-3f9c1a7b2e10") < ferry
+    assert ferry < out.index("D001-6b1e0d9a4c27") < loose < out.index("D001-e3c5a2f81b90")
+    assert "  ERROR conflict C001 [killed]" in out
+
+
+def test_text_prints_each_side_with_outlet_and_stated_value(report: Report) -> None:
+    out = get_reporter("text").render(report)
+    lines = out.splitlines()
+    side1 = lines.index("    side 1: 16 (the Iraqi government; 1 outlet)")
+    assert lines[side1 + 1] == (
+        '      - reuters.com  seeds/raid_reuters.txt#1  "16"  16'
+        "  per the Iraqi government  as of 2024-02-03"
+    )
+    assert lines[side1 + 2] == "    side 2: Seventeen (an Iraqi military spokesman; 1 outlet)"
+    assert lines[side1 + 3].startswith('      - apnews.com  seeds/raid_ap.jsonl#1  "Seventeen"  17')
+    # an update's sides are in as-of order, the earlier first
+    assert out.index('"at least 150"  150+') < out.index('"more than 160"  161+')
+    assert '"more than 160"  161+  per the Pentagon  as of 2024-02-05  (cumulative)' in out
+    # a one-sided finding names its side "claim"
+    assert "    claim: Wednesday, 12 October (1 outlet)" in out
+    assert "Corroborated events (1)" in out and f"story {STRIKES_LABEL}" in out
 
 
 def test_text_colour_is_opt_in_and_control_chars_are_escaped(report: Report) -> None:
     coloured = TextReporter(color=True).render(report)
-    assert "\x1b[1;31mERROR (1)\x1b[0m" in coloured
+    assert "\x1b[1;31mERROR\x1b[0m conflict C001" in coloured
     evil = report.model_copy(
         update={"inputs": [InputRecord(path="a\x1b[2J.txt", status="skipped", reason="bad\nline")]}
     )
@@ -115,19 +159,31 @@ def test_junit_structure(report: Report) -> None:
     suite = ET.fromstring(out.split("\n", 1)[1])
     assert suite.tag == "testsuite" and suite.get("name") == "factcheck"
     cases = suite.findall("testcase")
-    names = [c.get("name") for c in cases]
+    names = [c.get("name") or "" for c in cases]
     for event in report.events:
-        assert event.key in names
+        assert any(name.startswith(event.key + " (") for name in names)
+    # two stories have a "killed|all|..." event: the story's label tells them apart
+    assert f"killed|all|whole ({FERRY_LABEL})" in names
     failures = suite.findall("testcase/failure")
-    # conflict (error) and date (warning) fail; update and scope (info) do not
-    assert len(failures) == 2
-    assert suite.get("failures") == "2"
-    assert sorted(f.get("type") or "" for f in failures) == ["conflict", "date"]
+    # conflict (error) and the three dates (warning) fail; update and scope (info) do not
+    assert len(failures) == 4
+    assert suite.get("failures") == "4"
+    assert sorted(f.get("type") or "" for f in failures) == ["conflict", "date", "date", "date"]
     assert suite.get("tests") == str(len(cases))
-    conflict = next(c for c in cases if c.get("name") == "killed|iraq|2024-02")
+    conflict = next(c for c in cases if c.get("name") == f"killed|all|Iraq ({STRIKES_LABEL})")
     failure = conflict.find("failure")
-    assert failure is not None and "16 vs 17" in (failure.get("message") or "")
-    assert '"Seventeen" -> 17' in (failure.text or "")
+    assert failure is not None
+    message = failure.get("message") or ""
+    assert message.startswith("[error] conflict: 16 (the Iraqi government; 1 outlet) vs ")
+    assert message.endswith(f"(story: {STRIKES_LABEL})")
+    text = failure.text or ""
+    assert f"story: {STRIKES_LABEL} (2024-02-02 to 2024-02-05; Iraq, Syria, Akashat)" in text
+    assert "side 1: 16 (the Iraqi government; 1 outlet)\n- seeds/raid_reuters.txt#1" in text
+    assert "side 2: Seventeen (an Iraqi military spokesman; 1 outlet)" in text
+    assert '"Seventeen" -> 17' in text
+    loose = next(c for c in cases if (c.get("name") or "").endswith("D001-e3c5a2f81b90"))
+    loose_failure = loose.find("failure")
+    assert loose_failure is not None and "story" not in (loose_failure.get("message") or "")
     skipped = suite.findall("testcase/skipped")
     assert len(skipped) == 1 and skipped[0].get("message") == fx.SKIP_REASON
     assert suite.get("skipped") == "1"
@@ -141,7 +197,7 @@ def test_junit_known_findings_do_not_fail(report: Report) -> None:
     assert suite.findall("testcase/failure") == []
     assert suite.get("failures") == "0"
     outs = " ".join(e.text or "" for e in suite.iter("system-out"))
-    assert "known" in outs and "16 vs 17" in outs
+    assert "known" in outs and "side 2: Seventeen" in outs
 
 
 def test_junit_strips_characters_xml_cannot_hold(report: Report) -> None:
@@ -165,10 +221,18 @@ def test_github_lines(report: Report) -> None:
     assert len(finding_lines) == len(report.findings)
     assert lines[0].startswith("::error title=factcheck conflict C001 (killed),file=")
     assert "file=seeds/raid_reuters.txt::" in lines[0]
-    assert lines[1].startswith("::warning ")
-    assert all(line.startswith("::notice ") for line in finding_lines[2:])
-    # messages are one line: newlines inside are escaped
-    assert '%0A- seeds/raid_ap.jsonl#1: "Seventeen" -> 17' in lines[0]
+    assert all(line.startswith("::warning ") for line in lines[1:4])
+    assert all(line.startswith("::notice ") for line in finding_lines[4:])
+    # messages are one line: newlines inside are escaped; the story and the sides follow
+    story = f"%0Astory: {STRIKES_LABEL} (2024-02-02 to 2024-02-05; Iraq, Syria, Akashat)%0A"
+    assert story in lines[0]
+    assert (
+        "%0Aside 2: Seventeen (an Iraqi military spokesman; 1 outlet)"
+        '%0A- seeds/raid_ap.jsonl#1 (apnews.com): "Seventeen" -> 17%0A'
+    ) in lines[0]
+    assert lines[0].index("%0Aside 1: 16 ") < lines[0].index("%0Aside 2: Seventeen")
+    loose = next(line for line in lines if "D001-e3c5a2f81b90" in line)
+    assert "story" not in loose and "%0Aclaim: Wednesday, Feb. 8 (1 outlet)" in loose
     skipped = [line for line in lines if "factcheck skipped input" in line]
     assert len(skipped) == 1 and fx.SKIP_REASON in skipped[0]
     assert "file=seeds/broken.pdf" in skipped[0]
@@ -207,19 +271,69 @@ def test_sarif(report: Report) -> None:
     assert len(results) == len(report.findings)
     by_id = {r["partialFingerprints"]["factcheck/v1"]: r for r in results}
     assert set(by_id) == {f.id for f in report.findings}
+    labels = {s.id: s.label for s in report.stories}
     for finding in report.findings:
         result = by_id[finding.id]
         assert result["ruleId"] == finding.rule
         assert rule_ids[result["ruleIndex"]] == finding.rule
-        assert result["message"]["text"] == finding.summary
+        assert result["properties"]["story"] == finding.story
+        if finding.story:
+            story = labels[finding.story]
+            assert result["message"]["text"] == f"{finding.summary} (story: {story})"
+            assert result["properties"]["storyLabel"] == story
+        else:
+            assert result["message"]["text"] == finding.summary
+            assert result["properties"]["storyLabel"] is None
         level = {"error": "error", "warning": "warning", "info": "note"}[finding.severity]
         assert result["level"] == level
-    conflict = by_id["3f9c1a7b2e10"]
-    uri = conflict["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-    assert uri == "seeds/raid_reuters.txt"
+        sides = result["properties"]["sides"]
+        assert sorted(fid for side in sides for fid in side["facts"]) == sorted(finding.facts)
     notes = run["invocations"][0]["toolExecutionNotifications"]
     assert fx.SKIP_REASON in notes[0]["message"]["text"]
+    assert [s["label"] for s in run["properties"]["stories"]] == [FERRY_LABEL, STRIKES_LABEL]
     assert out == json.dumps(log, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_sarif_sides_are_locations(report: Report) -> None:
+    log = json.loads(get_reporter("sarif").render(report))
+    by_id = {r["partialFingerprints"]["factcheck/v1"]: r for r in log["runs"][0]["results"]}
+    conflict = by_id["C001-3f9c1a7b2e10"]
+    (primary,) = conflict["locations"]
+    assert primary["physicalLocation"]["artifactLocation"]["uri"] == "seeds/raid_reuters.txt"
+    assert primary["logicalLocations"] == [
+        {"fullyQualifiedName": "seeds/raid_reuters.txt#1", "kind": "resource"}
+    ]
+    assert primary["message"]["text"] == 'side 1: "16" = 16 (reuters.com, seeds/raid_reuters.txt#1)'
+    related = conflict["relatedLocations"]
+    assert [loc["id"] for loc in related] == [1, 2]
+    assert [loc["properties"] for loc in related] == [
+        {"side": 1, "fact": "fact-killed-16"},
+        {"side": 2, "fact": "fact-killed-17"},
+    ]
+    assert related[1]["physicalLocation"]["artifactLocation"]["uri"] == "seeds/raid_ap.jsonl"
+    assert related[1]["message"]["text"].startswith('side 2: "Seventeen" = 17 (apnews.com, ')
+    sides = conflict["properties"]["sides"]
+    assert [(s["side"], s["label"]) for s in sides] == [
+        (1, "16 (the Iraqi government; 1 outlet)"),
+        (2, "Seventeen (an Iraqi military spokesman; 1 outlet)"),
+    ]
+    # an update lists its sides in as-of order
+    update = by_id["U001-b7e45f0a9c22"]
+    assert [loc["properties"]["fact"] for loc in update["relatedLocations"]] == [
+        "fact-attacks-150",
+        "fact-attacks-160",
+    ]
+
+
+def test_sarif_primary_location_prefers_a_file(report: Report) -> None:
+    articles = [
+        a.model_copy(update={"source": "-"}) if a.id == f"{fx.REUTERS}#1" else a
+        for a in report.articles
+    ]
+    out = get_reporter("sarif").render(report.model_copy(update={"articles": articles}))
+    (conflict,) = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "C001"]
+    assert conflict["locations"][0]["message"]["text"].startswith("side 2: ")
+    assert "physicalLocation" not in conflict["relatedLocations"][0]
 
 
 def test_sarif_uses_rulebook_descriptions_when_given(report: Report) -> None:
@@ -297,3 +411,102 @@ def test_html_counts_and_tables(report: Report) -> None:
     # the Reuters #1 article carries 3 facts in the articles table
     assert '<td class="num">3</td>' in html
     assert "<mark>16</mark>" in html and "<mark>more than 160</mark>" in html
+    assert html.count('<section class="story" ') == 3
+    assert html.count("<tr>") >= len(report.stories)
+
+
+def test_html_story_sections_in_order_with_their_findings(report: Report) -> None:
+    html = get_reporter("html").render(report)
+    strikes = html.index(f'id="story-{fx.STRIKES}"')
+    ferry = html.index(f'id="story-{fx.FERRY}"')
+    loose = html.index('id="story-none"')
+    assert strikes < ferry < loose < html.index('id="corroborated"')
+    assert strikes < html.index('id="finding-C001-3f9c1a7b2e10"') < ferry
+    assert strikes < html.index('id="finding-U001-b7e45f0a9c22"') < ferry
+    assert ferry < html.index('id="finding-D001-6b1e0d9a4c27"') < loose
+    assert loose < html.index('id="finding-D001-e3c5a2f81b90"')
+    # the story's label, date span and places head its section
+    head = html[strikes : html.index("</header>", strikes)]
+    assert STRIKES_LABEL in head and "2024-02-02 to 2024-02-05" in head
+    assert "Iraq, Syria, Akashat" in head and "3 articles" in head
+    assert "Findings without a story" in html[loose:]
+
+
+def test_html_sides_side_by_side_and_update_as_timeline(report: Report) -> None:
+    context = HtmlReporter().context(report)
+    stories = context["stories"]
+    assert isinstance(stories, list)
+    findings = {f.id: f for story in stories for f in story.findings}
+    conflict = findings["C001-3f9c1a7b2e10"]
+    assert not conflict.timeline
+    assert [(s.name, s.value, s.attribution, s.outlets) for s in conflict.sides] == [
+        ("Side 1", "16", "the Iraqi government", 1),
+        ("Side 2", "Seventeen", "an Iraqi military spokesman", 1),
+    ]
+    assert [c.outlet for s in conflict.sides for c in s.claims] == ["reuters.com", "apnews.com"]
+    assert [bar.series for bar in conflict.numberline.bars] == [0, 1]
+    update = findings["U001-b7e45f0a9c22"]
+    assert update.timeline
+    assert [s.asof for s in update.sides] == ["2024-02-03", "2024-02-05"]
+    assert update.numberline.bars[0].label == "150+ · apnews.com · as of 2024-02-03"
+    one = findings["D001-6b1e0d9a4c27"]
+    assert [s.name for s in one.sides] == ["Claim"] and not one.timeline
+    html = get_reporter("html").render(report)
+    assert html.count('<ol class="sides timeline"') == 1
+    assert html.count('<div class="sides versus">') == 3  # conflict, date, scope
+
+
+def test_html_timeline_follows_asof_not_the_given_order(report: Report) -> None:
+    update = _finding(report, "U001")
+    flipped = update.model_copy(update={"sides": list(reversed(update.sides))})
+    context = HtmlReporter().context(report.model_copy(update={"findings": [flipped]}))
+    stories = context["stories"]
+    assert isinstance(stories, list)
+    (story,) = stories
+    (view,) = story.findings
+    assert [s.asof for s in view.sides] == ["2024-02-03", "2024-02-05"]
+    assert [s.number for s in view.sides] == [2, 1]  # numbered as in the finding
+
+
+# --- stories and sides, shared by every format ---------------------------------------------
+
+
+def test_findings_by_story_order(report: Report) -> None:
+    groups = findings_by_story(report)
+    assert [g.label for g in groups] == [STRIKES_LABEL, FERRY_LABEL, "No story"]
+    assert [len(g.findings) for g in groups] == [4, 1, 1]
+    unknown = report.findings[0].model_copy(update={"story": "S-gone"})
+    groups = findings_by_story(report.model_copy(update={"findings": [unknown]}))
+    assert [(g.story_id, g.story, g.label) for g in groups] == [("S-gone", None, "story S-gone")]
+
+
+def test_side_groups_fallbacks(report: Report) -> None:
+    facts = {f.id: f for f in report.facts}
+    articles = {a.id: a for a in report.articles}
+    conflict = _finding(report, "C001")
+    no_sides = conflict.model_copy(update={"sides": []})
+    assert [(g.name, g.facts) for g in side_groups(no_sides, facts, articles)] == [
+        ("claims", conflict.facts)
+    ]
+    extra = conflict.model_copy(update={"facts": [*conflict.facts, "fact-killed-23"]})
+    groups = side_groups(extra, facts, articles)
+    assert [(g.name, g.extra) for g in groups] == [
+        ("side 1", False),
+        ("side 2", False),
+        ("also cited", True),
+    ]
+    assert side_label([facts["fact-killed-16"], facts["fact-killed-17"]], articles) == (
+        "16 (an Iraqi military spokesman and others; 2 outlets)"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_format_names_the_story(name: str, report: Report) -> None:
+    out = render(report, name)
+    if name == "json":
+        assert STRIKES_LABEL in out
+        return
+    assert STRIKES_LABEL in out and FERRY_LABEL in out
+    # a finding's story the report does not list is still named, by its id
+    finding = _finding(report, "C001").model_copy(update={"story": "S-gone"})
+    assert "S-gone" in render(report.model_copy(update={"findings": [finding]}), name)

@@ -1,8 +1,9 @@
 """The HTML report is self-contained and never lets article text become markup.
 
 Renders tests/report_fixture.py's ``hostile_report()`` (script/img/svg
-payloads in titles, sentences, places, attribution, input paths and reasons,
-summaries, URLs, metrics) and inspects the page with :mod:`html.parser`.
+payloads in titles, sentences, places, attribution, part-of notes, story
+labels and places, input paths and reasons, summaries, URLs, metrics) and
+inspects the page with :mod:`html.parser`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.text: list[str] = []
+        self.headings: list[str] = []
+        self._heading: list[str] | None = None
         self.scripts: list[str] = []
         self.styles: list[str] = []
         self._in: str | None = None
@@ -37,6 +40,8 @@ class _Page(HTMLParser):
         self.tags.append((tag, {k: v or "" for k, v in attrs}))
         if tag in {"script", "style"}:
             self._in = tag
+        if tag == "h3":
+            self._heading = []
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, {k: v or "" for k, v in attrs}))
@@ -44,6 +49,9 @@ class _Page(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == self._in:
             self._in = None
+        if tag == "h3" and self._heading is not None:
+            self.headings.append("".join(self._heading))
+            self._heading = None
 
     def handle_data(self, data: str) -> None:
         if self._in == "script":
@@ -52,6 +60,8 @@ class _Page(HTMLParser):
             self.styles.append(data)
         else:
             self.text.append(data)
+            if self._heading is not None:
+                self._heading.append(data)
 
     def named(self, tag: str) -> list[dict[str, str]]:
         return [attrs for name, attrs in self.tags if name == tag]
@@ -167,3 +177,26 @@ def test_inherited_country_is_shown_when_the_sentence_names_no_place() -> None:
 
     fact = fx.build_report().facts[0].model_copy(update={"places": [], "countries": ["Iraq"]})
     assert fact_view(fact, None, 0).places == "Iraq (from the article)"
+
+
+def test_story_labels_and_places_are_text(hostile: Report, page: _Page) -> None:
+    """The free text of stories (label, places) and of claims (part-of) stays text."""
+    for story in hostile.stories:
+        assert story.label in page.headings  # the section heading, verbatim
+        assert ", ".join(story.places) in page.all_text
+    part_of = {fact.part_of for fact in hostile.facts if fact.part_of}
+    assert part_of and all(f"part of: {note}" in page.all_text for note in part_of)
+    sections = [a for a in page.named("section") if a.get("class") == "story"]
+    assert [a["id"] for a in sections] == [
+        f"story-{fx.STRIKES}",
+        f"story-{fx.FERRY}",
+        "story-none",
+    ]
+
+
+def test_links_to_story_sections_stay_in_the_page(page: _Page) -> None:
+    ids = {attrs["id"] for _, attrs in page.tags if "id" in attrs}
+    links = [attrs["href"] for attrs in page.named("a")]
+    story_links = [href for href in links if href.startswith("#story-")]
+    assert story_links, "the stories and articles tables link to the story sections"
+    assert all(href[1:] in ids for href in links), "every in-page link has its target"

@@ -1,0 +1,220 @@
+"""Claim identity: what a figure counts, where, about which incident, as of when.
+
+Once articles are clustered into stories, each fact gets:
+
+- ``story``: the story of its article;
+- ``asof``: the day its figure stands for: a stated day for a running tally
+  ("by Monday"), else the publication date, else the latest full date the
+  article mentions;
+- ``scope``: the place it counts, relative to its story: ``""`` for the
+  story's whole area (no place named, or the story's country or main region),
+  else the most specific place named in its sentence (a city inside the
+  story's region is a part of it, never its whole);
+- ``background``: a figure about another happening or a longer period
+  ("a similar attack in 2019 killed 40", "the war has killed 30,000"), or one
+  dated in another year than the story: listed, never compared;
+- ``part_of``: why the figure is a part of a larger count (a sub-place or a
+  sub-group), for the reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from checker.extract.lexicon import Lexicon, lexicon
+from checker.models import Article, Fact, Story
+from checker.rulebook import Place, Rulebook
+
+_YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|20\d\d)(?![\w,.%-]\d|\w)")
+ALL_GROUPS = frozenset({"", "people"})
+
+
+def group_key(victims: str | None) -> str:
+    """The counted group as a key: ``""`` for everyone (no group named, or "people")."""
+    if not victims or victims in ALL_GROUPS:
+        return ""
+    return victims
+
+
+def is_increment(fact: Fact, lex: Lexicon) -> bool:
+    """True for "20 more bodies", "three new deaths": what was added, not the toll."""
+    start = fact.span[0] - fact.sentence_span[0]
+    words = fact.sentence[start:].split()[:2]
+    if len(words) < 2 or not words[0][-1:].isalnum():
+        return False
+    return words[1].lower() in lex.increment_words
+
+
+def _nationals(facts: Sequence[Fact]) -> dict[tuple[str, str], str]:
+    """Per story and metric, the nationality whose people the story mostly counts.
+
+    "471 Palestinians" in a story that counts Palestinians far more often than
+    anyone else is everyone the story counts; beside as many counts of
+    Israelis it stays a group of its own.
+    """
+    seen: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for fact in facts:
+        if fact.story and fact.victims and fact.victims.endswith(" people"):
+            seen[(fact.story, fact.metric)][fact.victims] += 1
+    out: dict[tuple[str, str], str] = {}
+    for key, counts in seen.items():
+        (top, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not rest or n >= 2 * rest[0][1]:
+            out[key] = top
+    return out
+
+
+def _level(place: Place) -> int:
+    return {"country": 0, "region": 1, "city": 2, "site": 3}[place.kind]
+
+
+def story_whole_places(story: Story, facts: Sequence[Fact], lex: Lexicon) -> frozenset[str]:
+    """The places that stand for the story's whole area.
+
+    The country named by most of its articles when no other country is named
+    by nearly as many (one operation in two countries has two scopes); the
+    region named by most of its articles when no other region is named by
+    nearly as many (a state hit by a flood, but neither of two states hit by
+    one storm); and a city named far more than any region and any other city
+    (a fire in one city).
+    """
+    per_article: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        for name in fact.places:
+            per_article[fact.article].add(name)
+    counts: Counter[str] = Counter(n for names in per_article.values() for n in names)
+    whole: set[str] = set()
+    ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for name, n in counts.items():
+        place = lex.place_by_name.get(name)
+        if place is None:
+            continue
+        kind = {"country": "country", "region": "region"}.get(place.kind, "local")
+        ranked[kind].append((n, name))
+    for names in ranked.values():
+        names.sort(key=lambda r: (-r[0], r[1]))
+    countries = ranked.get("country", [])
+    if countries and (len(countries) < 2 or countries[1][0] * 2 <= countries[0][0]):
+        whole.add(countries[0][1])
+    regions, local = ranked.get("region", []), ranked.get("local", [])
+    if regions and (len(regions) < 2 or regions[1][0] * 2 <= regions[0][0]):
+        whole.add(regions[0][1])
+    top_region = regions[0][0] if regions else 0
+    if (
+        local
+        and local[0][0] > 2 * top_region
+        and (len(local) < 2 or local[1][0] * 2 <= local[0][0])
+    ):
+        # A city named far more than any region is where the story happened
+        # (a fire in one city): its figures are the whole story's.
+        whole.add(local[0][1])
+    return frozenset(whole)
+
+
+def scope_of(fact: Fact, whole: frozenset[str], lex: Lexicon) -> str:
+    """``""`` when the fact counts the story's whole area, else its most specific place."""
+    named = [lex.place_by_name[n] for n in fact.places if n in lex.place_by_name]
+    parts = [p for p in named if p.name not in whole]
+    if not parts:
+        return ""
+    parts.sort(key=lambda p: (-_level(p), p.name))
+    return parts[0].name
+
+
+def _years(story: Story, articles: dict[str, Article]) -> set[int]:
+    years: set[int] = set()
+    for aid in story.articles:
+        published = articles[aid].published
+        if published:
+            years.add(published.year)
+    if story.start and story.end:
+        years.update(range(story.start.year - 1, story.end.year + 1))
+    return years
+
+
+def is_background(fact: Fact, story_years: set[int], lex: Lexicon) -> bool:
+    """True when a figure is about another happening or a longer period than the story's.
+
+    Its sentence carries a background marker from rules/context.yaml, names a
+    year that is not the story's, or the figure's own date lies in another year.
+    """
+    if lex.background_re.search(fact.sentence):
+        return True
+    if story_years:
+        years = {int(y) for y in _YEAR_RE.findall(fact.sentence)}
+        if years and not years & story_years:
+            return True
+        if fact.date_from == "text" and fact.date.start and fact.date.start.year not in story_years:
+            return True
+    return False
+
+
+def asof(fact: Fact, article: Article, latest: dt.date | None) -> dt.date | None:
+    """The day a figure stands for: a stated day for a running tally, else publication."""
+    if (
+        fact.cumulative
+        and fact.date_from == "text"
+        and fact.date.start is not None
+        and fact.date.start == fact.date.end
+    ):
+        return fact.date.start
+    return article.published or latest
+
+
+def assign(
+    facts: Sequence[Fact],
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+) -> list[Fact]:
+    """``facts`` with their story, as-of day, scope, background flag and part-of note."""
+    lex = lexicon(rulebook)
+    story_of = {aid: s for s in stories for aid in s.articles}
+    by_story: dict[str, list[Fact]] = defaultdict(list)
+    latest: dict[str, dt.date] = {}
+    for fact in facts:
+        story = story_of.get(fact.article)
+        if story is not None:
+            by_story[story.id].append(fact)
+        day = fact.date.start
+        if fact.metric == "date" and day and (day > latest.get(fact.article, dt.date.min)):
+            latest[fact.article] = day
+    whole = {s.id: story_whole_places(s, by_story.get(s.id, []), lex) for s in stories}
+    years = {s.id: _years(s, articles) for s in stories}
+    out: list[Fact] = []
+    for fact in facts:
+        story = story_of.get(fact.article)
+        if story is None:
+            out.append(fact)
+            continue
+        scope = scope_of(fact, whole[story.id], lex) if fact.metric != "date" else ""
+        group = group_key(fact.victims)
+        increment = fact.metric != "date" and is_increment(fact, lex)
+        notes = []
+        if scope:
+            notes.append(f"place {scope}")
+        if group:
+            notes.append(f"group {group}")
+        out.append(
+            fact.model_copy(
+                update={
+                    "story": story.id,
+                    "asof": asof(fact, articles[fact.article], latest.get(fact.article)),
+                    "scope": scope,
+                    "background": fact.metric != "date"
+                    and is_background(fact, years[story.id], lex),
+                    "increment": increment,
+                    "part_of": "; ".join(notes) or None,
+                }
+            )
+        )
+    nationals = _nationals(out)
+    return [
+        f.model_copy(update={"victims": "people"})
+        if f.story and nationals.get((f.story, f.metric)) == f.victims
+        else f
+        for f in out
+    ]

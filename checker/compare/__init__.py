@@ -1,0 +1,38 @@
+"""Compare: the events of each story into findings, one module per relation family.
+
+- values: conflicts, disputes, revised-down tolls, tensions and updates
+  between the sides of one claim;
+- scope: one story's figures for different places, side by side;
+- parts: a sub-group or sub-place figure larger than its whole;
+- dates: weekdays that do not fit their dates, one figure told with two days.
+"""
+
+from __future__ import annotations
+
+from checker.compare.dates import date_disagreements, weekday_findings
+from checker.compare.parts import part_findings
+from checker.compare.scope import scope_findings
+from checker.compare.values import compare_event, corroborate, independent
+from checker.models import SEVERITY_RANK, Article, Event, Fact, Finding
+from checker.rulebook import Rulebook
+
+
+def compare(
+    events: list[Event], facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook
+) -> list[Finding]:
+    """Every finding of a run, sorted by severity, kind, metric and id."""
+    by_id = {f.id: f for f in facts}
+    findings: list[Finding] = []
+    for event in events:
+        findings.extend(compare_event(event, by_id, articles, rulebook))
+    findings.extend(scope_findings(events, by_id, articles, rulebook))
+    findings.extend(part_findings(events, by_id, articles, rulebook))
+    findings.extend(weekday_findings(facts, articles, rulebook))
+    findings.extend(date_disagreements(facts, articles, rulebook))
+    unique = {(f.story or "", f.id): f for f in findings}
+    return sorted(
+        unique.values(), key=lambda f: (-SEVERITY_RANK[f.severity], f.kind, f.metric, f.id)
+    )
+
+
+__all__ = ["compare", "corroborate", "independent"]

@@ -1,0 +1,79 @@
+"""Findings in words: who says what against whom, with a stable id."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from checker.fingerprint import short_hash, source_key
+from checker.models import Article, Event, Fact, Finding, Severity
+from checker.rulebook import Rulebook
+
+
+def side_label(side: Sequence[Fact], articles: dict[str, Article]) -> str:
+    """ "about 90 (UN agency; 3 outlets)": the side's figure, who it cites, how many outlets."""
+    stated = Counter(" ".join(f.stated.split()) for f in side)
+    value = sorted(stated.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+    outlets = {source_key(articles[f.article]) for f in side}
+    who = sorted({f.attribution for f in side if f.attribution})
+    parts = []
+    if who:
+        parts.append(who[0] if len(who) == 1 else f"{who[0]} and others")
+    parts.append(f"{len(outlets)} outlet" + ("" if len(outlets) == 1 else "s"))
+    return f"{value} ({'; '.join(parts)})"
+
+
+def sides_key(sides: Sequence[Sequence[Fact]], articles: dict[str, Article]) -> list[str]:
+    """Each side's sorted (source, interval) pairs, sides in a canonical order."""
+    keys = [
+        ",".join(
+            sorted(
+                {
+                    f"{source_key(articles[f.article])}={f.interval.low}:{f.interval.high}"
+                    for f in side
+                }
+            )
+        )
+        for side in sides
+    ]
+    return sorted(keys)
+
+
+def finding(
+    code: str,
+    severity: Severity,
+    event: Event,
+    sides: Sequence[Sequence[Fact]],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+    where: str = "",
+) -> Finding:
+    """A finding over ``sides`` of one event, titled in words, with a stable id.
+
+    The id hashes the rule code, the event's key (metric, group, place), the
+    month of its earliest as-of day and each side's sorted (source, interval)
+    pairs: never paths, offsets or run time.
+    """
+    rule = rulebook.finding_rule(code)
+    facts = [f for side in sides for f in side]
+    metric = event.metric
+    scope = event.key.split("|")[-1]
+    group = event.key.split("|")[1]
+    what = metric if group == "all" else f"{metric} ({group})"
+    place = f" in {scope}" if scope != "whole" else (f" in {where}" if where else "")
+    title = " vs ".join(side_label(side, articles) for side in sides)
+    summary = f"{rule.name}: {title} {what}{place}"
+    days = sorted(f.asof for f in facts if f.asof)
+    bucket = days[0].strftime("%Y-%m") if days else "undated"
+    return Finding(
+        id=code + "-" + short_hash(code, event.key, bucket, *sides_key(sides, articles)),
+        rule=code,
+        kind=rule.kind,
+        severity=severity,
+        metric=metric,
+        event=event.id,
+        story=event.story,
+        summary=summary,
+        facts=sorted(f.id for f in facts),
+        sides=[sorted(f.id for f in side) for side in sides],
+    )

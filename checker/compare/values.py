@@ -1,0 +1,250 @@
+"""Values: the claims of one event (one identity in one story), side against side.
+
+Each article speaks once per event: of its figures, those marked as earlier
+("initially", "up from") give way to the others, and of the rest the highest
+stands for the article's current running figure, one per authority it cites.
+The claims are split into sides that agree (checker/compare/sides.py), then
+every pair of sides is judged by time:
+
+- lower earlier, higher later, or a rise the text tells of: an update (info);
+- lower later, with a source saying it revised: an update (info);
+- lower later otherwise: revised down (C002, a conflict with warning severity);
+- at the same time, or when time cannot tell: a conflict (C001), or a
+  dispute (C003) when each side cites a different authority.
+
+Inside a side, claims whose likely intervals part ("more than 6,000" against
+"9,000") make a tension (T001), judged by time the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from checker.compare.sides import split
+from checker.compare.summary import finding
+from checker.extract.lexicon import Lexicon, lexicon
+from checker.models import Article, Event, Fact, Finding, Interval, Severity
+from checker.rulebook import MetricRule, Rulebook
+
+
+def independent(a: Fact, b: Fact, articles: dict[str, Article]) -> bool:
+    """True when two facts come from different articles that are not copies of each other."""
+    art_a, art_b = articles[a.article], articles[b.article]
+    if a.article == b.article:
+        return False
+    if art_a.duplicate_of == b.article or art_b.duplicate_of == a.article:
+        return False
+    return not (art_a.fingerprint and art_a.fingerprint == art_b.fingerprint)
+
+
+def _authority(fact: Fact) -> str:
+    return (fact.attribution or "").lower()
+
+
+def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = False) -> list[Fact]:
+    """The claims of one event that stand for what their articles say.
+
+    An article's first figure for the claim is its headline; later figures
+    speak for the article only when they cite another authority (one text
+    carrying both sides of a dispute). A figure marked as earlier ("initially
+    8"), one below a rise the article tells of ("rose to 11"), and one that
+    combines several counts ("400 dead and wounded") never stand for it.
+    """
+    per: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if (fact.increment and not increments) or lex.combined_re.search(fact.sentence):
+            continue
+        per[fact.article].append(fact)
+    out: list[Fact] = []
+    for _article, members in sorted(per.items()):
+        members.sort(key=lambda f: f.span)
+        fresh = [f for f in members if not _superseded(f, lex)] or members
+        risen = [f for f in fresh if lex.rise_re.search(f.sentence)]
+        if risen:
+            top = max(_low(f.interval) for f in risen)
+            fresh = [f for f in fresh if _low(f.interval) >= top or f in risen]
+        precise = [f for f in fresh if not _vague(f)] or fresh
+        headline = precise[0]
+        kept = [headline]
+        voices = {_authority(headline)}
+        for fact in fresh:
+            if fact is headline:
+                continue
+            if fact.attribution and _authority(fact) not in voices:
+                kept.append(fact)
+                voices.add(_authority(fact))
+        out.extend(kept)
+    return out
+
+
+def _vague(fact: Fact) -> bool:
+    """True for figures that name no number ("hundreds", "dozens", "scores")."""
+    return not any(c.isdigit() for c in fact.stated) and fact.interval.low != fact.interval.high
+
+
+def _superseded(fact: Fact, lex: Lexicon) -> bool:
+    """True when the words around the number mark it as an earlier figure."""
+    start = fact.span[0] - fact.sentence_span[0]
+    before = fact.sentence[max(0, start - 40) : start]
+    return bool(lex.superseded_re.search(before))
+
+
+def _low(iv: Interval) -> float:
+    return float("-inf") if iv.low is None else float(iv.low)
+
+
+def _days(side: Sequence[Fact]) -> list[dt.date] | None:
+    """The known as-of days of a side (None when no claim of it has one)."""
+    days = sorted(f.asof for f in side if f.asof is not None)
+    return days or None
+
+
+def timeline(low: Sequence[Fact], high: Sequence[Fact], lex: Lexicon) -> str:
+    """How two disagreeing sides relate in time: "update", "revised", "down" or "same".
+
+    ``low`` holds the smaller figures. "update": the smaller came first or the
+    text tells of a rise; "revised": the smaller came later and a source says
+    it revised; "down": the smaller came later, unexplained; "same": the same
+    day, or time cannot tell.
+    """
+    low_days, high_days = _days(low), _days(high)
+    rise = any(lex.rise_re.search(f.sentence) for f in high) or any(
+        _superseded(f, lex) for f in low
+    )
+    if low_days and high_days:
+        if low_days[-1] < high_days[0]:
+            return "update"
+        if low_days[0] > high_days[-1]:
+            if any(lex.revision_re.search(f.sentence) for f in low):
+                return "revised"
+            return "down"
+    if rise:
+        return "update"
+    return "same"
+
+
+def _small_gap(a: Interval, b: Interval, rule: MetricRule | None) -> bool:
+    if rule is None:
+        return False
+    gap = a.gap(b)
+    scale = max(abs(v) for v in (a.low, a.high, b.low, b.high) if v is not None)
+    return gap <= rule.tolerance.abs or gap <= rule.tolerance.rel * scale
+
+
+def _hull(side: Sequence[Fact], likely: bool = False) -> Interval:
+    values = [f.likely if likely else f.interval for f in side]
+    lows = [v.low for v in values if v.low is not None]
+    highs = [v.high for v in values]
+    return Interval(
+        low=min(lows) if lows else None,
+        high=None if any(h is None for h in highs) else max(h for h in highs if h is not None),
+    )
+
+
+def _relative_gap(a: Interval, b: Interval) -> float:
+    """The gap between two disjoint intervals as a share of the larger figure."""
+    top = max(abs(v) for v in (a.low, a.high, b.low, b.high) if v is not None)
+    return float(a.gap(b)) / top if top else 0.0
+
+
+def _authorities(side: Sequence[Fact]) -> set[str]:
+    return {_authority(f) for f in side if f.attribution}
+
+
+def _verdict(
+    low: Sequence[Fact], high: Sequence[Fact], rule: MetricRule | None, rulebook: Rulebook
+) -> tuple[str, Severity] | None:
+    relation = timeline(low, high, lexicon(rulebook))
+    if relation in ("update", "revised"):
+        return "U001", rulebook.finding_rule("U001").severity
+    if relation == "down":
+        if _relative_gap(_hull(low), _hull(high)) > rulebook.findings.max_revision:
+            # A later figure that is a small fraction of an earlier one is a
+            # partial count (one hospital, the identified dead), not the toll.
+            return None
+        return "C002", rulebook.finding_rule("C002").severity
+    a, b = _hull(low), _hull(high)
+    small = _small_gap(a, b, rule)
+    ours, theirs = _authorities(low), _authorities(high)
+    if ours and theirs and not ours & theirs and not small:
+        return "C003", rulebook.finding_rule("C003").severity
+    running = rule is not None and rule.running_toll
+    if running and _relative_gap(a, b) > rulebook.findings.same_count_gap:
+        # Far apart at the same or an unknown time, with no two authorities
+        # to set against each other: a developing toll caught at two moments
+        # is the likelier reading than one count told two ways.
+        return "U001", rulebook.finding_rule("U001").severity
+    if rule is None:
+        return "C001", rulebook.finding_rule("C001").severity
+    return "C001", rule.small_gap_severity if small else rule.severity
+
+
+def _pairs(
+    claims: Sequence[Fact],
+    value: Callable[[Fact], Interval],
+    articles: dict[str, Article],
+) -> list[tuple[list[Fact], list[Fact]]]:
+    """Pairs of disagreeing sides (lower first) with claims of independent articles."""
+    parts = split(claims, value)
+    out: list[tuple[list[Fact], list[Fact]]] = []
+    for i, low in enumerate(parts.sides):
+        for high in parts.sides[i + 1 :]:
+            if any(independent(a, b, articles) for a in low for b in high):
+                out.append((low, high))
+    return out
+
+
+def compare_event(
+    event: Event, facts: dict[str, Fact], articles: dict[str, Article], rulebook: Rulebook
+) -> list[Finding]:
+    """Conflict, dispute, revised-down, tension and update findings for one event."""
+    lex = lexicon(rulebook)
+    rule = rulebook.metric(event.metric)
+    members = [facts[i] for i in event.facts if not articles[facts[i].article].duplicate_of]
+    claims = current_claims(members, lex)
+    if len({f.article for f in claims}) < 2:
+        return []
+    out: list[Finding] = []
+    for low, high in _pairs(claims, lambda f: f.interval, articles):
+        verdict = _verdict(low, high, rule, rulebook)
+        if verdict is not None:
+            out.append(finding(verdict[0], verdict[1], event, [low, high], articles, rulebook))
+    literal = split(claims, lambda f: f.interval)
+    limit = rulebook.findings.tension_gap
+    for side in literal.sides:
+        for low, high in _pairs(side, lambda f: f.likely, articles):
+            if timeline(low, high, lex) != "same":
+                continue
+            ours, theirs = _authorities(low), _authorities(high)
+            disputed = bool(ours and theirs and not ours & theirs)
+            gap = _relative_gap(_hull(low, likely=True), _hull(high, likely=True))
+            if gap > limit and not disputed:
+                continue
+            out.append(
+                finding(
+                    "T001",
+                    rulebook.finding_rule("T001").severity,
+                    event,
+                    [low, high],
+                    articles,
+                    rulebook,
+                )
+            )
+    return out
+
+
+def corroborate(
+    events: list[Event], findings: list[Finding], articles: dict[str, Article]
+) -> list[Event]:
+    """Mark events told by several independent sources with no conflict against them."""
+    disputed = {f.event for f in findings if f.event and f.kind in ("conflict", "tension")}
+    out = []
+    for event in events:
+        independent_sources = {
+            articles[a].fingerprint or a for a in event.sources if not articles[a].duplicate_of
+        }
+        agreed = len(independent_sources) > 1 and event.id not in disputed
+        out.append(event.model_copy(update={"corroborated": agreed}))
+    return out

@@ -1,0 +1,291 @@
+"""Stories: articles about the same real-world happening, clustered before facts meet.
+
+Each article is reduced to a small signature (its distinctive terms with
+weights: gazetteer places weigh most, then proper nouns, then content words;
+its publication date; the incident dates it mentions). Signatures become
+TF-IDF vectors (scikit-learn); candidate pairs come from an inverted index on
+the distinctive terms (a sparse product over names and places that are rare in
+the batch),
+so the work stays near-linear; pairs are merged by average linkage over the
+candidate graph, strongest first, while the clusters stay similar enough and
+their dates fit together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from checker.extract import Analysis
+from checker.fingerprint import short_hash
+from checker.models import Article, Story
+from checker.rulebook import Rulebook
+
+# Term kinds and their weights: a place name says most about what a text is
+# about, a proper noun next, an ordinary content word least.
+PLACE, NAME, WORD = "L:", "P:", "W:"
+WEIGHTS = {PLACE: 3.0, NAME: 2.0, WORD: 1.0}
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What story clustering needs to know of one article."""
+
+    article: str
+    terms: dict[str, float]
+    anchor: dt.date | None = None
+    dates: tuple[dt.date, ...] = ()
+    places: tuple[str, ...] = ()
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    """Thresholds of story clustering (see ``cluster``)."""
+
+    link: float = 0.06
+    # Publication dates further apart than this weaken a link ...
+    max_days: int = 21
+    # ... by this factor per ``max_days`` beyond.
+    date_penalty: float = 0.5
+    # Only names and places found in at most this many articles propose
+    # candidate pairs (an inverted index with short posting lists), so the
+    # number of pairs stays linear in the batch; every term still counts in
+    # the similarity of the pairs proposed.
+    df_cap: int = 60
+    # Rare terms weigh more than TF-IDF alone says: idf is raised to this power.
+    idf_power: float = 2.0
+
+
+@dataclass
+class _Cluster:
+    members: list[int]
+    anchors: list[dt.date] = field(default_factory=list)
+
+
+def signature(
+    article: Article,
+    words: Iterable[str],
+    names: Iterable[str],
+    places: Iterable[str],
+    dates: Iterable[dt.date],
+) -> Signature:
+    """A signature from the article's content words, proper nouns, places and incident dates."""
+    terms: Counter[str] = Counter()
+    for kind, items in ((WORD, words), (NAME, names), (PLACE, places)):
+        for item in items:
+            terms[kind + item] += 1
+    weighted = {t: n * WEIGHTS[t[:2]] for t, n in terms.items()}
+    place_counts = Counter(p for p in places)
+    return Signature(
+        article=article.id,
+        terms=weighted,
+        anchor=article.published,
+        dates=tuple(sorted(set(dates))),
+        places=tuple(sorted(place_counts, key=lambda p: (-place_counts[p], p))),
+        duplicate_of=article.duplicate_of,
+    )
+
+
+def _vectors(signatures: Sequence[Signature], params: StoryParams):  # type: ignore[no-untyped-def]
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    vectorizer = DictVectorizer(sort=True)
+    counts = vectorizer.fit_transform([s.terms for s in signatures])
+    model = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm=None).fit(counts)
+    tfidf = model.transform(counts)
+    if params.idf_power != 1.0:
+        extra = np.power(model.idf_, params.idf_power - 1.0)
+        tfidf = tfidf.multiply(extra).tocsr()
+    return counts, normalize(tfidf), list(vectorizer.get_feature_names_out())
+
+
+def candidate_pairs(
+    signatures: Sequence[Signature], params: StoryParams
+) -> dict[tuple[int, int], float]:
+    """Cosine similarity of every pair of articles that share a distinctive term.
+
+    Terms found in too many articles are left out of the blocking (they would
+    make the candidate set quadratic) but still count in the similarity.
+    """
+    import numpy as np
+
+    n = len(signatures)
+    if n < 2:
+        return {}
+    counts, tfidf, names = _vectors(signatures, params)
+    df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    distinctive = np.array([t[:2] != WORD for t in names], dtype=bool)
+    keep = np.flatnonzero(distinctive & (df >= 2) & (df <= params.df_cap))
+    blocking = (tfidf[:, keep] > 0).astype(np.int32).tocsc().tocsr()
+    shared = (blocking @ blocking.T).tocoo()
+    sims: dict[tuple[int, int], float] = {}
+    rows, cols = shared.row, shared.col
+    mask = rows < cols
+    pairs = np.stack([rows[mask], cols[mask]], axis=1)
+    if len(pairs) == 0:
+        return sims
+    tfidf = tfidf.tocsr()
+    left = tfidf[pairs[:, 0]]
+    right = tfidf[pairs[:, 1]]
+    values = np.asarray(left.multiply(right).sum(axis=1)).ravel()
+    for (i, j), value in zip(pairs.tolist(), values.tolist(), strict=True):
+        sims[(i, j)] = float(value)
+    return sims
+
+
+def _date_factor(a: dt.date | None, b: dt.date | None, params: StoryParams) -> float:
+    if a is None or b is None:
+        return 1.0
+    days = abs((a - b).days)
+    if days <= params.max_days:
+        return 1.0
+    return float(params.date_penalty ** (days / params.max_days))
+
+
+def cluster(signatures: Sequence[Signature], params: StoryParams | None = None) -> list[list[int]]:
+    """Indices of ``signatures`` grouped into stories (average linkage on candidate pairs).
+
+    Edges are taken strongest first; two clusters merge when the mean of their
+    pairwise similarities (pairs that are not candidates count as 0), weighed
+    by how far apart their publication dates are, reaches ``params.link``.
+    A syndicated copy always joins the story of its original.
+    """
+    params = params or StoryParams()
+    index = {s.article: i for i, s in enumerate(signatures)}
+    originals = [i for i, s in enumerate(signatures) if not s.duplicate_of]
+    sub = [signatures[i] for i in originals]
+    sims_local = candidate_pairs(sub, params)
+    sims: dict[tuple[int, int], float] = {
+        (originals[i], originals[j]): v for (i, j), v in sims_local.items()
+    }
+    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), v in sims.items():
+        neighbours[i][j] = v
+        neighbours[j][i] = v
+    owner = {i: i for i in originals}
+    clusters = {i: _Cluster([i]) for i in originals}
+    heap = [(-v, i, j) for (i, j), v in sims.items() if v >= params.link]
+    heapq.heapify(heap)
+    while heap:
+        _neg, i, j = heapq.heappop(heap)
+        ci, cj = owner[i], owner[j]
+        if ci == cj:
+            continue
+        a, b = clusters[ci], clusters[cj]
+        total = 0.0
+        for x in a.members:
+            near = neighbours[x]
+            for y in b.members:
+                value = near.get(y)
+                if value:
+                    total += value * _date_factor(
+                        signatures[x].anchor, signatures[y].anchor, params
+                    )
+        if total / (len(a.members) * len(b.members)) < params.link:
+            continue
+        keep, drop = (ci, cj) if ci < cj else (cj, ci)
+        clusters[keep].members.extend(clusters[drop].members)
+        for m in clusters[drop].members:
+            owner[m] = keep
+        del clusters[drop]
+    groups: dict[int, list[int]] = {k: sorted(c.members) for k, c in clusters.items()}
+    for i, s in enumerate(signatures):
+        if s.duplicate_of:
+            root = index.get(s.duplicate_of)
+            if root is not None and root in owner:
+                groups[owner[root]].append(i)
+            else:
+                groups[i] = [i]
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+def label(members: Sequence[Signature], limit: int = 3) -> str:
+    """A short label for a story: its most shared place and distinctive names and words."""
+    shared: Counter[str] = Counter()
+    for s in members:
+        for term in s.terms:
+            shared[term] += 1
+    places = [
+        t for t, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])) if t[:2] == PLACE
+    ]
+    names = [
+        t
+        for t, n in sorted(shared.items(), key=lambda kv: (-kv[1] * WEIGHTS[kv[0][:2]], kv[0]))
+        if t[:2] != PLACE and (n >= 2 or len(members) == 1)
+    ]
+    parts = [t[2:] for t in places[:1]] + [t[2:] for t in names[: limit - min(1, len(places))]]
+    return " · ".join(parts) or "untitled story"
+
+
+def stories(signatures: Sequence[Signature], params: StoryParams | None = None) -> list[Story]:
+    """Cluster ``signatures`` into stories with an id, label, article ids, date span and places."""
+    out: list[Story] = []
+    for group in cluster(signatures, params):
+        members = [signatures[i] for i in group]
+        ids = sorted(s.article for s in members)
+        anchors = sorted(s.anchor for s in members if s.anchor)
+        place_counts: Counter[str] = Counter(p for s in members for p in s.places)
+        out.append(
+            Story(
+                id="S" + short_hash(*ids, length=8),
+                label=label(members),
+                articles=ids,
+                start=anchors[0] if anchors else None,
+                end=anchors[-1] if anchors else None,
+                places=sorted(place_counts, key=lambda p: (-place_counts[p], p))[:5],
+            )
+        )
+    out.sort(key=lambda s: (s.start or dt.date.max, s.id))
+    return out
+
+
+def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
+    """The signature of one analysed article: its terms, places, dates and publication date.
+
+    Proper nouns are capitalised words that do not open a sentence; dates,
+    weekdays and months are left out (they would tie unrelated stories of the
+    same day together); content words are lower-case words of four letters or
+    more that are not stop words.
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from checker.extract import lexicon
+    from checker.normalise import places_in
+
+    lex = lexicon(rulebook)
+    calendar = set(lex.months) | set(lex.weekdays)
+    words: list[str] = []
+    names: list[str] = []
+    places: list[str] = []
+    for sentence in analysis.sentences:
+        places.extend(p.name for p in places_in(sentence, lex))
+        previous = ""
+        for n, tok in enumerate(sentence.tokens):
+            low = tok.lower
+            text = tok.text
+            if not text[:1].isalpha() or low in calendar:
+                previous = ""
+                continue
+            if text[0].isupper() and n > 0 and low not in lex.function_words:
+                if low not in ENGLISH_STOP_WORDS:
+                    names.append(low)
+                    if previous:
+                        names.append(previous + " " + low)
+                previous = low
+                continue
+            previous = ""
+            if len(low) >= 4 and low not in ENGLISH_STOP_WORDS and low.isalpha():
+                words.append(low)
+    dates = [
+        m.date.start
+        for m in analysis.mentions
+        if m.kind == "date" and m.date is not None and m.date.start and m.date.start == m.date.end
+    ]
+    return signature(analysis.article, words, names, places, dates)

@@ -1,0 +1,428 @@
+"""Claim identity (checker/claims.py) and sides that agree (checker/compare/sides.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.claims import (
+    assign,
+    group_key,
+    is_background,
+    is_increment,
+    scope_of,
+    story_whole_places,
+)
+from checker.compare.sides import Split, split
+from checker.extract.lexicon import Lexicon, lexicon
+from checker.models import Article, DateRange, Fact, Interval, Story
+from checker.rulebook import Rulebook
+
+PUBLISHED = dt.date(2023, 10, 21)
+YEARS = {2022, 2023}
+
+
+@pytest.fixture(scope="module")
+def lex(rulebook: Rulebook) -> Lexicon:
+    return lexicon(rulebook)
+
+
+def _fact(
+    article: str = "a.txt#1",
+    low: float | None = 16,
+    high: float | None = ...,  # type: ignore[assignment]
+    *,
+    sentence: str | None = None,
+    stated: str | None = None,
+    places: tuple[str, ...] = (),
+    victims: str | None = "people",
+    metric: str = "killed",
+    offset: int = 100,
+    cumulative: bool = False,
+    date: dt.date | None = None,
+    date_from: str | None = None,
+    likely: tuple[float | None, float | None] | None = None,
+) -> Fact:
+    """A fact as normalise leaves it: no story, as-of day or scope yet."""
+    if high is ...:
+        high = low
+    stated = stated or str(low)
+    sentence = sentence or f"The attack killed {stated} people."
+    at = offset + sentence.index(stated)
+    likely = likely or (low, high)
+    return Fact(
+        id=f"{article}@{offset}",
+        article=article,
+        metric=metric,
+        stated=stated,
+        sentence=sentence,
+        span=(at, at + len(stated)),
+        sentence_span=(offset, offset + len(sentence)),
+        interval=Interval(low=low, high=high),
+        likely=Interval(low=likely[0], high=likely[1]),
+        victims=victims,
+        places=list(places),
+        countries=["Iraq"] if places else [],
+        date=DateRange(start=date, end=date),
+        date_from=date_from,  # type: ignore[arg-type]
+        cumulative=cumulative,
+    )
+
+
+def _article(aid: str, published: dt.date | None = PUBLISHED) -> Article:
+    source, _, index = aid.rpartition("#")
+    return Article(id=aid, source=source, index=int(index), published=published)
+
+
+def _story(*articles: str, day: dt.date = PUBLISHED) -> Story:
+    return Story(id="S1", label="test", articles=list(articles), start=day, end=day)
+
+
+# --- group_key ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("victims", "key"),
+    [
+        (None, ""),
+        ("", ""),
+        ("people", ""),
+        ("civilians", "civilians"),
+        ("US soldiers", "US soldiers"),
+        ("Palestinian people", "Palestinian people"),
+    ],
+)
+def test_group_key(victims: str | None, key: str) -> None:
+    assert group_key(victims) == key
+
+
+# --- is_increment ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated", "expected"),
+    [
+        ("Rescuers recovered 20 more bodies on Sunday.", "20", True),
+        ("Officials reported three new deaths overnight.", "three", True),
+        ("A funeral was held for 17 more slain militiamen.", "17 more slain militiamen", True),
+        ("The blast killed 20 people in the market.", "20", False),
+        ("The death toll stands at 20.", "20", False),
+    ],
+)
+def test_is_increment(lex: Lexicon, sentence: str, stated: str, expected: bool) -> None:
+    assert is_increment(_fact(sentence=sentence, stated=stated), lex) is expected
+
+
+def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
+    sentence = "The strike killed 12 people, more than half of them children."
+    fact = _fact(sentence=sentence, stated="12")
+    assert not is_increment(fact, lex)
+
+
+# --- is_background --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A similar attack killed 40 people.",
+        "The war has killed 40 people.",
+        "An attack in 2019 killed 40 people.",
+    ],
+)
+def test_background(lex: Lexicon, sentence: str) -> None:
+    assert is_background(_fact(low=40, sentence=sentence), YEARS, lex)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The attack killed 40 people.",
+        "On 20 October 2023 the attack killed 40 people.",
+        "Unlike in 2019, the attack on 20 October 2023 killed 40 people.",
+    ],
+)
+def test_not_background(lex: Lexicon, sentence: str) -> None:
+    assert not is_background(_fact(low=40, sentence=sentence), YEARS, lex)
+
+
+def test_a_figure_dated_in_another_year_is_background(lex: Lexicon) -> None:
+    old = _fact(low=40, date=dt.date(2015, 4, 25), date_from="text")
+    assert is_background(old, YEARS, lex)
+    published = _fact(low=40, date=dt.date(2015, 4, 25), date_from="publication")
+    assert not is_background(published, YEARS, lex)
+
+
+def test_without_story_years_only_markers_count(lex: Lexicon) -> None:
+    dated = _fact(low=40, sentence="An attack in 2019 killed 40 people.")
+    marked = _fact(low=40, sentence="A similar attack killed 40 people.")
+    assert not is_background(dated, set(), lex)
+    assert is_background(marked, set(), lex)
+
+
+# --- story_whole_places and scope_of --------------------------------------------------------------
+
+
+def _named(*per_article: tuple[str, ...]) -> list[Fact]:
+    return [_fact(f"a{i}.txt#1", places=names) for i, names in enumerate(per_article)]
+
+
+def test_countries_and_the_main_region_are_the_whole(rulebook: Rulebook, lex: Lexicon) -> None:
+    facts = _named(("Iraq", "Anbar"), ("Anbar",), ("Anbar", "Ramadi"))
+    whole = story_whole_places(_story(), facts, lex)
+    assert whole == {"Iraq", "Anbar"}
+
+
+def test_two_regions_named_alike_are_neither_the_whole(lex: Lexicon) -> None:
+    facts = _named(("Iraq", "Anbar"), ("Anbar",), ("Nineveh",), ("Nineveh",))
+    assert story_whole_places(_story(), facts, lex) == {"Iraq"}
+
+
+def test_a_region_named_far_more_than_another_is_the_whole(lex: Lexicon) -> None:
+    facts = _named(("Anbar",), ("Anbar",), ("Anbar", "Nineveh"), ("Anbar",))
+    assert story_whole_places(_story(), facts, lex) == {"Anbar"}
+
+
+def test_a_city_named_far_more_than_any_region_is_the_whole(lex: Lexicon) -> None:
+    facts = _named(("Ramadi",), ("Ramadi",), ("Ramadi", "Anbar"), ("Ramadi",))
+    assert "Ramadi" in story_whole_places(_story(), facts, lex)
+
+
+def test_a_place_named_twice_in_one_article_counts_once(lex: Lexicon) -> None:
+    one = [_fact("a.txt#1", places=("Nineveh",), offset=k) for k in (100, 200, 300)]
+    facts = one + _named(("Anbar",), ("Anbar",))
+    assert "Nineveh" not in story_whole_places(_story(), facts, lex)
+
+
+@pytest.mark.parametrize(
+    ("places", "scope"),
+    [
+        ((), ""),
+        (("Iraq",), ""),
+        (("Iraq", "Anbar"), ""),
+        (("Anbar", "Ramadi"), "Ramadi"),
+        (("Ramadi",), "Ramadi"),
+        (("Nineveh",), "Nineveh"),
+        (("Anbar", "Ramadi", "Ain al-Asad"), "Ain al-Asad"),
+        (("Atlantis",), ""),
+    ],
+)
+def test_scope_of(lex: Lexicon, places: tuple[str, ...], scope: str) -> None:
+    whole = frozenset({"Iraq", "Anbar"})
+    assert scope_of(_fact(places=places), whole, lex) == scope
+
+
+def test_two_countries_named_alike_are_two_scopes(lex: Lexicon) -> None:
+    facts = _named(("Iraq",), ("Iraq",), ("Syria",), ("Syria",))
+    whole = story_whole_places(_story(), facts, lex)
+    assert not whole & {"Iraq", "Syria"}
+    assert scope_of(_fact(places=("Iraq",)), whole, lex) == "Iraq"
+    assert scope_of(_fact(places=("Syria",)), whole, lex) == "Syria"
+
+
+def test_the_main_country_is_the_whole(lex: Lexicon) -> None:
+    facts = _named(("Iraq",), ("Iraq",), ("Iraq", "Syria"), ("Iraq",))
+    whole = story_whole_places(_story(), facts, lex)
+    assert "Iraq" in whole and "Syria" not in whole
+    assert scope_of(_fact(places=("Iraq",)), whole, lex) == ""
+
+
+# --- assign ---------------------------------------------------------------------------------------
+
+
+A, B, C, D = "a.txt#1", "b.txt#1", "c.txt#1", "d.txt#1"
+
+
+def _assign(facts: list[Fact], rulebook: Rulebook, story: Story | None = None) -> dict[str, Fact]:
+    articles = {f.article: _article(f.article) for f in facts}
+    story = story or _story(*sorted({f.article for f in facts} - {D}))
+    return {f.id: f for f in assign(facts, [story], articles, rulebook)}
+
+
+def test_assign_sets_the_claim_identity(rulebook: Rulebook) -> None:
+    facts = [
+        _fact(A, 16, places=("Iraq", "Anbar")),
+        _fact(B, 16, places=("Anbar",)),
+        _fact(C, 5, places=("Anbar", "Ramadi"), offset=300),
+        _fact(C, 40, sentence="A similar attack in 2019 killed 40 people.", offset=500),
+        _fact(C, 20, sentence="Rescuers recovered 20 more bodies.", offset=700),
+    ]
+    out = _assign(facts, rulebook)
+    assert {f.story for f in out.values()} == {"S1"}
+    assert {f.asof for f in out.values()} == {PUBLISHED}
+    assert [out[x].scope for x in (f"{A}@100", f"{B}@100", f"{C}@300")] == ["", "", "Ramadi"]
+    assert out[f"{C}@300"].part_of == "place Ramadi"
+    assert out[f"{C}@500"].background and not out[f"{A}@100"].background
+    assert out[f"{C}@700"].increment and not out[f"{A}@100"].increment
+
+
+def test_assign_leaves_facts_outside_every_story_alone(rulebook: Rulebook) -> None:
+    facts = [_fact(A, 16), _fact(D, 17)]
+    out = _assign(facts, rulebook, _story(A))
+    assert out[f"{D}@100"] == facts[1]
+    assert out[f"{A}@100"].story == "S1"
+
+
+def test_a_group_is_noted_as_a_part(rulebook: Rulebook) -> None:
+    out = _assign([_fact(A, 5, victims="children")], rulebook)
+    assert out[f"{A}@100"].part_of == "group children"
+    assert _assign([_fact(A, 5)], rulebook)[f"{A}@100"].part_of is None
+
+
+def test_asof_is_a_stated_day_for_a_running_tally(rulebook: Rulebook) -> None:
+    monday = dt.date(2023, 10, 16)
+    tally = _fact(A, 52, cumulative=True, date=monday, date_from="text")
+    once = _fact(A, 16, date=monday, date_from="text", offset=300)
+    out = _assign([tally, once], rulebook)
+    assert out[tally.id].asof == monday
+    assert out[once.id].asof == PUBLISHED
+
+
+def test_asof_falls_back_to_the_latest_date_in_the_article(rulebook: Rulebook) -> None:
+    dates = [
+        _fact(A, None, None, metric="date", victims=None, date=day, offset=k, stated=text)
+        for k, day, text in (
+            (500, dt.date(2023, 10, 12), "12 October 2023"),
+            (600, dt.date(2023, 10, 14), "14 October 2023"),
+        )
+    ]
+    facts = [_fact(A, 16), *dates]
+    articles = {A: _article(A, published=None)}
+    out = {f.id: f for f in assign(facts, [_story(A)], articles, rulebook)}
+    assert out[f"{A}@100"].asof == dt.date(2023, 10, 14)
+
+
+def test_date_facts_have_no_scope_and_are_not_background(rulebook: Rulebook) -> None:
+    day = _fact(
+        A,
+        None,
+        None,
+        metric="date",
+        victims=None,
+        places=("Ramadi",),
+        date=dt.date(2019, 1, 1),
+        date_from="text",
+        sentence="A similar attack on 1 January 2019.",
+        stated="1 January 2019",
+    )
+    killed = _fact(A, 5, places=("Ramadi",), offset=300)
+    region = [_fact(x, 16, places=("Anbar",)) for x in (B, C)]
+    out = _assign([day, killed, *region], rulebook)
+    assert out[killed.id].scope == "Ramadi"
+    assert (out[day.id].scope, out[day.id].background, out[day.id].increment) == ("", False, False)
+
+
+def test_a_single_nationality_is_everyone(rulebook: Rulebook) -> None:
+    facts = [_fact(A, 471, victims="Palestinian people"), _fact(B, 471)]
+    out = _assign(facts, rulebook)
+    assert out[f"{A}@100"].victims == "people"
+
+
+def test_two_nationalities_stay_groups(rulebook: Rulebook) -> None:
+    facts = [_fact(A, 471, victims="Palestinian people"), _fact(B, 1200, victims="Israeli people")]
+    out = _assign(facts, rulebook)
+    assert out[f"{A}@100"].victims == "Palestinian people"
+    assert out[f"{B}@100"].victims == "Israeli people"
+
+
+def test_a_nationality_is_everyone_per_metric(rulebook: Rulebook) -> None:
+    facts = [
+        _fact(A, 471, victims="Palestinian people"),
+        _fact(B, 1200, victims="Israeli people"),
+        _fact(C, 30, victims="Israeli people", metric="abducted"),
+    ]
+    out = _assign(facts, rulebook)
+    assert out[f"{C}@100"].victims == "people"
+    assert out[f"{B}@100"].victims == "Israeli people"
+
+
+# --- sides.split ----------------------------------------------------------------------------------
+
+
+def _iv(aid: str, low: float | None, high: float | None = ...) -> Fact:  # type: ignore[assignment]
+    return _fact(aid, low, high, stated="x")
+
+
+def _ids(result: Split) -> tuple[list[list[str]], list[str]]:
+    return [[f.article for f in side] for side in result.sides], [f.article for f in result.between]
+
+
+def _literal(f: Fact) -> Interval:
+    return f.interval
+
+
+def test_agreeing_claims_are_one_side() -> None:
+    facts = [_iv("b", 16), _iv("a", 14, 18), _iv("c", 16, None)]
+    assert _ids(split(facts, _literal)) == ([["a", "b", "c"]], [])
+
+
+def test_disjoint_claims_are_sides_lowest_first() -> None:
+    facts = [_iv("a", 40), _iv("b", 16), _iv("c", 16), _iv("d", 100, None)]
+    assert _ids(split(facts, _literal)) == ([["b", "c"], ["a"], ["d"]], [])
+
+
+def test_a_claim_fitting_two_sides_is_between() -> None:
+    facts = [_iv("a", 471), _iv("b", 100, 300), _iv("c", 200, 999)]
+    assert _ids(split(facts, _literal)) == ([["b"], ["a"]], ["c"])
+
+
+def test_a_claim_fitting_only_part_of_a_side_is_between() -> None:
+    facts = [_iv("a", 15), _iv("b", 12, 25), _iv("c", 22, 60)]
+    assert _ids(split(facts, _literal)) == ([["a", "b"]], ["c"])
+
+
+def test_narrowest_first_whatever_the_input_order() -> None:
+    facts = [_iv("wide", 0, 1000), _iv("a", 10), _iv("b", 20)]
+    assert _ids(split(facts, _literal)) == ([["a"], ["b"]], ["wide"])
+
+
+def test_split_uses_the_value_it_is_given() -> None:
+    facts = [
+        _fact("a", 6001, None, likely=(6001, 6999), stated="x"),
+        _fact("b", 9000, stated="x"),
+    ]
+    assert _ids(split(facts, _literal)) == ([["a", "b"]], [])
+    assert _ids(split(facts, lambda f: f.likely)) == ([["a"], ["b"]], [])
+
+
+def test_split_of_nothing() -> None:
+    assert split([], _literal) == Split(sides=[], between=[])
+
+
+_bound = st.integers(min_value=0, max_value=60)
+
+
+@st.composite
+def _intervals(draw: st.DrawFn) -> list[tuple[int | None, int | None]]:
+    out: list[tuple[int | None, int | None]] = []
+    for _ in range(draw(st.integers(min_value=0, max_value=9))):
+        low = draw(_bound)
+        kind = draw(st.sampled_from(["point", "range", "open"]))
+        width = draw(st.integers(min_value=1, max_value=20))
+        out.append((low, low if kind == "point" else None if kind == "open" else low + width))
+    return out
+
+
+@given(_intervals(), st.randoms(use_true_random=False))
+def test_split_invariants(bounds: list[tuple[int | None, int | None]], rnd: random.Random) -> None:
+    facts = [_iv(f"f{i:02d}", lo, hi) for i, (lo, hi) in enumerate(bounds)]
+    result = split(facts, _literal)
+    placed = [f.id for side in result.sides for f in side] + [f.id for f in result.between]
+    assert sorted(placed) == sorted(f.id for f in facts), "every claim once"
+    for side in result.sides:
+        assert side, "no empty side"
+        assert all(a.interval.overlaps(b.interval) for a in side for b in side), "a side agrees"
+    for i, one in enumerate(result.sides):
+        for other in result.sides[i + 1 :]:
+            assert not any(a.interval.overlaps(b.interval) for a in one for b in other)
+            assert all(a.interval.high is not None for a in one), "lower sides come first"
+            assert max(a.interval.high or 0 for a in one) < min(b.interval.low or 0 for b in other)
+    for fact in result.between:
+        assert any(fact.interval.overlaps(o.interval) for side in result.sides for o in side)
+    shuffled = facts[:]
+    rnd.shuffle(shuffled)
+    assert split(shuffled, _literal) == result, "independent of input order"
