@@ -3,13 +3,30 @@
 quantulum3 is slow, so it is called only on the sentences that hold a
 candidate (a currency sign or a unit word next to a number), after masking
 dates and "U.S." so that neither is read as a quantity.
+
+quantulum3 is imported on the first such sentence, not before, and in a way
+that keeps its first call cheap (see ``_parser``):
+
+- it pluralises its unit names with inflect, whose methods carry typeguard's
+  ``@typechecked``; typeguard instruments each one by re-parsing inflect's
+  whole source, about two seconds at import, and checks the types of every
+  call after that. inflect is imported here with that decorator left out;
+- it disambiguates units with a scikit-learn classifier when scikit-learn can
+  be imported, from a model pickled with an old scikit-learn that newer ones
+  cannot load (every attempt reads the file again and fails, and the sentence
+  loses its units). Its rule-based disambiguation is used instead: the same
+  results as without scikit-learn installed, whatever else needs scikit-learn.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import sys
 import warnings
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
 
 _MASK_RE = re.compile(r"U\.S\.|U\.N\.|U\.K\.")
 
@@ -33,10 +50,8 @@ def quantities(
         chars[start:end] = "X" * (end - start)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from quantulum3 import parser
-
         try:
-            parsed = parser.parse("".join(chars))
+            parsed = _parser().parse("".join(chars))
         except Exception:  # quantulum3 raises assorted errors on odd text
             return ()
     out = []
@@ -44,3 +59,39 @@ def quantities(
         start, end = q.span
         out.append((start, end, float(q.value), q.unit.name, q.unit.entity.name))
     return tuple(out)
+
+
+def _unchecked(target: Any = None, **_options: Any) -> Any:
+    """Stands in for ``typeguard.typechecked`` (bare or with options): no instrumentation."""
+    if target is None:
+        return _unchecked
+    return target
+
+
+def _import_inflect_unchecked() -> None:
+    """Import inflect with typeguard's ``@typechecked`` left out (once; see the module doc)."""
+    if "inflect" in sys.modules:
+        return
+    try:
+        import typeguard
+    except ImportError:
+        return
+    typechecked: Callable[..., Any] = typeguard.typechecked
+    typeguard.typechecked = _unchecked
+    try:
+        import inflect  # noqa: F401
+    except ImportError:
+        pass
+    finally:
+        typeguard.typechecked = typechecked
+
+
+@functools.cache
+def _parser() -> ModuleType:
+    """quantulum3's parser, imported on first use (see the module doc)."""
+    _import_inflect_unchecked()
+    from quantulum3 import classifier, parser
+
+    classifier.USE_CLF = False
+    module: ModuleType = parser
+    return module
