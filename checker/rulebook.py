@@ -3,19 +3,33 @@
 The rule files are data: trigger words, hedges, victims, places, boilerplate,
 tolerances. Python code only knows the *shape* of that data. A bad file is a
 ``RuleError`` that names the file and the field.
+
+Parsing and validating the rules takes longer than checking a small batch, so
+a run's rulebook (``default_rulebook``) is cached as JSON in the user's cache
+directory (see ``cache_dir``), keyed by a hash of the rule files' names and
+contents and of the code that validates them: any change to either is a new
+key, and a cached rulebook is validated again when it is read.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import io
+import os
 import re
+import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
+import pydantic
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from checker import models
 from checker.models import FindingKind, Severity
 from checker.paths import rules_dir
 
@@ -291,10 +305,24 @@ _SINGLE_FILES: dict[str, type[_Rule]] = {
 }
 
 
-def _read_yaml(path: Path) -> Any:
+# libyaml's parser when PyYAML has it (several times faster); the pure-Python
+# one otherwise, and always for the message about a file that does not parse.
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_yaml(path: Path, data: bytes | None = None) -> Any:
+    """The YAML document in ``path`` (whose bytes are ``data`` when already read)."""
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+        if data is None:
+            data = path.read_bytes()
+        # As a file opened in text mode reads it: any line ending is "\n".
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            return yaml.load(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            stream = io.StringIO(text)
+            stream.name = str(path)
+            return yaml.load(stream, Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from exc
 
@@ -321,16 +349,35 @@ def _rule_files(dirs: Iterable[Path]) -> dict[str, Path]:
     return found
 
 
-def load_rulebook(extra_dirs: Iterable[Path] = ()) -> Rulebook:
-    """Load the bundled rules, then files from ``extra_dirs`` adding or overriding them."""
+def load_rulebook(extra_dirs: Iterable[Path] = (), *, cache: Path | None = None) -> Rulebook:
+    """Load the bundled rules, then files from ``extra_dirs`` adding or overriding them.
+
+    With ``cache`` (a directory), a rulebook validated earlier from the same
+    rule files by the same code is read from there, and a new one is stored.
+    """
     files = _rule_files([rules_dir(), *extra_dirs])
+    contents = _contents(files)
+    key = None if cache is None or contents is None else _cache_key(contents)
+    if cache is not None and key is not None:
+        cached = _read_cache(cache, key)
+        if cached is not None:
+            return cached
+    book = _load(files, contents or {})
+    if cache is not None and key is not None:
+        _write_cache(cache, key, book)
+    return book
+
+
+def _load(files: dict[str, Path], contents: dict[str, bytes]) -> Rulebook:
+    """Parse and validate ``files`` (relative name -> path; bytes already read in ``contents``)."""
     parts: dict[str, Any] = {}
     for name, model in _SINGLE_FILES.items():
         if name not in files:
             raise RuleError(f"{name}: rule file missing")
-        parts[name.removesuffix(".yaml")] = _validate(model, _read_yaml(files[name]), files[name])
+        data = _read_yaml(files[name], contents.get(name))
+        parts[name.removesuffix(".yaml")] = _validate(model, data, files[name])
     metrics = [
-        _validate(MetricRule, _read_yaml(path), path)
+        _validate(MetricRule, _read_yaml(path, contents.get(name)), path)
         for name, path in sorted(files.items())
         if name.startswith("metrics/")
     ]
@@ -343,5 +390,99 @@ def load_rulebook(extra_dirs: Iterable[Path] = ()) -> Rulebook:
 
 @functools.lru_cache(maxsize=8)
 def default_rulebook(extra: tuple[str, ...] = ()) -> Rulebook:
-    """The rulebook for a run, cached per set of extra rule directories."""
-    return load_rulebook(Path(p) for p in extra)
+    """The rulebook for a run, cached per set of extra rule directories (and on disk)."""
+    return load_rulebook((Path(p) for p in extra), cache=cache_dir())
+
+
+# --- the cache of validated rulebooks ------------------------------------------
+
+CACHE_DIR_ENV = "FACTCHECK_CACHE_DIR"
+_CACHE_FORMAT = b"factcheck-rules-cache-1"
+_CACHE_KEEP = 8  # rulebooks kept in the cache (the most recently used)
+
+
+def cache_dir() -> Path | None:
+    """Where validated rulebooks are cached; None for no cache.
+
+    ``$FACTCHECK_CACHE_DIR`` when set (empty: no cache), else
+    ``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``.
+    """
+    configured = os.environ.get(CACHE_DIR_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "factcheck"
+    try:
+        return Path.home() / ".cache" / "factcheck"
+    except RuntimeError:  # no home directory
+        return None
+
+
+def _contents(files: dict[str, Path]) -> dict[str, bytes] | None:
+    """The bytes of every rule file; None when one cannot be read (the load reports it)."""
+    try:
+        return {name: path.read_bytes() for name, path in files.items()}
+    except OSError:
+        return None
+
+
+def _cache_key(contents: dict[str, bytes]) -> str:
+    """A hash of the rule files (names and bytes) and of the code that validates them."""
+    digest = hashlib.sha256(_CACHE_FORMAT)
+    code = [pydantic.VERSION.encode(), sys.version.encode()]
+    for module in (__file__, models.__file__):
+        try:
+            code.append(Path(module).read_bytes())
+        except OSError:
+            code.append(module.encode())
+    for part in code:
+        digest.update(len(part).to_bytes(8, "big") + part)
+    for name, data in sorted(contents.items()):
+        encoded = name.encode()
+        digest.update(len(encoded).to_bytes(8, "big") + encoded)
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def _read_cache(directory: Path, key: str) -> Rulebook | None:
+    """The rulebook cached under ``key``, validated; None when absent or unusable."""
+    path = directory / f"rules-{key}.json"
+    try:
+        book = Rulebook.model_validate_json(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # most recently used
+    return book
+
+
+def _write_cache(directory: Path, key: str, book: Rulebook) -> None:
+    """Store ``book`` under ``key`` (atomically), if it reads back equal; never fails."""
+    data = book.model_dump_json()
+    try:
+        if Rulebook.model_validate_json(data) != book:
+            return
+    except ValueError:
+        return
+    temporary: str | None = None
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=directory, prefix=".rules-", suffix=".tmp", delete=False
+        ) as handle:
+            temporary = handle.name
+            handle.write(data)
+        os.replace(temporary, directory / f"rules-{key}.json")
+        temporary = None
+        entries = sorted(
+            directory.glob("rules-*.json"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in entries[_CACHE_KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
