@@ -8,6 +8,9 @@ UTF-8, which keeps the common case fast). Every guess is recorded as a note.
 
 ``normalise_text`` then repairs mojibake ("â€™" -> "’", with ftfy), normalises
 newlines, applies NFC and replaces control characters.
+
+ftfy and charset_normalizer are imported when first needed: most input is
+valid UTF-8 without mojibake, and needs neither.
 """
 
 from __future__ import annotations
@@ -16,9 +19,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
-
-import ftfy
-from charset_normalizer import from_bytes
+from typing import Any
 
 
 class DecodeError(Exception):
@@ -143,6 +144,13 @@ def _mostly_utf8(data: bytes) -> bool:
     return valid >= invalid
 
 
+def from_bytes(data: bytes) -> Any:
+    """charset_normalizer's guesses at the encoding of ``data`` (imported on first use)."""
+    from charset_normalizer import from_bytes as detect
+
+    return detect(data)
+
+
 def _detect(data: bytes) -> Decoded:
     results = from_bytes(data)
     best = results.best()
@@ -207,6 +215,8 @@ def repair_mojibake(text: str) -> str:
     """Undo UTF-8 text that was decoded with the wrong codec ("Ã©" -> "é"), line by line."""
     if not _MOJIBAKE_HINT.search(text):
         return text
+    import ftfy
+
     lines = text.split("\n")
     for number, line in enumerate(lines):
         if _MOJIBAKE_HINT.search(line):

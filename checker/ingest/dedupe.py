@@ -44,19 +44,16 @@ def _hash64(data: bytes, key: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8, key=key).digest(), "big")
 
 
-def _probe_sequences() -> tuple[tuple[int, ...], ...]:
-    """For each bin, the fixed sequence of bins it borrows from when it is empty."""
-    sequences = []
-    for bin_index in range(BINS):
-        steps = tuple(
-            _hash64(struct.pack(">II", bin_index, step), b"factcheck-densify") % BINS
-            for step in range(_PROBE_STEPS)
-        )
-        sequences.append(steps)
-    return tuple(sequences)
+@functools.cache
+def _probe(bin_index: int, step: int) -> int:
+    """The bin an empty bin borrows from at ``step`` of its fixed probe sequence.
+
+    Worked out when first needed (a probe usually ends at its first step),
+    not for every bin and step when the module is imported.
+    """
+    return _hash64(struct.pack(">II", bin_index, step), b"factcheck-densify") % BINS
 
 
-_PROBES = _probe_sequences()
 _MASK = (1 << 64) - 1
 _BASE = 0x100000001B3
 _BASE_TOP = pow(_BASE, SHINGLE_WORDS - 1, 1 << 64)
@@ -104,7 +101,8 @@ def signature(hashes: frozenset[int]) -> tuple[int, ...]:
     for slot in range(BINS):
         if bins[slot] != _EMPTY:
             continue
-        for step, source in enumerate(_PROBES[slot]):
+        for step in range(_PROBE_STEPS):
+            source = _probe(slot, step)
             if bins[source] != _EMPTY:
                 # Mixing in the step keeps borrowed values apart from real ones.
                 sketch[slot] = bins[source] * _PROBE_STEPS + step
