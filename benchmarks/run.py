@@ -2,11 +2,15 @@
 
     python benchmarks/run.py                       # synthetic batch built from seeds/
     python benchmarks/run.py --corpus FILE.jsonl   # records with a "text" (and "title")
-    python benchmarks/run.py --jobs 2              # the whole check with a process pool
+    python benchmarks/run.py --jobs 4              # the process-pool runs use 4 workers
 
-Prints articles per second for the whole check and for extraction alone, and
-the time quantulum3 needs to parse the same sentences: machines are noisy, so
-read the ratio, not the seconds.
+Prints megabytes of article text (UTF-8) per second and articles per second for
+the whole check and for the per-article extraction, each with one process and
+with a pool of ``--jobs`` workers (default 2); then how fast quantulum3 alone
+parses every sentence of the same articles, one by one, and the ratio of the
+two (machines are noisy: read the ratios, not the seconds). Last, a long
+article built from the corpus text is extracted at two lengths, the second
+twice the first: linear work takes about twice the time.
 """
 
 from __future__ import annotations
@@ -18,17 +22,23 @@ import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.extract import analyse  # noqa: E402
-from checker.extract.quantities import quantities  # noqa: E402
+from checker.extract.quantities import quantities, quantulum_parser  # noqa: E402
+from checker.extract.text import split_sentences  # noqa: E402
 from checker.models import Article  # noqa: E402
 from checker.normalise import normalise  # noqa: E402
-from checker.pipeline import check, load_articles  # noqa: E402
-from checker.rulebook import load_rulebook  # noqa: E402
+from checker.pipeline import check, extract_all, load_articles  # noqa: E402
+from checker.rulebook import Rulebook, load_rulebook  # noqa: E402
+
+LONG_ARTICLE_BYTES = 200_000
+T = TypeVar("T")
 
 
 def synthetic_corpus(path: Path, articles: int, seed: int = 7) -> None:
@@ -61,11 +71,53 @@ def synthetic_corpus(path: Path, articles: int, seed: int = 7) -> None:
             out.write(json.dumps(record) + "\n")
 
 
+def megabytes(articles: list[Article]) -> float:
+    """The size of the articles' text in megabytes (UTF-8)."""
+    return sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
+
+
+def timed(run: Callable[[], T]) -> tuple[float, T]:
+    """Seconds taken by ``run()`` (with quantulum3's results not yet cached), and its result."""
+    quantities.cache_clear()
+    started = time.perf_counter()
+    value = run()
+    return time.perf_counter() - started, value
+
+
+def rate(label: str, seconds: float, size: float, count: int) -> None:
+    """Print one throughput line."""
+    speed = f"{size / seconds:8.3f} MB/s {count / seconds:9.1f} articles/s"
+    print(f"{label:<24}{seconds:8.2f} s {speed}")
+
+
+def warm_up(corpus: Path, rulebook: Rulebook, tmp: Path) -> None:
+    """Import everything a check uses (quantulum3, scikit-learn) before timing anything."""
+    sample = tmp / "warm.jsonl"
+    with corpus.open(encoding="utf-8") as source:
+        sample.write_text("".join(line for _, line in zip(range(3), source, strict=False)))
+    check([str(sample)], rulebook)
+    analyse(Article(id="w#1", source="w", index=1, text="It lay 5 km away for $5."), rulebook)
+
+
+def long_article(articles: list[Article], size: int) -> Article:
+    """One article of about ``size`` bytes: the corpus paragraphs, repeated as needed."""
+    paragraphs = [p for a in articles for p in a.text.split("\n\n") if p.strip()]
+    chosen: list[str] = []
+    total = 0
+    while paragraphs and total < size:
+        paragraph = paragraphs[len(chosen) % len(paragraphs)]
+        chosen.append(paragraph)
+        total += len(paragraph.encode("utf-8")) + 2
+    text = "\n\n".join(chosen)
+    return Article(id=f"long{size}#1", source="long", index=1, text=text)
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    """Run the benchmark and print its lines."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="a JSONL corpus (default: synthetic)")
     parser.add_argument("--articles", type=int, default=300, help="synthetic batch size")
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=2, help="workers of the process-pool runs")
     args = parser.parse_args()
     rulebook = load_rulebook()
     with tempfile.TemporaryDirectory() as tmp:
@@ -73,43 +125,58 @@ def main() -> int:
         if corpus is None:
             corpus = Path(tmp) / "synthetic.jsonl"
             synthetic_corpus(corpus, args.articles)
-        # Warm up imports (quantulum3 loads its unit tables on first use).
-        analyse(Article(id="w#1", source="w", index=1, text="It lay 5 km away."), rulebook)
-        quantities.cache_clear()
-        started = time.perf_counter()
-        result = check([str(corpus)], rulebook, jobs=args.jobs)
-        whole = time.perf_counter() - started
-    report = result.report
-    articles = [a for a in report.articles if a.duplicate_of is None]
-    chars = sum(len(a.text) for a in articles)
+        warm_up(corpus, rulebook, Path(tmp))
+        articles, _inputs, _errors = load_articles([str(corpus)], rulebook)
+        originals = [a for a in articles if a.duplicate_of is None]
+        size, distinct = megabytes(articles), megabytes(originals)
+        print(
+            f"corpus                  {corpus.name}: {len(articles)} articles "
+            f"({len(originals)} distinct), {size:.2f} MB of text ({distinct:.2f} MB distinct)"
+        )
+        all_jobs = sorted({1, args.jobs})
+        for jobs in all_jobs:
+            seconds, result = timed(lambda jobs=jobs: check([str(corpus)], rulebook, jobs=jobs))
+            rate(f"whole check  jobs={jobs}", seconds, size, len(articles))
+        extraction = 0.0
+        for jobs in all_jobs:
+            seconds, _ = timed(lambda jobs=jobs: extract_all(originals, rulebook, jobs=jobs))
+            rate(f"extraction   jobs={jobs}", seconds, distinct, len(originals))
+            extraction = extraction or seconds
 
-    quantities.cache_clear()
-    started = time.perf_counter()
-    sentences: list[str] = []
-    for article in articles:
-        analysis = analyse(article, rulebook)
-        normalise(analysis, rulebook)
-        sentences.extend(s.text for s in analysis.sentences)
-    extraction = time.perf_counter() - started
-
+    # The same articles' sentences, each parsed by quantulum3 on its own.
+    sentences = [
+        s.text
+        for a in originals
+        for s in split_sentences(a.text, frozenset(rulebook.language.abbreviations))
+    ]
+    qparser = quantulum_parser()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from quantulum3 import parser as qparser
-
         started = time.perf_counter()
         for sentence in sentences:
             qparser.parse(sentence)
         quantulum = time.perf_counter() - started
+    rate("quantulum3   alone", quantulum, distinct, len(originals))
+    print(
+        f"ratio                   extraction (jobs=1) is {quantulum / extraction:.1f}x as fast "
+        f"as quantulum3 alone on the same {len(sentences):,} sentences"
+    )
 
-    n = len(articles)
-    print(f"corpus            {corpus.name}: {n} articles, {chars:,} characters")
-    print(f"whole check       {whole:8.2f} s  {n / whole:8.1f} articles/s  (jobs={args.jobs})")
-    print(f"extraction only   {extraction:8.2f} s  {n / extraction:8.1f} articles/s")
-    print(f"quantulum3 alone  {quantulum:8.2f} s  {n / quantulum:8.1f} articles/s (same sentences)")
-    ratio = quantulum / extraction
-    print(f"ratio             extraction is {ratio:.1f}x faster than quantulum3 alone")
-    found = f"{len(report.facts)} facts, {len(report.events)} events"
-    print(f"found             {found}, {len(report.findings)} findings")
+    short = long_article(originals, LONG_ARTICLE_BYTES)
+    double = long_article(originals, 2 * LONG_ARTICLE_BYTES)
+    times = [
+        timed(lambda a=a: normalise(analyse(a, rulebook), rulebook))[0] for a in (short, double)
+    ]
+    print(
+        f"long article            {megabytes([short]) * 1000:.0f} kB {times[0]:.2f} s, "
+        f"{megabytes([double]) * 1000:.0f} kB {times[1]:.2f} s: "
+        f"{times[1] / times[0]:.2f}x the time for 2x the text"
+    )
+    report = result.report
+    print(
+        f"found                   {len(report.facts)} facts, {len(report.events)} events, "
+        f"{len(report.findings)} findings"
+    )
     return 0
 
 

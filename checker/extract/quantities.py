@@ -5,7 +5,7 @@ candidate (a currency sign or a unit word next to a number), after masking
 dates and "U.S." so that neither is read as a quantity.
 
 quantulum3 is imported on the first such sentence, not before, and in a way
-that keeps its first call cheap (see ``_parser``):
+that keeps its first call cheap (see ``quantulum_parser``):
 
 - it pluralises its unit names with inflect, whose methods carry typeguard's
   ``@typechecked``; typeguard instruments each one by re-parsing inflect's
@@ -51,7 +51,7 @@ def quantities(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            parsed = _parser().parse("".join(chars))
+            parsed = quantulum_parser().parse("".join(chars))
         except Exception:  # quantulum3 raises assorted errors on odd text
             return ()
     out = []
@@ -87,8 +87,8 @@ def _import_inflect_unchecked() -> None:
 
 
 @functools.cache
-def _parser() -> ModuleType:
-    """quantulum3's parser, imported on first use (see the module doc)."""
+def quantulum_parser() -> ModuleType:
+    """quantulum3's parser as extraction uses it, imported on first use (see the module doc)."""
     _import_inflect_unchecked()
     from quantulum3 import classifier, parser
 
