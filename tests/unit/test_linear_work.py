@@ -261,6 +261,7 @@ def measure(
     work = Work()
     with monkeypatch.context() as patch:
         lex = _instrument(patch, work, rulebook)
+        previous = sys.gettrace()  # a coverage tool's, if any
         sys.settrace(_tracer(work))
         try:
             articles = ingest([str(path)], rulebook).articles
@@ -268,7 +269,7 @@ def measure(
             analysis = analyse(article, rulebook)
             normalise(analysis, rulebook)
         finally:
-            sys.settrace(None)
+            sys.settrace(previous)
     work.mentions = len(analysis.mentions)
     return work
 
