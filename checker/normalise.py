@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Literal
@@ -262,15 +263,17 @@ def _date_for(
     mention: Mention,
     sentence: Sentence,
     dates: list[Mention],
+    date_starts: list[int],
     cumulative: bool,
     published: dt.date | None,
 ) -> tuple[DateRange, Literal["text", "publication"] | None]:
     """The event date of a figure: a date in its sentence, else one from publication."""
+    starts = date_starts
+    lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
     inside = [
         d
-        for d in dates
-        if sentence.start <= d.span[0] < sentence.end
-        and d.date is not None
+        for d in dates[lo:hi]
+        if d.date is not None
         and d.date.known
         and not lex.period_start_re.search(sentence.text[: d.span[0] - sentence.start])
     ]
@@ -309,6 +312,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     sentence_places = [places_in(s, lex) for s in sentences]
     dominant = _dominant_country(sentence_places)
     dates = [m for m in analysis.mentions if m.kind in ("date", "year")]
+    date_starts = [d.span[0] for d in dates]
     numbers: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for m in analysis.mentions:
         if m.kind == "count":
@@ -353,7 +357,9 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         cumulative = ml.rule.cumulative or bool(lex.cumulative_re.search(sentence.text))
         end = head.tokens[-1].end if head.known and head.tokens else mention.span[1]
         stated_span = (mention.span[0], max(end, mention.span[1]))
-        date, date_from = _date_for(lex, mention, sentence, dates, cumulative, article.published)
+        date, date_from = _date_for(
+            lex, mention, sentence, dates, date_starts, cumulative, article.published
+        )
         facts.append(
             Fact(
                 id=f"{article.id}@{mention.span[0]}",

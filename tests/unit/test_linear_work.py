@@ -325,11 +325,6 @@ def test_work_per_mention_stays_bounded_when_the_article_doubles(
         assert growth <= MAX_GROWTH, f"{metric}: {values} (per mention {per_mention})"
 
 
-@pytest.mark.xfail(
-    reason="normalise._date_for looks at every date of the article for each fact "
-    "(checker/normalise.py belongs to the judgment rewrite)",
-    strict=False,
-)
 def test_normalise_work_per_fact_stays_bounded(
     rulebook: Rulebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
