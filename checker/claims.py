@@ -152,6 +152,17 @@ def is_background(fact: Fact, story_years: set[int], lex: Lexicon) -> bool:
     return False
 
 
+def weekday_day(weekdays: Sequence[int], anchor: dt.date | None) -> dt.date | None:
+    """The latest of ``weekdays`` read as the first such day on or after ``anchor``.
+
+    An undated article that says "the minister reported on Sunday" speaks on
+    the first Sunday on or after the story's earliest publication date.
+    """
+    if anchor is None or not weekdays:
+        return None
+    return max(anchor + dt.timedelta(days=(w - anchor.weekday()) % 7) for w in weekdays)
+
+
 def asof(fact: Fact, article: Article, latest: dt.date | None) -> dt.date | None:
     """The day a figure stands for: a stated day for a running tally, else publication."""
     if (
@@ -169,8 +180,14 @@ def assign(
     stories: Sequence[Story],
     articles: dict[str, Article],
     rulebook: Rulebook,
+    weekdays: dict[str, tuple[int, ...]] | None = None,
 ) -> list[Fact]:
-    """``facts`` with their story, as-of day, scope, background flag and part-of note."""
+    """``facts`` with their story, as-of day, scope, background flag and part-of note.
+
+    ``weekdays`` (article id -> weekdays it names without a date) lets an
+    undated article with no full date in its text speak on the first such
+    day on or after its story's earliest publication date.
+    """
     lex = lexicon(rulebook)
     story_of = {aid: s for s in stories for aid in s.articles}
     by_story: dict[str, list[Fact]] = defaultdict(list)
@@ -184,6 +201,12 @@ def assign(
             latest[fact.article] = day
     whole = {s.id: story_whole_places(s, by_story.get(s.id, []), lex) for s in stories}
     years = {s.id: _years(s, articles) for s in stories}
+    for story in stories:
+        for aid in story.articles:
+            if articles[aid].published is None and aid not in latest:
+                day = weekday_day((weekdays or {}).get(aid, ()), story.start)
+                if day is not None:
+                    latest[aid] = day
     out: list[Fact] = []
     for fact in facts:
         story = story_of.get(fact.article)

@@ -122,9 +122,17 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
     return _Head((), None, False)
 
 
-def _distance(tokens: tuple[Token, ...], a: int, b: int) -> int:
+def _distance(tokens: tuple[Token, ...], a: int, b: int, and_breaks: bool = False) -> int:
+    """Tokens between ``a`` and ``b``, a clause break counting three.
+
+    With ``and_breaks`` an "and" is a clause break too: a trigger before a
+    number does not reach across "and" ("three were killed and 10 injured").
+    """
     lo, hi = min(a, b), max(a, b)
-    breaks = sum(1 for t in tokens[lo + 1 : hi] if t.text in _CLAUSE_BREAKS)
+    between = tokens[lo + 1 : hi]
+    breaks = sum(
+        1 for t in between if t.text in _CLAUSE_BREAKS or (and_breaks and t.lower == "and")
+    )
     return hi - lo + 2 * breaks
 
 
@@ -149,7 +157,7 @@ def _nearest(
         )
         if not hit:
             continue
-        d = _distance(tokens, i, first if i < first else last)
+        d = _distance(tokens, i, first if i < first else last, and_breaks=i < first)
         if d <= window and (best is None or d < best[0]):
             best = (d, i)
     return best

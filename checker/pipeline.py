@@ -111,7 +111,8 @@ def check(
         for a in articles
     ]
     story_list = stories(all_signatures)
-    facts = assign(facts, story_list, by_id, rulebook)
+    weekdays = {s.article: s.weekdays for s in all_signatures}
+    facts = assign(facts, story_list, by_id, rulebook, weekdays)
     events = group(facts, by_id, rulebook)
     findings = compare(events, facts, by_id, rulebook)
     events = corroborate(events, findings, by_id)

@@ -17,7 +17,7 @@ import datetime as dt
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.extract import Analysis
 from checker.fingerprint import short_hash
@@ -40,6 +40,9 @@ class Signature:
     dates: tuple[dt.date, ...] = ()
     places: tuple[str, ...] = ()
     duplicate_of: str | None = None
+    # Weekdays (0 = Monday) the article names without a date it could resolve
+    # them to: with the story's dates they tell when an undated article speaks.
+    weekdays: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -288,4 +291,12 @@ def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
         for m in analysis.mentions
         if m.kind == "date" and m.date is not None and m.date.start and m.date.start == m.date.end
     ]
-    return signature(analysis.article, words, names, places, dates)
+    weekdays = sorted(
+        {
+            lex.weekdays[m.weekday.lower()]
+            for m in analysis.mentions
+            if m.kind == "date" and m.weekday and m.date is None
+        }
+    )
+    sig = signature(analysis.article, words, names, places, dates)
+    return replace(sig, weekdays=tuple(weekdays))

@@ -26,6 +26,10 @@ def _exceeds(part: Fact, whole: Fact) -> bool:
     return not (part.asof and whole.asof and whole.asof < part.asof)
 
 
+def _inside(part: Fact, whole: Fact) -> bool:
+    return not whole.countries or set(part.countries) <= set(whole.countries)
+
+
 def part_findings(
     events: list[Event], facts: dict[str, Fact], articles: dict[str, Article], rulebook: Rulebook
 ) -> list[Finding]:
@@ -49,17 +53,21 @@ def part_findings(
                     continue
                 parts = current_claims([facts[i] for i in event.facts], lex, increments=True)
                 totals = current_claims([facts[i] for i in whole.facts], lex)
-                bad_parts = [
-                    p
-                    for p in parts
-                    if any(_exceeds(p, t) and independent(p, t, articles) for t in totals)
-                ]
+                # A part is only larger than its whole when it exceeds every
+                # independent figure for the whole (a stray low figure for the
+                # whole proves nothing), and a place is only a part of a whole
+                # in the same country.
+                bad_parts = []
+                for p in parts:
+                    others = [t for t in totals if independent(p, t, articles)]
+                    if not others or not all(_exceeds(p, t) for t in others):
+                        continue
+                    if scope != "whole" and not all(_inside(p, t) for t in others):
+                        continue
+                    bad_parts.append(p)
                 if not bad_parts:
                     continue
                 bad_totals = [t for t in totals if any(_exceeds(p, t) for p in bad_parts)]
-                out.append(
-                    finding(
-                        rule.code, rule.severity, whole, [bad_totals, bad_parts], articles, rulebook
-                    )
-                )
+                sides = [bad_totals, bad_parts]
+                out.append(finding(rule.code, rule.severity, whole, sides, articles, rulebook))
     return out

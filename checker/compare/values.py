@@ -149,6 +149,33 @@ def _relative_gap(a: Interval, b: Interval) -> float:
     return float(a.gap(b)) / top if top else 0.0
 
 
+def _round_hedge(fact: Fact) -> bool:
+    """True when a hedged figure rounds a round number ("more than 6,000", "about 20")."""
+    if fact.likely == fact.interval:
+        return False
+    low, high = fact.interval.low, fact.interval.high
+    candidates = set()
+    if low is not None:
+        candidates |= {low - 1, low}
+    if high is not None:
+        candidates |= {high, high + 1}
+    if low is not None and high is not None:
+        candidates.add((low + high) / 2)
+    return any(float(c).is_integer() and int(c) % 10 == 0 and c != 0 for c in candidates)
+
+
+def _tense(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
+    """True when two sides that agree literally part only by a rounded reading.
+
+    One side must state a closed figure ("9,000") and the other round a round
+    number ("more than 6,000"); two open lower bounds never part, and a hedge
+    on an odd number ("over 308") says what it means.
+    """
+    facts = [*low, *high]
+    closed = any(f.interval.high is not None and f.likely == f.interval for f in facts)
+    return closed and any(_round_hedge(f) for f in facts)
+
+
 def _authorities(side: Sequence[Fact]) -> set[str]:
     return {_authority(f) for f in side if f.attribution}
 
@@ -221,6 +248,8 @@ def compare_event(
             disputed = bool(ours and theirs and not ours & theirs)
             gap = _relative_gap(_hull(low, likely=True), _hull(high, likely=True))
             if gap > limit and not disputed:
+                continue
+            if not _tense(low, high):
                 continue
             out.append(
                 finding(
