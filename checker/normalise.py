@@ -393,10 +393,14 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
 
 
 def _date_fact(mention: Mention, sentence: Sentence) -> Fact | None:
-    """A date fact for a date that names a day ("Oct. 18", "Wednesday, 12 October")."""
-    if not any(c.isdigit() for c in mention.text):
-        return None
+    """A date fact for a date that names a day ("Oct. 18", "Wednesday, 12 October").
+
+    A bare weekday ("on Tuesday") is a date fact too once the publication date
+    resolves it to a day.
+    """
     date = mention.date or DateRange()
+    if not any(c.isdigit() for c in mention.text) and not (mention.weekday and date.start):
+        return None
     if date.start != date.end:
         return None
     return Fact(

@@ -225,6 +225,7 @@ class ContextRules(_Rule):
     revision_markers: list[str] = Field(default_factory=list)
     combined_markers: list[str] = Field(default_factory=list)
     increment_markers: list[str] = Field(default_factory=list)
+    incident_words: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

@@ -438,8 +438,8 @@ def build_report() -> Report:
             sides=[[f_brief_date.id]],
         ),
         Finding(
-            id="D002-8d02b6e4c351",
-            rule="D002",
+            id="D003-8d02b6e4c351",
+            rule="D003",
             kind="date",
             severity="warning",
             metric="date",

@@ -4,12 +4,13 @@
   between the sides of one claim;
 - scope: one story's figures for different places, side by side;
 - parts: a sub-group or sub-place figure larger than its whole;
-- dates: weekdays that do not fit their dates, one figure told with two days.
+- dates: weekdays that do not fit their dates, a source dating the story's
+  incident off the others.
 """
 
 from __future__ import annotations
 
-from checker.compare.dates import date_disagreements, weekday_findings
+from checker.compare.dates import incident_date_findings, weekday_findings
 from checker.compare.parts import part_findings
 from checker.compare.scope import scope_findings
 from checker.compare.values import compare_event, corroborate, independent
@@ -28,7 +29,7 @@ def compare(
     findings.extend(scope_findings(events, by_id, articles, rulebook))
     findings.extend(part_findings(events, by_id, articles, rulebook))
     findings.extend(weekday_findings(facts, articles, rulebook))
-    findings.extend(date_disagreements(facts, articles, rulebook))
+    findings.extend(incident_date_findings(facts, articles, rulebook))
     unique = {(f.story or "", f.id): f for f in findings}
     return sorted(
         unique.values(), key=lambda f: (-SEVERITY_RANK[f.severity], f.kind, f.metric, f.id)

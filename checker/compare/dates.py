@@ -1,13 +1,14 @@
-"""Dates: weekdays that do not fit their date, and one figure told with different days."""
+"""Dates: weekdays that do not fit their date, and a source dating the incident off the others."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 
 from checker.compare.values import independent
-from checker.extract.lexicon import lexicon
+from checker.extract.lexicon import Lexicon, lexicon
 from checker.fingerprint import finding_id
-from checker.group import claim_key
 from checker.models import Article, Fact, Finding
 from checker.rulebook import Rulebook
 
@@ -49,55 +50,94 @@ def weekday_findings(
     return list(out.values())
 
 
-def date_disagreements(
+_ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NEAR = 60
+
+
+def incident_days(facts: list[Fact], lex: Lexicon) -> dict[str, dict[str, list[Fact]]]:
+    """Per story, per article, the date facts that date the story's incident.
+
+    A date names the incident when its sentence has an incident word
+    (rules/context.yaml) and no background or period-start marker.
+    """
+    out: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    for fact in facts:
+        if fact.metric != "date" or fact.story is None or not fact.date.start:
+            continue
+        if fact.date.start != fact.date.end:
+            continue
+        if lex.background_re.search(fact.sentence) or _ISO_RE.fullmatch(fact.stated):
+            continue
+        start = fact.span[0] - fact.sentence_span[0]
+        end = fact.span[1] - fact.sentence_span[0]
+        if lex.period_start_re.search(fact.sentence[: max(0, start)]):
+            continue
+        # The incident word must stand near the date, in its clause: "the
+        # blast on Tuesday", "killed in an air raid on Monday, October 16".
+        near = fact.sentence[max(0, start - _NEAR) : end + _NEAR]
+        if not lex.incident_re.search(near):
+            continue
+        out[fact.story][fact.article].append(fact)
+    return out
+
+
+def incident_date_findings(
     facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook
 ) -> list[Finding]:
-    """D002: one figure of one claim in one story, told by two sources with different days.
+    """D003: one source dates the story's incident a day (up to a week) before the others.
 
-    Facts are bucketed by claim identity and swept in date order, so each is
-    only set against the facts of the following ``date_disagreement_days``.
+    The story's incident day is the day named by the most articles (at least
+    two, and more than any other day); an article that never names it but
+    names a day up to ``date_disagreement_days`` before it is set against the
+    articles that do. A later day is left alone: most often it dates a
+    follow-up (the funerals, the search, a new toll), not the incident.
     """
+    lex = lexicon(rulebook)
     limit = rulebook.findings.date_disagreement_days
-    blocks: dict[tuple[str, str, str, str], list[Fact]] = defaultdict(list)
-    for fact in facts:
-        if fact.story is None or fact.background or fact.metric == "date":
+    rule = rulebook.finding_rule("D003")
+    out: list[Finding] = []
+    for story, per_article in sorted(incident_days(facts, lex).items()):
+        votes: dict[dt.date, set[str]] = defaultdict(set)
+        for article, dated in per_article.items():
+            for fact in dated:
+                assert fact.date.start is not None
+                votes[fact.date.start].add(article)
+        ranked = sorted(votes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        day, supporters = ranked[0]
+        if len(supporters) < 2 or (len(ranked) > 1 and len(ranked[1][1]) == len(supporters)):
             continue
-        if fact.date_from == "text" and fact.date.start and fact.date.start == fact.date.end:
-            blocks[claim_key(fact)].append(fact)
-    out: dict[str, Finding] = {}
-    rule = rulebook.finding_rule("D002")
-    for key in sorted(blocks):
-        block = sorted(blocks[key], key=lambda f: (f.date.start, f.id))
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                assert a.date.start and b.date.start
-                gap = (b.date.start - a.date.start).days
-                if gap > limit:
-                    break
-                if gap == 0 or a.interval != b.interval or a.interval.high is None:
-                    continue
-                if not independent(a, b, articles):
-                    continue
-                event_key = f"{key[1]}|{key[2] or 'all'}|{key[3] or 'whole'}|{a.interval.label()}"
-                fid = finding_id("D002", event_key, [a, b], articles)
-                summary = (
-                    f"{rule.name}: {a.interval.label()} {a.metric}: "
-                    f"{a.date.start.isoformat()} ({articles[a.article].outlet or a.article}) vs "
-                    f"{b.date.start.isoformat()} ({articles[b.article].outlet or b.article})"
+        backing = [f for a in sorted(supporters) for f in per_article[a] if f.date.start == day]
+        for article, dated in sorted(per_article.items()):
+            if article in supporters:
+                continue
+            off = [f for f in dated if f.date.start and 0 < (day - f.date.start).days <= limit]
+            if not off:
+                continue
+            others = [f for f in backing if independent(off[0], f, articles)]
+            if not others:
+                continue
+            shown = off[0].date.start
+            assert shown is not None
+            fid = finding_id(
+                "D003", f"incident|{day.isoformat()}|{shown.isoformat()}", [*off, *others], articles
+            )
+            summary = (
+                f"{rule.name}: {articles[article].outlet or article} dates the incident "
+                f"{shown.strftime('%A %d %B %Y')}; {len({f.article for f in others})} "
+                f"other sources give {day.strftime('%A %d %B %Y')}"
+            )
+            out.append(
+                Finding(
+                    id=fid,
+                    rule="D003",
+                    kind="date",
+                    severity=rule.severity,
+                    metric="date",
+                    event=None,
+                    story=story,
+                    summary=summary,
+                    facts=sorted(f.id for f in [*off, *others]),
+                    sides=[sorted(f.id for f in off), sorted(f.id for f in others)],
                 )
-                out.setdefault(
-                    fid,
-                    Finding(
-                        id=fid,
-                        rule="D002",
-                        kind="date",
-                        severity=rule.severity,
-                        metric=a.metric,
-                        event=None,
-                        story=a.story,
-                        summary=summary,
-                        facts=sorted([a.id, b.id]),
-                        sides=[[a.id], [b.id]],
-                    ),
-                )
-    return list(out.values())
+            )
+    return out

@@ -93,6 +93,7 @@ class Lexicon:
     revision_re: re.Pattern[str]
     combined_re: re.Pattern[str]
     increment_words: frozenset[str]
+    incident_re: re.Pattern[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -227,4 +228,5 @@ def _compile(rb: Rulebook) -> Lexicon:
         revision_re=phrase_pattern(rb.context.revision_markers),
         combined_re=phrase_pattern(rb.context.combined_markers),
         increment_words=frozenset(w.lower() for w in rb.context.increment_markers),
+        incident_re=phrase_pattern(rb.context.incident_words),
     )
