@@ -30,6 +30,7 @@ from checker.rulebook import Place, Rulebook
 
 _YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|20\d\d)(?![\w,.%-]\d|\w)")
 ALL_GROUPS = frozenset({"", "people"})
+_STATE_WINDOW = 30
 
 
 def group_key(victims: str | None) -> str:
@@ -40,8 +41,15 @@ def group_key(victims: str | None) -> str:
 
 
 def is_increment(fact: Fact, lex: Lexicon) -> bool:
-    """True for "20 more bodies", "three new deaths": what was added, not the toll."""
+    """True for counts that are not the running toll itself.
+
+    What was added ("20 more bodies", "three new deaths"), and a present state
+    or sub-count ("26 people remain in hospital", "96 bodies were identified").
+    """
     start = fact.span[0] - fact.sentence_span[0]
+    end = fact.span[1] - fact.sentence_span[0]
+    if lex.state_re.search(fact.sentence[end : end + _STATE_WINDOW]):
+        return True
     words = fact.sentence[start:].split()[:2]
     if len(words) < 2 or not words[0][-1:].isalnum():
         return False

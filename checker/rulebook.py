@@ -226,6 +226,7 @@ class ContextRules(_Rule):
     combined_markers: list[str] = Field(default_factory=list)
     increment_markers: list[str] = Field(default_factory=list)
     incident_words: list[str] = Field(default_factory=list)
+    state_markers: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

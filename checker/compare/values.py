@@ -184,8 +184,12 @@ def _verdict(
     low: Sequence[Fact], high: Sequence[Fact], rule: MetricRule | None, rulebook: Rulebook
 ) -> tuple[str, Severity] | None:
     relation = timeline(low, high, lexicon(rulebook))
-    if relation in ("update", "revised"):
+    if relation == "update":
         return "U001", rulebook.finding_rule("U001").severity
+    if relation == "revised":
+        # A source says it lowered its own figure: still two figures that
+        # cannot both be right, shown as a revision a reader may accept.
+        return "C002", "info"
     if relation == "down":
         if _relative_gap(_hull(low), _hull(high)) > rulebook.findings.max_revision:
             # A later figure that is a small fraction of an earlier one is a

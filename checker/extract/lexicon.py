@@ -94,6 +94,7 @@ class Lexicon:
     combined_re: re.Pattern[str]
     increment_words: frozenset[str]
     incident_re: re.Pattern[str]
+    state_re: re.Pattern[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -229,4 +230,5 @@ def _compile(rb: Rulebook) -> Lexicon:
         combined_re=phrase_pattern(rb.context.combined_markers),
         increment_words=frozenset(w.lower() for w in rb.context.increment_markers),
         incident_re=phrase_pattern(rb.context.incident_words),
+        state_re=phrase_pattern(rb.context.state_markers),
     )

@@ -340,10 +340,12 @@ def test_lower_later_is_revised_down(rulebook: Rulebook, arts: list[Article]) ->
     assert findings[0].sides == [[f"{B}@100"], [f"{A}@100"]]
 
 
-def test_lower_later_with_a_revision_is_an_update(rulebook: Rulebook, arts: list[Article]) -> None:
+def test_lower_later_with_a_revision_is_an_info_revision(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
     revised = _fact(B, 17, asof=LATER, sentence="The ministry revised the toll to 17 people.")
     _, findings = _run([_fact(A, 20, asof=DAY), revised], arts, rulebook)
-    assert _rules(findings) == [("U001", "update", "info")]
+    assert _rules(findings) == [("C002", "conflict", "info")]
 
 
 def test_later_tiny_fraction_is_a_partial_count(rulebook: Rulebook, arts: list[Article]) -> None:
