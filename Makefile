@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test lint typecheck unit browser-deps bench golden clean
+.PHONY: report test lint typecheck unit browser-deps bench bench-stories golden clean
 
 report: $(STAMP)  ## Check seeds/ and write report.html (and a text summary)
 	$(BIN)/factcheck check seeds/ -o report.html --fail-on never
@@ -33,6 +33,9 @@ golden: $(STAMP)  ## Refresh the golden files after an intended change (review t
 
 bench: $(STAMP)  ## Throughput benchmarks (pass CORPUS=path/to.jsonl for a real corpus)
 	$(BIN)/python benchmarks/run.py $(if $(CORPUS),--corpus $(CORPUS),)
+
+bench-stories: $(STAMP)  ## Story clustering and grouping time from 1k to 100k articles
+	$(BIN)/python benchmarks/stories_scale.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

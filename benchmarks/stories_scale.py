@@ -4,8 +4,9 @@
     python benchmarks/stories_scale.py --sizes 1000 5000
 
 Builds synthetic article signatures (stories of about eight articles, each
-story with its own distinctive names and places, all drawing ordinary words
-from one shared, Zipf-distributed vocabulary) and synthetic facts, then times
+story with its own distinctive names and a place it shares with one other
+story, all drawing ordinary words from one shared, Zipf-distributed
+vocabulary) and synthetic facts, then times
 ``checker.stories.cluster`` and ``checker.group.group``. Prints seconds and
 microseconds per article: a near-linear stage keeps the second column flat.
 """
@@ -35,12 +36,15 @@ def signatures(n: int, seed: int = 11) -> list[Signature]:
     weights = [1.0 / (i + 1) for i in range(len(vocabulary))]
     out: list[Signature] = []
     day0 = dt.date(2024, 1, 1)
+    # Every place is shared by two stories at any size, so an article's
+    # neighbourhood is the same at 1k and at 100k articles.
+    places = max(1, n // 16)
     for i in range(n):
         story = i // 8
         terms: dict[str, float] = {}
         for k in rng.sample(range(12), 8):
             terms[f"{NAME}story{story}name{k}"] = 2.0
-        terms[f"{PLACE}place{story % 5000}"] = 3.0
+        terms[f"{PLACE}place{story % places}"] = 3.0
         for w in rng.choices(vocabulary, weights, k=60):
             terms[WORD + w] = terms.get(WORD + w, 0.0) + 1.0
         out.append(

@@ -143,13 +143,24 @@ def _years(story: Story, articles: dict[str, Article]) -> set[int]:
     return years
 
 
-def is_background(fact: Fact, story_years: set[int], lex: Lexicon) -> bool:
+def is_background(
+    fact: Fact,
+    story_years: set[int],
+    lex: Lexicon,
+    before: dt.date | None = None,
+    sentence_days: Sequence[dt.date] = (),
+) -> bool:
     """True when a figure is about another happening or a longer period than the story's.
 
     Its sentence carries a background marker from rules/context.yaml, names a
-    year that is not the story's, or the figure's own date lies in another year.
+    year that is not the story's, or the figure's own date lies in another
+    year, or its sentence names a day (``sentence_days``) before ``before``
+    (weeks before the story's first report: "the war, which began with an
+    attack on 7 October that killed 1,400" in a story three weeks later).
     """
     if lex.background_re.search(fact.sentence):
+        return True
+    if before is not None and any(day < before for day in sentence_days):
         return True
     if story_years:
         years = {int(y) for y in _YEAR_RE.findall(fact.sentence)}
@@ -209,6 +220,12 @@ def assign(
             latest[fact.article] = day
     whole = {s.id: story_whole_places(s, by_story.get(s.id, []), lex) for s in stories}
     years = {s.id: _years(s, articles) for s in stories}
+    days_in: dict[tuple[str, tuple[int, int]], list[dt.date]] = defaultdict(list)
+    for fact in facts:
+        if fact.metric == "date" and fact.date.start:
+            days_in[(fact.article, fact.sentence_span)].append(fact.date.start)
+    margin = dt.timedelta(days=rulebook.findings.background_days)
+    earliest = {s.id: s.start - margin if s.start else None for s in stories}
     for story in stories:
         for aid in story.articles:
             if articles[aid].published is None and aid not in latest:
@@ -236,7 +253,13 @@ def assign(
                     "asof": asof(fact, articles[fact.article], latest.get(fact.article)),
                     "scope": scope,
                     "background": fact.metric != "date"
-                    and is_background(fact, years[story.id], lex),
+                    and is_background(
+                        fact,
+                        years[story.id],
+                        lex,
+                        earliest[story.id],
+                        days_in.get((fact.article, fact.sentence_span), ()),
+                    ),
                     "increment": increment,
                     "part_of": "; ".join(notes) or None,
                 }

@@ -264,6 +264,7 @@ class FindingRules(_Rule):
     same_count_gap: float = 0.12
     max_revision: float = 0.6
     tension_gap: float = 0.35
+    background_days: int = 14
 
 
 # --- the whole book ----------------------------------------------------------

@@ -94,6 +94,11 @@ def signature(
 
 
 def _vectors(signatures: Sequence[Signature], params: StoryParams):  # type: ignore[no-untyped-def]
+    """Term counts, their TF-IDF rows, and which columns are names or places.
+
+    An exact vocabulary (DictVectorizer) rather than hashing: a hashed
+    collision between two ordinary words is enough to tip a close merge.
+    """
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import TfidfTransformer
@@ -106,7 +111,8 @@ def _vectors(signatures: Sequence[Signature], params: StoryParams):  # type: ign
     if params.idf_power != 1.0:
         extra = np.power(model.idf_, params.idf_power - 1.0)
         tfidf = tfidf.multiply(extra).tocsr()
-    return counts, normalize(tfidf), list(vectorizer.get_feature_names_out())
+    distinctive = np.array([t[:2] != WORD for t in vectorizer.feature_names_], dtype=bool)
+    return counts, normalize(tfidf), distinctive
 
 
 def candidate_pairs(
@@ -122,9 +128,8 @@ def candidate_pairs(
     n = len(signatures)
     if n < 2:
         return {}
-    counts, tfidf, names = _vectors(signatures, params)
+    counts, tfidf, distinctive = _vectors(signatures, params)
     df = np.asarray((counts > 0).sum(axis=0)).ravel()
-    distinctive = np.array([t[:2] != WORD for t in names], dtype=bool)
     keep = np.flatnonzero(distinctive & (df >= 2) & (df <= params.df_cap))
     blocking = (tfidf[:, keep] > 0).astype(np.int32).tocsc().tocsr()
     shared = (blocking @ blocking.T).tocoo()
@@ -170,30 +175,42 @@ def cluster(signatures: Sequence[Signature], params: StoryParams | None = None) 
     }
     neighbours: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), v in sims.items():
-        neighbours[i][j] = v
-        neighbours[j][i] = v
+        weighted = v * _date_factor(signatures[i].anchor, signatures[j].anchor, params)
+        neighbours[i][j] = weighted
+        neighbours[j][i] = weighted
     owner = {i: i for i in originals}
     clusters = {i: _Cluster([i]) for i in originals}
     heap = [(-v, i, j) for (i, j), v in sims.items() if v >= params.link]
     heapq.heapify(heap)
+    # Two clusters that failed to merge stay apart until one of them grows:
+    # the other candidate edges between them need no second look.
+    version = dict.fromkeys(originals, 0)
+    rejected: set[tuple[int, int, int, int]] = set()
     while heap:
         _neg, i, j = heapq.heappop(heap)
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
+        if ci > cj:
+            ci, cj = cj, ci
+        memo = (ci, cj, version[ci], version[cj])
+        if memo in rejected:
+            continue
         a, b = clusters[ci], clusters[cj]
         total = 0.0
-        for x in a.members:
+        small, large = (a, b) if len(a.members) <= len(b.members) else (b, a)
+        inside = set(large.members)
+        for x in small.members:
             near = neighbours[x]
-            for y in b.members:
-                value = near.get(y)
-                if value:
-                    total += value * _date_factor(
-                        signatures[x].anchor, signatures[y].anchor, params
-                    )
+            if len(near) < len(inside):
+                total += sum(v for y, v in near.items() if y in inside)
+            else:
+                total += sum(near.get(y, 0.0) for y in large.members)
         if total / (len(a.members) * len(b.members)) < params.link:
+            rejected.add(memo)
             continue
-        keep, drop = (ci, cj) if ci < cj else (cj, ci)
+        keep, drop = ci, cj
+        version[keep] += 1
         clusters[keep].members.extend(clusters[drop].members)
         for m in clusters[drop].members:
             owner[m] = keep
