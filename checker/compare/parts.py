@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from checker.compare.summary import finding
 from checker.compare.values import current_claims, independent
-from checker.extract.lexicon import lexicon
+from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, Event, Fact, Finding
 from checker.rulebook import Rulebook
 
@@ -30,27 +30,59 @@ def _inside(part: Fact, whole: Fact) -> bool:
     return not whole.countries or set(part.countries) <= set(whole.countries)
 
 
+def _group_within(group: str, whole: str, parents: dict[str, str | None]) -> bool:
+    """True when counted group ``group`` lies within ``whole`` ("children" within "all")."""
+    if whole in ("all", group):
+        return True
+    nationality, _, base = group.rpartition(" ")
+    w_nationality, _, w_base = whole.rpartition(" ")
+    if w_nationality and w_nationality != nationality:
+        return False
+    current: str | None = base
+    seen: set[str] = set()
+    while current and current not in seen:
+        if current == w_base:
+            return True
+        seen.add(current)
+        current = parents.get(current)
+    return False
+
+
+def _place_within(scope: str, whole: str, lex: Lexicon) -> bool:
+    """True when place ``scope`` lies within ``whole`` (a city within its country)."""
+    if whole in ("whole", scope):
+        return True
+    inner, outer = lex.place_by_name.get(scope), lex.place_by_name.get(whole)
+    return bool(inner and outer and outer.kind == "country" and inner.country == outer.country)
+
+
 def part_findings(
     events: list[Event], facts: dict[str, Fact], articles: dict[str, Article], rulebook: Rulebook
 ) -> list[Finding]:
-    """C004: parts (sub-groups, sub-places) larger than their whole in one story."""
+    """C004: parts (sub-groups, sub-places) larger than their whole in one story.
+
+    A part is an event whose counted group lies within another event's group
+    and whose place lies within its place (the gazetteer gives each place its
+    country), one of them strictly.
+    """
     by_key: dict[tuple[str, str], dict[tuple[str, str], Event]] = defaultdict(dict)
     for event in events:
         _metric, group, scope = event.key.split("|")
         by_key[(event.story or "", event.metric)][(group, scope)] = event
     rule = rulebook.finding_rule("C004")
     lex = lexicon(rulebook)
+    parents = lex.victim_parent
     out: list[Finding] = []
     for _key, members in sorted(by_key.items()):
         for (group, scope), event in sorted(members.items()):
-            wholes = []
-            if group != "all":
-                wholes.append(members.get(("all", scope)))
-            if scope != "whole":
-                wholes.append(members.get((group, "whole")))
+            wholes = [
+                whole
+                for (w_group, w_scope), whole in sorted(members.items())
+                if (w_group, w_scope) != (group, scope)
+                and _group_within(group, w_group, parents)
+                and _place_within(scope, w_scope, lex)
+            ]
             for whole in wholes:
-                if whole is None:
-                    continue
                 parts = current_claims([facts[i] for i in event.facts], lex, increments=True)
                 totals = current_claims([facts[i] for i in whole.facts], lex)
                 # A part is only larger than its whole when it exceeds every

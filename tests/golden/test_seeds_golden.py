@@ -72,6 +72,9 @@ def test_seeds_report_holds_the_key_findings(
         (f["kind"], f["metric"], frozenset(files(f)), frozenset(values(f)))
         for f in data["findings"]
     }
+    # 17 militiamen buried in one Iraqi city against 16 killed in Iraq in all:
+    # a part larger than its whole, a low-severity conflict for review.
+    assert ("conflict", "killed", frozenset({"002", "004"}), frozenset({16, 17})) in kinds
     # 16 in Iraq beside 23 in Syria: one operation in two places, side by side.
     assert any(
         k[0] == "scope" and k[1] == "killed" and {16, 23} <= set(k[3]) and "004" in k[2]
