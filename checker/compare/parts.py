@@ -30,22 +30,17 @@ def _inside(part: Fact, whole: Fact) -> bool:
     return not whole.countries or set(part.countries) <= set(whole.countries)
 
 
-def _group_within(group: str, whole: str, parents: dict[str, str | None]) -> bool:
-    """True when counted group ``group`` lies within ``whole`` ("children" within "all")."""
+def _group_within(group: str, whole: str) -> bool:
+    """True when counted group ``group`` lies within ``whole``.
+
+    Everyone ("all") holds every group, and a group holds its nationals ("US
+    soldiers" within "soldiers"). A wider group word is not taken as a whole:
+    "civilians" may have been said as "crew", itself a part of the civilians.
+    """
     if whole in ("all", group):
         return True
     nationality, _, base = group.rpartition(" ")
-    w_nationality, _, w_base = whole.rpartition(" ")
-    if w_nationality and w_nationality != nationality:
-        return False
-    current: str | None = base
-    seen: set[str] = set()
-    while current and current not in seen:
-        if current == w_base:
-            return True
-        seen.add(current)
-        current = parents.get(current)
-    return False
+    return bool(nationality) and base == whole
 
 
 def _place_within(scope: str, whole: str, lex: Lexicon) -> bool:
@@ -71,7 +66,6 @@ def part_findings(
         by_key[(event.story or "", event.metric)][(group, scope)] = event
     rule = rulebook.finding_rule("C004")
     lex = lexicon(rulebook)
-    parents = lex.victim_parent
     out: list[Finding] = []
     for _key, members in sorted(by_key.items()):
         for (group, scope), event in sorted(members.items()):
@@ -79,7 +73,7 @@ def part_findings(
                 whole
                 for (w_group, w_scope), whole in sorted(members.items())
                 if (w_group, w_scope) != (group, scope)
-                and _group_within(group, w_group, parents)
+                and _group_within(group, w_group)
                 and _place_within(scope, w_scope, lex)
             ]
             for whole in wholes:
