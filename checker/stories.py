@@ -59,6 +59,12 @@ class StoryParams:
     # number of pairs stays linear in the batch; every term still counts in
     # the similarity of the pairs proposed.
     df_cap: int = 60
+    # Two clusters of at least ``core_size`` articles never merge when each has
+    # ``core_names`` names or places in ``core_share`` of its articles that the
+    # other never mentions.
+    core_size: int = 4
+    core_share: float = 0.6
+    core_names: int = 2
     # Rare terms weigh more than TF-IDF alone says: idf is raised to this power.
     idf_power: float = 2.0
 
@@ -67,6 +73,7 @@ class StoryParams:
 class _Cluster:
     members: list[int]
     anchors: list[dt.date] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)
 
 
 def signature(
@@ -157,6 +164,26 @@ def _date_factor(a: dt.date | None, b: dt.date | None, params: StoryParams) -> f
     return float(params.date_penalty ** (days / params.max_days))
 
 
+def _core(c: _Cluster, params: StoryParams) -> set[str]:
+    need = params.core_share * len(c.members)
+    return {t for t, n in c.names.items() if n >= need}
+
+
+def _distinct(a: _Cluster, b: _Cluster, params: StoryParams) -> bool:
+    """True for two clusters that are each about names the other never mentions.
+
+    Two reports of the same kind in the same place (two navy rescues in one
+    gulf, two earthquakes in one country) share most words; what tells them
+    apart is that each cluster's own ship, person or town, named by most of
+    its articles, is absent from every article of the other.
+    """
+    if min(len(a.members), len(b.members)) < params.core_size:
+        return False
+    only_a = _core(a, params) - set(b.names)
+    only_b = _core(b, params) - set(a.names)
+    return len(only_a) >= params.core_names and len(only_b) >= params.core_names
+
+
 def cluster(signatures: Sequence[Signature], params: StoryParams | None = None) -> list[list[int]]:
     """Indices of ``signatures`` grouped into stories (average linkage on candidate pairs).
 
@@ -179,7 +206,10 @@ def cluster(signatures: Sequence[Signature], params: StoryParams | None = None) 
         neighbours[i][j] = weighted
         neighbours[j][i] = weighted
     owner = {i: i for i in originals}
-    clusters = {i: _Cluster([i]) for i in originals}
+    clusters = {
+        i: _Cluster([i], names=Counter(t for t in signatures[i].terms if t[:2] != WORD))
+        for i in originals
+    }
     heap = [(-v, i, j) for (i, j), v in sims.items() if v >= params.link]
     heapq.heapify(heap)
     # Two clusters that failed to merge stay apart until one of them grows:
@@ -206,12 +236,13 @@ def cluster(signatures: Sequence[Signature], params: StoryParams | None = None) 
                 total += sum(v for y, v in near.items() if y in inside)
             else:
                 total += sum(near.get(y, 0.0) for y in large.members)
-        if total / (len(a.members) * len(b.members)) < params.link:
+        if total / (len(a.members) * len(b.members)) < params.link or _distinct(a, b, params):
             rejected.add(memo)
             continue
         keep, drop = ci, cj
         version[keep] += 1
         clusters[keep].members.extend(clusters[drop].members)
+        clusters[keep].names.update(clusters[drop].names)
         for m in clusters[drop].members:
             owner[m] = keep
         del clusters[drop]

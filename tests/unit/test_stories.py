@@ -1,0 +1,97 @@
+"""Story clustering on hand-built signatures: what joins, what stays apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.stories import NAME, PLACE, WORD, Signature, StoryParams, cluster, stories
+
+DAY = dt.date(2024, 5, 14)
+
+
+def _sig(
+    aid: str,
+    names: list[str],
+    words: list[str],
+    *,
+    anchor: dt.date | None = DAY,
+    duplicate_of: str | None = None,
+) -> Signature:
+    terms = {WORD + w: 1.0 for w in words}
+    terms.update({(PLACE if n[:1] == "@" else NAME) + n.lstrip("@"): 2.0 for n in names})
+    return Signature(article=aid, terms=terms, anchor=anchor, duplicate_of=duplicate_of)
+
+
+SHARED = ["navy", "pirates", "vessel", "captured", "gulf", "attack", "boats", "merchant"]
+
+
+def _story(prefix: str, names: list[str], n: int, anchor: dt.date | None = DAY) -> list[Signature]:
+    return [
+        _sig(f"{prefix}#{i}", names, [*SHARED, f"{prefix}word{i}"], anchor=anchor) for i in range(n)
+    ]
+
+
+def _groups(sigs: list[Signature], params: StoryParams | None = None) -> list[set[str]]:
+    return [{sigs[i].article for i in g} for g in cluster(sigs, params)]
+
+
+def _background() -> list[Signature]:
+    # Unrelated articles, so that the story terms are rare in the batch.
+    return [
+        _sig(f"bg#{i}", [f"@town{i}", f"person{i}"], [f"topic{i}", f"other{i}", "weather"])
+        for i in range(30)
+    ]
+
+
+def test_articles_of_one_happening_form_one_story() -> None:
+    sigs = _story("a", ["@Aden", "Mysore", "Gibe"], 5) + _background()
+    groups = _groups(sigs)
+    assert {f"a#{i}" for i in range(5)} in groups
+
+
+def test_two_happenings_of_one_kind_with_their_own_names_stay_apart() -> None:
+    first = _story("a", ["@Aden", "Mysore", "Gibe"], 5)
+    second = _story("b", ["@Aden", "Sukanya", "Kolkata"], 5)
+    groups = _groups(first + second + _background())
+    assert {f"a#{i}" for i in range(5)} in groups
+    assert {f"b#{i}" for i in range(5)} in groups
+
+
+def test_without_their_own_names_the_same_two_reports_merge() -> None:
+    # The guard above is what keeps them apart: with the exclusive-name rule
+    # switched off (a cluster size it never reaches) they are one story.
+    first = _story("a", ["@Aden", "Mysore", "Gibe"], 5)
+    second = _story("b", ["@Aden", "Sukanya", "Kolkata"], 5)
+    params = StoryParams(core_size=1000)
+    groups = _groups(first + second + _background(), params)
+    assert any({"a#0", "b#0"} <= g for g in groups)
+
+
+def test_publication_dates_months_apart_keep_stories_apart() -> None:
+    first = _story("a", ["@Aden", "Navy"], 3)
+    later = _story("b", ["@Aden", "Navy"], 3, anchor=DAY + dt.timedelta(days=300))
+    groups = _groups(first + later + _background())
+    assert not any({"a#0", "b#0"} <= g for g in groups)
+
+
+def test_a_syndicated_copy_joins_its_original() -> None:
+    sigs = _story("a", ["@Aden", "Mysore"], 3) + _background()
+    sigs.append(Signature(article="copy#1", terms={}, duplicate_of="a#0"))
+    groups = _groups(sigs)
+    assert any({"a#0", "copy#1"} <= g for g in groups)
+
+
+def test_unrelated_articles_are_stories_of_their_own() -> None:
+    groups = _groups(_background())
+    assert len(groups) == 30
+
+
+def test_stories_have_ids_labels_dates_and_are_deterministic() -> None:
+    sigs = _story("a", ["@Aden", "Mysore"], 3) + _background()
+    one = stories(sigs)
+    two = stories(list(reversed(sigs)))
+    assert one == two
+    story = next(s for s in one if "a#0" in s.articles)
+    assert story.id.startswith("S")
+    assert "Aden" in story.label
+    assert story.start == DAY and story.end == DAY
