@@ -19,6 +19,7 @@ Inside a side, claims whose likely intervals part ("more than 6,000" against
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -27,6 +28,8 @@ from checker.compare.summary import finding
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, Event, Fact, Finding, Interval, Severity
 from checker.rulebook import MetricRule, Rulebook
+
+_SAME_VOICE = 0.85
 
 
 def independent(a: Fact, b: Fact, articles: dict[str, Article]) -> bool:
@@ -101,6 +104,26 @@ def _days(side: Sequence[Fact]) -> list[dt.date] | None:
     return days or None
 
 
+def _same_voice(a: str, b: str) -> bool:
+    """True for two spellings of one authority ("Home Minister Asaduzzaman Khan")."""
+    return difflib.SequenceMatcher(None, a, b).ratio() >= _SAME_VOICE
+
+
+def _one_statement(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
+    """True when both sides cite one authority within a day of each other."""
+    days_low, days_high = _days(low), _days(high)
+    if not days_low or not days_high:
+        return False
+    if abs((days_high[0] - days_low[-1]).days) > 1:
+        return False
+    return any(
+        _same_voice(_authority(a), _authority(b))
+        for a in low
+        for b in high
+        if a.attribution and b.attribution
+    )
+
+
 def timeline(low: Sequence[Fact], high: Sequence[Fact], lex: Lexicon) -> str:
     """How two disagreeing sides relate in time: "update", "revised", "down" or "same".
 
@@ -113,6 +136,10 @@ def timeline(low: Sequence[Fact], high: Sequence[Fact], lex: Lexicon) -> str:
     rise = any(lex.rise_re.search(f.sentence) for f in high) or any(
         _superseded(f, lex) for f in low
     )
+    if low_days and high_days and not rise and _one_statement(low, high):
+        # One authority's figure, told a day apart by two outlets: the same
+        # statement reported two ways, not two moments of a toll.
+        return "same"
     if low_days and high_days:
         if low_days[-1] < high_days[0]:
             return "update"
