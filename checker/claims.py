@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, Fact, Story
@@ -79,15 +79,17 @@ def _level(place: Place) -> int:
     return {"country": 0, "region": 1, "city": 2, "site": 3}[place.kind]
 
 
-def story_whole_places(story: Story, facts: Sequence[Fact], lex: Lexicon) -> frozenset[str]:
+def story_whole_places(
+    story: Story, facts: Sequence[Fact], lex: Lexicon, extra: Mapping[str, Place] | None = None
+) -> frozenset[str]:
     """The places that stand for the story's whole area.
 
     The country named by most of its articles when no other country is named
     by nearly as many (one operation in two countries has two scopes); the
     region named by most of its articles when no other region is named by
     nearly as many (a state hit by a flood, but neither of two states hit by
-    one storm); and a city named far more than any region and any other city
-    (a fire in one city).
+    one storm); and a city named by at least half of its articles and far more
+    than any region and any other city (a fire in one city).
     """
     per_article: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
@@ -97,7 +99,7 @@ def story_whole_places(story: Story, facts: Sequence[Fact], lex: Lexicon) -> fro
     whole: set[str] = set()
     ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for name, n in counts.items():
-        place = lex.place_by_name.get(name)
+        place = lex.place_by_name.get(name) or (extra or {}).get(name)
         if place is None:
             continue
         kind = {"country": "country", "region": "region"}.get(place.kind, "local")
@@ -113,6 +115,7 @@ def story_whole_places(story: Story, facts: Sequence[Fact], lex: Lexicon) -> fro
     top_region = regions[0][0] if regions else 0
     if (
         local
+        and local[0][0] * 2 >= len(per_article)
         and local[0][0] > 2 * top_region
         and (len(local) < 2 or local[1][0] * 2 <= local[0][0])
     ):
@@ -122,14 +125,93 @@ def story_whole_places(story: Story, facts: Sequence[Fact], lex: Lexicon) -> fro
     return frozenset(whole)
 
 
-def scope_of(fact: Fact, whole: frozenset[str], lex: Lexicon) -> str:
+def scope_of(
+    fact: Fact, whole: frozenset[str], lex: Lexicon, extra: Mapping[str, Place] | None = None
+) -> str:
     """``""`` when the fact counts the story's whole area, else its most specific place."""
-    named = [lex.place_by_name[n] for n in fact.places if n in lex.place_by_name]
+    lookup = extra or {}
+    named = [
+        lex.place_by_name.get(n) or lookup[n]
+        for n in fact.places
+        if n in lex.place_by_name or n in lookup
+    ]
     parts = [p for p in named if p.name not in whole]
     if not parts:
         return ""
     parts.sort(key=lambda p: (-_level(p), p.name))
     return parts[0].name
+
+
+_TOWN_WINDOW = 80
+
+
+def _near(fact: Fact) -> str:
+    """The words around a figure (bounded, so a huge sentence costs no more)."""
+    start = fact.span[0] - fact.sentence_span[0]
+    end = fact.span[1] - fact.sentence_span[0]
+    return fact.sentence[max(0, start - _TOWN_WINDOW) : end + _TOWN_WINDOW]
+
+
+def _towns(facts: Sequence[Fact], rulebook: Rulebook, lex: Lexicon) -> dict[str, Place]:
+    """GeoNames towns named near the story's figures, in the countries the story names."""
+    from checker.geo import cities_in, country_codes
+
+    countries = {c for f in facts for c in f.countries}
+    codes = country_codes(countries, rulebook.places.country_codes)
+    if not codes:
+        return {}
+    known = {**_country_codes_map(countries, rulebook)}
+    skip = _skip_words(lex)
+    out: dict[str, Place] = {}
+    for fact in facts:
+        if fact.metric == "date":
+            continue
+        for place in cities_in(_near(fact), codes, known, skip):
+            out.setdefault(place.name, place)
+    return out
+
+
+def _country_codes_map(countries: set[str], rulebook: Rulebook) -> dict[str, str]:
+    from checker.geo import country_codes
+
+    out: dict[str, str] = {}
+    for name in sorted(countries):
+        for code in country_codes([name], rulebook.places.country_codes):
+            out[code] = name
+    return out
+
+
+def _skip_words(lex: Lexicon) -> frozenset[str]:
+    """Words never taken for a town: the rules' own places and common words."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(
+        {
+            *lex.place_by_name,
+            *lex.function_words,
+            *lex.months,
+            *lex.weekdays,
+            *lex.nationality_words,
+            *ENGLISH_STOP_WORDS,
+        }
+    )
+
+
+def _with_towns(fact: Fact, towns: Mapping[str, Place], lex: Lexicon) -> Fact:
+    """``fact`` with the towns named near it added to its places."""
+    if fact.metric == "date" or not towns:
+        return fact
+    text = _near(fact)
+    found = [name for name in towns if name not in fact.places and _named(name, text)]
+    if not found:
+        return fact
+    return fact.model_copy(update={"places": [*fact.places, *sorted(found)]})
+
+
+def _named(name: str, text: str) -> bool:
+    """True when ``text`` places something in ``name`` ("in X", "the town of X")."""
+    pattern = rf"\b(?:in|at|near|of)\s+(?:the\s+\w+\s+of\s+)?{re.escape(name)}(?![\w-])"
+    return re.search(pattern, text) is not None
 
 
 def _years(story: Story, articles: dict[str, Article]) -> set[int]:
@@ -218,7 +300,18 @@ def assign(
         day = fact.date.start
         if fact.metric == "date" and day and (day > latest.get(fact.article, dt.date.min)):
             latest[fact.article] = day
-    whole = {s.id: story_whole_places(s, by_story.get(s.id, []), lex) for s in stories}
+    extra: dict[str, Place] = {}
+    towns: dict[str, dict[str, Place]] = {}
+    for story in stories:
+        members = by_story.get(story.id, [])
+        towns[story.id] = _towns(members, rulebook, lex)
+        extra.update(towns[story.id])
+        by_story[story.id] = [_with_towns(f, towns[story.id], lex) for f in members]
+    facts = [
+        _with_towns(f, towns[s.id], lex) if (s := story_of.get(f.article)) is not None else f
+        for f in facts
+    ]
+    whole = {s.id: story_whole_places(s, by_story.get(s.id, []), lex, extra) for s in stories}
     years = {s.id: _years(s, articles) for s in stories}
     days_in: dict[tuple[str, tuple[int, int]], list[dt.date]] = defaultdict(list)
     for fact in facts:
@@ -238,7 +331,7 @@ def assign(
         if story is None:
             out.append(fact)
             continue
-        scope = scope_of(fact, whole[story.id], lex) if fact.metric != "date" else ""
+        scope = scope_of(fact, whole[story.id], lex, extra) if fact.metric != "date" else ""
         group = group_key(fact.victims)
         increment = fact.metric != "date" and is_increment(fact, lex)
         notes = []

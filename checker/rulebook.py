@@ -204,6 +204,7 @@ class PlaceRules(_Rule):
     """rules/places.yaml: a small gazetteer plus the names that need context."""
 
     places: list[Place]
+    country_codes: dict[str, str] = Field(default_factory=dict)
     adjectival: list[str] = Field(default_factory=list)
     adjectival_locative: list[str] = Field(default_factory=list)
     ignore_patterns: list[str] = Field(default_factory=list)

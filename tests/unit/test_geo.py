@@ -1,0 +1,63 @@
+"""GeoNames towns: found only in the countries a story names, never common words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.claims import assign
+from checker.geo import cities_in, country_codes
+from checker.models import Article, DateRange, Fact, Interval, Story
+from checker.rulebook import Rulebook
+
+
+def test_country_codes_use_the_rules_aliases_where_geonames_differs() -> None:
+    assert country_codes(["Japan", "Palestine"], {"Palestine": "PS"}) == {"JP", "PS"}
+    assert country_codes(["Nowhere Land"], {}) == frozenset()
+
+
+def test_a_city_is_found_only_in_the_story_countries() -> None:
+    text = "Twelve people died in Sendai after the storm."
+    found = cities_in(text, frozenset({"JP"}), {"JP": "Japan"}, frozenset())
+    assert [(p.name, p.country, p.kind) for p in found] == [("Sendai", "Japan", "city")]
+    assert cities_in(text, frozenset({"FR"}), {"FR": "France"}, frozenset()) == []
+
+
+def test_skipped_words_are_never_cities() -> None:
+    text = "Police said Sendai was hit."
+    found = cities_in(text, frozenset({"JP"}), {"JP": "Japan"}, frozenset({"Sendai"}))
+    assert found == []
+
+
+def _fact(fid: str, article: str, sentence: str, stated: str, value: int) -> Fact:
+    start = sentence.index(stated)
+    return Fact(
+        id=fid,
+        article=article,
+        metric="killed",
+        stated=stated,
+        sentence=sentence,
+        span=(start, start + len(stated)),
+        sentence_span=(0, len(sentence)),
+        interval=Interval(low=value, high=value),
+        likely=Interval(low=value, high=value),
+        places=["Japan"],
+        countries=["Japan"],
+        date=DateRange(),
+    )
+
+
+def test_a_town_named_in_a_figure_makes_it_a_part_of_the_story(rulebook: Rulebook) -> None:
+    day = dt.date(2024, 1, 2)
+    articles = {
+        a: Article(id=a, source=a, index=1, outlet=a, published=day) for a in ("a#1", "b#1", "c#1")
+    }
+    facts = [
+        _fact("a#1@0", "a#1", "The quake killed 55 people in Sendai, Japan.", "55 people", 55),
+        _fact("b#1@0", "b#1", "The quake in Japan killed 72 people.", "72 people", 72),
+        _fact("c#1@0", "c#1", "In Japan, 70 people were killed.", "70 people", 70),
+    ]
+    story = Story(id="S1", label="quake", articles=["a#1", "b#1", "c#1"], start=day, end=day)
+    out = {f.id: f for f in assign(facts, [story], articles, rulebook)}
+    assert out["a#1@0"].scope == "Sendai"
+    assert "Sendai" in out["a#1@0"].places
+    assert out["b#1@0"].scope == ""
