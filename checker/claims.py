@@ -20,6 +20,7 @@ Once articles are clustered into stories, each fact gets:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -128,18 +129,49 @@ def story_whole_places(
 def scope_of(
     fact: Fact, whole: frozenset[str], lex: Lexicon, extra: Mapping[str, Place] | None = None
 ) -> str:
-    """``""`` when the fact counts the story's whole area, else its most specific place."""
+    """``""`` when the fact counts the story's whole area, else the place it counts.
+
+    The place is the one named right by the figure ("seven in Jamaica"); when
+    the sentence names several places none of which stands by the figure
+    ("10 across Jamaica and Cuba"), the figure counts them together, and its
+    scope is their names joined with "+".
+    """
     lookup = extra or {}
     named = [
         lex.place_by_name.get(n) or lookup[n]
         for n in fact.places
         if n in lex.place_by_name or n in lookup
     ]
-    parts = [p for p in named if p.name not in whole]
-    if not parts:
+    places = sorted({p.name: p for p in named}.values(), key=lambda p: p.name)
+    if not places:
         return ""
-    parts.sort(key=lambda p: (-_level(p), p.name))
-    return parts[0].name
+    attached = [p for p in places if _distance_to(fact, p.name) <= _ATTACHED]
+    if len(attached) == 1:
+        return "" if attached[0].name in whole else attached[0].name
+    by_level = sorted(places, key=lambda p: (-_level(p), p.name))
+    deepest = [p for p in by_level if _level(p) == _level(by_level[0])]
+    outside = [p for p in deepest if p.name not in whole]
+    if not outside:
+        return ""
+    if len(deepest) == 1:
+        return deepest[0].name
+    return "+".join(p.name for p in deepest)
+
+
+_ATTACHED = 30
+
+
+def _distance_to(fact: Fact, name: str) -> int:
+    """Characters between the figure and the nearest mention of ``name`` in its sentence."""
+    start = fact.span[0] - fact.sentence_span[0]
+    end = fact.span[1] - fact.sentence_span[0]
+    lo = max(0, start - _TOWN_WINDOW)
+    best = _TOWN_WINDOW + 1
+    for m in re.finditer(re.escape(name), fact.sentence[lo : end + _TOWN_WINDOW]):
+        at, stop = lo + m.start(), lo + m.end()
+        gap = at - end if at >= end else start - stop
+        best = min(best, max(0, gap))
+    return best
 
 
 _TOWN_WINDOW = 80
@@ -212,6 +244,32 @@ def _named(name: str, text: str) -> bool:
     """True when ``text`` places something in ``name`` ("in X", "the town of X")."""
     pattern = rf"\b(?:in|at|near|of)\s+(?:the\s+\w+\s+of\s+)?{re.escape(name)}(?![\w-])"
     return re.search(pattern, text) is not None
+
+
+_JOINERS = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|plus)\s*$", re.IGNORECASE)
+
+
+def breakdown_items(facts: Sequence[Fact]) -> set[str]:
+    """Ids of figures that are items of a listed breakdown in one sentence.
+
+    "Two crew members and five passengers were killed", "15 militants and
+    three civilians": figures of one metric for different groups, joined by
+    "and" or a comma, each count a part of the toll, never the toll itself.
+    """
+    by_sentence: dict[tuple[str, tuple[int, int], str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.metric != "date":
+            by_sentence[(fact.article, fact.sentence_span, fact.metric)].append(fact)
+    out: set[str] = set()
+    for members in by_sentence.values():
+        members.sort(key=lambda f: f.span)
+        for a, b in itertools.pairwise(members):
+            if a.victims == b.victims:
+                continue
+            between = a.sentence[a.span[1] - a.sentence_span[0] : b.span[0] - b.sentence_span[0]]
+            if _JOINERS.match(between):
+                out.update((a.id, b.id))
+    return out
 
 
 def _years(story: Story, articles: dict[str, Article]) -> set[int]:
@@ -313,6 +371,7 @@ def assign(
     ]
     whole = {s.id: story_whole_places(s, by_story.get(s.id, []), lex, extra) for s in stories}
     years = {s.id: _years(s, articles) for s in stories}
+    items = breakdown_items(facts)
     days_in: dict[tuple[str, tuple[int, int]], list[dt.date]] = defaultdict(list)
     for fact in facts:
         if fact.metric == "date" and fact.date.start:
@@ -335,6 +394,9 @@ def assign(
         group = group_key(fact.victims)
         increment = fact.metric != "date" and is_increment(fact, lex)
         notes = []
+        if fact.id in items:
+            increment = True
+            notes.append("an item of a listed breakdown")
         if scope:
             notes.append(f"place {scope}")
         if group:

@@ -36,7 +36,7 @@ def scope_findings(
             update={
                 "key": head.key.rsplit("|", 1)[0]
                 + "|"
-                + "+".join(e.key.rsplit("|", 1)[1] for e in members)
+                + "+".join(sorted({e.key.rsplit("|", 1)[1] for e in members}))
             }
         )
         out.append(finding("S001", severity, key_event, sides, articles, rulebook))

@@ -203,12 +203,31 @@ def _tense(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
     return closed and any(_round_hedge(f) for f in facts)
 
 
-def _authorities(side: Sequence[Fact]) -> set[str]:
-    return {_authority(f) for f in side if f.attribution}
+def _shared_voice(ours: set[str], theirs: set[str]) -> bool:
+    return any(_same_voice(a, b) for a in ours for b in theirs)
+
+
+def _authorities(side: Sequence[Fact], members: Sequence[Fact] = ()) -> set[str]:
+    """Who a side cites: its claims' attributions, and those of the same figure
+    elsewhere in the same article ("about 70 ... about 70 people, the ministry said")."""
+    voices = {_authority(f) for f in side if f.attribution}
+    for claim in side:
+        for other in members:
+            if (
+                other.attribution
+                and other.article == claim.article
+                and other.interval.overlaps(claim.interval)
+            ):
+                voices.add(_authority(other))
+    return voices
 
 
 def _verdict(
-    low: Sequence[Fact], high: Sequence[Fact], rule: MetricRule | None, rulebook: Rulebook
+    low: Sequence[Fact],
+    high: Sequence[Fact],
+    rule: MetricRule | None,
+    rulebook: Rulebook,
+    members: Sequence[Fact] = (),
 ) -> tuple[str, Severity] | None:
     relation = timeline(low, high, lexicon(rulebook))
     if relation == "update":
@@ -225,8 +244,8 @@ def _verdict(
         return "C002", rulebook.finding_rule("C002").severity
     a, b = _hull(low), _hull(high)
     small = _small_gap(a, b, rule)
-    ours, theirs = _authorities(low), _authorities(high)
-    if ours and theirs and not ours & theirs and not small:
+    ours, theirs = _authorities(low, members), _authorities(high, members)
+    if ours and theirs and not _shared_voice(ours, theirs) and not small:
         return "C003", rulebook.finding_rule("C003").severity
     running = rule is not None and rule.running_toll
     if running and _relative_gap(a, b) > rulebook.findings.same_count_gap:
@@ -266,7 +285,11 @@ def compare_event(
         return []
     out: list[Finding] = []
     for low, high in _pairs(claims, lambda f: f.interval, articles):
-        verdict = _verdict(low, high, rule, rulebook)
+        if all(_vague(f) for f in low) or all(_vague(f) for f in high):
+            # "Dozens" against "at least 100": a word for a rough size never
+            # contradicts a number by the width of its own edge.
+            continue
+        verdict = _verdict(low, high, rule, rulebook, members)
         if verdict is not None:
             out.append(finding(verdict[0], verdict[1], event, [low, high], articles, rulebook))
     literal = split(claims, lambda f: f.interval)
@@ -275,8 +298,8 @@ def compare_event(
         for low, high in _pairs(side, lambda f: f.likely, articles):
             if timeline(low, high, lex) != "same":
                 continue
-            ours, theirs = _authorities(low), _authorities(high)
-            disputed = bool(ours and theirs and not ours & theirs)
+            ours, theirs = _authorities(low, members), _authorities(high, members)
+            disputed = bool(ours and theirs and not _shared_voice(ours, theirs))
             gap = _relative_gap(_hull(low, likely=True), _hull(high, likely=True))
             if gap > limit and not disputed:
                 continue
