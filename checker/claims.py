@@ -323,7 +323,15 @@ def weekday_day(weekdays: Sequence[int], anchor: dt.date | None) -> dt.date | No
 
 
 def asof(fact: Fact, article: Article, latest: dt.date | None) -> dt.date | None:
-    """The day a figure stands for: a stated day for a running tally, else publication."""
+    """The day a figure stands for: the publication date, else a stated day.
+
+    A day stated in the sentence of an undated article's running tally ("the
+    toll reached 52 on Sunday") stands for it; in a dated article the stated
+    day is as often the incident's ("13 died in Friday's stampede") as the
+    count's, so the publication date is the safer reading.
+    """
+    if article.published is not None:
+        return article.published
     if (
         fact.cumulative
         and fact.date_from == "text"
@@ -331,7 +339,7 @@ def asof(fact: Fact, article: Article, latest: dt.date | None) -> dt.date | None
         and fact.date.start == fact.date.end
     ):
         return fact.date.start
-    return article.published or latest
+    return latest
 
 
 def assign(

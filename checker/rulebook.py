@@ -262,7 +262,7 @@ class FindingRules(_Rule):
     findings: list[FindingRule]
     scope_window: int = 600
     date_disagreement_days: int = 7
-    same_count_gap: float = 0.12
+    same_count_gap: float = 0.15
     max_revision: float = 0.6
     tension_gap: float = 0.35
     background_days: int = 14

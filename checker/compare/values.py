@@ -30,6 +30,7 @@ from checker.models import Article, Event, Fact, Finding, Interval, Severity
 from checker.rulebook import MetricRule, Rulebook
 
 _SAME_VOICE = 0.85
+_ONE_STATEMENT_GAP = 0.1
 
 
 def independent(a: Fact, b: Fact, articles: dict[str, Article]) -> bool:
@@ -110,7 +111,10 @@ def _same_voice(a: str, b: str) -> bool:
 
 
 def _one_statement(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
-    """True when both sides cite one authority within a day of each other."""
+    """True when both sides cite one authority within a day of each other, with
+    figures close enough to be one statement (far apart, it corrected itself)."""
+    if _relative_gap(_hull(low), _hull(high)) > _ONE_STATEMENT_GAP:
+        return False
     days_low, days_high = _days(low), _days(high)
     if not days_low or not days_high:
         return False

@@ -316,7 +316,6 @@ KNOWN_GAPS = frozenset(
     {
         "background-kharkiv-war-cumulative",
         "background-omdurman-war-toll",
-        "conflict-dhaka-factory-fire",
         "date-baghdad-blast-monday-vs-tuesday",
         "date-bihar-derailment-march-3-vs-5",
         "date-sulawesi-ferry-saturday-vs-sunday",
@@ -324,7 +323,6 @@ KNOWN_GAPS = frozenset(
         "different-place-kabul-jalalabad-blasts",
         "different-place-mosul-deir-ez-zor-strikes",
         "mixed-rising-toll-and-same-day-conflict",
-        "revised-down-antananarivo-stampede",
         "rising-toll-lagos-building-collapse",
         "sub-area-bavaria-munich-storms",
         "sub-area-biobio-concepcion-quake",

@@ -273,13 +273,25 @@ def test_a_group_is_noted_as_a_part(rulebook: Rulebook) -> None:
     assert _assign([_fact(A, 5)], rulebook)[f"{A}@100"].part_of is None
 
 
-def test_asof_is_a_stated_day_for_a_running_tally(rulebook: Rulebook) -> None:
+def test_asof_is_the_publication_date_when_there_is_one(rulebook: Rulebook) -> None:
     monday = dt.date(2023, 10, 16)
     tally = _fact(A, 52, cumulative=True, date=monday, date_from="text")
     once = _fact(A, 16, date=monday, date_from="text", offset=300)
     out = _assign([tally, once], rulebook)
-    assert out[tally.id].asof == monday
+    assert out[tally.id].asof == PUBLISHED
     assert out[once.id].asof == PUBLISHED
+
+
+def test_asof_of_an_undated_article_is_a_stated_day_for_a_running_tally(
+    rulebook: Rulebook,
+) -> None:
+    monday = dt.date(2023, 10, 16)
+    tally = _fact(A, 52, cumulative=True, date=monday, date_from="text")
+    once = _fact(A, 16, date=monday, date_from="text", offset=300)
+    articles = {A: _article(A, published=None)}
+    out = {f.id: f for f in assign([tally, once], [_story(A)], articles, rulebook)}
+    assert out[tally.id].asof == monday
+    assert out[once.id].asof is None
 
 
 def test_asof_falls_back_to_the_latest_date_in_the_article(rulebook: Rulebook) -> None:
