@@ -249,6 +249,12 @@ def _named(name: str, text: str) -> bool:
 _JOINERS = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|plus)\s*$", re.IGNORECASE)
 
 
+def _without_group(note: str | None) -> str | None:
+    """A part-of note without its counted-group entry (the group turned out to be everyone)."""
+    kept = [n for n in (note or "").split("; ") if n and not n.startswith("group ")]
+    return "; ".join(kept) or None
+
+
 def breakdown_items(facts: Sequence[Fact]) -> set[str]:
     """Ids of figures that are items of a listed breakdown in one sentence.
 
@@ -430,7 +436,7 @@ def assign(
         )
     nationals = _nationals(out)
     return [
-        f.model_copy(update={"victims": "people"})
+        f.model_copy(update={"victims": "people", "part_of": _without_group(f.part_of)})
         if f.story and nationals.get((f.story, f.metric)) == f.victims
         else f
         for f in out

@@ -258,20 +258,28 @@ def cluster(signatures: Sequence[Signature], params: StoryParams | None = None) 
 
 
 def label(members: Sequence[Signature], limit: int = 3) -> str:
-    """A short label for a story: its most shared place and distinctive names and words."""
+    """A short label for a story: its most shared place, then distinctive names and words.
+
+    Names shared by more of its articles come first; a term already said by an
+    earlier part ("gaza" after "Gaza") is skipped; proper nouns are capitalised.
+    """
     shared: Counter[str] = Counter()
     for s in members:
         for term in s.terms:
             shared[term] += 1
-    places = [
-        t for t, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])) if t[:2] == PLACE
-    ]
-    names = [
-        t
-        for t, n in sorted(shared.items(), key=lambda kv: (-kv[1] * WEIGHTS[kv[0][:2]], kv[0]))
-        if t[:2] != PLACE and (n >= 2 or len(members) == 1)
-    ]
-    parts = [t[2:] for t in places[:1]] + [t[2:] for t in names[: limit - min(1, len(places))]]
+    ranked = sorted(shared.items(), key=lambda kv: (-kv[1] * WEIGHTS[kv[0][:2]], kv[0]))
+    places = [t for t, _n in ranked if t[:2] == PLACE]
+    parts: list[str] = [places[0][2:]] if places else []
+    for term, n in ranked:
+        if len(parts) >= limit:
+            break
+        if term[:2] == PLACE or (n < 2 and len(members) > 1):
+            continue
+        text = term[2:]
+        said = " ".join(parts).lower()
+        if text in said or any(w in said.split() for w in text.split()):
+            continue
+        parts.append(text.title() if term[:2] == NAME else text)
     return " · ".join(parts) or "untitled story"
 
 
