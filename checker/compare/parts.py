@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from checker.compare.summary import finding
-from checker.compare.values import current_claims, independent
+from checker.compare.values import current_claims, independent, is_vague
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, Event, Fact, Finding
 from checker.rulebook import Rulebook
@@ -77,8 +77,16 @@ def part_findings(
                 and _place_within(scope, w_scope, lex)
             ]
             for whole in wholes:
-                parts = current_claims([facts[i] for i in event.facts], lex, increments=True)
-                totals = current_claims([facts[i] for i in whole.facts], lex)
+                parts = [
+                    f
+                    for f in current_claims([facts[i] for i in event.facts], lex, increments=True)
+                    if not is_vague(f)
+                ]
+                totals = [
+                    f
+                    for f in current_claims([facts[i] for i in whole.facts], lex)
+                    if not is_vague(f)
+                ]
                 # A part is only larger than its whole when it exceeds every
                 # independent figure for the whole (a stray low figure for the
                 # whole proves nothing), and a place is only a part of a whole

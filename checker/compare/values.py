@@ -69,7 +69,7 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
         if risen:
             top = max(_low(f.interval) for f in risen)
             fresh = [f for f in fresh if _low(f.interval) >= top or f in risen]
-        precise = [f for f in fresh if not _vague(f)] or fresh
+        precise = [f for f in fresh if not is_vague(f)] or fresh
         headline = precise[0]
         kept = [headline]
         voices = {_authority(headline)}
@@ -83,7 +83,7 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
     return out
 
 
-def _vague(fact: Fact) -> bool:
+def is_vague(fact: Fact) -> bool:
     """True for figures that name no number ("hundreds", "dozens", "scores")."""
     return not any(c.isdigit() for c in fact.stated) and fact.interval.low != fact.interval.high
 
@@ -128,6 +128,13 @@ def _one_statement(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
     )
 
 
+def _stated(fact: Fact) -> dt.date | None:
+    """The single day a figure's own sentence names, if any."""
+    if fact.date_from == "text" and fact.date.start and fact.date.start == fact.date.end:
+        return fact.date.start
+    return None
+
+
 def timeline(low: Sequence[Fact], high: Sequence[Fact], lex: Lexicon) -> str:
     """How two disagreeing sides relate in time: "update", "revised", "down" or "same".
 
@@ -150,6 +157,11 @@ def timeline(low: Sequence[Fact], high: Sequence[Fact], lex: Lexicon) -> str:
         if low_days[0] > high_days[-1]:
             if any(lex.revision_re.search(f.sentence) for f in low):
                 return "revised"
+            stated = [d for d in (_stated(f) for f in low) if d is not None]
+            if any(d < high_days[0] for d in stated):
+                # The later article gives the figure as of an earlier day
+                # ("confirmed a toll of 70 on Wednesday"): an old figure.
+                return "update"
             return "down"
     if rise:
         return "update"
@@ -289,7 +301,7 @@ def compare_event(
         return []
     out: list[Finding] = []
     for low, high in _pairs(claims, lambda f: f.interval, articles):
-        if all(_vague(f) for f in low) or all(_vague(f) for f in high):
+        if all(is_vague(f) for f in low) or all(is_vague(f) for f in high):
             # "Dozens" against "at least 100": a word for a rough size never
             # contradicts a number by the width of its own edge.
             continue
