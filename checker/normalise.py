@@ -114,7 +114,11 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
                 return _Head(tuple(words[: i + size]), " ".join(key), True)
             if size == 1 and key[0] in lex.nationality_words and nationality_at is None:
                 nationality_at = i
-    if nationality_at is not None:
+    # A nationality is the counted people when it is a plural noun ("two
+    # Israelis") or ends the phrase; "two Israeli bases" counts bases.
+    if nationality_at is not None and (
+        nationality_at == len(words) - 1 or words[nationality_at].lower.endswith("s")
+    ):
         return _Head(tuple(words[: nationality_at + 1]), words[nationality_at].lower, True)
     if words:
         # Unknown noun phrase ("seven AK-47 assault rifles"): its last word is the head.
