@@ -349,6 +349,9 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         head = _head(sentence, last + 1, lex)
         choice = _metric(mention, sentence, first, last, head, lex)
         if choice is None:
+            sub = _subcount(mention, sentence, facts, article.text, lex)
+            if sub is not None:
+                facts.append(sub)
             continue
         # A bare number ("12", "36") gives way when another number stands
         # nearer to the trigger word it leans on: "Of the 23 pirates
@@ -394,6 +397,37 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             )
         )
     return facts
+
+
+def _subcount(
+    mention: Mention, sentence: Sentence, facts: list[Fact], text: str, lex: Lexicon
+) -> Fact | None:
+    """ "eight people were wounded, four of them seriously": the four, as a sub-group.
+
+    The figure takes the metric of the figure before it in its sentence and
+    the counted group named by the words after "of them" (rules/victims.yaml
+    ``subcount_groups``), so that "four of them seriously" meets "five of them
+    seriously" from another outlet, never the eight.
+    """
+    m = lex.subcount_re.match(text, mention.span[1], min(len(text), mention.span[1] + 40))
+    if m is None or mention.interval is None or mention.likely is None:
+        return None
+    before = [f for f in facts if f.sentence_span == (sentence.start, sentence.end)]
+    if not before or before[-1].metric == "date":
+        return None
+    whole = before[-1]
+    group = lex.subcount_groups[m.group("word").lower()]
+    return whole.model_copy(
+        update={
+            "id": f"{whole.article}@{mention.span[0]}",
+            "stated": text[mention.span[0] : m.end()],
+            "span": (mention.span[0], m.end()),
+            "interval": mention.interval,
+            "likely": mention.likely,
+            "victims": group,
+            "attribution": whole.attribution,
+        }
+    )
 
 
 def _date_fact(mention: Mention, sentence: Sentence) -> Fact | None:

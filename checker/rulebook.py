@@ -185,6 +185,7 @@ class VictimRules(_Rule):
 
     groups: list[VictimGroup]
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
+    subcount_groups: dict[str, str] = Field(default_factory=dict)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

@@ -95,6 +95,8 @@ class Lexicon:
     increment_words: frozenset[str]
     incident_re: re.Pattern[str]
     state_re: re.Pattern[str]
+    subcount_re: re.Pattern[str]
+    subcount_groups: dict[str, str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -231,4 +233,11 @@ def _compile(rb: Rulebook) -> Lexicon:
         increment_words=frozenset(w.lower() for w in rb.context.increment_markers),
         incident_re=phrase_pattern(rb.context.incident_words),
         state_re=phrase_pattern(rb.context.state_markers),
+        subcount_re=re.compile(
+            r"\s+of\s+them,?\s+(?:were\s+|are\s+)?(?P<word>"
+            + _alternation(list(rb.victims.subcount_groups))
+            + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},
     )

@@ -314,3 +314,23 @@ def test_date_facts(rulebook: Rulebook) -> None:
     assert facts[0].stated == "Oct. 7, 2023"
     assert facts[0].date.start == dt.date(2023, 10, 7)
     _check_fact_span(facts[0], article)
+
+
+def test_a_count_of_them_is_a_sub_group_of_the_figure_before_it(rulebook: Rulebook) -> None:
+    facts = _facts("Eight people were wounded, four of them seriously, police said.", rulebook)
+    by_stated = {f.stated: f for f in facts}
+    assert by_stated["Eight people"].metric == "wounded"
+    sub = by_stated["four of them seriously"]
+    assert (sub.metric, sub.victims, sub.interval.low) == ("wounded", "seriously hurt", 4)
+
+
+def test_of_them_without_a_group_word_is_not_a_sub_count(rulebook: Rulebook) -> None:
+    facts = _facts("Eight people were wounded, four of them in the market.", rulebook)
+    assert [f.stated for f in facts] == ["Eight people"]
+
+
+def test_a_nationality_before_another_noun_counts_that_noun(rulebook: Rulebook) -> None:
+    facts = _facts("Militants claimed an attack on two Israeli bases on Monday.", rulebook)
+    assert all(f.victims != "Israeli people" for f in facts)
+    plural = _facts("The strike killed two Israelis near the border.", rulebook)
+    assert [(f.metric, f.victims) for f in plural] == [("killed", "Israeli people")]
