@@ -267,6 +267,7 @@ class FindingRules(_Rule):
     max_revision: float = 0.6
     tension_gap: float = 0.35
     background_days: int = 14
+    settled_days: int = 30
 
 
 # --- the whole book ----------------------------------------------------------

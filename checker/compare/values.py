@@ -238,6 +238,22 @@ def _authorities(side: Sequence[Fact], members: Sequence[Fact] = ()) -> set[str]
     return voices
 
 
+def _settled(
+    low: Sequence[Fact], high: Sequence[Fact], members: Sequence[Fact], rulebook: Rulebook
+) -> bool:
+    """True when both sides speak long after the first report of their event.
+
+    Weeks on (a trial, an anniversary, an inquiry), a toll has stopped
+    developing: two figures that differ are no longer two moments of it.
+    """
+    first = min((f.asof for f in members if f.asof), default=None)
+    days_low, days_high = _days(low), _days(high)
+    if first is None or not days_low or not days_high:
+        return False
+    settled = first + dt.timedelta(days=rulebook.findings.settled_days)
+    return days_low[0] >= settled and days_high[0] >= settled
+
+
 def _verdict(
     low: Sequence[Fact],
     high: Sequence[Fact],
@@ -263,7 +279,7 @@ def _verdict(
     ours, theirs = _authorities(low, members), _authorities(high, members)
     if ours and theirs and not _shared_voice(ours, theirs) and not small:
         return "C003", rulebook.finding_rule("C003").severity
-    running = rule is not None and rule.running_toll
+    running = rule is not None and rule.running_toll and not _settled(low, high, members, rulebook)
     if running and _relative_gap(a, b) > rulebook.findings.same_count_gap:
         # Far apart at the same or an unknown time, with no two authorities
         # to set against each other: a developing toll caught at two moments

@@ -576,3 +576,18 @@ def test_the_same_figures_in_two_stories_are_two_findings(rulebook: Rulebook) ->
     ]
     _, findings = _run(facts, arts, rulebook)
     assert sorted(f.story or "" for f in findings) == ["S1", "S2"]
+
+
+def test_far_apart_long_after_the_first_report_is_a_conflict(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # A trial a year on: the toll no longer develops, so 8 against 10 injured
+    # is a disagreement, not two moments of one count.
+    much_later = DAY + dt.timedelta(days=300)
+    facts = [
+        _fact(A, 8, asof=much_later, metric="wounded"),
+        _fact(B, 10, asof=much_later, metric="wounded", offset=200),
+        _fact(C, 3, asof=DAY, metric="wounded", offset=300),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    assert ("C001", "conflict", "error") in _rules(findings)
