@@ -344,6 +344,11 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             continue
         if mention.interval is None or mention.likely is None:
             continue
+        if lex.negation_re.search(
+            article.text, max(sentence.start, mention.span[0] - 16), mention.span[0]
+        ):
+            # "there are not 200 or 500 dead": a figure denied, not claimed.
+            continue
         first = sentence.token_index(mention.span[0])
         last = max(first, sentence.token_index(mention.span[1]) - 1)
         head = _head(sentence, last + 1, lex)

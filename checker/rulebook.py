@@ -229,6 +229,7 @@ class ContextRules(_Rule):
     increment_markers: list[str] = Field(default_factory=list)
     incident_words: list[str] = Field(default_factory=list)
     state_markers: list[str] = Field(default_factory=list)
+    negation_markers: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

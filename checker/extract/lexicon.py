@@ -96,6 +96,7 @@ class Lexicon:
     incident_re: re.Pattern[str]
     state_re: re.Pattern[str]
     subcount_re: re.Pattern[str]
+    negation_re: re.Pattern[str]
     subcount_groups: dict[str, str]
 
 
@@ -240,4 +241,8 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},
+        negation_re=re.compile(
+            r"(?<![\w-])(?:" + _alternation(rb.context.negation_markers) + r")\s+$",
+            re.IGNORECASE,
+        ),
     )

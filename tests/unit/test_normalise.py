@@ -334,3 +334,10 @@ def test_a_nationality_before_another_noun_counts_that_noun(rulebook: Rulebook) 
     assert all(f.victims != "Israeli people" for f in facts)
     plural = _facts("The strike killed two Israelis near the border.", rulebook)
     assert [(f.metric, f.victims) for f in plural] == [("killed", "Israeli people")]
+
+
+def test_a_denied_figure_is_no_claim(rulebook: Rulebook) -> None:
+    facts = _facts("An official said there are not 200 dead, but a few dozen.", rulebook)
+    assert [f.interval.low for f in facts] == []
+    kept = _facts("At least 30 people were killed, not including the attackers.", rulebook)
+    assert [f.interval.low for f in kept] == [30]
