@@ -134,7 +134,8 @@ def scope_of(
     The place is the one named right by the figure ("seven in Jamaica"); when
     the sentence names several places none of which stands by the figure
     ("10 across Jamaica and Cuba"), the figure counts them together, and its
-    scope is their names joined with "+".
+    scope is their names joined with "+"; a longer list of places around a
+    figure (where people came from) gives it no place of its own.
     """
     lookup = extra or {}
     named = [
@@ -155,10 +156,15 @@ def scope_of(
         return ""
     if len(deepest) == 1:
         return deepest[0].name
+    if len(deepest) > _MAX_JOINT:
+        # A list of places around a figure ("migrants from A, B, C and D")
+        # names where people came from, not where the figure was counted.
+        return ""
     return "+".join(p.name for p in deepest)
 
 
 _ATTACHED = 30
+_MAX_JOINT = 2
 
 
 def _distance_to(fact: Fact, name: str) -> int:
