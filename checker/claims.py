@@ -314,6 +314,15 @@ def is_background(
         return True
     if before is not None and any(day < before for day in sentence_days):
         return True
+    if (
+        before is not None
+        and fact.date_from == "text"
+        and fact.date.end is not None
+        and fact.date.end < before
+    ):
+        # Its own sentence dates it ("in July, a gas explosion injured 48")
+        # wholly before the story began.
+        return True
     if story_years:
         years = {int(y) for y in _YEAR_RE.findall(fact.sentence)}
         if years and not years & story_years:

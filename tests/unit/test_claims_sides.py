@@ -438,3 +438,20 @@ def test_split_invariants(bounds: list[tuple[int | None, int | None]], rnd: rand
     shuffled = facts[:]
     rnd.shuffle(shuffled)
     assert split(shuffled, _literal) == result, "independent of input order"
+
+
+def test_a_figure_of_an_earlier_happening_weeks_before_is_background(lex: Lexicon) -> None:
+    fact = _fact(
+        A,
+        48,
+        sentence="The fire comes six weeks after a gas explosion that left 48 others injured.",
+    )
+    assert is_background(fact, {PUBLISHED.year}, lex)
+    same = _fact(A, 48, sentence="Two weeks after the quake, the toll reached 48.")
+    assert not is_background(same, {PUBLISHED.year}, lex)
+
+
+def test_a_figure_dated_wholly_before_its_story_is_background(lex: Lexicon) -> None:
+    fact = _fact(A, 48, date=dt.date(2023, 7, 10), date_from="text")
+    assert is_background(fact, {2023}, lex, before=dt.date(2023, 8, 20))
+    assert not is_background(fact, {2023}, lex, before=dt.date(2023, 7, 15))
