@@ -238,6 +238,26 @@ def _authorities(side: Sequence[Fact], members: Sequence[Fact] = ()) -> set[str]
     return voices
 
 
+_ROSE_AGAIN_DAYS = 7
+
+
+def _rose_again(low: Sequence[Fact], high: Sequence[Fact], claims: Sequence[Fact]) -> bool:
+    """True when a claim within a week after ``low`` is at least ``high``'s figure."""
+    days = _days(low)
+    top = _hull(high).low
+    if not days or top is None:
+        return False
+    start, stop = days[0], days[-1] + dt.timedelta(days=_ROSE_AGAIN_DAYS)
+    return any(
+        f.asof is not None
+        and start <= f.asof <= stop
+        and f.interval.low is not None
+        and f.interval.low >= top
+        and f not in high
+        for f in claims
+    )
+
+
 def _settled(
     low: Sequence[Fact], high: Sequence[Fact], members: Sequence[Fact], rulebook: Rulebook
 ) -> bool:
@@ -273,6 +293,11 @@ def _verdict(
             # A later figure that is a small fraction of an earlier one is a
             # partial count (one hospital, the identified dead), not the toll.
             return None
+        ours, theirs = _authorities(low, members), _authorities(high, members)
+        if ours and theirs and not _shared_voice(ours, theirs):
+            # The lower, later figure is another authority's: a dispute, not
+            # one source revising itself.
+            return "C003", rulebook.finding_rule("C003").severity
         return "C002", rulebook.finding_rule("C002").severity
     a, b = _hull(low), _hull(high)
     small = _small_gap(a, b, rule)
@@ -322,6 +347,11 @@ def compare_event(
             # contradicts a number by the width of its own edge.
             continue
         verdict = _verdict(low, high, rule, rulebook, members)
+        if verdict is not None and verdict[0] == "C002" and _rose_again(low, high, claims):
+            # Soon after the lower figure another source gives one at least as
+            # high as the earlier: the toll kept rising, and the lower figure
+            # was a partial or stale count, not a revision.
+            verdict = None
         if verdict is not None:
             out.append(finding(verdict[0], verdict[1], event, [low, high], articles, rulebook))
     literal = split(claims, lambda f: f.interval)

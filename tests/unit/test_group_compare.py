@@ -591,3 +591,28 @@ def test_far_apart_long_after_the_first_report_is_a_conflict(
     ]
     _, findings = _run(facts, arts, rulebook)
     assert ("C001", "conflict", "error") in _rules(findings)
+
+
+def test_a_lower_figure_followed_by_a_rise_is_no_revision(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # 158 on day one, 70 on day three, 211 on day four: the 70 was a stale or
+    # partial count, the toll kept rising.
+    facts = [
+        _fact(A, 158, asof=DAY),
+        _fact(B, 70, asof=DAY + dt.timedelta(days=2)),
+        _fact(C, 211, asof=DAY + dt.timedelta(days=3)),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    assert not [f for f in findings if f.rule == "C002"]
+
+
+def test_a_lower_later_figure_from_another_authority_is_a_dispute(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    facts = [
+        _fact(A, 210, asof=DAY, attribution="the health ministry"),
+        _fact(B, 150, asof=LATER, attribution="the army"),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    assert _rules(findings) == [("C003", "conflict", "error")]
