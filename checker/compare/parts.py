@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from checker.compare.summary import finding
-from checker.compare.values import current_claims, independent, is_vague
+from checker.compare.values import current_claims, independent, is_vague, longer_period
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, Event, Fact, Finding
 from checker.rulebook import Rulebook
@@ -93,6 +93,8 @@ def part_findings(
                 # in the same country.
                 bad_parts = []
                 for p in parts:
+                    if longer_period(totals, [p], lex):
+                        continue
                     others = [t for t in totals if independent(p, t, articles)]
                     if not others or not all(_exceeds(p, t) for t in others):
                         continue

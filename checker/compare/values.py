@@ -178,6 +178,8 @@ def _small_gap(a: Interval, b: Interval, rule: MetricRule | None) -> bool:
 
 def _hull(side: Sequence[Fact], likely: bool = False) -> Interval:
     values = [f.likely if likely else f.interval for f in side]
+    if not values:
+        return Interval()
     lows = [v.low for v in values if v.low is not None]
     highs = [v.high for v in values]
     return Interval(
@@ -239,6 +241,24 @@ def _authorities(side: Sequence[Fact], members: Sequence[Fact] = ()) -> set[str]
 
 
 _ROSE_AGAIN_DAYS = 7
+_LONGER_PERIOD_RATIO = 10
+
+
+def longer_period(low: Sequence[Fact], high: Sequence[Fact], lex: Lexicon) -> bool:
+    """True when the higher side is a tally over a longer period than the lower one.
+
+    "More than 10,000 civilians since the invasion" beside "nine killed in the
+    strike": ten times larger and told as a running total, it counts another
+    period, not this incident.
+    """
+    if not low or not high:
+        return False
+    top, bottom = _hull(high).low, _hull(low).high
+    if top is None or bottom is None or bottom <= 0:
+        return False
+    if top < _LONGER_PERIOD_RATIO * bottom:
+        return False
+    return all(lex.cumulative_re.search(f.sentence) for f in high)
 
 
 def _rose_again(low: Sequence[Fact], high: Sequence[Fact], claims: Sequence[Fact]) -> bool:
@@ -345,6 +365,8 @@ def compare_event(
         if all(is_vague(f) for f in low) or all(is_vague(f) for f in high):
             # "Dozens" against "at least 100": a word for a rough size never
             # contradicts a number by the width of its own edge.
+            continue
+        if longer_period(low, high, lex):
             continue
         verdict = _verdict(low, high, rule, rulebook, members)
         if verdict is not None and verdict[0] == "C002" and _rose_again(low, high, claims):

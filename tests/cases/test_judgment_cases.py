@@ -314,8 +314,6 @@ def _matches(view: View, finding: Finding, expected: Sequence[Sequence[set[str]]
 # (xfail) rather than deleted; a case that starts passing shows as XPASS.
 KNOWN_GAPS = frozenset(
     {
-        "background-kharkiv-war-cumulative",
-        "background-omdurman-war-toll",
         "date-baghdad-blast-monday-vs-tuesday",
         "date-bihar-derailment-march-3-vs-5",
         "date-sulawesi-ferry-saturday-vs-sunday",
