@@ -203,6 +203,11 @@ def _metric(
                 trigger = _nearest(
                     tokens, first, last, ml.triggers, ml.trigger_phrases, rule.window
                 )
+                if trigger is None and person_head:
+                    # "Over 90 villagers of X in Y district of Z were killed":
+                    # a counted group of people reaches its verb further off,
+                    # and only forward, across no clause break.
+                    trigger = _forward(tokens, last, ml, _FAR_WINDOW)
                 if trigger is None and not noun_hit:
                     continue
                 if noun_hit:
@@ -228,6 +233,24 @@ def _metric(
         if best is None or (score, -rule.priority) < best[:2]:
             best = (score, -rule.priority, _Choice(ml, trigger_at))
     return best[2] if best else None
+
+
+_FAR_WINDOW = 20
+
+
+def _forward(
+    tokens: tuple[Token, ...], last: int, ml: MetricLexicon, window: int
+) -> tuple[int, int] | None:
+    """The first trigger within ``window`` tokens after the number, before any clause break."""
+    for i in range(last + 1, min(len(tokens), last + 1 + window)):
+        tok = tokens[i]
+        if tok.text in _CLAUSE_BREAKS:
+            return None
+        if tok.lower in ml.triggers or any(
+            tuple(t.lower for t in tokens[i : i + len(p)]) == p for p in ml.trigger_phrases
+        ):
+            return (i - last, i)
+    return None
 
 
 def _nearest_number(

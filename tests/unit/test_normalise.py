@@ -341,3 +341,10 @@ def test_a_denied_figure_is_no_claim(rulebook: Rulebook) -> None:
     assert [f.interval.low for f in facts] == []
     kept = _facts("At least 30 people were killed, not including the attackers.", rulebook)
     assert [f.interval.low for f in kept] == [30]
+
+
+def test_a_group_of_people_reaches_its_verb_further_off(rulebook: Rulebook) -> None:
+    text = "Over 90 villagers of the town in the district of the state were killed by the drone."
+    assert [(f.metric, f.interval.low) for f in _facts(text, rulebook)] == [("killed", 91)]
+    broken = "Over 90 villagers of the town in the district, officials said, were later killed."
+    assert _facts(broken, rulebook) == []
