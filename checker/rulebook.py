@@ -262,13 +262,17 @@ class FindingRules(_Rule):
     """rules/findings.yaml."""
 
     findings: list[FindingRule]
-    scope_window: int = 600
     date_disagreement_days: int = 7
     same_count_gap: float = 0.15
     max_revision: float = 0.6
     tension_gap: float = 0.35
     background_days: int = 14
     settled_days: int = 30
+    same_voice: float = 0.85
+    one_statement_gap: float = 0.1
+    rose_again_days: int = 7
+    longer_period_ratio: float = 10
+    revised_severity: Severity = "info"
 
 
 # --- the whole book ----------------------------------------------------------

@@ -93,7 +93,7 @@ def part_findings(
                 # in the same country.
                 bad_parts = []
                 for p in parts:
-                    if longer_period(totals, [p], lex):
+                    if longer_period(totals, [p], rulebook):
                         continue
                     others = [t for t in totals if independent(p, t, articles)]
                     if not others or not all(_exceeds(p, t) for t in others):

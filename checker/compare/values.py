@@ -1,19 +1,21 @@
 """Values: the claims of one event (one identity in one story), side against side.
 
-Each article speaks once per event: of its figures, those marked as earlier
-("initially", "up from") give way to the others, and of the rest the highest
-stands for the article's current running figure, one per authority it cites.
-The claims are split into sides that agree (checker/compare/sides.py), then
-every pair of sides is judged by time:
+Each article speaks through its headline figure (``current_claims``), plus a
+later figure that cites another authority. The claims are split into sides
+that agree (checker/compare/sides.py), then every pair of sides is judged by
+time (``timeline``) and by who says it (``_verdict``):
 
-- lower earlier, higher later, or a rise the text tells of: an update (info);
-- lower later, with a source saying it revised: an update (info);
-- lower later otherwise: revised down (C002, a conflict with warning severity);
-- at the same time, or when time cannot tell: a conflict (C001), or a
-  dispute (C003) when each side cites a different authority.
+- lower earlier, or a rise the text tells of: an update (U001, info);
+- lower later: revised down (C002), at ``revised_severity`` when a source
+  says it revised; a dispute (C003) when another authority gives it; nothing
+  when it is a small fraction of the earlier (a partial count), stated as of
+  an earlier day, or followed soon by a figure as high as the earlier;
+- at the same or an unknown time: a dispute (C003) when the sides cite two
+  authorities, a conflict (C001) when the figures are close, an update when
+  a running toll is far apart and still developing.
 
 Inside a side, claims whose likely intervals part ("more than 6,000" against
-"9,000") make a tension (T001), judged by time the same way.
+"9,000") make a tension (T001). The thresholds are in rules/findings.yaml.
 """
 
 from __future__ import annotations
@@ -28,9 +30,6 @@ from checker.compare.summary import finding
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, Event, Fact, Finding, Interval, Severity
 from checker.rulebook import MetricRule, Rulebook
-
-_SAME_VOICE = 0.85
-_ONE_STATEMENT_GAP = 0.1
 
 
 def independent(a: Fact, b: Fact, articles: dict[str, Article]) -> bool:
@@ -105,15 +104,15 @@ def _days(side: Sequence[Fact]) -> list[dt.date] | None:
     return days or None
 
 
-def _same_voice(a: str, b: str) -> bool:
+def _same_voice(a: str, b: str, rulebook: Rulebook) -> bool:
     """True for two spellings of one authority ("Home Minister Asaduzzaman Khan")."""
-    return difflib.SequenceMatcher(None, a, b).ratio() >= _SAME_VOICE
+    return difflib.SequenceMatcher(None, a, b).ratio() >= rulebook.findings.same_voice
 
 
-def _one_statement(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
+def _one_statement(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
     """True when both sides cite one authority within a day of each other, with
     figures close enough to be one statement (far apart, it corrected itself)."""
-    if _relative_gap(_hull(low), _hull(high)) > _ONE_STATEMENT_GAP:
+    if _relative_gap(_hull(low), _hull(high)) > rulebook.findings.one_statement_gap:
         return False
     days_low, days_high = _days(low), _days(high)
     if not days_low or not days_high:
@@ -121,7 +120,7 @@ def _one_statement(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
     if abs((days_high[0] - days_low[-1]).days) > 1:
         return False
     return any(
-        _same_voice(_authority(a), _authority(b))
+        _same_voice(_authority(a), _authority(b), rulebook)
         for a in low
         for b in high
         if a.attribution and b.attribution
@@ -135,7 +134,7 @@ def _stated(fact: Fact) -> dt.date | None:
     return None
 
 
-def timeline(low: Sequence[Fact], high: Sequence[Fact], lex: Lexicon) -> str:
+def timeline(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> str:
     """How two disagreeing sides relate in time: "update", "revised", "down" or "same".
 
     ``low`` holds the smaller figures. "update": the smaller came first or the
@@ -143,11 +142,12 @@ def timeline(low: Sequence[Fact], high: Sequence[Fact], lex: Lexicon) -> str:
     it revised; "down": the smaller came later, unexplained; "same": the same
     day, or time cannot tell.
     """
+    lex = lexicon(rulebook)
     low_days, high_days = _days(low), _days(high)
     rise = any(lex.rise_re.search(f.sentence) for f in high) or any(
         _superseded(f, lex) for f in low
     )
-    if low_days and high_days and not rise and _one_statement(low, high):
+    if low_days and high_days and not rise and _one_statement(low, high, rulebook):
         # One authority's figure, told a day apart by two outlets: the same
         # statement reported two ways, not two moments of a toll.
         return "same"
@@ -221,8 +221,14 @@ def _tense(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
     return closed and any(_round_hedge(f) for f in facts)
 
 
-def _shared_voice(ours: set[str], theirs: set[str]) -> bool:
-    return any(_same_voice(a, b) for a in ours for b in theirs)
+def _disputed(
+    low: Sequence[Fact], high: Sequence[Fact], members: Sequence[Fact], rulebook: Rulebook
+) -> bool:
+    """True when each side cites an authority and no authority is on both sides."""
+    ours, theirs = _authorities(low, members), _authorities(high, members)
+    return bool(ours and theirs) and not any(
+        _same_voice(a, b, rulebook) for a in ours for b in theirs
+    )
 
 
 def _authorities(side: Sequence[Fact], members: Sequence[Fact] = ()) -> set[str]:
@@ -240,11 +246,7 @@ def _authorities(side: Sequence[Fact], members: Sequence[Fact] = ()) -> set[str]
     return voices
 
 
-_ROSE_AGAIN_DAYS = 7
-_LONGER_PERIOD_RATIO = 10
-
-
-def longer_period(low: Sequence[Fact], high: Sequence[Fact], lex: Lexicon) -> bool:
+def longer_period(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
     """True when the higher side is a tally over a longer period than the lower one.
 
     "More than 10,000 civilians since the invasion" beside "nine killed in the
@@ -256,18 +258,21 @@ def longer_period(low: Sequence[Fact], high: Sequence[Fact], lex: Lexicon) -> bo
     top, bottom = _hull(high).low, _hull(low).high
     if top is None or bottom is None or bottom <= 0:
         return False
-    if top < _LONGER_PERIOD_RATIO * bottom:
+    if top < rulebook.findings.longer_period_ratio * bottom:
         return False
+    lex = lexicon(rulebook)
     return all(lex.cumulative_re.search(f.sentence) for f in high)
 
 
-def _rose_again(low: Sequence[Fact], high: Sequence[Fact], claims: Sequence[Fact]) -> bool:
+def _rose_again(
+    low: Sequence[Fact], high: Sequence[Fact], claims: Sequence[Fact], rulebook: Rulebook
+) -> bool:
     """True when a claim within a week after ``low`` is at least ``high``'s figure."""
     days = _days(low)
     top = _hull(high).low
     if not days or top is None:
         return False
-    start, stop = days[0], days[-1] + dt.timedelta(days=_ROSE_AGAIN_DAYS)
+    start, stop = days[0], days[-1] + dt.timedelta(days=rulebook.findings.rose_again_days)
     return any(
         f.asof is not None
         and start <= f.asof <= stop
@@ -301,28 +306,26 @@ def _verdict(
     rulebook: Rulebook,
     members: Sequence[Fact] = (),
 ) -> tuple[str, Severity] | None:
-    relation = timeline(low, high, lexicon(rulebook))
+    relation = timeline(low, high, rulebook)
     if relation == "update":
         return "U001", rulebook.finding_rule("U001").severity
     if relation == "revised":
         # A source says it lowered its own figure: still two figures that
         # cannot both be right, shown as a revision a reader may accept.
-        return "C002", "info"
+        return "C002", rulebook.findings.revised_severity
     if relation == "down":
         if _relative_gap(_hull(low), _hull(high)) > rulebook.findings.max_revision:
             # A later figure that is a small fraction of an earlier one is a
             # partial count (one hospital, the identified dead), not the toll.
             return None
-        ours, theirs = _authorities(low, members), _authorities(high, members)
-        if ours and theirs and not _shared_voice(ours, theirs):
+        if _disputed(low, high, members, rulebook):
             # The lower, later figure is another authority's: a dispute, not
             # one source revising itself.
             return "C003", rulebook.finding_rule("C003").severity
         return "C002", rulebook.finding_rule("C002").severity
     a, b = _hull(low), _hull(high)
     small = _small_gap(a, b, rule)
-    ours, theirs = _authorities(low, members), _authorities(high, members)
-    if ours and theirs and not _shared_voice(ours, theirs) and not small:
+    if not small and _disputed(low, high, members, rulebook):
         return "C003", rulebook.finding_rule("C003").severity
     running = rule is not None and rule.running_toll and not _settled(low, high, members, rulebook)
     if running and _relative_gap(a, b) > rulebook.findings.same_count_gap:
@@ -366,10 +369,14 @@ def compare_event(
             # "Dozens" against "at least 100": a word for a rough size never
             # contradicts a number by the width of its own edge.
             continue
-        if longer_period(low, high, lex):
+        if longer_period(low, high, rulebook):
             continue
         verdict = _verdict(low, high, rule, rulebook, members)
-        if verdict is not None and verdict[0] == "C002" and _rose_again(low, high, claims):
+        if (
+            verdict is not None
+            and verdict[0] == "C002"
+            and _rose_again(low, high, claims, rulebook)
+        ):
             # Soon after the lower figure another source gives one at least as
             # high as the earlier: the toll kept rising, and the lower figure
             # was a partial or stale count, not a revision.
@@ -380,12 +387,10 @@ def compare_event(
     limit = rulebook.findings.tension_gap
     for side in literal.sides:
         for low, high in _pairs(side, lambda f: f.likely, articles):
-            if timeline(low, high, lex) != "same":
+            if timeline(low, high, rulebook) != "same":
                 continue
-            ours, theirs = _authorities(low, members), _authorities(high, members)
-            disputed = bool(ours and theirs and not _shared_voice(ours, theirs))
             gap = _relative_gap(_hull(low, likely=True), _hull(high, likely=True))
-            if gap > limit and not disputed:
+            if gap > limit and not _disputed(low, high, members, rulebook):
                 continue
             if not _tense(low, high):
                 continue

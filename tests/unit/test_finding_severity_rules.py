@@ -74,3 +74,24 @@ def test_conflict_severity_follows_the_metric_tolerance(rulebook: Rulebook, tmp_
     assert "tolerance: {abs: 1," in text
     path.write_text(text.replace("tolerance: {abs: 1,", "tolerance: {abs: 8,"), encoding="utf-8")
     assert _findings(pair, load_rulebook([override])) == [("C001", "warning")]
+
+
+def test_an_announced_revision_takes_its_severity_from_findings_yaml(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    earlier = _fact("a#1", 20, 20, 20)
+    later = _fact("b#1", 17, 17, 17).model_copy(
+        update={
+            "asof": dt.date(2024, 2, 4),
+            "sentence": "The ministry revised the toll to 17.",
+        }
+    )
+    assert _findings([earlier, later], rulebook) == [("C002", "info")]
+    override = tmp_path / "rules"
+    override.mkdir()
+    text = (rules_dir() / "findings.yaml").read_text(encoding="utf-8")
+    assert "revised_severity: info" in text
+    (override / "findings.yaml").write_text(
+        text.replace("revised_severity: info", "revised_severity: warning"), encoding="utf-8"
+    )
+    assert _findings([earlier, later], load_rulebook([override])) == [("C002", "warning")]
