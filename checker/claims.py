@@ -47,11 +47,9 @@ def is_increment(fact: Fact, lex: Lexicon) -> bool:
     What was added ("20 more bodies", "three new deaths"), and a present state
     or sub-count ("26 people remain in hospital", "96 bodies were identified").
     """
-    start = fact.span[0] - fact.sentence_span[0]
-    end = fact.span[1] - fact.sentence_span[0]
-    if lex.state_re.search(fact.sentence[end : end + _STATE_WINDOW]):
+    if lex.state_re.search(fact.context(0, _STATE_WINDOW)[len(fact.stated) :]):
         return True
-    words = fact.sentence[start:].split()[:2]
+    words = fact.context(0, _STATE_WINDOW).split()[:2]
     if len(words) < 2 or not words[0][-1:].isalnum():
         return False
     return words[1].lower() in lex.increment_words
@@ -183,13 +181,6 @@ def _distance_to(fact: Fact, name: str) -> int:
 _TOWN_WINDOW = 80
 
 
-def _near(fact: Fact) -> str:
-    """The words around a figure (bounded, so a huge sentence costs no more)."""
-    start = fact.span[0] - fact.sentence_span[0]
-    end = fact.span[1] - fact.sentence_span[0]
-    return fact.sentence[max(0, start - _TOWN_WINDOW) : end + _TOWN_WINDOW]
-
-
 def _towns(facts: Sequence[Fact], rulebook: Rulebook, lex: Lexicon) -> dict[str, Place]:
     """GeoNames towns named near the story's figures, in the countries the story names."""
     from checker.geo import cities_in, country_codes
@@ -204,7 +195,7 @@ def _towns(facts: Sequence[Fact], rulebook: Rulebook, lex: Lexicon) -> dict[str,
     for fact in facts:
         if fact.metric == "date":
             continue
-        for place in cities_in(_near(fact), codes, known, skip):
+        for place in cities_in(fact.context(_TOWN_WINDOW, _TOWN_WINDOW), codes, known, skip):
             out.setdefault(place.name, place)
     return out
 
@@ -239,7 +230,7 @@ def _with_towns(fact: Fact, towns: Mapping[str, Place], lex: Lexicon) -> Fact:
     """``fact`` with the towns named near it added to its places."""
     if fact.metric == "date" or not towns:
         return fact
-    text = _near(fact)
+    text = fact.context(_TOWN_WINDOW, _TOWN_WINDOW)
     found = [name for name in towns if name not in fact.places and _named(name, text)]
     if not found:
         return fact
@@ -310,7 +301,8 @@ def is_background(
     (weeks before the story's first report: "the war, which began with an
     attack on 7 October that killed 1,400" in a story three weeks later).
     """
-    if lex.background_re.search(fact.sentence):
+    context = fact.context()
+    if lex.background_re.search(context):
         return True
     if before is not None and any(day < before for day in sentence_days):
         return True
@@ -324,7 +316,7 @@ def is_background(
         # wholly before the story began.
         return True
     if story_years:
-        years = {int(y) for y in _YEAR_RE.findall(fact.sentence)}
+        years = {int(y) for y in _YEAR_RE.findall(context)}
         if years and not years & story_years:
             return True
         if fact.date_from == "text" and fact.date.start and fact.date.start.year not in story_years:

@@ -170,6 +170,19 @@ class Fact(_Model):
     increment: bool = False
     part_of: str | None = None
 
+    def context(self, before: int = 200, after: int = 200) -> str:
+        """Its sentence around the figure: at most ``before`` characters before the
+        figure and ``after`` after it, so a search per figure costs no more in a
+        huge sentence."""
+        start = self.span[0] - self.sentence_span[0]
+        end = self.span[1] - self.sentence_span[0]
+        return self.sentence[max(0, start - before) : max(start, end + after)]
+
+    def preceding(self, width: int) -> str:
+        """The last ``width`` characters of its sentence before the figure."""
+        start = self.span[0] - self.sentence_span[0]
+        return self.sentence[max(0, start - width) : max(0, start)]
+
 
 class Story(_Model):
     """Articles about one real-world happening (one landslide, one attack, one crash)."""

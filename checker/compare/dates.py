@@ -66,16 +66,13 @@ def incident_days(facts: list[Fact], lex: Lexicon) -> dict[str, dict[str, list[F
             continue
         if fact.date.start != fact.date.end:
             continue
-        if lex.background_re.search(fact.sentence) or _ISO_RE.fullmatch(fact.stated):
+        if lex.background_re.search(fact.context()) or _ISO_RE.fullmatch(fact.stated):
             continue
-        start = fact.span[0] - fact.sentence_span[0]
-        end = fact.span[1] - fact.sentence_span[0]
-        if lex.period_start_re.search(fact.sentence[: max(0, start)]):
+        if lex.period_start_re.search(fact.preceding(_NEAR)):
             continue
         # The incident word must stand near the date, in its clause: "the
         # blast on Tuesday", "killed in an air raid on Monday, October 16".
-        near = fact.sentence[max(0, start - _NEAR) : end + _NEAR]
-        if not lex.incident_re.search(near):
+        if not lex.incident_re.search(fact.context(_NEAR, _NEAR)):
             continue
         out[fact.story][fact.article].append(fact)
     return out

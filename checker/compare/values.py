@@ -57,14 +57,14 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
     """
     per: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
-        if (fact.increment and not increments) or lex.combined_re.search(fact.sentence):
+        if (fact.increment and not increments) or lex.combined_re.search(fact.context()):
             continue
         per[fact.article].append(fact)
     out: list[Fact] = []
     for _article, members in sorted(per.items()):
         members.sort(key=lambda f: f.span)
         fresh = [f for f in members if not _superseded(f, lex)] or members
-        risen = [f for f in fresh if lex.rise_re.search(f.sentence)]
+        risen = [f for f in fresh if lex.rise_re.search(f.context())]
         if risen:
             top = max(_low(f.interval) for f in risen)
             fresh = [f for f in fresh if _low(f.interval) >= top or f in risen]
@@ -87,11 +87,12 @@ def is_vague(fact: Fact) -> bool:
     return not any(c.isdigit() for c in fact.stated) and fact.interval.low != fact.interval.high
 
 
+_SUPERSEDED_WINDOW = 40
+
+
 def _superseded(fact: Fact, lex: Lexicon) -> bool:
     """True when the words around the number mark it as an earlier figure."""
-    start = fact.span[0] - fact.sentence_span[0]
-    before = fact.sentence[max(0, start - 40) : start]
-    return bool(lex.superseded_re.search(before))
+    return bool(lex.superseded_re.search(fact.preceding(_SUPERSEDED_WINDOW)))
 
 
 def _low(iv: Interval) -> float:
@@ -144,7 +145,7 @@ def timeline(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> s
     """
     lex = lexicon(rulebook)
     low_days, high_days = _days(low), _days(high)
-    rise = any(lex.rise_re.search(f.sentence) for f in high) or any(
+    rise = any(lex.rise_re.search(f.context()) for f in high) or any(
         _superseded(f, lex) for f in low
     )
     if low_days and high_days and not rise and _one_statement(low, high, rulebook):
@@ -155,7 +156,7 @@ def timeline(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> s
         if low_days[-1] < high_days[0]:
             return "update"
         if low_days[0] > high_days[-1]:
-            if any(lex.revision_re.search(f.sentence) for f in low):
+            if any(lex.revision_re.search(f.context()) for f in low):
                 return "revised"
             stated = [d for d in (_stated(f) for f in low) if d is not None]
             if any(d < high_days[0] for d in stated):
@@ -261,7 +262,7 @@ def longer_period(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook)
     if top < rulebook.findings.longer_period_ratio * bottom:
         return False
     lex = lexicon(rulebook)
-    return all(lex.cumulative_re.search(f.sentence) for f in high)
+    return all(lex.cumulative_re.search(f.context()) for f in high)
 
 
 def _rose_again(

@@ -455,3 +455,17 @@ def test_a_figure_dated_wholly_before_its_story_is_background(lex: Lexicon) -> N
     fact = _fact(A, 48, date=dt.date(2023, 7, 10), date_from="text")
     assert is_background(fact, {2023}, lex, before=dt.date(2023, 8, 20))
     assert not is_background(fact, {2023}, lex, before=dt.date(2023, 7, 5))
+
+
+def test_markers_far_from_a_figure_in_a_huge_sentence_do_not_reach_it(lex: Lexicon) -> None:
+    # Judgment looks at a bounded window around each figure, so a sentence of
+    # any length costs the same per figure and a far-off phrase is not its own.
+    filler = "and the crowd moved on " * 400
+    sentence = f"The blast killed 16 people {filler}since the war began."
+    start = sentence.index("16 people")
+    fact = _fact(A, 16, sentence=sentence).model_copy(
+        update={"span": (start, start + 9), "sentence_span": (0, len(sentence))}
+    )
+    assert len(fact.context()) <= 200 + len("16 people") + 200
+    assert fact.preceding(10) == sentence[start - 10 : start]
+    assert not is_background(fact, {PUBLISHED.year}, lex)
