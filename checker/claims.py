@@ -3,18 +3,20 @@
 Once articles are clustered into stories, each fact gets:
 
 - ``story``: the story of its article;
-- ``asof``: the day its figure stands for: a stated day for a running tally
-  ("by Monday"), else the publication date, else the latest full date the
-  article mentions;
+- ``victims``: its counted group, "people" when it names the nationality the
+  story mostly counts;
+- ``asof``: the day its figure stands for: the publication date; for an
+  undated article a day its sentence states for a running tally, the latest
+  full date it mentions, or the weekday it names after the story's first report;
 - ``scope``: the place it counts, relative to its story: ``""`` for the
-  story's whole area (no place named, or the story's country or main region),
-  else the most specific place named in its sentence (a city inside the
-  story's region is a part of it, never its whole);
+  story's whole area (the story's main country, region or city), else the
+  place named by the figure (towns the rules do not list come from GeoNames);
 - ``background``: a figure about another happening or a longer period
   ("a similar attack in 2019 killed 40", "the war has killed 30,000"), or one
-  dated in another year than the story: listed, never compared;
-- ``part_of``: why the figure is a part of a larger count (a sub-place or a
-  sub-group), for the reader.
+  dated before the story began: listed, never compared;
+- ``increment``: a count that is not the toll itself ("20 more bodies", "26
+  remain in hospital", an item of a listed breakdown);
+- ``part_of``: why the figure is a part of a larger count, for the reader.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def is_increment(fact: Fact, lex: Lexicon) -> bool:
     return words[1].lower() in lex.increment_words
 
 
-def _nationals(facts: Sequence[Fact]) -> dict[tuple[str, str], str]:
+def _nationals(facts: Sequence[Fact], story_of: Mapping[str, Story]) -> dict[tuple[str, str], str]:
     """Per story and metric, the nationality whose people the story mostly counts.
 
     "471 Palestinians" in a story that counts Palestinians far more often than
@@ -64,8 +66,9 @@ def _nationals(facts: Sequence[Fact]) -> dict[tuple[str, str], str]:
     """
     seen: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for fact in facts:
-        if fact.story and fact.victims and fact.victims.endswith(" people"):
-            seen[(fact.story, fact.metric)][fact.victims] += 1
+        story = story_of.get(fact.article)
+        if story is not None and fact.victims and fact.victims.endswith(" people"):
+            seen[(story.id, fact.metric)][fact.victims] += 1
     out: dict[tuple[str, str], str] = {}
     for key, counts in seen.items():
         (top, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -181,36 +184,25 @@ def _distance_to(fact: Fact, name: str) -> int:
 _TOWN_WINDOW = 80
 
 
-def _towns(facts: Sequence[Fact], rulebook: Rulebook, lex: Lexicon) -> dict[str, Place]:
+def _towns(facts: Sequence[Fact], rulebook: Rulebook, skip: frozenset[str]) -> dict[str, Place]:
     """GeoNames towns named near the story's figures, in the countries the story names."""
     from checker.geo import cities_in, country_codes
 
-    countries = {c for f in facts for c in f.countries}
-    codes = country_codes(countries, rulebook.places.country_codes)
-    if not codes:
-        return {}
-    known = {**_country_codes_map(countries, rulebook)}
-    skip = _skip_words(lex)
+    country_of = country_codes(
+        {c for f in facts for c in f.countries}, rulebook.places.country_codes
+    )
     out: dict[str, Place] = {}
+    if not country_of:
+        return out
     for fact in facts:
         if fact.metric == "date":
             continue
-        for place in cities_in(fact.context(_TOWN_WINDOW, _TOWN_WINDOW), codes, known, skip):
+        for place in cities_in(fact.context(_TOWN_WINDOW, _TOWN_WINDOW), country_of, skip):
             out.setdefault(place.name, place)
     return out
 
 
-def _country_codes_map(countries: set[str], rulebook: Rulebook) -> dict[str, str]:
-    from checker.geo import country_codes
-
-    out: dict[str, str] = {}
-    for name in sorted(countries):
-        for code in country_codes([name], rulebook.places.country_codes):
-            out[code] = name
-    return out
-
-
-def _skip_words(lex: Lexicon) -> frozenset[str]:
+def skip_words(lex: Lexicon) -> frozenset[str]:
     """Words never taken for a town: the rules' own places and common words."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -226,7 +218,7 @@ def _skip_words(lex: Lexicon) -> frozenset[str]:
     )
 
 
-def _with_towns(fact: Fact, towns: Mapping[str, Place], lex: Lexicon) -> Fact:
+def _with_towns(fact: Fact, towns: Mapping[str, Place]) -> Fact:
     """``fact`` with the towns named near it added to its places."""
     if fact.metric == "date" or not towns:
         return fact
@@ -244,12 +236,6 @@ def _named(name: str, text: str) -> bool:
 
 
 _JOINERS = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|plus)\s*$", re.IGNORECASE)
-
-
-def _without_group(note: str | None) -> str | None:
-    """A part-of note without its counted-group entry (the group turned out to be everyone)."""
-    kept = [n for n in (note or "").split("; ") if n and not n.startswith("group ")]
-    return "; ".join(kept) or None
 
 
 def breakdown_items(facts: Sequence[Fact]) -> set[str]:
@@ -379,17 +365,17 @@ def assign(
         day = fact.date.start
         if fact.metric == "date" and day and (day > latest.get(fact.article, dt.date.min)):
             latest[fact.article] = day
-    extra: dict[str, Place] = {}
-    towns: dict[str, dict[str, Place]] = {}
-    for story in stories:
-        members = by_story.get(story.id, [])
-        towns[story.id] = _towns(members, rulebook, lex)
-        extra.update(towns[story.id])
-        by_story[story.id] = [_with_towns(f, towns[story.id], lex) for f in members]
+    skip = skip_words(lex)
+    towns = {s.id: _towns(by_story.get(s.id, []), rulebook, skip) for s in stories}
+    extra = {name: place for found in towns.values() for name, place in found.items()}
     facts = [
-        _with_towns(f, towns[s.id], lex) if (s := story_of.get(f.article)) is not None else f
+        _with_towns(f, towns[s.id]) if (s := story_of.get(f.article)) is not None else f
         for f in facts
     ]
+    by_story = defaultdict(list)
+    for fact in facts:
+        if (story := story_of.get(fact.article)) is not None:
+            by_story[story.id].append(fact)
     whole = {s.id: story_whole_places(s, by_story.get(s.id, []), lex, extra) for s in stories}
     years = {s.id: _years(s, articles) for s in stories}
     items = breakdown_items(facts)
@@ -405,6 +391,7 @@ def assign(
                 day = weekday_day((weekdays or {}).get(aid, ()), story.start)
                 if day is not None:
                     latest[aid] = day
+    nationals = _nationals(facts, story_of)
     out: list[Fact] = []
     for fact in facts:
         story = story_of.get(fact.article)
@@ -412,7 +399,10 @@ def assign(
             out.append(fact)
             continue
         scope = scope_of(fact, whole[story.id], lex, extra) if fact.metric != "date" else ""
-        group = group_key(fact.victims)
+        victims = (
+            "people" if nationals.get((story.id, fact.metric)) == fact.victims else fact.victims
+        )
+        group = group_key(victims)
         increment = fact.metric != "date" and is_increment(fact, lex)
         notes = []
         if fact.id in items:
@@ -426,6 +416,7 @@ def assign(
             fact.model_copy(
                 update={
                     "story": story.id,
+                    "victims": victims,
                     "asof": asof(fact, articles[fact.article], latest.get(fact.article)),
                     "scope": scope,
                     "background": fact.metric != "date"
@@ -441,10 +432,4 @@ def assign(
                 }
             )
         )
-    nationals = _nationals(out)
-    return [
-        f.model_copy(update={"victims": "people", "part_of": _without_group(f.part_of)})
-        if f.story and nationals.get((f.story, f.metric)) == f.victims
-        else f
-        for f in out
-    ]
+    return out

