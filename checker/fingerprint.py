@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from checker.models import Article, Fact
 
@@ -26,12 +26,21 @@ def claims_key(facts: Iterable[Fact], articles: dict[str, Article]) -> list[str]
     )
 
 
+def sides_key(sides: Sequence[Iterable[Fact]], articles: dict[str, Article]) -> list[str]:
+    """Each side's sorted (source, interval) pairs, the sides in a canonical order."""
+    return sorted(",".join(claims_key(side, articles)) for side in sides)
+
+
 def finding_id(
-    code: str, event_key: str, facts: Iterable[Fact], articles: dict[str, Article]
+    code: str,
+    key: Sequence[str],
+    sides: Sequence[Iterable[Fact]],
+    articles: dict[str, Article],
 ) -> str:
-    """The stable id of a finding: rule code, event key and the sorted (source, interval) pairs.
+    """The stable id of a finding: rule code, the key of what it is about (metric,
+    group, place, a date bucket) and each side's sorted (source, interval) pairs.
 
     It never depends on file paths, offsets, run time or the tool version, so a
     baseline keeps matching when files move or the text around a number changes.
     """
-    return code + "-" + short_hash(code, event_key, *claims_key(facts, articles))
+    return code + "-" + short_hash(code, *key, *sides_key(sides, articles))

@@ -12,44 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from checker.claims import group_key
-from checker.extract.lexicon import lexicon
 from checker.fingerprint import short_hash
 from checker.models import Article, Event, Fact
 from checker.rulebook import Rulebook
 
 NON_EVENT_METRICS = frozenset({"date"})
-
-
-def _split_victims(victims: str | None) -> tuple[str | None, str | None]:
-    if not victims:
-        return None, None
-    nationality, _, group = victims.rpartition(" ")
-    return (nationality or None), group
-
-
-def victims_compatible(a: str | None, b: str | None, rulebook: Rulebook) -> bool:
-    """True when two victim groups may be the same people.
-
-    Unknown or generic groups fit anything; a group fits its wider groups
-    ("militants" fits "people"); two different nationalities never fit.
-    """
-    nat_a, group_a = _split_victims(a)
-    nat_b, group_b = _split_victims(b)
-    if nat_a and nat_b and nat_a != nat_b:
-        return False
-    if group_a is None or group_b is None or group_a == group_b:
-        return True
-    parents = lexicon(rulebook).victim_parent
-
-    def chain(group: str) -> set[str]:
-        seen: set[str] = set()
-        current: str | None = group
-        while current and current not in seen:
-            seen.add(current)
-            current = parents.get(current)
-        return seen
-
-    return group_a in chain(group_b) or group_b in chain(group_a)
 
 
 def claim_key(fact: Fact) -> tuple[str, str, str, str]:

@@ -31,23 +31,35 @@ def weekday_findings(
             f"{rule.name}: '{fact.stated}' — {day.strftime('%d %B %Y').lstrip('0')} "
             f"was a {day.strftime('%A')}, not a {fact.weekday}"
         )
-        fid = finding_id("D001", f"date|{day.isoformat()}|{fact.weekday}", [fact], articles)
-        out.setdefault(
-            fid,
-            Finding(
-                id=fid,
-                rule="D001",
-                kind="date",
-                severity=rule.severity,
-                metric="date",
-                event=None,
-                story=fact.story,
-                summary=summary,
-                facts=[fact.id],
-                sides=[[fact.id]],
-            ),
-        )
+        key = f"date|{day.isoformat()}|{fact.weekday}"
+        found = _date_finding("D001", key, fact.story, summary, [[fact]], articles, rulebook)
+        out.setdefault(found.id, found)
     return list(out.values())
+
+
+def _date_finding(
+    code: str,
+    key: str,
+    story: str | None,
+    summary: str,
+    sides: list[list[Fact]],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+) -> Finding:
+    """A date finding over ``sides``, with its rule's kind and severity and a stable id."""
+    rule = rulebook.finding_rule(code)
+    return Finding(
+        id=finding_id(code, [key], sides, articles),
+        rule=code,
+        kind=rule.kind,
+        severity=rule.severity,
+        metric="date",
+        event=None,
+        story=story,
+        summary=summary,
+        facts=sorted(f.id for side in sides for f in side),
+        sides=[sorted(f.id for f in side) for side in sides],
+    )
 
 
 _ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -115,26 +127,13 @@ def incident_date_findings(
                 continue
             shown = off[0].date.start
             assert shown is not None
-            fid = finding_id(
-                "D003", f"incident|{day.isoformat()}|{shown.isoformat()}", [*off, *others], articles
-            )
+            key = f"incident|{day.isoformat()}|{shown.isoformat()}"
             summary = (
                 f"{rule.name}: {articles[article].outlet or article} dates the incident "
                 f"{shown.strftime('%A %d %B %Y')}; {len({f.article for f in others})} "
                 f"other sources give {day.strftime('%A %d %B %Y')}"
             )
             out.append(
-                Finding(
-                    id=fid,
-                    rule="D003",
-                    kind="date",
-                    severity=rule.severity,
-                    metric="date",
-                    event=None,
-                    story=story,
-                    summary=summary,
-                    facts=sorted(f.id for f in [*off, *others]),
-                    sides=[sorted(f.id for f in off), sorted(f.id for f in others)],
-                )
+                _date_finding("D003", key, story, summary, [off, others], articles, rulebook)
             )
     return out

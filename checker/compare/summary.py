@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from checker.fingerprint import short_hash, source_key
+from checker.fingerprint import finding_id, source_key
 from checker.models import Article, Event, Fact, Finding, Severity
 from checker.rulebook import Rulebook
 
@@ -23,22 +23,6 @@ def side_label(side: Sequence[Fact], articles: dict[str, Article]) -> str:
     return f"{value} ({'; '.join(parts)})"
 
 
-def sides_key(sides: Sequence[Sequence[Fact]], articles: dict[str, Article]) -> list[str]:
-    """Each side's sorted (source, interval) pairs, sides in a canonical order."""
-    keys = [
-        ",".join(
-            sorted(
-                {
-                    f"{source_key(articles[f.article])}={f.interval.low}:{f.interval.high}"
-                    for f in side
-                }
-            )
-        )
-        for side in sides
-    ]
-    return sorted(keys)
-
-
 def finding(
     code: str,
     severity: Severity,
@@ -46,7 +30,6 @@ def finding(
     sides: Sequence[Sequence[Fact]],
     articles: dict[str, Article],
     rulebook: Rulebook,
-    where: str = "",
 ) -> Finding:
     """A finding over ``sides`` of one event, titled in words, with a stable id.
 
@@ -60,13 +43,13 @@ def finding(
     scope = event.key.split("|")[-1]
     group = event.key.split("|")[1]
     what = metric if group == "all" else f"{metric} ({group})"
-    place = f" in {scope}" if scope != "whole" else (f" in {where}" if where else "")
+    place = f" in {scope}" if scope != "whole" else ""
     title = " vs ".join(side_label(side, articles) for side in sides)
     summary = f"{rule.name}: {title} {what}{place}"
     days = sorted(f.asof for f in facts if f.asof)
     bucket = days[0].strftime("%Y-%m") if days else "undated"
     return Finding(
-        id=code + "-" + short_hash(code, event.key, bucket, *sides_key(sides, articles)),
+        id=finding_id(code, [event.key, bucket], sides, articles),
         rule=code,
         kind=rule.kind,
         severity=severity,
