@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
-from checker.fingerprint import finding_id, source_key
+from checker.fingerprint import finding_id
 from checker.models import Article, Event, Fact, Finding, Severity
 from checker.rulebook import Rulebook
-
-
-def side_label(side: Sequence[Fact], articles: dict[str, Article]) -> str:
-    """ "about 90 (UN agency; 3 outlets)": the side's figure, who it cites, how many outlets."""
-    stated = Counter(" ".join(f.stated.split()) for f in side)
-    value = sorted(stated.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
-    outlets = {source_key(articles[f.article]) for f in side}
-    who = sorted({f.attribution for f in side if f.attribution})
-    parts = []
-    if who:
-        parts.append(who[0] if len(who) == 1 else f"{who[0]} and others")
-    parts.append(f"{len(outlets)} outlet" + ("" if len(outlets) == 1 else "s"))
-    return f"{value} ({'; '.join(parts)})"
+from checker.wording import side_label
 
 
 def finding(

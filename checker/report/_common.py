@@ -18,13 +18,11 @@ order the finding gives (lower, earlier side first).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from checker.fingerprint import source_key
 from checker.models import Article, DateRange, Fact, Finding, Report, Story
 
 STDIN_SOURCES = frozenset({"-", "<stdin>"})
@@ -143,6 +141,15 @@ def story_details(story: Story) -> str:
     return "; ".join(part for part in parts if part)
 
 
+def story_line(finding: Finding, stories: Mapping[str, Story]) -> str:
+    """``story: US strikes in Iraq (2024-02-02; Iraq)``, or ``story S12`` when not listed."""
+    story = stories.get(finding.story or "")
+    if story is None:
+        return f"story {finding.story}"
+    details = story_details(story)
+    return f"story: {story.label}" + (f" ({details})" if details else "")
+
+
 def story_headline(group: StoryGroup) -> str:
     """``US strikes in Iraq (2024-02-02 to 2024-02-05; Iraq, Syria)``: label and details."""
     if group.story is None:
@@ -225,38 +232,3 @@ def side_groups(
     if rest:
         groups.append(SideGroup(0, "also cited", rest, extra=True))
     return groups
-
-
-def side_value(side: Sequence[Fact]) -> str:
-    """The figure a side stands for: the words most of its claims use (shortest on a tie)."""
-    stated = Counter(" ".join(f.stated.split()) for f in side)
-    if not stated:
-        return ""
-    return sorted(stated.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
-
-
-def side_attribution(side: Sequence[Fact]) -> str:
-    """Who a side cites: one authority, ``X and others``, or ``""``."""
-    who = sorted({f.attribution for f in side if f.attribution})
-    if not who:
-        return ""
-    return who[0] if len(who) == 1 else f"{who[0]} and others"
-
-
-def side_outlets(side: Sequence[Fact], articles: Mapping[str, Article]) -> int:
-    """How many distinct outlets carry a side (a source without outlet counts by its text)."""
-    keys = {
-        source_key(article) if (article := articles.get(f.article)) is not None else f.article
-        for f in side
-    }
-    return len(keys)
-
-
-def side_label(side: Sequence[Fact], articles: Mapping[str, Article]) -> str:
-    """``about 90 (UN agency; 3 outlets)``: the side's figure, who it cites, how many outlets."""
-    if not side:
-        return "no claim in the report"
-    outlets = side_outlets(side, articles)
-    parts = [side_attribution(side)] if side_attribution(side) else []
-    parts.append(f"{outlets} outlet" + ("" if outlets == 1 else "s"))
-    return f"{side_value(side)} ({'; '.join(parts)})"

@@ -27,10 +27,10 @@ from checker.report._common import (
     is_file_source,
     outlet_name,
     side_groups,
-    side_label,
-    story_details,
+    story_line,
     value_label,
 )
+from checker.wording import side_label
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -88,12 +88,7 @@ class GithubReporter:
         properties = {"title": title}
         message = [finding.summary]
         if finding.story:
-            story = stories.get(finding.story)
-            if story is None:
-                message.append(f"story {finding.story}")
-            else:
-                details = story_details(story)
-                message.append(f"story: {story.label}" + (f" ({details})" if details else ""))
+            message.append(story_line(finding, stories))
         for group in side_groups(finding, facts, articles):
             side = [facts[fid] for fid in group.facts if fid in facts]
             message.append(f"{group.name}: {side_label(side, articles)}")

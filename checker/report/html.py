@@ -50,13 +50,11 @@ from checker.report._common import (
     outlet_name,
     short_article_id,
     side_asof,
-    side_attribution,
     side_groups,
-    side_outlets,
-    side_value,
     span_label,
     value_label,
 )
+from checker.wording import side_attribution, side_outlets, side_value
 
 KINDS = ("conflict", "tension", "update", "scope", "date")
 #: Number of distinct colours for the sides of one finding (``series-0`` ...); the

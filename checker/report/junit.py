@@ -29,10 +29,10 @@ from checker.models import Article, Fact, Finding, Report, Story
 from checker.report._common import (
     finding_headline,
     side_groups,
-    side_label,
-    story_details,
+    story_line,
     value_label,
 )
+from checker.wording import side_label
 
 _FAILING = frozenset({"error", "warning"})
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -51,13 +51,8 @@ def _detail(
     """The finding in a few lines: summary, story, rule and id, then each side and its claims."""
     lines = [finding.summary]
     if finding.story:
-        story = stories.get(finding.story)
-        if story is None:
-            lines.append(f"story {finding.story}")
-        else:
-            details = story_details(story)
-            where = f" ({details})" if details else ""
-            lines.append(f"story: {story.label}{where} [{story.id}]")
+        known = finding.story in stories
+        lines.append(story_line(finding, stories) + (f" [{finding.story}]" if known else ""))
     lines.append(f"rule {finding.rule}, id {finding.id}")
     for group in side_groups(finding, facts, articles):
         side = [facts[fid] for fid in group.facts if fid in facts]

@@ -48,10 +48,10 @@ from checker.report._common import (
     finding_headline,
     outlet_name,
     side_groups,
-    side_label,
     value_label,
 )
 from checker.rulebook import Rulebook
+from checker.wording import side_label
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -51,11 +51,11 @@ from checker.report._common import (
     StoryGroup,
     findings_by_story,
     side_groups,
-    side_label,
     source_name,
     story_details,
     value_label,
 )
+from checker.wording import side_label
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 _RESET = "\x1b[0m"

@@ -15,11 +15,12 @@ import report_fixture  # tests/report_fixture.py (tests/ is on sys.path)
 
 from checker.models import SCHEMA_VERSION, Finding, InputRecord, Report
 from checker.report import FORMATS, REPORTERS, UnknownFormatError, get_reporter, render
-from checker.report._common import findings_by_story, side_groups, side_label
+from checker.report._common import findings_by_story, side_groups
 from checker.report.github import escape_data, escape_property
 from checker.report.html import HtmlReporter, highlight, number_line
 from checker.report.sarif import source_uri
 from checker.report.text import TextReporter
+from checker.wording import side_label
 
 fx = report_fixture
 
