@@ -82,9 +82,9 @@ def _level(place: Place) -> int:
 
 
 def story_whole_places(
-    story: Story, facts: Sequence[Fact], lex: Lexicon, extra: Mapping[str, Place] | None = None
+    facts: Sequence[Fact], lex: Lexicon, extra: Mapping[str, Place] | None = None
 ) -> frozenset[str]:
-    """The places that stand for the story's whole area.
+    """The places that stand for the whole area of a story with these ``facts``.
 
     The country named by most of its articles when no other country is named
     by nearly as many (one operation in two countries has two scopes); the
@@ -376,7 +376,7 @@ def assign(
     for fact in facts:
         if (story := story_of.get(fact.article)) is not None:
             by_story[story.id].append(fact)
-    whole = {s.id: story_whole_places(s, by_story.get(s.id, []), lex, extra) for s in stories}
+    whole = {s.id: story_whole_places(by_story.get(s.id, []), lex, extra) for s in stories}
     years = {s.id: _years(s, articles) for s in stories}
     items = breakdown_items(facts)
     days_in: dict[tuple[str, tuple[int, int]], list[dt.date]] = defaultdict(list)

@@ -440,10 +440,12 @@ def _subcount(
     m = lex.subcount_re.match(text, mention.span[1], min(len(text), mention.span[1] + 40))
     if m is None or mention.interval is None or mention.likely is None:
         return None
-    before = [f for f in facts if f.sentence_span == (sentence.start, sentence.end)]
-    if not before or before[-1].metric == "date":
+    # Facts come in text order: the figure before this one is the last fact.
+    if not facts or facts[-1].sentence_span != (sentence.start, sentence.end):
         return None
-    whole = before[-1]
+    whole = facts[-1]
+    if whole.metric == "date":
+        return None
     group = lex.subcount_groups[m.group("word").lower()]
     return whole.model_copy(
         update={

@@ -72,7 +72,6 @@ class StoryParams:
 @dataclass
 class _Cluster:
     members: list[int]
-    anchors: list[dt.date] = field(default_factory=list)
     names: Counter[str] = field(default_factory=Counter)
 
 

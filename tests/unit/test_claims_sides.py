@@ -173,29 +173,29 @@ def _named(*per_article: tuple[str, ...]) -> list[Fact]:
 
 def test_countries_and_the_main_region_are_the_whole(rulebook: Rulebook, lex: Lexicon) -> None:
     facts = _named(("Iraq", "Anbar"), ("Anbar",), ("Anbar", "Ramadi"))
-    whole = story_whole_places(_story(), facts, lex)
+    whole = story_whole_places(facts, lex)
     assert whole == {"Iraq", "Anbar"}
 
 
 def test_two_regions_named_alike_are_neither_the_whole(lex: Lexicon) -> None:
     facts = _named(("Iraq", "Anbar"), ("Anbar",), ("Nineveh",), ("Nineveh",))
-    assert story_whole_places(_story(), facts, lex) == {"Iraq"}
+    assert story_whole_places(facts, lex) == {"Iraq"}
 
 
 def test_a_region_named_far_more_than_another_is_the_whole(lex: Lexicon) -> None:
     facts = _named(("Anbar",), ("Anbar",), ("Anbar", "Nineveh"), ("Anbar",))
-    assert story_whole_places(_story(), facts, lex) == {"Anbar"}
+    assert story_whole_places(facts, lex) == {"Anbar"}
 
 
 def test_a_city_named_far_more_than_any_region_is_the_whole(lex: Lexicon) -> None:
     facts = _named(("Ramadi",), ("Ramadi",), ("Ramadi", "Anbar"), ("Ramadi",))
-    assert "Ramadi" in story_whole_places(_story(), facts, lex)
+    assert "Ramadi" in story_whole_places(facts, lex)
 
 
 def test_a_place_named_twice_in_one_article_counts_once(lex: Lexicon) -> None:
     one = [_fact("a.txt#1", places=("Nineveh",), offset=k) for k in (100, 200, 300)]
     facts = one + _named(("Anbar",), ("Anbar",))
-    assert "Nineveh" not in story_whole_places(_story(), facts, lex)
+    assert "Nineveh" not in story_whole_places(facts, lex)
 
 
 @pytest.mark.parametrize(
@@ -218,7 +218,7 @@ def test_scope_of(lex: Lexicon, places: tuple[str, ...], scope: str) -> None:
 
 def test_two_countries_named_alike_are_two_scopes(lex: Lexicon) -> None:
     facts = _named(("Iraq",), ("Iraq",), ("Syria",), ("Syria",))
-    whole = story_whole_places(_story(), facts, lex)
+    whole = story_whole_places(facts, lex)
     assert not whole & {"Iraq", "Syria"}
     assert scope_of(_fact(places=("Iraq",)), whole, lex) == "Iraq"
     assert scope_of(_fact(places=("Syria",)), whole, lex) == "Syria"
@@ -226,7 +226,7 @@ def test_two_countries_named_alike_are_two_scopes(lex: Lexicon) -> None:
 
 def test_the_main_country_is_the_whole(lex: Lexicon) -> None:
     facts = _named(("Iraq",), ("Iraq",), ("Iraq", "Syria"), ("Iraq",))
-    whole = story_whole_places(_story(), facts, lex)
+    whole = story_whole_places(facts, lex)
     assert "Iraq" in whole and "Syria" not in whole
     assert scope_of(_fact(places=("Iraq",)), whole, lex) == ""
 
