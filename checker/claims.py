@@ -218,27 +218,25 @@ def skip_words(lex: Lexicon) -> frozenset[str]:
     )
 
 
-def _with_towns(fact: Fact, towns: Mapping[str, Place]) -> Fact:
+def _with_towns(fact: Fact, towns: Mapping[str, Place], lex: Lexicon) -> Fact:
     """``fact`` with the towns named near it added to its places."""
     if fact.metric == "date" or not towns:
         return fact
     text = fact.context(_TOWN_WINDOW, _TOWN_WINDOW)
-    found = [name for name in towns if name not in fact.places and _named(name, text)]
+    found = [name for name in towns if name not in fact.places and _named(name, text, lex)]
     if not found:
         return fact
     return fact.model_copy(update={"places": [*fact.places, *sorted(found)]})
 
 
-def _named(name: str, text: str) -> bool:
+def _named(name: str, text: str, lex: Lexicon) -> bool:
     """True when ``text`` places something in ``name`` ("in X", "the town of X")."""
-    pattern = rf"\b(?:in|at|near|of)\s+(?:the\s+\w+\s+of\s+)?{re.escape(name)}(?![\w-])"
+    at = lex.town_locative_re
+    pattern = rf"\b(?:{at})\s+(?:the\s+\w+\s+of\s+)?{re.escape(name)}(?![\w-])"
     return re.search(pattern, text) is not None
 
 
-_JOINERS = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|plus)\s*$", re.IGNORECASE)
-
-
-def breakdown_items(facts: Sequence[Fact]) -> set[str]:
+def breakdown_items(facts: Sequence[Fact], lex: Lexicon) -> set[str]:
     """Ids of figures that are items of a listed breakdown in one sentence.
 
     "Two crew members and five passengers were killed", "15 militants and
@@ -256,7 +254,7 @@ def breakdown_items(facts: Sequence[Fact]) -> set[str]:
             if a.victims == b.victims:
                 continue
             between = a.sentence[a.span[1] - a.sentence_span[0] : b.span[0] - b.sentence_span[0]]
-            if _JOINERS.match(between):
+            if lex.joiner_re.match(between):
                 out.update((a.id, b.id))
     return out
 
@@ -369,7 +367,7 @@ def assign(
     towns = {s.id: _towns(by_story.get(s.id, []), rulebook, skip) for s in stories}
     extra = {name: place for found in towns.values() for name, place in found.items()}
     facts = [
-        _with_towns(f, towns[s.id]) if (s := story_of.get(f.article)) is not None else f
+        _with_towns(f, towns[s.id], lex) if (s := story_of.get(f.article)) is not None else f
         for f in facts
     ]
     by_story = defaultdict(list)
@@ -378,7 +376,7 @@ def assign(
             by_story[story.id].append(fact)
     whole = {s.id: story_whole_places(by_story.get(s.id, []), lex, extra) for s in stories}
     years = {s.id: _years(s, articles) for s in stories}
-    items = breakdown_items(facts)
+    items = breakdown_items(facts, lex)
     days_in: dict[tuple[str, tuple[int, int]], list[dt.date]] = defaultdict(list)
     for fact in facts:
         if fact.metric == "date" and fact.date.start:

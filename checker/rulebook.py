@@ -206,6 +206,7 @@ class PlaceRules(_Rule):
 
     places: list[Place]
     country_codes: dict[str, str] = Field(default_factory=dict)
+    town_locatives: list[str] = Field(default_factory=list)
     adjectival: list[str] = Field(default_factory=list)
     adjectival_locative: list[str] = Field(default_factory=list)
     ignore_patterns: list[str] = Field(default_factory=list)
@@ -230,6 +231,7 @@ class ContextRules(_Rule):
     incident_words: list[str] = Field(default_factory=list)
     state_markers: list[str] = Field(default_factory=list)
     negation_markers: list[str] = Field(default_factory=list)
+    breakdown_joiners: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

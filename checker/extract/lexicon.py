@@ -97,6 +97,8 @@ class Lexicon:
     state_re: re.Pattern[str]
     subcount_re: re.Pattern[str]
     negation_re: re.Pattern[str]
+    joiner_re: re.Pattern[str]
+    town_locative_re: str
     subcount_groups: dict[str, str]
 
 
@@ -241,6 +243,10 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},
+        joiner_re=re.compile(
+            r"^\s*(?:" + _alternation(rb.context.breakdown_joiners) + r")\s*$", re.IGNORECASE
+        ),
+        town_locative_re=_alternation(rb.places.town_locatives),
         negation_re=re.compile(
             r"(?<![\w-])(?:" + _alternation(rb.context.negation_markers) + r")\s+$",
             re.IGNORECASE,
