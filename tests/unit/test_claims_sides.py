@@ -16,6 +16,7 @@ from checker.claims import (
     is_increment,
     scope_of,
     story_whole_places,
+    weekday_day,
 )
 from checker.compare.sides import Split, split
 from checker.extract.lexicon import Lexicon, lexicon
@@ -111,6 +112,8 @@ def test_group_key(victims: str | None, key: str) -> None:
         ("A funeral was held for 17 more slain militiamen.", "17 more slain militiamen", True),
         ("The blast killed 20 people in the market.", "20", False),
         ("The death toll stands at 20.", "20", False),
+        ("Currently 26 people remain in hospital.", "26 people", True),
+        ("It said 96 bodies were identified on Friday.", "96 bodies", True),
     ],
 )
 def test_is_increment(lex: Lexicon, sentence: str, stated: str, expected: bool) -> None:
@@ -469,3 +472,11 @@ def test_markers_far_from_a_figure_in_a_huge_sentence_do_not_reach_it(lex: Lexic
     assert len(fact.context()) <= 200 + len("16 people") + 200
     assert fact.preceding(10) == sentence[start - 10 : start]
     assert not is_background(fact, {PUBLISHED.year}, lex)
+
+
+def test_an_undated_article_speaks_on_the_weekday_it_names_after_the_story_began() -> None:
+    thursday = dt.date(2024, 7, 25)
+    assert weekday_day([6], thursday) == dt.date(2024, 7, 28)  # the Sunday after
+    assert weekday_day([3, 4], thursday) == dt.date(2024, 7, 26)  # the later of Thu, Fri
+    assert weekday_day([], thursday) is None
+    assert weekday_day([6], None) is None

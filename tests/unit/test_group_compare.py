@@ -616,3 +616,65 @@ def test_a_lower_later_figure_from_another_authority_is_a_dispute(
     ]
     _, findings = _run(facts, arts, rulebook)
     assert _rules(findings) == [("C003", "conflict", "error")]
+
+
+def test_a_rough_size_never_conflicts_by_the_width_of_its_edge(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    dozens = _fact(A, 24, 99, stated="dozens of people")
+    _, findings = _run([dozens, _fact(B, 100, None, stated="at least 100")], arts, rulebook)
+    assert not [f for f in findings if f.kind in ("conflict", "tension")]
+
+
+def test_a_hedge_on_an_odd_number_makes_no_tension(rulebook: Rulebook, arts: list[Article]) -> None:
+    odd = _fact(A, 309, None, likely=(309, 399), stated="over 308")
+    _, findings = _run([odd, _fact(B, 334)], arts, rulebook)
+    assert not [f for f in findings if f.kind == "tension"]
+    rounded = _fact(A, 301, None, likely=(301, 399), stated="over 300")
+    _, findings = _run([rounded, _fact(B, 450)], arts, rulebook)
+    assert [f.rule for f in findings if f.kind == "tension"] == ["T001"]
+
+
+def test_one_authority_a_day_apart_is_one_statement_told_two_ways(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    facts = [
+        _fact(A, 147, asof=DAY, attribution="Home Minister Asaduzzaman Khan"),
+        _fact(
+            B, 150, asof=DAY + dt.timedelta(days=1), attribution="Home Minister Azaduzzaman Khan"
+        ),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    assert [f.rule for f in findings] == ["C001"]
+
+
+def test_a_source_dating_the_incident_a_day_early_is_d003(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    def day(article: str, when: dt.date, stated: str, offset: int) -> Fact:
+        return _fact(
+            article,
+            None,
+            None,
+            metric="date",
+            victims=None,
+            stated=stated,
+            sentence=f"The blast at the hospital on {stated} killed many people.",
+            date=DateRange(start=when, end=when),
+            offset=offset,
+        )
+
+    tuesday, monday = dt.date(2023, 10, 17), dt.date(2023, 10, 16)
+    facts = [
+        day(A, tuesday, "Tuesday", 10),
+        day(B, tuesday, "Oct. 17", 20),
+        day(C, monday, "Monday, October 16", 30),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    d003 = [f for f in findings if f.rule == "D003"]
+    assert len(d003) == 1
+    assert d003[0].sides == [[facts[2].id], sorted([facts[0].id, facts[1].id])]
+    later = [day(A, tuesday, "Tuesday", 10), day(B, tuesday, "Oct. 17", 20)]
+    later.append(day(C, dt.date(2023, 10, 18), "Wednesday", 30))
+    _, findings = _run(later, arts, rulebook)
+    assert not [f for f in findings if f.rule == "D003"]
