@@ -403,7 +403,10 @@ def assign(
         group = group_key(victims)
         increment = fact.metric != "date" and is_increment(fact, lex)
         notes = []
-        if fact.id in items:
+        if fact.id in items and not group:
+            # "two crew members and five passengers": an item counting people
+            # at large is a part of the toll, never the toll; "13 children"
+            # in a list is still the story's count of children.
             increment = True
             notes.append("an item of a listed breakdown")
         if scope:

@@ -378,6 +378,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         choice = _metric(mention, sentence, first, last, head, lex)
         if choice is None:
             sub = _subcount(mention, sentence, facts, article.text, lex)
+            if sub is None:
+                sub = _list_item(mention, sentence, facts, head, article.text, lex)
             if sub is not None:
                 facts.append(sub)
             continue
@@ -456,6 +458,57 @@ def _subcount(
             "likely": mention.likely,
             "victims": group,
             "attribution": whole.attribution,
+        }
+    )
+
+
+# How far (in characters) a listed item may stand from the figure before it:
+# "24 are women, 40 men, 13 children" keeps a few head words between items.
+_LIST_GAP = 40
+
+
+def _list_item(
+    mention: Mention,
+    sentence: Sentence,
+    facts: list[Fact],
+    head: _Head,
+    text: str,
+    lex: Lexicon,
+) -> Fact | None:
+    """ "killed 13 children, four women and two men": an item of a list takes its metric.
+
+    A count of a named group of people that no trigger word reaches, standing
+    right after the figure before it in its sentence with only a few words
+    and a list joiner (rules/context.yaml ``breakdown_joiners``) between them,
+    counts the same thing as that figure, for its own group.
+    """
+    if mention.interval is None or mention.likely is None or not head.known:
+        return None
+    victims = _victims(head, lex)
+    if victims is None or not facts:
+        return None
+    before = facts[-1]
+    if before.metric == "date" or before.sentence_span != (sentence.start, sentence.end):
+        return None
+    gap = text[before.span[1] : mention.span[0]]
+    if len(gap) > _LIST_GAP or before.span[1] > mention.span[0]:
+        return None
+    if not lex.joiner_re.match(gap):
+        # "24 are women, 40 men": the words that close the item before.
+        words, comma, rest = gap.partition(",")
+        if not comma or not lex.joiner_re.match(comma + rest):
+            return None
+        if len(words.split()) > 3 or not all(w.isalpha() for w in words.split()):
+            return None
+    end = head.tokens[-1].end if head.tokens else mention.span[1]
+    return before.model_copy(
+        update={
+            "id": f"{before.article}@{mention.span[0]}",
+            "stated": text[mention.span[0] : max(end, mention.span[1])],
+            "span": (mention.span[0], max(end, mention.span[1])),
+            "interval": mention.interval,
+            "likely": mention.likely,
+            "victims": victims,
         }
     )
 

@@ -348,3 +348,31 @@ def test_a_group_of_people_reaches_its_verb_further_off(rulebook: Rulebook) -> N
     assert [(f.metric, f.interval.low) for f in _facts(text, rulebook)] == [("killed", 91)]
     broken = "Over 90 villagers of the town in the district, officials said, were later killed."
     assert _facts(broken, rulebook) == []
+
+
+def test_list_items_take_the_metric_of_the_first(rulebook: Rulebook) -> None:
+    facts = _facts("Gunmen killed 11 children, three women and two men at the market.", rulebook)
+    got = [(f.stated, f.metric, f.victims) for f in facts if f.metric != "date"]
+    assert got == [
+        ("11 children", "killed", "children"),
+        ("three women", "killed", "women"),
+        ("two men", "killed", "people"),
+    ]
+
+
+def test_list_items_after_closing_words(rulebook: Rulebook) -> None:
+    text = "Of the people reported dead, 20 were females, 31 males, 9 children, officials said."
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [(f.stated, f.victims) for f in facts][1:] == [
+        ("31 males", "people"),
+        ("9 children", "children"),
+    ]
+
+
+def test_a_distant_count_is_no_list_item(rulebook: Rulebook) -> None:
+    text = (
+        "Three people were killed in the blast, and the mayor, who visited the scene "
+        "with aides, met 40 students."
+    )
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [f.stated for f in facts] == ["Three people"]
