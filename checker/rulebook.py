@@ -232,6 +232,7 @@ class ContextRules(_Rule):
     state_markers: list[str] = Field(default_factory=list)
     negation_markers: list[str] = Field(default_factory=list)
     breakdown_joiners: list[str] = Field(default_factory=list)
+    settled_markers: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

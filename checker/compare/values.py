@@ -285,19 +285,27 @@ def _rose_again(
 
 
 def _settled(
-    low: Sequence[Fact], high: Sequence[Fact], members: Sequence[Fact], rulebook: Rulebook
+    low: Sequence[Fact],
+    high: Sequence[Fact],
+    members: Sequence[Fact],
+    rulebook: Rulebook,
+    settled: frozenset[str] = frozenset(),
 ) -> bool:
     """True when both sides speak long after the first report of their event.
 
     Weeks on (a trial, an anniversary, an inquiry), a toll has stopped
     developing: two figures that differ are no longer two moments of it.
+    Each side needs a claim dated that late, or from an article of
+    ``settled`` (one that tells of a verdict or an inquest).
     """
+    if any(f.article in settled for f in low) and any(f.article in settled for f in high):
+        return True
     first = min((f.asof for f in members if f.asof), default=None)
     days_low, days_high = _days(low), _days(high)
     if first is None or not days_low or not days_high:
         return False
-    settled = first + dt.timedelta(days=rulebook.findings.settled_days)
-    return days_low[0] >= settled and days_high[0] >= settled
+    since = first + dt.timedelta(days=rulebook.findings.settled_days)
+    return days_low[0] >= since and days_high[0] >= since
 
 
 def _verdict(
@@ -306,6 +314,7 @@ def _verdict(
     rule: MetricRule | None,
     rulebook: Rulebook,
     members: Sequence[Fact] = (),
+    settled: frozenset[str] = frozenset(),
 ) -> tuple[str, Severity] | None:
     relation = timeline(low, high, rulebook)
     if relation == "update":
@@ -328,7 +337,11 @@ def _verdict(
     small = _small_gap(a, b, rule)
     if not small and _disputed(low, high, members, rulebook):
         return "C003", rulebook.finding_rule("C003").severity
-    running = rule is not None and rule.running_toll and not _settled(low, high, members, rulebook)
+    running = (
+        rule is not None
+        and rule.running_toll
+        and not _settled(low, high, members, rulebook, settled)
+    )
     if running and _relative_gap(a, b) > rulebook.findings.same_count_gap:
         # Far apart at the same or an unknown time, with no two authorities
         # to set against each other: a developing toll caught at two moments
@@ -364,6 +377,9 @@ def compare_event(
     claims = current_claims(members, lex)
     if len({f.article for f in claims}) < 2:
         return []
+    settled = frozenset(
+        a for a in sorted({f.article for f in claims}) if lex.settled_re.search(articles[a].text)
+    )
     out: list[Finding] = []
     for low, high in _pairs(claims, lambda f: f.interval, articles):
         if all(is_vague(f) for f in low) or all(is_vague(f) for f in high):
@@ -372,7 +388,7 @@ def compare_event(
             continue
         if longer_period(low, high, rulebook):
             continue
-        verdict = _verdict(low, high, rule, rulebook, members)
+        verdict = _verdict(low, high, rule, rulebook, members, settled)
         if (
             verdict is not None
             and verdict[0] == "C002"

@@ -96,6 +96,7 @@ class Lexicon:
     incident_re: re.Pattern[str]
     state_re: re.Pattern[str]
     subcount_re: re.Pattern[str]
+    settled_re: re.Pattern[str]
     negation_re: re.Pattern[str]
     joiner_re: re.Pattern[str]
     town_locative_re: str
@@ -236,6 +237,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         increment_words=frozenset(w.lower() for w in rb.context.increment_markers),
         incident_re=phrase_pattern(rb.context.incident_words),
         state_re=phrase_pattern(rb.context.state_markers),
+        settled_re=phrase_pattern(rb.context.settled_markers),
         subcount_re=re.compile(
             r"\s+of\s+them,?\s+(?:were\s+|are\s+)?(?P<word>"
             + _alternation(list(rb.victims.subcount_groups))
