@@ -43,6 +43,12 @@ def group_key(victims: str | None) -> str:
     return victims
 
 
+# How far before a count "including" may stand ("including at least three").
+_PART_WINDOW = 24
+# How far before a count "the first bomber struck ..." may stand.
+_SUBINCIDENT_WINDOW = 120
+
+
 def is_increment(fact: Fact, lex: Lexicon) -> bool:
     """True for counts that are not the running toll itself.
 
@@ -403,7 +409,15 @@ def assign(
         group = group_key(victims)
         increment = fact.metric != "date" and is_increment(fact, lex)
         notes = []
-        if fact.id in items and not group:
+        if fact.metric != "date" and lex.subincident_re.search(fact.preceding(_SUBINCIDENT_WINDOW)):
+            increment = True
+            notes.append("one strike of several")
+        elif (
+            not group and fact.metric != "date" and lex.part_re.search(fact.preceding(_PART_WINDOW))
+        ):
+            increment = True
+            notes.append("a part of the figure before it")
+        elif fact.id in items and not group:
             # "two crew members and five passengers": an item counting people
             # at large is a part of the toll, never the toll; "13 children"
             # in a list is still the story's count of children.

@@ -233,6 +233,10 @@ class ContextRules(_Rule):
     negation_markers: list[str] = Field(default_factory=list)
     breakdown_joiners: list[str] = Field(default_factory=list)
     settled_markers: list[str] = Field(default_factory=list)
+    part_markers: list[str] = Field(default_factory=list)
+    hearsay_markers: list[str] = Field(default_factory=list)
+    subincident_ordinals: list[str] = Field(default_factory=list)
+    subincident_words: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

@@ -53,11 +53,23 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
     speak for the article only when they cite another authority (one text
     carrying both sides of a dispute). A figure marked as earlier ("initially
     8"), one below a rise the article tells of ("rose to 11"), and one that
-    combines several counts ("400 dead and wounded") never stand for it.
+    combines several counts ("400 dead and wounded") never stand for it, nor
+    one passed on from unnamed others ("some reports put the toll at 8").
     """
     per: dict[str, list[Fact]] = defaultdict(list)
-    for fact in facts:
-        if (fact.increment and not increments) or lex.combined_re.search(fact.context()):
+    every: dict[str, list[Fact]] = defaultdict(list)
+    for fact in sorted(facts, key=lambda f: (f.article, f.span)):
+        parts = [g for g in every[fact.article] if g.increment and g.interval == fact.interval]
+        every[fact.article].append(fact)
+        if fact.increment and not increments:
+            continue
+        if parts and not increments:
+            # "killing seven people" in one blast, then "the seven killed":
+            # the same part said again is still a part.
+            continue
+        if lex.combined_re.search(fact.context()) or lex.hearsay_re.search(
+            fact.preceding(_HEARSAY_WINDOW)
+        ):
             continue
         per[fact.article].append(fact)
     out: list[Fact] = []
@@ -80,6 +92,10 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
                 voices.add(_authority(fact))
         out.extend(kept)
     return out
+
+
+# How far before a figure "some reports put the toll at" may start.
+_HEARSAY_WINDOW = 48
 
 
 def is_vague(fact: Fact) -> bool:

@@ -97,6 +97,9 @@ class Lexicon:
     state_re: re.Pattern[str]
     subcount_re: re.Pattern[str]
     settled_re: re.Pattern[str]
+    part_re: re.Pattern[str]
+    hearsay_re: re.Pattern[str]
+    subincident_re: re.Pattern[str]
     negation_re: re.Pattern[str]
     joiner_re: re.Pattern[str]
     town_locative_re: str
@@ -238,6 +241,18 @@ def _compile(rb: Rulebook) -> Lexicon:
         incident_re=phrase_pattern(rb.context.incident_words),
         state_re=phrase_pattern(rb.context.state_markers),
         settled_re=phrase_pattern(rb.context.settled_markers),
+        hearsay_re=phrase_pattern(rb.context.hearsay_markers),
+        subincident_re=re.compile(
+            r"(?<![\w-])(?:"
+            + _alternation(rb.context.subincident_ordinals)
+            + r")\s+(?:[\w-]+\s+)?(?:"
+            + _alternation(rb.context.subincident_words)
+            + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        part_re=re.compile(
+            r"(?<![\w-])(?:" + _alternation(rb.context.part_markers) + r")\s+$", re.IGNORECASE
+        ),
         subcount_re=re.compile(
             r"\s+of\s+them,?\s+(?:were\s+|are\s+)?(?P<word>"
             + _alternation(list(rb.victims.subcount_groups))
