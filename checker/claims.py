@@ -315,25 +315,46 @@ def is_background(
 
 
 def weekday_day(weekdays: Sequence[int], anchor: dt.date | None) -> dt.date | None:
-    """The latest of ``weekdays`` read as the first such day on or after ``anchor``.
+    """The day an undated article speaks on, from the weekdays it names.
 
-    An undated article that says "the minister reported on Sunday" speaks on
-    the first Sunday on or after the story's earliest publication date.
+    The weekdays are read as the days of the week before it was written: the
+    writing day is the named weekday that leaves the others closest before it
+    ("landfall Thursday ... on Sunday ... on Monday" was written on the
+    Monday), taken on the date nearest ``anchor`` (the story's earliest
+    publication date), a day before it counting half again as far as one after.
     """
     if anchor is None or not weekdays:
         return None
-    return max(anchor + dt.timedelta(days=(w - anchor.weekday()) % 7) for w in weekdays)
+    best: tuple[int, int, int] | None = None
+    for w in sorted(set(weekdays)):
+        span = max((w - v) % 7 for v in weekdays)
+        after = anchor + dt.timedelta(days=(w - anchor.weekday()) % 7)
+        for day in (after, after - dt.timedelta(days=7)):
+            # A day before the story's first dated report is less likely: it
+            # counts half again as far as one after.
+            offset = (day - anchor).days
+            key = (span, 2 * offset if offset >= 0 else -3 * offset, -day.toordinal())
+            if best is None or key < best:
+                best = key
+    assert best is not None
+    return dt.date.fromordinal(-best[2])
 
 
-def asof(fact: Fact, article: Article, latest: dt.date | None) -> dt.date | None:
+def asof(
+    fact: Fact, article: Article, latest: dt.date | None, start: dt.date | None = None
+) -> dt.date | None:
     """The day a figure stands for: the publication date, else a stated day.
 
     A day stated in the sentence of an undated article's running tally ("the
     toll reached 52 on Sunday") stands for it; in a dated article the stated
     day is as often the incident's ("13 died in Friday's stampede") as the
-    count's, so the publication date is the safer reading.
+    count's, so the publication date is the safer reading. A publication date
+    inferred from the text is only a lower bound: never earlier than the
+    story's ``start``.
     """
     if article.published is not None:
+        if article.published_from == "inferred" and start is not None:
+            return max(article.published, start)
         return article.published
     if (
         fact.cumulative
@@ -432,7 +453,9 @@ def assign(
                 update={
                     "story": story.id,
                     "victims": victims,
-                    "asof": asof(fact, articles[fact.article], latest.get(fact.article)),
+                    "asof": asof(
+                        fact, articles[fact.article], latest.get(fact.article), story.start
+                    ),
                     "scope": scope,
                     "background": fact.metric != "date"
                     and is_background(

@@ -43,6 +43,8 @@ class Signature:
     # Weekdays (0 = Monday) the article names without a date it could resolve
     # them to: with the story's dates they tell when an undated article speaks.
     weekdays: tuple[int, ...] = ()
+    # The anchor is only a lower bound: the latest date the text names.
+    anchor_inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ def signature(
         article=article.id,
         terms=weighted,
         anchor=article.published,
+        anchor_inferred=article.published_from == "inferred",
         dates=tuple(sorted(set(dates))),
         places=tuple(sorted(place_counts, key=lambda p: (-place_counts[p], p))),
         duplicate_of=article.duplicate_of,
@@ -288,7 +291,11 @@ def stories(signatures: Sequence[Signature], params: StoryParams | None = None) 
     for group in cluster(signatures, params):
         members = [signatures[i] for i in group]
         ids = sorted(s.article for s in members)
-        anchors = sorted(s.anchor for s in members if s.anchor)
+        # A date inferred from the text ("on or after") spans a story only
+        # when none of its articles has a real publication date.
+        anchors = sorted(s.anchor for s in members if s.anchor and not s.anchor_inferred)
+        if not anchors:
+            anchors = sorted(s.anchor for s in members if s.anchor)
         place_counts: Counter[str] = Counter(p for s in members for p in s.places)
         out.append(
             Story(

@@ -480,3 +480,32 @@ def test_an_undated_article_speaks_on_the_weekday_it_names_after_the_story_began
     assert weekday_day([3, 4], thursday) == dt.date(2024, 7, 26)  # the later of Thu, Fri
     assert weekday_day([], thursday) is None
     assert weekday_day([6], None) is None
+
+
+def test_the_weekdays_an_undated_article_names_run_up_to_its_writing_day() -> None:
+    tuesday = dt.date(2024, 10, 1)
+    # Landfall on Thursday, power back on Sunday, a toll on Monday: written on
+    # the Monday just before the story's first dated report, not a week on.
+    assert weekday_day([3, 6, 0], tuesday) == dt.date(2024, 9, 30)
+    # A Monday three days before the first dated report is less likely than
+    # the one four days after it.
+    thursday = dt.date(2024, 7, 25)
+    assert weekday_day([0], thursday) == dt.date(2024, 7, 29)
+
+
+def test_an_inferred_publication_date_is_never_before_the_story(lex: Lexicon) -> None:
+    from checker.claims import asof
+
+    fact = _fact()
+    start = dt.date(2024, 6, 8)
+    inferred = Article(
+        id="a.txt#1",
+        source="a.txt",
+        index=1,
+        text="x",
+        published=dt.date(2023, 10, 30),
+        published_from="inferred",
+    )
+    assert asof(fact, inferred, None, start) == start
+    dated = inferred.model_copy(update={"published_from": "metadata"})
+    assert asof(fact, dated, None, start) == dt.date(2023, 10, 30)
