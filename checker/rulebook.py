@@ -79,6 +79,9 @@ class MetricRule(_Rule):
     # A running toll (the dead, the injured) grows as a story develops, so two
     # far-apart figures at an unknown time may be two moments of one toll.
     running_toll: bool = False
+    # The metric whose count holds this one's ("killed" is a part of
+    # "casualties"): a part larger than that whole is a conflict (C004).
+    part_of: str | None = None
     compare: bool = True
     priority: int = 0
     tolerance: Tolerance = Tolerance()
@@ -403,6 +406,10 @@ def _load(files: dict[str, Path], contents: dict[str, bytes]) -> Rulebook:
     duplicates = sorted({code for code in codes if codes.count(code) > 1})
     if duplicates:
         raise RuleError(f"metrics/: duplicate rule codes {', '.join(duplicates)}")
+    names = {rule.name for rule in metrics}
+    for rule in metrics:
+        if rule.part_of is not None and rule.part_of not in names:
+            raise RuleError(f"metrics/: {rule.code} part_of names no metric: {rule.part_of!r}")
     return Rulebook(metrics=sorted(metrics, key=lambda r: r.code), **parts)
 
 

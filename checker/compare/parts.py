@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from checker.compare.summary import finding
-from checker.compare.values import current_claims, independent, is_vague, longer_period
+from checker.compare.values import current_claims, independent, is_vague, longer_period, small_gap
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, Event, Fact, Finding
 from checker.rulebook import Rulebook
@@ -67,6 +67,7 @@ def part_findings(
     rule = rulebook.finding_rule("C004")
     lex = lexicon(rulebook)
     out: list[Finding] = []
+    out.extend(_metric_parts(events, facts, articles, rulebook))
     for _key, members in sorted(by_key.items()):
         for (group, scope), event in sorted(members.items()):
             wholes = [
@@ -106,4 +107,60 @@ def part_findings(
                 bad_totals = [t for t in totals if any(_exceeds(p, t) for p in bad_parts)]
                 sides = [bad_totals, bad_parts]
                 out.append(finding(rule.code, rule.severity, whole, sides, articles, rulebook))
+    return out
+
+
+def _metric_parts(
+    events: list[Event], facts: dict[str, Fact], articles: dict[str, Article], rulebook: Rulebook
+) -> list[Finding]:
+    """C004 across metrics: a count larger than the count that holds it.
+
+    "274 killed" against "under 100 casualties" of the same story, place and
+    group: the dead are a part of the casualties (rules/metrics ``part_of``).
+    """
+    lex = lexicon(rulebook)
+    rule = rulebook.finding_rule("C004")
+    part_of = {m.name: m.part_of for m in rulebook.metrics if m.part_of}
+    by_key: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
+    for event in events:
+        _metric, group, scope = event.key.split("|")
+        by_key[(event.story or "", group, scope)].append(event)
+    out: list[Finding] = []
+    for _key, members in sorted(by_key.items()):
+        for event in members:
+            for whole in members:
+                if part_of.get(event.metric) != whole.metric:
+                    continue
+                parts = [
+                    f
+                    for f in current_claims([facts[i] for i in event.facts], lex)
+                    if not is_vague(f)
+                ]
+                totals = [
+                    f
+                    for f in current_claims([facts[i] for i in whole.facts], lex)
+                    if not is_vague(f)
+                ]
+                # A tally over a longer period is no part of this count, and a
+                # part within the metric's tolerance of the whole ("at least
+                # 100" beside "under 100") is two roundings, not a conflict.
+                tolerance = rulebook.metric(event.metric)
+                bad_parts = [
+                    p
+                    for p in parts
+                    if not longer_period(totals, [p], rulebook)
+                    and (others := [t for t in totals if independent(p, t, articles)])
+                    and all(
+                        _exceeds(p, t) and not small_gap(t.interval, p.interval, tolerance)
+                        for t in others
+                    )
+                ]
+                if not bad_parts:
+                    continue
+                bad_totals = [t for t in totals if any(_exceeds(p, t) for p in bad_parts)]
+                out.append(
+                    finding(
+                        rule.code, rule.severity, whole, [bad_totals, bad_parts], articles, rulebook
+                    )
+                )
     return out

@@ -56,6 +56,7 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
     combines several counts ("400 dead and wounded") never stand for it, nor
     one passed on from unnamed others ("some reports put the toll at 8").
     """
+    wholes = {m.rule.part_of for m in lex.metrics if m.rule.part_of}
     per: dict[str, list[Fact]] = defaultdict(list)
     every: dict[str, list[Fact]] = defaultdict(list)
     for fact in sorted(facts, key=lambda f: (f.article, f.span)):
@@ -67,9 +68,9 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
             # "killing seven people" in one blast, then "the seven killed":
             # the same part said again is still a part.
             continue
-        if lex.combined_re.search(fact.context()) or lex.hearsay_re.search(
-            fact.preceding(_HEARSAY_WINDOW)
-        ):
+        if (
+            fact.metric not in wholes and lex.combined_re.search(fact.context())
+        ) or lex.hearsay_re.search(fact.preceding(_HEARSAY_WINDOW)):
             continue
         per[fact.article].append(fact)
     out: list[Fact] = []
@@ -185,7 +186,8 @@ def timeline(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> s
     return "same"
 
 
-def _small_gap(a: Interval, b: Interval, rule: MetricRule | None) -> bool:
+def small_gap(a: Interval, b: Interval, rule: MetricRule | None) -> bool:
+    """True when two intervals are within the metric's tolerance of each other."""
     if rule is None:
         return False
     gap = a.gap(b)
@@ -350,7 +352,7 @@ def _verdict(
             return "C003", rulebook.finding_rule("C003").severity
         return "C002", rulebook.finding_rule("C002").severity
     a, b = _hull(low), _hull(high)
-    small = _small_gap(a, b, rule)
+    small = small_gap(a, b, rule)
     if not small and _disputed(low, high, members, rulebook):
         return "C003", rulebook.finding_rule("C003").severity
     running = (
