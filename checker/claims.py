@@ -52,10 +52,15 @@ _SUBINCIDENT_WINDOW = 120
 def is_increment(fact: Fact, lex: Lexicon) -> bool:
     """True for counts that are not the running toll itself.
 
-    What was added ("20 more bodies", "three new deaths"), and a present state
+    What was added ("20 more bodies", "three new deaths", "a further 500
+    troops"), and a present state
     or sub-count ("26 people remain in hospital", "96 bodies were identified").
     """
     if lex.state_re.search(fact.context(0, _STATE_WINDOW)[len(fact.stated) :]):
+        return True
+    before = fact.preceding(_STATE_WINDOW).split()
+    if before and before[-1].lower() in lex.increment_words - {"more"}:
+        # "a further 500 troops", "another 12 bodies": what was added.
         return True
     words = fact.context(0, _STATE_WINDOW).split()[:2]
     if len(words) < 2 or not words[0][-1:].isalnum():
@@ -366,6 +371,18 @@ def asof(
     return latest
 
 
+def _noun_groups(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Per metric counted by its nouns (troops), the groups its nouns name."""
+    out: dict[str, frozenset[str]] = {}
+    for ml in lex.metrics:
+        if ml.rule.counts != "nouns":
+            continue
+        out[ml.rule.name] = frozenset(
+            group for noun in ml.nouns if (group := lex.victim_words.get((noun,))) is not None
+        )
+    return out
+
+
 def assign(
     facts: Sequence[Fact],
     stories: Sequence[Story],
@@ -417,6 +434,7 @@ def assign(
                 if day is not None:
                     latest[aid] = day
     nationals = _nationals(facts, story_of)
+    noun_groups = _noun_groups(lex)
     out: list[Fact] = []
     for fact in facts:
         story = story_of.get(fact.article)
@@ -427,6 +445,10 @@ def assign(
         victims = (
             "people" if nationals.get((story.id, fact.metric)) == fact.victims else fact.victims
         )
+        if victims in noun_groups.get(fact.metric, ()):
+            # "1,700 soldiers" and "1,200" are both troop counts: the group a
+            # metric counts by its nouns is everyone it counts.
+            victims = None
         group = group_key(victims)
         increment = fact.metric != "date" and is_increment(fact, lex)
         notes = []

@@ -380,6 +380,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             sub = _subcount(mention, sentence, facts, article.text, lex)
             if sub is None:
                 sub = _list_item(mention, sentence, facts, head, article.text, lex)
+            if sub is None:
+                sub = _elided(mention, sentence, facts, head, article.text)
             if sub is not None:
                 facts.append(sub)
             continue
@@ -509,6 +511,39 @@ def _list_item(
             "interval": mention.interval,
             "likely": mention.likely,
             "victims": victims,
+        }
+    )
+
+
+# How far (in characters) "the 1,700" may stand from the count it echoes.
+_ELIDED_GAP = 120
+
+
+def _elided(
+    mention: Mention, sentence: Sentence, facts: list[Fact], head: _Head, text: str
+) -> Fact | None:
+    """ "500 more troops ... bolstering the 1,700 already there": the noun left out.
+
+    A number after "the" with no noun of its own, in the sentence of a figure
+    just before it, counts what that figure counts.
+    """
+    if mention.interval is None or mention.likely is None or head.head is not None:
+        return None
+    if text[max(0, mention.span[0] - 4) : mention.span[0]].lower() != "the ":
+        return None
+    counts = [f for f in facts[-3:] if f.metric != "date"]
+    if not counts or counts[-1].sentence_span != (sentence.start, sentence.end):
+        return None
+    before = counts[-1]
+    if not 0 <= mention.span[0] - before.span[1] <= _ELIDED_GAP:
+        return None
+    return before.model_copy(
+        update={
+            "id": f"{before.article}@{mention.span[0]}",
+            "stated": text[mention.span[0] : mention.span[1]],
+            "span": mention.span,
+            "interval": mention.interval,
+            "likely": mention.likely,
         }
     )
 

@@ -509,3 +509,17 @@ def test_an_inferred_publication_date_is_never_before_the_story(lex: Lexicon) ->
     assert asof(fact, inferred, None, start) == start
     dated = inferred.model_copy(update={"published_from": "metadata"})
     assert asof(fact, dated, None, start) == dt.date(2023, 10, 30)
+
+
+def test_a_further_count_is_what_was_added(lex: Lexicon) -> None:
+    added = _fact(
+        low=400,
+        stated="400 soldiers",
+        sentence="A further 400 soldiers will be sent.",
+        metric="troops",
+    )
+    assert is_increment(added, lex)
+    plain = _fact(
+        low=400, stated="400 soldiers", sentence="Some 400 soldiers will be sent.", metric="troops"
+    )
+    assert not is_increment(plain, lex)

@@ -376,3 +376,12 @@ def test_a_distant_count_is_no_list_item(rulebook: Rulebook) -> None:
     )
     facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
     assert [f.stated for f in facts] == ["Three people"]
+
+
+def test_a_number_after_the_with_its_noun_left_out(rulebook: Rulebook) -> None:
+    text = (
+        "A further 400 soldiers will be sent on Sunday, joining the 2,300 already "
+        "deployed, the ministry said."
+    )
+    facts = [f for f in _facts(text, rulebook) if f.metric == "troops"]
+    assert [(f.stated, f.interval.low) for f in facts] == [("400 soldiers", 400), ("2,300", 2300)]
