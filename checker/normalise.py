@@ -357,6 +357,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 (a, max(a, sent.token_index(m.span[1]) - 1))
             )
     facts: list[Fact] = []
+    denied: tuple[int, MetricLexicon, int] | None = None
+    denied_numbers: set[tuple[int, int, int]] = set()
     for mention in analysis.mentions:
         si = sentence_at(sentences, mention.span[0])
         sentence = sentences[si]
@@ -367,15 +369,27 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             continue
         if mention.interval is None or mention.likely is None:
             continue
-        if lex.negation_re.search(
-            article.text, max(sentence.start, mention.span[0] - 16), mention.span[0]
-        ):
-            # "there are not 200 or 500 dead": a figure denied, not claimed.
-            continue
         first = sentence.token_index(mention.span[0])
         last = max(first, sentence.token_index(mention.span[1]) - 1)
         head = _head(sentence, last + 1, lex)
         choice = _metric(mention, sentence, first, last, head, lex)
+        if lex.negation_re.search(
+            article.text, max(sentence.start, mention.span[0] - 16), mention.span[0]
+        ):
+            # "there are not 200 or 500 dead": a figure denied, not claimed;
+            # what it counted may be said next ("but rather ...").
+            denied = (si, choice.metric, mention.span[1]) if choice else None
+            denied_numbers.add((si, first, last))
+            continue
+        if (
+            choice is None
+            and denied is not None
+            and denied[0] == si
+            and head.head is None
+            and any(c.isdigit() for c in mention.text)
+            and lex.correction_re.search(article.text, denied[2], mention.span[0])
+        ):
+            choice = _Choice(denied[1], None)
         if choice is None:
             sub = _subcount(mention, sentence, facts, article.text, lex)
             if sub is None:
@@ -388,10 +402,17 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         # A bare number ("12", "36") gives way when another number stands
         # nearer to the trigger word it leans on: "Of the 23 pirates
         # arrested, 12 are Somali" counts 23 arrests, not 12.
+        nearest = (
+            _nearest_number(sentence, choice.trigger, numbers[si])
+            if head.head is None and choice.trigger is not None
+            else None
+        )
         if (
-            head.head is None
-            and choice.trigger is not None
-            and _nearest_number(sentence, choice.trigger, numbers[si]) != (first, last)
+            nearest is not None
+            and nearest != (first, last)
+            # A denied number leans on no trigger word: a figure in digits
+            # said in its place may ("not 300 dead, but about 40").
+            and not ((si, *nearest) in denied_numbers and any(c.isdigit() for c in mention.text))
         ):
             continue
         ml = choice.metric

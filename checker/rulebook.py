@@ -238,6 +238,7 @@ class ContextRules(_Rule):
     settled_markers: list[str] = Field(default_factory=list)
     part_markers: list[str] = Field(default_factory=list)
     hearsay_markers: list[str] = Field(default_factory=list)
+    correction_markers: list[str] = Field(default_factory=list)
     subincident_ordinals: list[str] = Field(default_factory=list)
     subincident_words: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)

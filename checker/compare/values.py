@@ -326,6 +326,14 @@ def _settled(
     return days_low[0] >= since and days_high[0] >= since
 
 
+def _within_a_day(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
+    """True when both sides speak within a day of each other."""
+    days_low, days_high = _days(low), _days(high)
+    if not days_low or not days_high:
+        return False
+    return abs((days_low[0] - days_high[-1]).days) <= 1
+
+
 def _verdict(
     low: Sequence[Fact],
     high: Sequence[Fact],
@@ -342,6 +350,10 @@ def _verdict(
         # cannot both be right, shown as a revision a reader may accept.
         return "C002", rulebook.findings.revised_severity
     if relation == "down":
+        if _disputed(low, high, members, rulebook) and _within_a_day(low, high):
+            # Two authorities a news cycle apart: however far apart their
+            # figures, one disputes the other ("471" against "10 to 50").
+            return "C003", rulebook.finding_rule("C003").severity
         if _relative_gap(_hull(low), _hull(high)) > rulebook.findings.max_revision:
             # A later figure that is a small fraction of an earlier one is a
             # partial count (one hospital, the identified dead), not the toll.

@@ -99,6 +99,7 @@ class Lexicon:
     settled_re: re.Pattern[str]
     part_re: re.Pattern[str]
     hearsay_re: re.Pattern[str]
+    correction_re: re.Pattern[str]
     subincident_re: re.Pattern[str]
     negation_re: re.Pattern[str]
     joiner_re: re.Pattern[str]
@@ -242,6 +243,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         state_re=phrase_pattern(rb.context.state_markers),
         settled_re=phrase_pattern(rb.context.settled_markers),
         hearsay_re=phrase_pattern(rb.context.hearsay_markers),
+        correction_re=phrase_pattern(rb.context.correction_markers),
         subincident_re=re.compile(
             r"(?<![\w-])(?:"
             + _alternation(rb.context.subincident_ordinals)

@@ -385,3 +385,15 @@ def test_a_number_after_the_with_its_noun_left_out(rulebook: Rulebook) -> None:
     )
     facts = [f for f in _facts(text, rulebook) if f.metric == "troops"]
     assert [(f.stated, f.interval.low) for f in facts] == [("400 soldiers", 400), ("2,300", 2300)]
+
+
+def test_a_figure_said_in_place_of_a_denied_one(rulebook: Rulebook) -> None:
+    text = "An official said there were not 300 dead, but rather about 40, probably 30 to 50."
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [f.stated for f in facts] == ["about 40", "30 to 50"]
+    assert all(f.interval.low is not None and f.interval.low < 300 for f in facts)
+
+
+def test_a_bare_number_after_a_denial_without_a_correction_word(rulebook: Rulebook) -> None:
+    text = "There were not 300 dead, officials said on 12 occasions."
+    assert [f for f in _facts(text, rulebook) if f.metric == "killed"] == []
