@@ -66,15 +66,27 @@ _ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NEAR = 60
 
 
-def incident_days(facts: list[Fact], lex: Lexicon) -> dict[str, dict[str, list[Fact]]]:
+def incident_days(
+    facts: list[Fact], lex: Lexicon, articles: dict[str, Article] | None = None
+) -> dict[str, dict[str, list[Fact]]]:
     """Per story, per article, the date facts that date the story's incident.
 
     A date names the incident when its sentence has an incident word
-    (rules/context.yaml) and no background or period-start marker.
+    (rules/context.yaml) and no background or period-start marker. A bare
+    weekday in an article whose publication date was only inferred from its
+    text (a lower bound) cannot tell which week it means and is left out.
     """
     out: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for fact in facts:
         if fact.metric != "date" or fact.story is None or not fact.date.start:
+            continue
+        article = (articles or {}).get(fact.article)
+        if (
+            article is not None
+            and article.published_from == "inferred"
+            and fact.weekday
+            and not any(c.isdigit() for c in fact.stated)
+        ):
             continue
         if fact.date.start != fact.date.end:
             continue
@@ -105,7 +117,7 @@ def incident_date_findings(
     limit = rulebook.findings.date_disagreement_days
     rule = rulebook.finding_rule("D003")
     out: list[Finding] = []
-    for story, per_article in sorted(incident_days(facts, lex).items()):
+    for story, per_article in sorted(incident_days(facts, lex, articles).items()):
         votes: dict[dt.date, set[str]] = defaultdict(set)
         for article, dated in per_article.items():
             for fact in dated:

@@ -678,3 +678,11 @@ def test_a_source_dating_the_incident_a_day_early_is_d003(
     later.append(day(C, dt.date(2023, 10, 18), "Wednesday", 30))
     _, findings = _run(later, arts, rulebook)
     assert not [f for f in findings if f.rule == "D003"]
+    # A bare weekday of an article dated only by its text (a lower bound)
+    # cannot tell which week it means: it dates nothing.
+    guessed = [*arts[:2], arts[2].model_copy(update={"published_from": "inferred"})]
+    _, findings = _run(facts, guessed, rulebook)
+    assert [f.rule for f in findings if f.rule == "D003"] == ["D003"]
+    facts[2] = day(C, monday, "Monday", 30).model_copy(update={"weekday": "Monday"})
+    _, findings = _run(facts, guessed, rulebook)
+    assert not [f for f in findings if f.rule == "D003"]
