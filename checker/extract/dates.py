@@ -1,68 +1,40 @@
-"""Dates in article text: absolute, partial and relative to the publication date."""
+"""Dates in article text: absolute, partial and relative to the publication date.
+
+Relative expressions resolve by calendar units, the TimeML conventions:
+"last week" is the ISO week before the publication's, "this month" its
+calendar month, "two years ago" a calendar year, "the third quarter" three
+months, "Monday" the nearest such day before publication unless the sentence
+speaks of the future. Each date keeps its granularity. What cannot be
+resolved stays unresolved (a mention without a date), never guessed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from checker.extract.calendar_units import (
+    add_months,
+    day_range,
+    decade_range,
+    half_range,
+    month_range,
+    months_range,
+    quarter_range,
+    shifted,
+    unit_range,
+    week_range,
+    year_range,
+)
+from checker.extract.date_grammar import DateGrammar, grammar
 from checker.extract.lexicon import Lexicon
 from checker.extract.spans import SpanIndex
-from checker.models import DateRange, Mention
+from checker.extract.tense import is_future
+from checker.models import DateRange, Mention, MentionKind
 
-
-@dataclass(frozen=True)
-class DatePatterns:
-    """The date regexes of one lexicon."""
-
-    full: re.Pattern[str]
-    iso: re.Pattern[str]
-    weekday: re.Pattern[str]
-    month_only: re.Pattern[str]
-    ago: re.Pattern[str]
-
-
-_PATTERNS: dict[int, tuple[Lexicon, DatePatterns]] = {}
-
-
-def patterns(lex: Lexicon) -> DatePatterns:
-    """Compile (once per lexicon) the date regexes from the month and weekday names."""
-    hit = _PATTERNS.get(id(lex))
-    if hit is not None and hit[0] is lex:
-        return hit[1]
-    lang = lex.rulebook.language
-    mon = "|".join(sorted(lex.months, key=lambda m: (-len(m), m)))
-    wd = "|".join(sorted(lex.weekdays, key=lambda m: (-len(m), m)))
-    day = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
-    year = r"(?P<{0}>1[89]\d\d|20\d\d)(?!\d)"
-    # Dates never run across a line break: " " is any run of spaces or tabs.
-    full = re.compile(
-        rf"(?<![\w])(?:(?P<wd>{wd}),? +)?(?:(?:the +)?{day.format('d1')} +(?:of +)?"
-        rf"(?P<m1>{mon})\.?(?:,? +{year.format('y1')})?"
-        rf"|(?P<m2>{mon})\.? +{day.format('d2')}(?![\d:])(?:,? +{year.format('y2')})?"
-        rf"|(?P<m3>{mon})\.?,? +(?:of +)?{year.format('y3')})(?![\w])".replace(" +", "[ \t]+"),
-        re.IGNORECASE,
-    )
-    pats = DatePatterns(
-        full=full,
-        iso=re.compile(r"(?<![\w-])(?P<y>20\d\d|19\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
-        weekday=re.compile(
-            rf"(?<![\w])(?:(?P<rel>last|this|next|on)\s+)?(?P<wd>{wd})(?:['’]s)?(?![\w])",
-            re.IGNORECASE,
-        ),
-        month_only=re.compile(
-            rf"(?<![\w])(?:{_alt(lang.month_prepositions)})\s+(?P<m>{mon})(?![\w.])",
-            re.IGNORECASE,
-        ),
-        ago=re.compile(
-            rf"(?<![\w])(?P<n>\d+|{_alt([*lang.one_words, *lex.number_words])})\s+"
-            r"(?P<u>days?|weeks?|months?|years?)\s+"
-            rf"(?P<dir>{_alt([*lang.ago_words, *lang.offset_words])})(?![\w])",
-            re.IGNORECASE,
-        ),
-    )
-    _PATTERNS[id(lex)] = (lex, pats)
-    return pats
+_LONG_WORD_STOP_RE = re.compile(r"[A-Za-z]{5,}\.$")
+_LATEST_RE = re.compile(r"latest|recent", re.IGNORECASE)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -70,12 +42,6 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
-
-
-def _month_range(year: int, month: int) -> DateRange:
-    start = dt.date(year, month, 1)
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return DateRange(start=start, end=nxt - dt.timedelta(days=1))
 
 
 def _guess_year(month: int, day: int, published: dt.date) -> int:
@@ -100,12 +66,60 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+@dataclass
+class _Pending:
+    """A phrase that takes its date from the quarter the text last named ("the quarter")."""
+
+    start: int
+    end: int
+    surface: str
+    years_back: int
+    fallback: DateRange | None
 
 
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-_LONG_WORD_STOP_RE = re.compile(r"[A-Za-z]{5,}\.$")
+@dataclass
+class _Finder:
+    """The state of one pass over a text: what is found, and which spans are taken."""
+
+    text: str
+    lex: Lexicon
+    g: DateGrammar
+    article: str
+    published: dt.date | None
+    published_from: str | None
+    found: list[Mention] = field(default_factory=list)
+    pending: list[_Pending] = field(default_factory=list)
+    taken: SpanIndex = field(default_factory=SpanIndex)
+
+    def free(self, m: re.Match[str]) -> bool:
+        return not self.taken.overlaps(*m.span())
+
+    def future(self, m: re.Match[str]) -> bool:
+        return is_future(self.text, m.start(), m.end(), self.g.future)
+
+    def add(
+        self,
+        m: re.Match[str],
+        rng: DateRange | None,
+        weekday: str | None = None,
+        kind: MentionKind = "date",
+        span: tuple[int, int] | None = None,
+    ) -> None:
+        start, end = span or m.span()
+        surface = self.text[start:end]
+        if surface.endswith(".") and _LONG_WORD_STOP_RE.search(surface):
+            surface, end = surface[:-1], end - 1
+        self.taken.add(start, end)
+        self.found.append(
+            Mention(
+                article=self.article,
+                kind=kind,
+                text=surface,
+                span=(start, end),
+                date=rng,
+                weekday=weekday,
+            )
+        )
 
 
 def find_dates(
@@ -118,118 +132,350 @@ def find_dates(
     """Every date mention in ``text``, resolved against the publication date when known.
 
     With a publication date from metadata or a dateline, a bare weekday is the
-    most recent such day on or before it; with an inferred date (a lower bound)
+    most recent such day on or before it (the next one on or after it when
+    the sentence speaks of the future); with an inferred date (a lower bound)
     it is the first such day on or after it.
     """
-    pats = patterns(lex)
-    found: list[Mention] = []
-    taken = SpanIndex()
+    f = _Finder(text, lex, grammar(lex), article, published, published_from)
+    _absolute(f)
+    _quarters(f)
+    _anaphora(f)
+    _units(f)
+    _months(f)
+    _weekdays(f)
+    _days(f)
+    _ago(f)
+    _years(f)
+    _resolve_anaphora(f)
+    f.found.sort(key=lambda x: x.span)
+    return f.found
 
-    def free(a: int, b: int) -> bool:
-        return not taken.overlaps(a, b)
 
-    def add(m: re.Match[str], rng: DateRange | None, weekday: str | None = None) -> None:
-        start, end = m.span()
-        surface = m.group()
-        if surface.endswith(".") and _LONG_WORD_STOP_RE.search(surface):
-            surface, end = surface[:-1], end - 1
-        taken.add(start, end)
-        found.append(
-            Mention(
-                article=article,
-                kind="date",
-                text=surface,
-                span=(start, end),
-                date=rng,
-                weekday=weekday,
-            )
-        )
-
-    for m in pats.iso.finditer(text):
+def _absolute(f: _Finder) -> None:
+    """ISO dates and dates that name a day or a month ("Oct. 7", "7 October 2023", "May 2021")."""
+    for m in f.g.iso.finditer(f.text):
         day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if day:
-            add(m, DateRange(start=day, end=day))
-    for m in pats.full.finditer(text):
-        if not free(*m.span()):
+            f.add(m, day_range(day))
+    for m in f.g.full.finditer(f.text):
+        if not f.free(m):
             continue
         mon_word = m["m1"] or m["m2"] or m["m3"]
         if not _capitalised(mon_word):
             continue
-        month = lex.months[mon_word.lower().rstrip(".")]
+        month = f.lex.months[mon_word.lower().rstrip(".")]
         year_s = m["y1"] or m["y2"] or m["y3"]
         day_s = m["d1"] or m["d2"]
         weekday = m["wd"].capitalize() if m["wd"] else None
         if day_s is None:
             assert year_s is not None
-            add(m, _month_range(int(year_s), month))
+            f.add(m, month_range(int(year_s), month))
             continue
         day_n = int(day_s)
         if not 1 <= day_n <= 31:
             continue
         if year_s:
             year = int(year_s)
-        elif published:
-            year = _guess_year(month, day_n, published)
+        elif f.published and f.future(m):
+            ahead = (month, day_n) >= (f.published.month, f.published.day)
+            year = f.published.year + (0 if ahead else 1)
+        elif f.published:
+            year = _guess_year(month, day_n, f.published)
         else:
-            add(m, None, weekday)
+            f.add(m, None, weekday)
             continue
         when = _safe_date(year, month, day_n)
-        add(m, DateRange(start=when, end=when) if when else None, weekday)
-    for m in pats.month_only.finditer(text):
-        if not free(*m.span()) or not _capitalised(m["m"]):
+        f.add(m, day_range(when) if when else None, weekday)
+
+
+def _quarters(f: _Finder) -> None:
+    """Quarters and halves of a year ("the third quarter", "third-quarter", "Q3 2023")."""
+    rules = f.lex.rulebook.dates
+    for m in f.g.quarter.finditer(f.text):
+        if not f.free(m):
             continue
-        month = lex.months[m["m"].lower()]
-        if published:
-            year = published.year if month <= published.month else published.year - 1
-            add(m, _month_range(year, month))
+        if m["qn"]:
+            number, kind = int(m["qn"]), "quarter"
         else:
-            add(m, None)
-    for m in pats.weekday.finditer(text):
-        if not free(*m.span()) or not _capitalised(m["wd"]):
+            kind = m["kind"].lower()
+            ordinal = m["ord"].lower()
+            table = rules.quarter_ordinals if kind == "quarter" else rules.half_ordinals
+            if ordinal not in table:
+                continue
+            number = table[ordinal]
+        year_s = m["qy1"] or m["qy2"] or m["qy3"]
+        rel = m["qr1"] or m["qr2"]
+        year: int | None = None
+        if year_s:
+            year = int(year_s)
+        elif f.published and rel:
+            year = f.published.year + rules.offsets[" ".join(rel.lower().split())]
+        elif f.published:
+            year = _nearest_period_year(f.published, number, kind, future=f.future(m))
+        if year is None:
+            f.add(m, None)
+        else:
+            f.add(m, quarter_range(year, number) if kind == "quarter" else half_range(year, number))
+
+
+def _nearest_period_year(published: dt.date, number: int, kind: str, *, future: bool) -> int:
+    """The year of the quarter (or half) ``number`` nearest publication.
+
+    Told in the past it is the latest such period that has begun by the
+    publication date; in the future, the first that has not yet ended.
+    """
+    first_month = 3 * number - 2 if kind == "quarter" else 6 * number - 5
+    months = 3 if kind == "quarter" else 6
+    if future:
+        last_month = first_month + months - 1
+        return published.year if published.month <= last_month else published.year + 1
+    return published.year if published.month >= first_month else published.year - 1
+
+
+def _anaphora(f: _Finder) -> None:
+    """Claim the phrases whose date is the quarter last named ("the quarter", "a year earlier")."""
+    pub = f.published
+    for m in f.g.year_before.finditer(f.text):
+        if not f.free(m):
             continue
-        target = lex.weekdays[m["wd"].lower()]
-        rng: DateRange | None = None
-        if published:
-            if published_from == "inferred":
-                delta = (target - published.weekday()) % 7
-                day = published + dt.timedelta(days=delta)
+        # "year-ago" alone and "a year ago" fall back on the calendar year before
+        # publication; "a year earlier" counts from a time the reader must find.
+        direction = (m["dir"] or "").lower()
+        fallback = year_range(pub.year - 1) if pub and direction != "earlier" else None
+        f.pending.append(_Pending(m.start(), m.end(), m.group(), 1, fallback))
+        f.taken.add(*m.span())
+    for m in f.g.quarter_anaphor.finditer(f.text):
+        if not f.free(m):
+            continue
+        if _LATEST_RE.search(m.group()):
+            # "The latest quarter" is the last one that has ended, whatever the text named.
+            f.add(m, unit_range("quarter", pub, -1) if pub else None)
+            continue
+        f.pending.append(_Pending(m.start(), m.end(), m.group(), 0, None))
+        f.taken.add(*m.span())
+
+
+def _resolve_anaphora(f: _Finder) -> None:
+    """Give each pending phrase the quarter last named within the anchor window, or its fallback."""
+    if not f.pending:
+        return
+    window = f.lex.rulebook.dates.anchor_window
+    quarters = sorted(
+        (m.span[1], m.date)
+        for m in f.found
+        if m.date is not None and m.date.granularity == "quarter"
+    )
+    q = 0
+    last: tuple[int, DateRange] | None = None
+    for p in sorted(f.pending, key=lambda x: x.start):
+        while q < len(quarters) and quarters[q][0] <= p.start:
+            last = quarters[q]
+            q += 1
+        rng = p.fallback
+        if last is not None and p.start - last[0] <= window:
+            rng = shifted(last[1], -p.years_back)
+        f.found.append(
+            Mention(article=f.article, kind="date", text=p.surface, span=(p.start, p.end), date=rng)
+        )
+        if rng is not None and rng.granularity == "quarter":
+            # A resolved anaphor names a quarter too ("the quarter" after "the third quarter").
+            last = (p.end, rng) if p.years_back == 0 else last
+
+
+def _units(f: _Finder) -> None:
+    """A calendar unit moved from the publication's ("last week", "early next year")."""
+    rules = f.lex.rulebook.dates
+    for m in f.g.unit_offset.finditer(f.text):
+        if not f.free(m):
+            continue
+        unit = rules.units[" ".join(m["unit"].lower().split())]
+        shift = rules.offsets[" ".join(m["off"].lower().split())]
+        f.add(m, unit_range(unit, f.published, shift) if f.published else None)
+    for m in f.g.season.finditer(f.text):
+        if not f.free(m) or not (m["off"] or m["y"]):
+            continue
+        first, months = rules.seasons[m["s"].lower()]
+        if m["y"]:
+            f.add(m, months_range(int(m["y"]), first, months, "season"))
+        elif f.published:
+            shift = rules.offsets[" ".join(m["off"].lower().split())]
+            f.add(m, _season(f.published, first, months, shift))
+        else:
+            f.add(m, None)
+
+
+def _season(published: dt.date, first: int, months: int, shift: int) -> DateRange:
+    """The season starting in month ``first`` that is current (0), last ended (-1) or next (1)."""
+    index = published.year * 12 + published.month - 1
+    start = published.year * 12 + first - 1
+    while start > index:
+        start -= 12
+    if start + months <= index and shift == 0:
+        start += 12  # this season has ended: "this winter" is the coming one
+    if shift < 0:
+        start = start - 12 if start + months > index else start
+    elif shift > 0:
+        start = start + 12 if start <= index else start
+    return months_range(start // 12, start % 12 + 1, months, "season")
+
+
+def _months(f: _Finder) -> None:
+    """Month names without a day: "last June", "June last year", "in April", "early March"."""
+    rules = f.lex.rulebook.dates
+    pub = f.published
+    for m in f.g.month_of_year.finditer(f.text):
+        if not f.free(m) or not _capitalised(m["m"]):
+            continue
+        month = f.lex.months[m["m"].lower()]
+        shift = rules.offsets[" ".join((m["off"] or m["off2"]).lower().split())]
+        f.add(m, month_range(pub.year + shift, month) if pub else None)
+    for m in f.g.month_offset.finditer(f.text):
+        if not f.free(m) or not _capitalised(m["m"]):
+            continue
+        month = f.lex.months[m["m"].lower()]
+        shift = rules.offsets[" ".join(m["off"].lower().split())]
+        if pub is None:
+            f.add(m, None)
+        elif shift < 0:  # the latest such month before the publication's
+            f.add(m, month_range(pub.year - (month >= pub.month), month))
+        elif shift > 0:  # the first such month after the publication's
+            f.add(m, month_range(pub.year + (month <= pub.month), month))
+        else:
+            f.add(m, month_range(pub.year, month))
+    for pattern in (f.g.month_only, f.g.bare_month):
+        for m in pattern.finditer(f.text):
+            if not f.free(m) or not _capitalised(m["m"]):
+                continue
+            if pattern is f.g.bare_month and m["m"].lower() == "may" and not m["pos"]:
+                continue  # "May" alone is too often the verb that opens a sentence
+            month = f.lex.months[m["m"].lower()]
+            if pub is None:
+                f.add(m, None)
+            elif f.future(m):
+                f.add(m, month_range(pub.year + (month < pub.month), month))
             else:
-                delta = (published.weekday() - target) % 7
-                if m["rel"] and m["rel"].lower() == "last" and delta == 0:
-                    delta = 7
-                day = published - dt.timedelta(days=delta)
-            rng = DateRange(start=day, end=day)
-        add(m, rng, m["wd"].capitalize())
-    for m in lex.relative_re.finditer(text):
-        if not free(*m.span()):
+                f.add(m, month_range(pub.year - (month > pub.month), month))
+
+
+def _weekdays(f: _Finder) -> None:
+    """Weekdays: the nearest such day before publication, after it when told in the future."""
+    rules = f.lex.rulebook.dates
+    pub = f.published
+    for m in f.g.weekday.finditer(f.text):
+        if not f.free(m) or not _capitalised(m["wd"]):
             continue
-        rel = lex.rulebook.language.relative_dates
-        key = " ".join(m.group().lower().split())
-        back = rel.get(key)
-        if published and back:
-            add(
+        target = f.lex.weekdays[m["wd"].lower()]
+        rng: DateRange | None = None
+        if pub:
+            rel = " ".join((m["rel"] or "").lower().split())
+            shift = rules.offsets.get(rel)
+            back = (pub.weekday() - target) % 7
+            ahead = (target - pub.weekday()) % 7
+            if f.published_from == "inferred":
+                day = pub + dt.timedelta(days=ahead)
+            elif shift is not None and shift < 0:
+                day = pub - dt.timedelta(days=back or 7)
+            elif shift is not None and shift > 0:
+                day = pub + dt.timedelta(days=ahead or 7)
+            elif f.future(m):
+                day = pub + dt.timedelta(days=ahead)
+            else:
+                day = pub - dt.timedelta(days=back)
+            rng = day_range(day)
+        f.add(m, rng, m["wd"].capitalize())
+
+
+def _days(f: _Finder) -> None:
+    """Day words ("today", "yesterday", "tomorrow"), then the looser windows of language.yaml."""
+    rules = f.lex.rulebook.dates
+    pub = f.published
+    for m in f.g.days.finditer(f.text):
+        if not f.free(m):
+            continue
+        shift = rules.days[" ".join(m.group().lower().split())]
+        f.add(m, day_range(pub + dt.timedelta(days=shift)) if pub else None)
+    windows = f.lex.rulebook.language.relative_dates
+    for m in f.lex.relative_re.finditer(f.text):
+        if not f.free(m):
+            continue
+        back = windows.get(" ".join(m.group().lower().split()))
+        if pub and back:
+            f.add(
                 m,
                 DateRange(
-                    start=published - dt.timedelta(days=back[0]),
-                    end=published - dt.timedelta(days=back[1]),
+                    start=pub - dt.timedelta(days=back[0]), end=pub - dt.timedelta(days=back[1])
                 ),
             )
         else:
-            add(m, None)
-    for m in pats.ago.finditer(text):
-        if not free(*m.span()):
+            f.add(m, None)
+
+
+def _ago(f: _Finder) -> None:
+    """ "N days/weeks/months/years ago": that day, ISO week, month or year before publication.
+
+    "N years later" counts from a time the reader has to find: unresolved.
+    """
+    rules = f.lex.rulebook.dates
+    pub = f.published
+    for m in f.g.ago.finditer(f.text):
+        if not f.free(m):
             continue
         n_s = m["n"].lower()
-        n = int(n_s) if n_s.isdigit() else lex.number_words.get(n_s, 1)
-        days = n * _UNIT_DAYS[m["u"].lower().rstrip("s")]
-        if published and m["dir"].lower() in lex.rulebook.language.ago_words:
-            start = published - dt.timedelta(days=days + days // 7)
-            end = published - dt.timedelta(days=max(days - days // 7, 0))
-            add(m, DateRange(start=start, end=end))
+        n = int(n_s) if n_s.isdigit() else f.lex.number_words.get(n_s, 1)
+        unit = m["u"].lower().rstrip("s")
+        if pub is None or m["dir"].lower() not in rules.ago:
+            f.add(m, None)
+        elif unit == "day":
+            f.add(m, day_range(pub - dt.timedelta(days=n)))
+        elif unit == "week":
+            f.add(m, week_range(pub, -n))
+        elif unit == "month":
+            f.add(m, month_range(*add_months(pub.year, pub.month, -n)))
         else:
-            add(m, None)
-    found.sort(key=lambda x: x.span)
-    return found
+            f.add(m, year_range(pub.year - n))
+
+
+def _years(f: _Finder) -> None:
+    """Decades ("the 1990s", "the '80s"), two-digit years ("'58") and spans of years."""
+    pub = f.published
+    for m in f.g.year_span.finditer(f.text):
+        if not f.free(m):
+            continue
+        a, b = int(m["a"]), int(m["b"])
+        if a < b:
+            f.add(m, year_range(a), kind="year", span=m.span("a"))
+            f.add(m, year_range(b), kind="year", span=m.span("b"))
+    for m in f.g.marked_year.finditer(f.text):
+        if f.free(m):
+            f.add(m, year_range(int(m["y"])), kind="year", span=m.span("y"))
+    for m in f.g.decade.finditer(f.text):
+        if not f.free(m):
+            continue
+        if m["c"]:
+            f.add(m, decade_range(int(m["c"])), kind="year")
+        elif pub:
+            f.add(m, decade_range(_century(int(m["d"]), pub)), kind="year")
+        else:
+            f.add(m, None, kind="year")
+    for m in f.g.short_year.finditer(f.text):
+        if not f.free(m):
+            continue
+        f.add(m, year_range(_century(int(m["y"]), pub)) if pub else None, kind="year")
+
+
+def _century(two_digits: int, published: dt.date) -> int:
+    """The year ending in ``two_digits`` that is latest but not after publication."""
+    year = published.year - published.year % 100 + two_digits
+    return year - 100 if year > published.year else year
+
+
+def with_year_unit(mention: Mention) -> Mention:
+    """``mention`` with the granularity "year" on its date when it is a year."""
+    if mention.kind != "year" or mention.date is None or mention.date.granularity:
+        return mention
+    return mention.model_copy(
+        update={"date": mention.date.model_copy(update={"granularity": "year"})}
+    )
 
 
 def full_dates(text: str, lex: Lexicon) -> list[tuple[int, dt.date]]:
