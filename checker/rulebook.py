@@ -199,6 +199,7 @@ class DateRules(_Rule):
     quarter_anaphora: list[str] = Field(default_factory=list)
     year_before: list[str] = Field(default_factory=list)
     anchor_window: int = 600
+    ahead_weight: float = 7.0
     future_markers: list[str] = Field(default_factory=list)
     decade_prefixes: list[str] = Field(default_factory=list)
     year_prefixes: list[str] = Field(default_factory=list)

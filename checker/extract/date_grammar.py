@@ -124,7 +124,7 @@ def grammar(lex: Lexicon) -> DateGrammar:
         year_before=re.compile(
             rf"(?<![\w-])(?:(?:the[ \t]+)?(?:comparable[ \t]+|same[ \t]+)?"
             rf"(?P<adj>{_alt([w for w in rules.year_before if ' ' not in w])})"
-            rf"(?:[ \t]+(?:(?:{ordinals})[ \t-]+)?(?:quarter|period))?"
+            rf"(?:[ \t]+(?:(?P<ord>{ordinals})[ \t-]+)?(?:quarter|period))?"
             rf"|(?:{_alt(rules.one)})[ \t]+year[ \t]+(?P<dir>{_alt(rules.ago)}|earlier))(?![\w-])",
             re.IGNORECASE,
         ),

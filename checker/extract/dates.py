@@ -44,22 +44,31 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _guess_year(month: int, day: int, published: dt.date) -> int:
+def _guess_year(month: int, day: int, published: dt.date, ahead_weight: float) -> int:
     """The year that puts month/day nearest the publication date, preferring the past.
 
-    A day after publication counts seven times its distance: news mostly
-    reports what has happened, but "on January 2" in a paper of 30 December
-    is the coming January.
+    A day after publication counts ``ahead_weight`` times its distance: news
+    mostly reports what has happened, but "on January 2" in a paper of 30
+    December is the coming January.
     """
-    best: tuple[int, int] | None = None
-    for year in (published.year - 1, published.year, published.year + 1):
+    best: tuple[float, int] | None = None
+    for year in (published.year + 1, published.year, published.year - 1):
         when = _safe_date(year, month, day if month != 2 or day < 29 else 28)
         if when is None:
             continue
-        distance = (published - when).days if when <= published else 7 * (when - published).days
-        if best is None or distance < best[0]:
+        ahead = (when - published).days
+        distance = -ahead if ahead <= 0 else ahead_weight * ahead
+        if best is None or distance <= best[0]:
             best = (distance, year)
     return best[1] if best else published.year
+
+
+def _month_year(month: int, published: dt.date, ahead_weight: float) -> int:
+    """The year that puts a month named alone nearest publication, as ``_guess_year`` does."""
+    ahead = (month - published.month) % 12
+    if ahead and ahead_weight * ahead <= 12 - ahead:
+        return published.year + (month < published.month)
+    return published.year - (month > published.month)
 
 
 def _capitalised(text: str) -> bool:
@@ -138,8 +147,8 @@ def find_dates(
     """
     f = _Finder(text, lex, grammar(lex), article, published, published_from)
     _absolute(f)
-    _quarters(f)
     _anaphora(f)
+    _quarters(f)
     _units(f)
     _months(f)
     _weekdays(f)
@@ -180,7 +189,7 @@ def _absolute(f: _Finder) -> None:
             ahead = (month, day_n) >= (f.published.month, f.published.day)
             year = f.published.year + (0 if ahead else 1)
         elif f.published:
-            year = _guess_year(month, day_n, f.published)
+            year = _guess_year(month, day_n, f.published, f.lex.rulebook.dates.ahead_weight)
         else:
             f.add(m, None, weekday)
             continue
@@ -221,15 +230,16 @@ def _quarters(f: _Finder) -> None:
 def _nearest_period_year(published: dt.date, number: int, kind: str, *, future: bool) -> int:
     """The year of the quarter (or half) ``number`` nearest publication.
 
-    Told in the past it is the latest such period that has begun by the
-    publication date; in the future, the first that has not yet ended.
+    It is the latest such period that has begun by the publication date;
+    told in the future, the next one instead when that period ended more
+    than a quarter ago (results of a quarter are reported, in the future
+    tense, for weeks after it ends).
     """
     first_month = 3 * number - 2 if kind == "quarter" else 6 * number - 5
     months = 3 if kind == "quarter" else 6
-    if future:
-        last_month = first_month + months - 1
-        return published.year if published.month <= last_month else published.year + 1
-    return published.year if published.month >= first_month else published.year - 1
+    year = published.year if published.month >= first_month else published.year - 1
+    ended = (published.year - year) * 12 + published.month - (first_month + months - 1)
+    return year + 1 if future and ended > 3 else year
 
 
 def _anaphora(f: _Finder) -> None:
@@ -237,6 +247,11 @@ def _anaphora(f: _Finder) -> None:
     pub = f.published
     for m in f.g.year_before.finditer(f.text):
         if not f.free(m):
+            continue
+        quarter = f.lex.rulebook.dates.quarter_ordinals.get((m["ord"] or "").lower())
+        if quarter and pub:  # "the year-ago third quarter"
+            year = _nearest_period_year(pub, quarter, "quarter", future=False) - 1
+            f.add(m, quarter_range(year, quarter))
             continue
         # "year-ago" alone and "a year ago" fall back on the calendar year before
         # publication; "a year earlier" counts from a time the reader must find.
@@ -354,7 +369,7 @@ def _months(f: _Finder) -> None:
             elif f.future(m):
                 f.add(m, month_range(pub.year + (month < pub.month), month))
             else:
-                f.add(m, month_range(pub.year - (month > pub.month), month))
+                f.add(m, month_range(_month_year(month, pub, rules.ahead_weight), month))
 
 
 def _weekdays(f: _Finder) -> None:
@@ -382,7 +397,9 @@ def _weekdays(f: _Finder) -> None:
             else:
                 day = pub - dt.timedelta(days=back)
             rng = day_range(day)
-        f.add(m, rng, m["wd"].capitalize())
+        # "on" is not part of the date: "on Tuesday" is "Tuesday".
+        on = (m["rel"] or "").lower() == "on"
+        f.add(m, rng, m["wd"].capitalize(), span=(m.start("wd"), m.end()) if on else None)
 
 
 def _days(f: _Finder) -> None:
