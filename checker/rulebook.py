@@ -184,6 +184,15 @@ class DateExample(_Rule):
     granularity: str | None
 
 
+class Holiday(_Rule):
+    """A day of the year by date (month and day) or by weekday (the nth such day of the month)."""
+
+    month: int = Field(ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    weekday: int | None = Field(default=None, ge=0, le=6)
+    nth: int | None = Field(default=None, ge=-1, le=5)
+
+
 class DateRules(_Rule):
     """rules/dates.yaml: date words resolved by calendar units (TimeML conventions)."""
 
@@ -198,11 +207,16 @@ class DateRules(_Rule):
     half_ordinals: dict[str, int] = Field(default_factory=dict)
     quarter_anaphora: list[str] = Field(default_factory=list)
     year_before: list[str] = Field(default_factory=list)
+    same_period: list[str] = Field(default_factory=list)
+    periods: list[str] = Field(default_factory=list)
     anchor_window: int = 600
     ahead_weight: float = 7.0
     future_markers: list[str] = Field(default_factory=list)
+    past_markers: list[str] = Field(default_factory=list)
     decade_prefixes: list[str] = Field(default_factory=list)
     year_prefixes: list[str] = Field(default_factory=list)
+    spoken_centuries: dict[str, int] = Field(default_factory=dict)
+    holidays: dict[str, Holiday] = Field(default_factory=dict)
     examples: list[DateExample] = Field(default_factory=list)
 
     @field_validator("quarter_ordinals")

@@ -40,7 +40,10 @@ class DateGrammar:
     short_year: re.Pattern[str]
     year_span: re.Pattern[str]
     marked_year: re.Pattern[str]
+    spoken_year: re.Pattern[str]
+    holiday: re.Pattern[str]
     future: re.Pattern[str]
+    past: re.Pattern[str]
 
 
 _GRAMMARS: dict[int, tuple[Lexicon, DateGrammar]] = {}
@@ -86,6 +89,12 @@ def grammar(lex: Lexicon) -> DateGrammar:
         re.IGNORECASE,
     )
     one = _alt([*rules.one, *lex.number_words])
+    same = _alt(rules.same_period)
+    tens = _alt(list(lang.tens))
+    digits = _alt([w for w, n in lang.units.items() if 1 <= n <= 9])
+    teens = _alt([w for w, n in lang.units.items() if n >= 10])
+    periods = _alt(rules.periods)
+    back = _alt([w for w, shift in rules.offsets.items() if shift == -1])
     compiled = DateGrammar(
         full=full,
         iso=re.compile(r"(?<![\w-])(?P<y>20\d\d|19\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
@@ -122,9 +131,12 @@ def grammar(lex: Lexicon) -> DateGrammar:
             rf"(?<![\w-])(?:{_alt(rules.quarter_anaphora)})(?![\w-])", re.IGNORECASE
         ),
         year_before=re.compile(
-            rf"(?<![\w-])(?:(?:the[ \t]+)?(?:comparable[ \t]+|same[ \t]+)?"
-            rf"(?P<adj>{_alt([w for w in rules.year_before if ' ' not in w])})"
-            rf"(?:[ \t]+(?:(?P<ord>{ordinals})[ \t-]+)?(?:quarter|period))?"
+            rf"(?<![\w-])(?:(?:the[ \t]+)?(?:(?:{same})[ \t]+)?"
+            rf"(?P<adj>{_alt(rules.year_before)})"
+            rf"(?:[ \t]+(?:(?P<ord>{ordinals})[ \t-]+)?(?:{periods}))?"
+            rf"|(?:the[ \t]+)?(?:{same})[ \t]+(?:{periods})[ \t]+(?:of[ \t]+|in[ \t]+)?"
+            rf"(?:the[ \t]+)?(?:{back})[ \t]+year"
+            rf"|(?:{back})[ \t]+year['’]s[ \t]+(?:(?:{same})[ \t]+)?(?:{periods})"
             rf"|(?:{_alt(rules.one)})[ \t]+year[ \t]+(?P<dir>{_alt(rules.ago)}|earlier))(?![\w-])",
             re.IGNORECASE,
         ),
@@ -146,11 +158,27 @@ def grammar(lex: Lexicon) -> DateGrammar:
             rf"(?P<b>{_YEAR})(?![\w-])",
             re.IGNORECASE,
         ),
+        holiday=re.compile(
+            rf"(?<![\w-])(?:(?P<off>{offsets})[ \t]+)?(?P<h>{_alt(list(rules.holidays))})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        spoken_year=re.compile(
+            rf"(?<![\w-])(?:(?P<c>{_alt(list(rules.spoken_centuries))})[ \t]+"
+            rf"(?P<r>(?:{tens})(?:[ \t-](?:{digits}))?|{teens}|(?:oh|o)[ \t-](?:{digits}))"
+            rf"|the[ \t]+year[ \t]+(?P<k>two[ \t]+thousand)"
+            rf"(?:[ \t]+(?:and[ \t]+)?(?P<u>{teens}|{digits}))?"
+            r")(?![\w-])",
+            re.IGNORECASE,
+        ),
         marked_year=re.compile(
             rf"(?<![\w-])(?:(?:{_alt(rules.year_prefixes)})-|since[ \t]+)(?P<y>{_YEAR})(?![\w-])",
             re.IGNORECASE,
         ),
         future=re.compile(rf"(?<![\w-])(?:{_alt(rules.future_markers)})(?![\w])", re.IGNORECASE),
+        past=re.compile(
+            rf"(?<![\w-])(?:{_alt(rules.past_markers)})(?![\w-])",
+            re.IGNORECASE,
+        ),
     )
     _GRAMMARS[id(lex)] = (lex, compiled)
     return compiled

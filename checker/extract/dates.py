@@ -30,8 +30,9 @@ from checker.extract.calendar_units import (
 from checker.extract.date_grammar import DateGrammar, grammar
 from checker.extract.lexicon import Lexicon
 from checker.extract.spans import SpanIndex
-from checker.extract.tense import is_future
+from checker.extract.tense import is_future, is_past
 from checker.models import DateRange, Mention, MentionKind
+from checker.rulebook import Holiday
 
 _LONG_WORD_STOP_RE = re.compile(r"[A-Za-z]{5,}\.$")
 _LATEST_RE = re.compile(r"latest|recent", re.IGNORECASE)
@@ -103,8 +104,13 @@ class _Finder:
     def free(self, m: re.Match[str]) -> bool:
         return not self.taken.overlaps(*m.span())
 
-    def future(self, m: re.Match[str]) -> bool:
-        return is_future(self.text, m.start(), m.end(), self.g.future)
+    def future(self, m: re.Match[str], group: int | str = 0) -> bool:
+        """Whether the date of ``m`` (from its ``group`` on) is told in the future tense."""
+        return is_future(self.text, m.start(group), m.end(), self.g.future)
+
+    def past(self, m: re.Match[str], group: int | str = 0) -> bool:
+        """Whether a past-tense verb comes before the date of ``m`` (from its ``group`` on)."""
+        return is_past(self.text, m.start(group), self.g.past)
 
     def add(
         self,
@@ -151,6 +157,7 @@ def find_dates(
     _quarters(f)
     _units(f)
     _months(f)
+    _holidays(f)
     _weekdays(f)
     _days(f)
     _ago(f)
@@ -188,6 +195,9 @@ def _absolute(f: _Finder) -> None:
         elif f.published and f.future(m):
             ahead = (month, day_n) >= (f.published.month, f.published.day)
             year = f.published.year + (0 if ahead else 1)
+        elif f.published and f.past(m):
+            behind = (month, day_n) <= (f.published.month, f.published.day)
+            year = f.published.year - (0 if behind else 1)
         elif f.published:
             year = _guess_year(month, day_n, f.published, f.lex.rulebook.dates.ahead_weight)
         else:
@@ -366,10 +376,50 @@ def _months(f: _Finder) -> None:
             month = f.lex.months[m["m"].lower()]
             if pub is None:
                 f.add(m, None)
-            elif f.future(m):
+            elif f.future(m, "m"):
                 f.add(m, month_range(pub.year + (month < pub.month), month))
+            elif f.past(m, "m"):
+                f.add(m, month_range(pub.year - (month > pub.month), month))
             else:
                 f.add(m, month_range(_month_year(month, pub, rules.ahead_weight), month))
+
+
+def _holidays(f: _Finder) -> None:
+    """Named days ("Christmas Eve", "last Thanksgiving"), the occurrence their words point to."""
+    rules = f.lex.rulebook.dates
+    pub = f.published
+    for m in f.g.holiday.finditer(f.text):
+        if not f.free(m) or not _capitalised(m["h"]):
+            continue
+        if pub is None:
+            f.add(m, None)
+            continue
+        holiday = rules.holidays[" ".join(m["h"].lower().split()).replace("’", "'")]
+        days = {year: _holiday_in(holiday, year) for year in (pub.year - 1, pub.year, pub.year + 1)}
+        shift = rules.offsets.get(" ".join((m["off"] or "").lower().split()))
+        before = shift is not None and shift < 0
+        after = shift is not None and shift > 0
+        if before or (shift is None and f.past(m, "h")):
+            day = max(d for d in days.values() if d < pub or (not before and d == pub))
+        elif after or (shift is None and f.future(m, "h")):
+            day = min(d for d in days.values() if d > pub or (not after and d == pub))
+        else:
+            near = _guess_year(days[pub.year].month, days[pub.year].day, pub, rules.ahead_weight)
+            day = days.get(near) or days[pub.year]
+        f.add(m, day_range(day))
+
+
+def _holiday_in(holiday: Holiday, year: int) -> dt.date:
+    """The day of ``holiday`` in ``year``."""
+    if holiday.day is not None:
+        return _safe_date(year, holiday.month, holiday.day) or dt.date(year, holiday.month, 28)
+    first = dt.date(year, holiday.month, 1)
+    last = months_range(year, holiday.month).end
+    assert last is not None and holiday.weekday is not None
+    if holiday.nth is not None and holiday.nth < 0:
+        return last - dt.timedelta(days=(last.weekday() - holiday.weekday) % 7)
+    offset = (holiday.weekday - first.weekday()) % 7
+    return first + dt.timedelta(days=offset + 7 * ((holiday.nth or 1) - 1))
 
 
 def _weekdays(f: _Finder) -> None:
@@ -462,6 +512,9 @@ def _years(f: _Finder) -> None:
         if a < b:
             f.add(m, year_range(a), kind="year", span=m.span("a"))
             f.add(m, year_range(b), kind="year", span=m.span("b"))
+    for m in f.g.spoken_year.finditer(f.text):
+        if f.free(m):
+            f.add(m, year_range(_spoken_year(m, f.lex)), kind="year")
     for m in f.g.marked_year.finditer(f.text):
         if f.free(m):
             f.add(m, year_range(int(m["y"])), kind="year", span=m.span("y"))
@@ -478,6 +531,17 @@ def _years(f: _Finder) -> None:
         if not f.free(m):
             continue
         f.add(m, year_range(_century(int(m["y"]), pub)) if pub else None, kind="year")
+
+
+def _spoken_year(m: re.Match[str], lex: Lexicon) -> int:
+    """The year of a match of the spoken-year pattern ("nineteen ninety-six" is 1996)."""
+    lang = lex.rulebook.language
+    if m["k"]:
+        return 2000 + (lang.units[m["u"].lower()] if m["u"] else 0)
+    year = lex.rulebook.dates.spoken_centuries[m["c"].lower()]
+    for word in re.split(r"[ \t-]+", m["r"].lower()):
+        year += lang.tens.get(word, 0) + lang.units.get(word, 0)
+    return year
 
 
 def _century(two_digits: int, published: dt.date) -> int:

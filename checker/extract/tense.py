@@ -13,6 +13,13 @@ _CLAUSE_RE = re.compile(r"[.!?]['\"’”)]?\s|\n|[,;:\"“”]|``|''")
 _LEAD_RE = re.compile(r"^[\s\"'“‘(]*(?:on|by|until|from|starting|beginning|as of)?[\s,]*$", re.I)
 
 
+def is_past(text: str, start: int, markers: re.Pattern[str]) -> bool:
+    """True when a past-tense verb of ``markers`` precedes the date at ``start`` in its clause."""
+    before = text[max(0, start - _BEFORE) : start]
+    cuts = [c.end() for c in _CLAUSE_RE.finditer(before)]
+    return bool(markers.search(before[cuts[-1] :] if cuts else before))
+
+
 def is_future(text: str, start: int, end: int, markers: re.Pattern[str]) -> bool:
     """True when a future marker of ``markers`` precedes the date at ``start:end`` in its sentence.
 
