@@ -209,12 +209,17 @@ class DateRules(_Rule):
     year_before: list[str] = Field(default_factory=list)
     same_period: list[str] = Field(default_factory=list)
     periods: list[str] = Field(default_factory=list)
+    references: dict[str, int] = Field(default_factory=dict)
+    reference_units: dict[str, Literal["day", "week", "month", "quarter", "year"]] = Field(
+        default_factory=dict
+    )
     anchor_window: int = 600
     ahead_weight: float = 7.0
     future_markers: list[str] = Field(default_factory=list)
     past_markers: list[str] = Field(default_factory=list)
     decade_prefixes: list[str] = Field(default_factory=list)
     year_prefixes: list[str] = Field(default_factory=list)
+    year_prepositions: list[str] = Field(default_factory=list)
     spoken_centuries: dict[str, int] = Field(default_factory=dict)
     holidays: dict[str, Holiday] = Field(default_factory=dict)
     examples: list[DateExample] = Field(default_factory=list)

@@ -33,6 +33,7 @@ class DateGrammar:
     season: re.Pattern[str]
     quarter: re.Pattern[str]
     quarter_anaphor: re.Pattern[str]
+    reference: re.Pattern[str]
     year_before: re.Pattern[str]
     days: re.Pattern[str]
     ago: re.Pattern[str]
@@ -127,8 +128,15 @@ def grammar(lex: Lexicon) -> DateGrammar:
             re.IGNORECASE,
         ),
         quarter=quarter,
+        reference=re.compile(
+            rf"(?<![\w-]){pos}(?P<ref>{_alt(list(rules.references))})[ \t]+"
+            rf"(?P<unit>{_alt(list(rules.reference_units))})(?![\w-])",
+            re.IGNORECASE,
+        ),
         quarter_anaphor=re.compile(
-            rf"(?<![\w-])(?:{_alt(rules.quarter_anaphora)})(?![\w-])", re.IGNORECASE
+            rf"(?<![\w-])(?:{_alt(rules.quarter_anaphora)}"
+            rf"|the[ \t]+(?P<y>{_YEAR})[ \t]+(?:{periods}))(?![\w-])",
+            re.IGNORECASE,
         ),
         year_before=re.compile(
             rf"(?<![\w-])(?:(?:the[ \t]+)?(?:(?:{same})[ \t]+)?"
@@ -171,12 +179,16 @@ def grammar(lex: Lexicon) -> DateGrammar:
             re.IGNORECASE,
         ),
         marked_year=re.compile(
-            rf"(?<![\w-])(?:(?:{_alt(rules.year_prefixes)})-|since[ \t]+)(?P<y>{_YEAR})(?![\w-])",
+            rf"(?<![\w-])(?:(?:{_alt(rules.year_prefixes)})-|since[ \t]+"
+            rf"|(?:{_alt(rules.year_prepositions)})[ \t]+(?=\d{{4}}[ \t]*[,.;:)](?!\d)))"
+            rf"(?P<y>{_YEAR})(?![\w-])",
             re.IGNORECASE,
         ),
         future=re.compile(rf"(?<![\w-])(?:{_alt(rules.future_markers)})(?![\w])", re.IGNORECASE),
         past=re.compile(
-            rf"(?<![\w-])(?:{_alt(rules.past_markers)})(?![\w-])",
+            # "will be held", "has been paid": a participle after "be" is not the past.
+            r"(?<![\w-])(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+            rf"(?:{_alt(rules.past_markers)})(?![\w-])",
             re.IGNORECASE,
         ),
     )

@@ -31,7 +31,7 @@ from checker.extract.date_grammar import DateGrammar, grammar
 from checker.extract.lexicon import Lexicon
 from checker.extract.spans import SpanIndex
 from checker.extract.tense import is_future, is_past
-from checker.models import DateRange, Mention, MentionKind
+from checker.models import DateRange, Interval, Mention, MentionKind
 from checker.rulebook import Holiday
 
 _LONG_WORD_STOP_RE = re.compile(r"[A-Za-z]{5,}\.$")
@@ -85,6 +85,7 @@ class _Pending:
     surface: str
     years_back: int
     fallback: DateRange | None
+    year: int | None = None
 
 
 @dataclass
@@ -99,6 +100,7 @@ class _Finder:
     published_from: str | None
     found: list[Mention] = field(default_factory=list)
     pending: list[_Pending] = field(default_factory=list)
+    anchored: list[tuple[int, int, str]] = field(default_factory=list)
     taken: SpanIndex = field(default_factory=SpanIndex)
 
     def free(self, m: re.Match[str]) -> bool:
@@ -106,7 +108,7 @@ class _Finder:
 
     def future(self, m: re.Match[str], group: int | str = 0) -> bool:
         """Whether the date of ``m`` (from its ``group`` on) is told in the future tense."""
-        return is_future(self.text, m.start(group), m.end(), self.g.future)
+        return is_future(self.text, m.start(group), m.end(), self.g.future, self.g.past)
 
     def past(self, m: re.Match[str], group: int | str = 0) -> bool:
         """Whether a past-tense verb comes before the date of ``m`` (from its ``group`` on)."""
@@ -125,12 +127,19 @@ class _Finder:
         if surface.endswith(".") and _LONG_WORD_STOP_RE.search(surface):
             surface, end = surface[:-1], end - 1
         self.taken.add(start, end)
+        # A year read here carries its number too, as one read with the numbers does.
+        year = None
+        if kind == "year" and rng and rng.start and rng.granularity == "year":
+            year = rng.start.year
         self.found.append(
             Mention(
                 article=self.article,
                 kind=kind,
                 text=surface,
                 span=(start, end),
+                value=year,
+                interval=Interval(low=year, high=year) if year else None,
+                likely=Interval(low=year, high=year) if year else None,
                 date=rng,
                 weekday=weekday,
             )
@@ -153,6 +162,7 @@ def find_dates(
     """
     f = _Finder(text, lex, grammar(lex), article, published, published_from)
     _absolute(f)
+    _references(f)
     _anaphora(f)
     _quarters(f)
     _months(f)
@@ -163,6 +173,7 @@ def find_dates(
     _ago(f)
     _years(f)
     _resolve_anaphora(f)
+    _resolve_references(f)
     f.found.sort(key=lambda x: x.span)
     return f.found
 
@@ -205,6 +216,23 @@ def _absolute(f: _Finder) -> None:
             continue
         when = _safe_date(year, month, day_n)
         f.add(m, day_range(when) if when else None, weekday)
+        second = None
+        if m["m2"] and not year_s:
+            second = _SECOND_DAY_RE.match(f.text, m.end(), m.end() + _SECOND_DAY_REACH)
+        if when and second and not f.taken.overlaps(*second.span("d")):
+            # "on April 24 and 25": the 25th of the same month
+            other = _safe_date(year, month, int(second["d"]))
+            if other:
+                f.add(second, day_range(other), span=second.span("d"))
+
+
+# The second day of "April 24 and 25", when nothing but punctuation follows it
+# (looked for within a few characters of the first).
+_SECOND_DAY_REACH = 24
+_SECOND_DAY_RE = re.compile(
+    r"[ \t]*(?:and|or|to|through|-|–)[ \t]*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?=[ \t]*(?:[,.;:)]|$))",
+    re.MULTILINE,
+)
 
 
 def _quarters(f: _Finder) -> None:
@@ -272,6 +300,11 @@ def _anaphora(f: _Finder) -> None:
     for m in f.g.quarter_anaphor.finditer(f.text):
         if not f.free(m):
             continue
+        if m["y"]:  # "the 1988 period": the quarter last named, in that year
+            year = int(m["y"])
+            f.pending.append(_Pending(m.start(), m.end(), m.group(), 0, year_range(year), year))
+            f.taken.add(*m.span())
+            continue
         if _LATEST_RE.search(m.group()):
             # "The latest quarter" is the last one that has ended, whatever the text named.
             f.add(m, unit_range("quarter", pub, -1) if pub else None)
@@ -297,14 +330,65 @@ def _resolve_anaphora(f: _Finder) -> None:
             last = quarters[q]
             q += 1
         rng = p.fallback
-        if last is not None and p.start - last[0] <= window:
-            rng = shifted(last[1], -p.years_back)
+        if last is not None and p.start - last[0] <= window and last[1].start:
+            if p.year is not None:
+                rng = quarter_range(p.year, (last[1].start.month - 1) // 3 + 1)
+            else:
+                rng = shifted(last[1], -p.years_back)
         f.found.append(
             Mention(article=f.article, kind="date", text=p.surface, span=(p.start, p.end), date=rng)
         )
         if rng is not None and rng.granularity == "quarter":
             # A resolved anaphor names a quarter too ("the quarter" after "the third quarter").
             last = (p.end, rng) if p.years_back == 0 else last
+
+
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5}
+
+
+def _references(f: _Finder) -> None:
+    """Claim the units counted from the date the text last named ("that year", "the next day")."""
+    for m in f.g.reference.finditer(f.text):
+        if f.free(m):
+            f.anchored.append((m.start(), m.end(), m.group()))
+            f.taken.add(*m.span())
+
+
+def _resolve_references(f: _Finder) -> None:
+    """Give each claimed reference phrase its unit around the date last named, else no date.
+
+    The date must lie within the anchor window and be no coarser than the
+    unit: "that day" needs a day, "that year" takes the year of a day or month.
+    """
+    if not f.anchored:
+        return
+    rules = f.lex.rulebook.dates
+    named = sorted(
+        (m.span[1], m.date.start, m.date.granularity)
+        for m in f.found
+        if m.date is not None and m.date.start is not None and m.date.granularity in _RANK
+    )
+    i = 0
+    for start, end, surface in sorted(f.anchored):
+        match = f.g.reference.match(f.text, start, end)
+        assert match is not None
+        unit = rules.reference_units[match["unit"].lower()]
+        shift = rules.references[" ".join(match["ref"].lower().split())]
+        while i < len(named) and named[i][0] <= start:
+            i += 1
+        rng = None
+        for j in range(i - 1, -1, -1):
+            stop, day, granularity = named[j]
+            if start - stop > rules.anchor_window:
+                break
+            if _RANK[str(granularity)] <= _RANK[unit]:
+                assert day is not None
+                rng = day_range(day + dt.timedelta(days=shift)) if unit == "day" else None
+                rng = rng or unit_range(unit, day, shift)
+                break
+        f.found.append(
+            Mention(article=f.article, kind="date", text=surface, span=(start, end), date=rng)
+        )
 
 
 def _units(f: _Finder) -> None:
