@@ -363,3 +363,70 @@ def test_unit_range_moves_quarters_across_years() -> None:
 def test_shifted_keeps_the_end_of_february() -> None:
     rng = shifted(DateRange(start=D(2024, 2, 1), end=D(2024, 2, 29), granularity="month"), -1)
     assert rng is not None and (rng.start, rng.end) == (D(2023, 2, 1), D(2023, 2, 28))
+
+
+# --- dates anchored to the date last named -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "start", "end", "granularity"),
+    [
+        (
+            "The dam broke on 3 March 2021 and the town was rebuilt that year.",
+            "that year",
+            D(2021, 1, 1),
+            D(2021, 12, 31),
+            "year",
+        ),
+        (
+            "The dam broke on 3 March 2021 and the town flooded the following month.",
+            "the following month",
+            D(2021, 4, 1),
+            D(2021, 4, 30),
+            "month",
+        ),
+        (
+            "The dam broke on 3 March 2021; rescuers arrived the next morning.",
+            "the next morning",
+            D(2021, 3, 4),
+            D(2021, 3, 4),
+            "day",
+        ),
+    ],
+)
+def test_reference_phrases_count_from_the_date_last_named(
+    rulebook: Rulebook, text: str, stated: str, start: dt.date, end: dt.date, granularity: str
+) -> None:
+    _is(_date(text, stated, rulebook), start, end, granularity)
+
+
+def test_that_day_needs_a_day_to_count_from(rulebook: Rulebook) -> None:
+    """A year is too coarse to give "that day" its day: it stays unresolved."""
+    text = "The dam broke in 2021 and the town flooded that day."
+    assert _date(text, "that day", rulebook) is None
+
+
+def test_the_year_period_is_the_quarter_last_named_in_that_year(rulebook: Rulebook) -> None:
+    text = "Third-quarter sales rose to $9 million from $7 million in the 2022 period."
+    _is(_date(text, "the 2022 period", rulebook), D(2022, 7, 1), D(2022, 9, 30), "quarter")
+
+
+def test_second_day_of_a_pair_is_a_date(rulebook: Rulebook) -> None:
+    text = "The summit meets on November 6 and 7."
+    _is(_date(text, "7", rulebook), D(2023, 11, 7), D(2023, 11, 7), "day")
+
+
+def test_a_count_after_a_date_is_not_a_second_day(rulebook: Rulebook) -> None:
+    text = "On November 6 and 7 people were hurt."
+    assert [m.text for m in _mentions(text, rulebook, WED)] == ["November 6"]
+
+
+def test_year_closing_its_clause_after_in_is_a_year_with_its_number(rulebook: Rulebook) -> None:
+    found = [m for m in _mentions("Both sides objected in 1995, the court said.", rulebook, WED)]
+    assert [(m.kind, m.text, m.value) for m in found] == [("year", "1995", 1995)]
+
+
+def test_participle_after_be_is_not_the_past(rulebook: Rulebook) -> None:
+    """ "to be paid" is no past tense: the December 14 seven weeks on, not last year's."""
+    text = "The dividend, to be paid Dec. 14, rose."
+    _is(_date(text, "Dec. 14", rulebook), D(2023, 12, 14), D(2023, 12, 14), "day")
