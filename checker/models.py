@@ -26,6 +26,8 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 PublishedFrom = Literal["metadata", "dateline", "inferred"]
 InputStatus = Literal["ok", "skipped"]
+# The calendar unit a date names: "last week" is a week, "in 1990" a year.
+Granularity = Literal["day", "week", "month", "quarter", "season", "half", "year", "decade"]
 
 
 class _Model(BaseModel):
@@ -83,6 +85,7 @@ class DateRange(_Model):
 
     start: dt.date | None = None
     end: dt.date | None = None
+    granularity: Granularity | None = None
 
     @property
     def known(self) -> bool:

@@ -14,6 +14,7 @@ key, and a cached rulebook is validated again when it is read.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import hashlib
 import io
@@ -172,6 +173,75 @@ class LanguageRules(_Rule):
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
+# --- dates -----------------------------------------------------------------
+
+
+class DateExample(_Rule):
+    """A sentence, its publication date and the date mention it must (or must not) give."""
+
+    text: str
+    published: dt.date
+    stated: str | None
+    start: dt.date | None
+    end: dt.date | None
+    granularity: str | None
+
+
+class Holiday(_Rule):
+    """A day of the year by date (month and day) or by weekday (the nth such day of the month)."""
+
+    month: int = Field(ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    weekday: int | None = Field(default=None, ge=0, le=6)
+    nth: int | None = Field(default=None, ge=-1, le=5)
+
+
+class DateRules(_Rule):
+    """rules/dates.yaml: date words resolved by calendar units (TimeML conventions)."""
+
+    days: dict[str, int] = Field(default_factory=dict)
+    units: dict[str, Literal["week", "month", "quarter", "year"]] = Field(default_factory=dict)
+    offsets: dict[str, int] = Field(default_factory=dict)
+    positions: list[str] = Field(default_factory=list)
+    ago: list[str] = Field(default_factory=list)
+    one: list[str] = Field(default_factory=list)
+    seasons: dict[str, tuple[int, int]] = Field(default_factory=dict)
+    quarter_ordinals: dict[str, int] = Field(default_factory=dict)
+    half_ordinals: dict[str, int] = Field(default_factory=dict)
+    quarter_anaphora: list[str] = Field(default_factory=list)
+    year_before: list[str] = Field(default_factory=list)
+    same_period: list[str] = Field(default_factory=list)
+    periods: list[str] = Field(default_factory=list)
+    references: dict[str, int] = Field(default_factory=dict)
+    reference_units: dict[str, Literal["day", "week", "month", "quarter", "year"]] = Field(
+        default_factory=dict
+    )
+    anchor_window: int = 600
+    ahead_weight: float = 7.0
+    future_markers: list[str] = Field(default_factory=list)
+    past_markers: list[str] = Field(default_factory=list)
+    decade_prefixes: list[str] = Field(default_factory=list)
+    year_prefixes: list[str] = Field(default_factory=list)
+    year_prepositions: list[str] = Field(default_factory=list)
+    spoken_centuries: dict[str, int] = Field(default_factory=dict)
+    holidays: dict[str, Holiday] = Field(default_factory=dict)
+    examples: list[DateExample] = Field(default_factory=list)
+
+    @field_validator("quarter_ordinals")
+    @classmethod
+    def _quarters(cls, value: dict[str, int]) -> dict[str, int]:
+        if any(not 1 <= q <= 4 for q in value.values()):
+            raise ValueError("a quarter is 1 to 4")
+        return value
+
+    @field_validator("seasons")
+    @classmethod
+    def _seasons(cls, value: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+        if any(not (1 <= first <= 12 and 1 <= months <= 12) for first, months in value.values()):
+            raise ValueError("a season is [first month 1-12, months 1-12]")
+        return value
+
+
 # --- victims ---------------------------------------------------------------
 
 
@@ -295,6 +365,7 @@ class Rulebook(_Rule):
     metrics: list[MetricRule]
     hedges: HedgeRules
     language: LanguageRules
+    dates: DateRules
     victims: VictimRules
     places: PlaceRules
     context: ContextRules
@@ -319,6 +390,7 @@ class Rulebook(_Rule):
 _SINGLE_FILES: dict[str, type[_Rule]] = {
     "hedges.yaml": HedgeRules,
     "language.yaml": LanguageRules,
+    "dates.yaml": DateRules,
     "victims.yaml": VictimRules,
     "places.yaml": PlaceRules,
     "context.yaml": ContextRules,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from checker.extract.dates import find_dates
+from checker.extract.dates import find_dates, with_year_unit
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.extract.numbers import find_numbers
 from checker.extract.quantities import has_candidate, quantities
@@ -34,7 +34,7 @@ def analyse(article: Article, rulebook: Rulebook) -> Analysis:
     dates = find_dates(text, lex, article.id, article.published, article.published_from)
     taken = [d.span for d in dates]
     taken += [m.span() for m in lex.place_digit_re.finditer(text)]
-    numbers = find_numbers(text, lex, article.id, taken)
+    numbers = [with_year_unit(m) for m in find_numbers(text, lex, article.id, taken)]
     ordinals = [
         Mention(article=article.id, kind="ordinal", text=m.group(), span=m.span())
         for m in lex.ordinal_re.finditer(text)

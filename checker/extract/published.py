@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.dates import full_dates, patterns
+from checker.extract.date_grammar import grammar
+from checker.extract.dates import full_dates
 from checker.extract.lexicon import Lexicon
 from checker.models import Article
 
@@ -41,6 +42,6 @@ def with_published(article: Article, lex: Lexicon) -> Article:
 
 
 def _without_dates(line: str, lex: Lexicon) -> str:
-    pats = patterns(lex)
+    pats = grammar(lex)
     line = pats.full.sub(" ", line)
     return pats.weekday.sub(" ", line)

@@ -110,9 +110,17 @@ def test_partial_date_across_new_year_goes_back(rulebook: Rulebook) -> None:
 
 
 def test_partial_date_far_after_publication_is_last_year(rulebook: Rulebook) -> None:
+    """Nine months ahead is further, at twice the weight, than three months back."""
     text = "The siege of 12 December ended badly."
-    m = _one(text, "12 December", rulebook, published=WED, published_from="metadata")
+    m = _one(text, "12 December", rulebook, published=dt.date(2023, 3, 1))
     assert _day(m) == dt.date(2022, 12, 12)
+
+
+def test_partial_date_weeks_after_publication_is_the_coming_one(rulebook: Rulebook) -> None:
+    """Seven weeks ahead (twice: fourteen) is nearer than ten months back."""
+    text = "The summit of 12 December is the next test."
+    m = _one(text, "12 December", rulebook, published=WED, published_from="metadata")
+    assert _day(m) == dt.date(2023, 12, 12)
 
 
 def test_partial_date_without_publication_date_is_unresolved(rulebook: Rulebook) -> None:

@@ -1,0 +1,196 @@
+"""The date regexes of one rulebook, compiled once: absolute dates and calendar-unit phrases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.extract.lexicon import Lexicon
+
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of ``words`` (escaped, longest first, spaces as any blank run)."""
+    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not ordered:
+        return r"(?!x)x"
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class DateGrammar:
+    """The date regexes of one lexicon and its date rules."""
+
+    full: re.Pattern[str]
+    iso: re.Pattern[str]
+    weekday: re.Pattern[str]
+    month_only: re.Pattern[str]
+    bare_month: re.Pattern[str]
+    month_offset: re.Pattern[str]
+    month_of_year: re.Pattern[str]
+    unit_offset: re.Pattern[str]
+    season: re.Pattern[str]
+    quarter: re.Pattern[str]
+    quarter_anaphor: re.Pattern[str]
+    reference: re.Pattern[str]
+    year_before: re.Pattern[str]
+    days: re.Pattern[str]
+    ago: re.Pattern[str]
+    decade: re.Pattern[str]
+    short_year: re.Pattern[str]
+    year_span: re.Pattern[str]
+    marked_year: re.Pattern[str]
+    spoken_year: re.Pattern[str]
+    holiday: re.Pattern[str]
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+
+
+_GRAMMARS: dict[int, tuple[Lexicon, DateGrammar]] = {}
+
+
+def grammar(lex: Lexicon) -> DateGrammar:
+    """Compile (once per lexicon) the date regexes from its month, weekday and date words."""
+    hit = _GRAMMARS.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    lang = lex.rulebook.language
+    rules = lex.rulebook.dates
+    mon = _alt(list(lex.months))
+    full_months = _alt([m for m in lex.months if len(m) > 3 or m == "may"])
+    wd = _alt(list(lex.weekdays))
+    offsets = _alt(list(rules.offsets))
+    positions = _alt(rules.positions)
+    pos = rf"(?:(?:{positions})(?:[ \t]+|-))?"
+    day = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<{0}>1[89]\d\d|20\d\d)(?!\d)"
+    # Dates never run across a line break: " " is any run of spaces or tabs.
+    full = re.compile(
+        rf"(?<![\w])(?:(?P<wd>{wd}),? +)?(?:(?:the +)?{day.format('d1')} +(?:of +)?"
+        rf"(?P<m1>{mon})\.?(?:,? +{year.format('y1')})?"
+        rf"|(?P<m2>{mon})\.? +{day.format('d2')}(?!\d|:\d)(?:,? +{year.format('y2')})?"
+        rf"|(?P<m3>{mon})\.?,? +(?:of +)?{year.format('y3')})(?![\w])".replace(" +", "[ \t]+"),
+        re.IGNORECASE,
+    )
+    ordinals = _alt(list(rules.quarter_ordinals) + list(rules.half_ordinals))
+    rel_year = rf"(?:the[ \t]+)?(?P<{{0}}>{offsets})[ \t]+year"
+    quarter = re.compile(
+        rf"(?<![\w-])(?:the[ \t]+)?"
+        rf"(?:(?P<qy1>{_YEAR})['’]?s?[ \t]+|{rel_year.format('qr1')}['’]s[ \t]+)?"
+        rf"(?:(?:fiscal|calendar)[ \t-]+)?(?P<ord>{ordinals})[ \t-]+(?:(?:fiscal|calendar)[ \t-]+)?"
+        rf"(?P<kind>quarter|half)(?![\w])"
+        rf"(?:(?:[ \t]+of|,)?[ \t]+(?:(?:fiscal|calendar)[ \t]+)?(?P<qy2>{_YEAR})"
+        rf"|[ \t]+of[ \t]+{rel_year.format('qr2')})?"
+        rf"|(?<![\w-])Q(?P<qn>[1-4])(?:[ \t]+(?P<qy3>{_YEAR}))?(?![\w])",
+        re.IGNORECASE,
+    )
+    weekday = re.compile(
+        rf"(?<![\w])(?:(?P<rel>{offsets}|on)[ \t]+)?(?P<wd>{wd})(?:['’]s)?(?![\w])",
+        re.IGNORECASE,
+    )
+    one = _alt([*rules.one, *lex.number_words])
+    same = _alt(rules.same_period)
+    tens = _alt(list(lang.tens))
+    digits = _alt([w for w, n in lang.units.items() if 1 <= n <= 9])
+    teens = _alt([w for w, n in lang.units.items() if n >= 10])
+    periods = _alt(rules.periods)
+    back = _alt([w for w, shift in rules.offsets.items() if shift == -1])
+    compiled = DateGrammar(
+        full=full,
+        iso=re.compile(r"(?<![\w-])(?P<y>20\d\d|19\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
+        weekday=weekday,
+        month_only=re.compile(
+            rf"(?<![\w])(?:{_alt(lang.month_prepositions)})[ \t]+{pos}(?P<m>{mon})(?![\w.])",
+            re.IGNORECASE,
+        ),
+        bare_month=re.compile(
+            rf"(?<![\w-])(?P<pos>{pos})(?P<m>{full_months})(?![\w-])(?![ \t]*\d)", re.IGNORECASE
+        ),
+        month_offset=re.compile(
+            rf"(?<![\w-]){pos}(?P<off>{offsets})[ \t]+(?P<m>{full_months})(?![\w-])(?![ \t]*\d)",
+            re.IGNORECASE,
+        ),
+        month_of_year=re.compile(
+            rf"(?<![\w-]){pos}(?P<m>{full_months})(?:[ \t]+of)?[ \t]+"
+            rf"(?:(?P<off>{offsets})|the[ \t]+(?P<off2>{offsets}))[ \t]+year(?![\w'’])",
+            re.IGNORECASE,
+        ),
+        unit_offset=re.compile(
+            rf"(?<![\w-]){pos}(?:in[ \t]+)?(?:the[ \t]+)?(?P<off>{offsets})[ \t]+"
+            rf"(?P<unit>{_alt(list(rules.units))})(?![\w-])(?!['’]s[ \t]+(?:{ordinals}))",
+            re.IGNORECASE,
+        ),
+        season=re.compile(
+            rf"(?<![\w-]){pos}(?:(?:the[ \t]+)?(?P<off>{offsets})[ \t]+)?"
+            rf"(?P<s>{_alt(list(rules.seasons))})(?![\w-])"
+            rf"(?:(?:[ \t]+of)?[ \t]+(?P<y>{_YEAR}))?",
+            re.IGNORECASE,
+        ),
+        quarter=quarter,
+        reference=re.compile(
+            rf"(?<![\w-]){pos}(?P<ref>{_alt(list(rules.references))})[ \t]+"
+            rf"(?P<unit>{_alt(list(rules.reference_units))})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        quarter_anaphor=re.compile(
+            rf"(?<![\w-])(?:{_alt(rules.quarter_anaphora)}"
+            rf"|the[ \t]+(?P<y>{_YEAR})[ \t]+(?:{periods}))(?![\w-])",
+            re.IGNORECASE,
+        ),
+        year_before=re.compile(
+            rf"(?<![\w-])(?:(?:the[ \t]+)?(?:(?:{same})[ \t]+)?"
+            rf"(?P<adj>{_alt(rules.year_before)})"
+            rf"(?:[ \t]+(?:(?P<ord>{ordinals})[ \t-]+)?(?:{periods}))?"
+            rf"|(?:the[ \t]+)?(?:{same})[ \t]+(?:{periods})[ \t]+(?:of[ \t]+|in[ \t]+)?"
+            rf"(?:the[ \t]+)?(?:{back})[ \t]+year"
+            rf"|(?:{back})[ \t]+year['’]s[ \t]+(?:(?:{same})[ \t]+)?(?:{periods})"
+            rf"|(?:{_alt(rules.one)})[ \t]+year[ \t]+(?P<dir>{_alt(rules.ago)}|earlier))(?![\w-])",
+            re.IGNORECASE,
+        ),
+        days=re.compile(rf"(?<![\w-])(?:{_alt(list(rules.days))})(?![\w-])", re.IGNORECASE),
+        ago=re.compile(
+            rf"(?<![\w])(?P<n>\d+|{one})[ \t]+"
+            r"(?P<u>days?|weeks?|months?|years?)[ \t]+"
+            rf"(?:or[ \t]+so[ \t]+)?(?P<dir>{_alt([*rules.ago, *lang.offset_words])})(?![\w])",
+            re.IGNORECASE,
+        ),
+        decade=re.compile(
+            rf"(?<![\w-])(?:the[ \t]+)?(?:(?:{_alt(rules.decade_prefixes)})[ \t-]*)?"
+            r"(?:(?P<c>1[5-9]\d0|20\d0)|['’](?P<d>\d0))['’]?s(?![\w])",
+            re.IGNORECASE,
+        ),
+        short_year=re.compile(r"(?<![\w'’‘])['’‘](?P<y>\d\d)(?![\w'’%])"),
+        year_span=re.compile(
+            rf"(?<![\w-])(?:between|from)[ \t]+(?P<a>{_YEAR})[ \t]+(?:and|to|until|through)[ \t]+"
+            rf"(?P<b>{_YEAR})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        holiday=re.compile(
+            rf"(?<![\w-])(?:(?P<off>{offsets})[ \t]+)?(?P<h>{_alt(list(rules.holidays))})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        spoken_year=re.compile(
+            rf"(?<![\w-])(?:(?P<c>{_alt(list(rules.spoken_centuries))})[ \t]+"
+            rf"(?P<r>(?:{tens})(?:[ \t-](?:{digits}))?|{teens}|(?:oh|o)[ \t-](?:{digits}))"
+            rf"|the[ \t]+year[ \t]+(?P<k>two[ \t]+thousand)"
+            rf"(?:[ \t]+(?:and[ \t]+)?(?P<u>{teens}|{digits}))?"
+            r")(?![\w-])",
+            re.IGNORECASE,
+        ),
+        marked_year=re.compile(
+            rf"(?<![\w-])(?:(?:{_alt(rules.year_prefixes)})-|since[ \t]+"
+            rf"|(?:{_alt(rules.year_prepositions)})[ \t]+(?=\d{{4}}[ \t]*[,.;:)](?!\d)))"
+            rf"(?P<y>{_YEAR})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        future=re.compile(rf"(?<![\w-])(?:{_alt(rules.future_markers)})(?![\w])", re.IGNORECASE),
+        past=re.compile(
+            # "will be held", "has been paid": a participle after "be" is not the past.
+            r"(?<![\w-])(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+            rf"(?:{_alt(rules.past_markers)})(?![\w-])",
+            re.IGNORECASE,
+        ),
+    )
+    _GRAMMARS[id(lex)] = (lex, compiled)
+    return compiled

@@ -1,0 +1,54 @@
+"""Whether a date is told in the future tense ("will meet on Tuesday"), from the words near it."""
+
+from __future__ import annotations
+
+import re
+
+# How far (characters) around a date its tense is looked for: the clause, not the text.
+_BEFORE = 120
+_AFTER = 80
+_BOUNDARY_RE = re.compile(r"[.!?]['\"’”)]?\s|\n")
+# A future word is only the date's tense when it is in the date's clause.
+_CLAUSE_RE = re.compile(r"[.!?]['\"’”)]?\s|\n|[,;:\"“”]|``|''")
+_LEAD_RE = re.compile(r"^[\s\"'“‘(]*(?:on|by|until|from|starting|beginning|as of)?[\s,]*$", re.I)
+
+
+def is_past(text: str, start: int, markers: re.Pattern[str]) -> bool:
+    """True when a past-tense verb of ``markers`` precedes the date at ``start`` in its clause."""
+    before = text[max(0, start - _BEFORE) : start]
+    cuts = [c.end() for c in _CLAUSE_RE.finditer(before)]
+    return bool(markers.search(before[cuts[-1] :] if cuts else before))
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` ends (-1 when none)."""
+    end = -1
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
+
+
+def is_future(
+    text: str, start: int, end: int, markers: re.Pattern[str], past: re.Pattern[str]
+) -> bool:
+    """True when a future marker of ``markers`` precedes the date at ``start:end`` in its clause.
+
+    A past-tense verb (``past``) between the marker and the date wins ("could
+    not stop the bullet that tore through the window Friday"). A date that
+    opens its sentence ("On Tuesday, voters will ...") takes the tense of
+    the clause that follows it instead.
+    """
+    before = text[max(0, start - _BEFORE) : start]
+    cuts = [c.end() for c in _CLAUSE_RE.finditer(before)]
+    if cuts:
+        before = before[cuts[-1] :]
+    if _last(markers, before) > _last(past, before):
+        return True
+    if cuts or start <= _BEFORE:
+        if not _LEAD_RE.match(before):
+            return False
+    else:
+        return False  # the sentence began before the window: the date does not open it
+    after = text[end : end + _AFTER]
+    stop = _BOUNDARY_RE.search(after)
+    return bool(markers.search(after[: stop.start()] if stop else after))
