@@ -485,6 +485,11 @@ def _subcount(
     )
 
 
+# Function words that are verbs: a count followed by one says something of its own.
+_VERB_WORDS = frozenset(
+    {"were", "was", "are", "is", "be", "been", "being", "had", "have", "has", "said", "says", "say"}
+)
+
 # How far (in characters) a listed item may stand from the figure before it:
 # "24 are women, 40 men, 13 children" keeps a few head words between items.
 _LIST_GAP = 40
@@ -524,6 +529,15 @@ def _list_item(
         if len(words.split()) > 3 or not all(w.isalpha() for w in words.split()):
             return None
     end = head.tokens[-1].end if head.tokens else mention.span[1]
+    after = text[end : min(len(text), end + 24)].split()
+    if (
+        after
+        and after[0][:1].isalpha()
+        and (after[0].lower() not in lex.function_words or after[0].lower() in _VERB_WORDS)
+    ):
+        # "two died, and 300 villagers returned home": the count has a verb
+        # of its own, so it is no item of the list before it.
+        return None
     return before.model_copy(
         update={
             "id": f"{before.article}@{mention.span[0]}",

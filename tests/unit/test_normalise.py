@@ -397,3 +397,9 @@ def test_a_figure_said_in_place_of_a_denied_one(rulebook: Rulebook) -> None:
 def test_a_bare_number_after_a_denial_without_a_correction_word(rulebook: Rulebook) -> None:
     text = "There were not 300 dead, officials said on 12 occasions."
     assert [f for f in _facts(text, rulebook) if f.metric == "killed"] == []
+
+
+def test_a_count_with_a_verb_of_its_own_is_no_list_item(rulebook: Rulebook) -> None:
+    text = "Gunmen stormed the village and shot dead 11 children, four women, and 40 villagers fled."
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [f.stated for f in facts] == ["11 children", "four women"]
