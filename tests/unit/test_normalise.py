@@ -400,6 +400,8 @@ def test_a_bare_number_after_a_denial_without_a_correction_word(rulebook: Rulebo
 
 
 def test_a_count_with_a_verb_of_its_own_is_no_list_item(rulebook: Rulebook) -> None:
-    text = "Gunmen stormed the village and shot dead 11 children, four women, and 40 villagers fled."
+    text = (
+        "Gunmen stormed the village and shot dead 11 children, four women, and 40 villagers fled."
+    )
     facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
     assert [f.stated for f in facts] == ["11 children", "four women"]
