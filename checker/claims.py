@@ -56,7 +56,9 @@ def is_increment(fact: Fact, lex: Lexicon) -> bool:
     troops"), and a present state
     or sub-count ("26 people remain in hospital", "96 bodies were identified").
     """
-    if lex.state_re.search(fact.context(0, _STATE_WINDOW)[len(fact.stated) :]):
+    rule = lex.rulebook.metric(fact.metric)
+    state = rule is not None and rule.state
+    if not state and lex.state_re.search(fact.context(0, _STATE_WINDOW)[len(fact.stated) :]):
         return True
     before = fact.preceding(_STATE_WINDOW).split()
     if before and before[-1].lower() in lex.increment_words - {"more"}:

@@ -369,8 +369,15 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             continue
         if mention.interval is None or mention.likely is None:
             continue
-        first = sentence.token_index(mention.span[0])
-        last = max(first, sentence.token_index(mention.span[1]) - 1)
+        changed = _changed_to(mention, article.text, sentence, lex)
+        first = sentence.token_index(changed.span[0])
+        last = max(first, sentence.token_index(changed.span[1]) - 1)
+        if changed is not mention:
+            # The figure now starts at its new value: so does its place
+            # among the sentence's numbers.
+            old = sentence.token_index(mention.span[0])
+            numbers[si] = [(first, last) if rng[0] == old else rng for rng in numbers[si]]
+            mention = changed
         head = _head(sentence, last + 1, lex)
         choice = _metric(mention, sentence, first, last, head, lex)
         if lex.negation_re.search(
@@ -579,6 +586,34 @@ def _elided(
             "span": mention.span,
             "interval": mention.interval,
             "likely": mention.likely,
+        }
+    )
+
+
+_FROM_TO_RE = re.compile(r"from\s+[\d,.]+\s+to\s+([\d,]+(?:\.\d+)?)$", re.IGNORECASE)
+
+
+def _changed_to(mention: Mention, text: str, sentence: Sentence, lex: Lexicon) -> Mention:
+    """ "soared from 31 to 281": the figure it changed to, not a range from 31 to 281."""
+    m = _FROM_TO_RE.match(mention.text)
+    if m is None or not lex.change_re.search(
+        text, max(sentence.start, mention.span[0] - 24), mention.span[0]
+    ):
+        return mention
+    try:
+        value = float(m.group(1).replace(",", ""))
+    except ValueError:
+        return mention
+    at = mention.span[0] + m.start(1)
+    exact = Interval(low=value, high=value)
+    return mention.model_copy(
+        update={
+            "text": m.group(1),
+            "span": (at, mention.span[1]),
+            "value": value,
+            "interval": exact,
+            "likely": exact,
+            "hedge": None,
         }
     )
 

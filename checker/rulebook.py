@@ -83,6 +83,12 @@ class MetricRule(_Rule):
     # The metric whose count holds this one's ("killed" is a part of
     # "casualties"): a part larger than that whole is a conflict (C004).
     part_of: str | None = None
+    # "up": the count only grows (a death toll), so a later, lower figure is
+    # a revision; "any": it falls as well (the missing), so it is an update.
+    moves: Literal["up", "any"] = "up"
+    # The count is itself a present state ("93 remain missing"): state words
+    # near it do not make it a side count.
+    state: bool = False
     compare: bool = True
     priority: int = 0
     tolerance: Tolerance = Tolerance()
@@ -309,6 +315,7 @@ class ContextRules(_Rule):
     part_markers: list[str] = Field(default_factory=list)
     hearsay_markers: list[str] = Field(default_factory=list)
     correction_markers: list[str] = Field(default_factory=list)
+    change_verbs: list[str] = Field(default_factory=list)
     subincident_ordinals: list[str] = Field(default_factory=list)
     subincident_words: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)

@@ -343,6 +343,9 @@ def _verdict(
     settled: frozenset[str] = frozenset(),
 ) -> tuple[str, Severity] | None:
     relation = timeline(low, high, rulebook)
+    if rule is not None and rule.moves == "any" and relation in ("revised", "down"):
+        # People found leave a count of the missing: lower later is news.
+        return "U001", rulebook.finding_rule("U001").severity
     if relation == "update":
         return "U001", rulebook.finding_rule("U001").severity
     if relation == "revised":

@@ -100,6 +100,7 @@ class Lexicon:
     part_re: re.Pattern[str]
     hearsay_re: re.Pattern[str]
     correction_re: re.Pattern[str]
+    change_re: re.Pattern[str]
     subincident_re: re.Pattern[str]
     negation_re: re.Pattern[str]
     joiner_re: re.Pattern[str]
@@ -244,6 +245,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         settled_re=phrase_pattern(rb.context.settled_markers),
         hearsay_re=phrase_pattern(rb.context.hearsay_markers),
         correction_re=phrase_pattern(rb.context.correction_markers),
+        change_re=re.compile(
+            r"(?<![\w-])(?:" + _alternation(rb.context.change_verbs) + r")\s+$", re.IGNORECASE
+        ),
         subincident_re=re.compile(
             r"(?<![\w-])(?:"
             + _alternation(rb.context.subincident_ordinals)

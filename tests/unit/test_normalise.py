@@ -405,3 +405,13 @@ def test_a_count_with_a_verb_of_its_own_is_no_list_item(rulebook: Rulebook) -> N
     )
     facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
     assert [f.stated for f in facts] == ["11 children", "four women"]
+
+
+def test_from_one_figure_to_another_after_a_change_verb_is_the_new_figure(
+    rulebook: Rulebook,
+) -> None:
+    text = "The death toll rose from 31 to 281 on Sunday, officials said."
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [(f.stated, f.interval.low, f.interval.high) for f in facts] == [("281", 281, 281)]
+    ranged = [f for f in _facts("From 20 to 30 people were killed.", rulebook)]
+    assert [(f.interval.low, f.interval.high) for f in ranged] == [(20, 30)]
