@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls (ESC, BEL, CSI and the rest; tab, newline and carriage
-# return are handled as spacing first) and the bidi embedding, override and
-# isolate controls and marks.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (ESC, BEL, CSI and the rest; tab and newline are
+# spacing) and the bidi embedding, override and isolate controls, which
+# reorder what follows them. The plain direction marks (U+200E, U+200F) that
+# right-to-left text uses are left alone: they reorder nothing around them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"[\t\n\r]+")
 
 
@@ -23,6 +24,14 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def escape_controls(value: str) -> str:
+    """``value`` with each control character but tab and newline shown as an escape.
+
+    ESC becomes the four characters ``\\x1b``, a bidi override ``\\u202e``.
+    """
+    return _CONTROL.sub(_escape, value)
+
+
 def one_line(value: object) -> str:
     """``value`` as one line of inert text: line breaks become spaces, controls escapes."""
-    return _CONTROL.sub(_escape, _SPACE.sub(" ", str(value)))
+    return escape_controls(_SPACE.sub(" ", str(value)))
