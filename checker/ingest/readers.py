@@ -32,6 +32,7 @@ from checker.ingest.decode import (
     decode_bytes,
     decode_mostly_utf8,
     normalise_text,
+    stray_nuls,
     wide_codec,
 )
 from checker.ingest.fingerprint import fingerprint
@@ -265,12 +266,20 @@ class Reader:
         data = head + _read_at_most(stream, self.max_bytes + 1 - len(head))
         if len(data) > self.max_bytes:
             return skipped(display, self._too_large())
-        if wide_codec(data) is None and b"\x00" in data:
-            return skipped(display, "binary file (NUL bytes)")
+        nuls = 0
+        if wide_codec(data) is None:
+            found = stray_nuls(data)
+            if found is None:
+                return skipped(display, "binary file (NUL bytes)")
+            nuls = found
+            data = data.replace(b"\x00", b"") if nuls else data
         try:
             decoded = decode_bytes(data)
         except DecodeError as exc:
             return skipped(display, str(exc))
+        if nuls:
+            noun = "byte" if nuls == 1 else "bytes"
+            decoded = Decoded(decoded.text, (*decoded.notes, f"removed {nuls} stray NUL {noun}"))
         if not decoded.text.strip():
             return skipped(display, "empty file")
         if fmt == "json":

@@ -140,6 +140,14 @@ CASES = [
         2,
     ),
     Case(
+        "stray-nul-in-article",
+        _file("stray-nul.txt", f"Bus crash\n\n{BODY} {BODY}\x00 {BODY}\n".encode()),
+        "ok",
+        "removed 1 stray NUL byte",
+        0,
+        1,
+    ),
+    Case(
         "gzip-compressed",
         _file("packed.txt", gzip.compress(GOOD.encode(), mtime=0)),
         "skipped",
