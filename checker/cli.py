@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -18,7 +19,15 @@ from checker.exitcodes import ERROR, FAIL_ON_CHOICES, exit_code
 from checker.rulebook import Rulebook, RuleError, default_rulebook
 
 if TYPE_CHECKING:
+    from checker.ingest import Limits
+    from checker.models import InputRecord
     from checker.pipeline import Progress
+
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+# Kept here (not imported from checker.ingest) so that --help stays quick.
+_MAX_FILE_BYTES = 50_000_000
+_MAX_ARTICLE_CHARS = 300_000
 
 FORMATS = ("text", "json", "html", "junit", "github", "sarif")
 _SUFFIX_FORMAT = {
@@ -49,6 +58,56 @@ def _progress() -> Progress | None:
     return show
 
 
+def _input_options(command: _Command) -> _Command:
+    """The size limits and ``--skip-bad-input``, shared by the commands that read articles."""
+    options = (
+        click.option(
+            "--max-file-size",
+            type=click.IntRange(min=1),
+            default=_MAX_FILE_BYTES,
+            show_default=True,
+            help="Skip a .txt/.json/HTML file, or a JSON line, larger than this many bytes.",
+        ),
+        click.option(
+            "--max-article-size",
+            type=click.IntRange(min=1),
+            default=_MAX_ARTICLE_CHARS,
+            show_default=True,
+            help="Cut an article's text to its first this many characters.",
+        ),
+        click.option(
+            "--skip-bad-input",
+            is_flag=True,
+            help="Do not exit 2 when an input (or part of one) was skipped or cut.",
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _limits(max_file_size: int, max_article_size: int) -> Limits:
+    from checker.ingest import Limits
+
+    return Limits(max_file_bytes=max_file_size, max_article_chars=max_article_size)
+
+
+def _warn_inputs(records: list[InputRecord]) -> None:
+    """One line on stderr per input skipped, or read only in part, with its reason."""
+    from checker.report.terminal import one_line
+
+    for record in records:
+        if record.status == "skipped":
+            click.echo(
+                f"factcheck: skipped {one_line(record.path)}: {one_line(record.reason)}", err=True
+            )
+        elif record.incomplete:
+            click.echo(
+                f"factcheck: read in part {one_line(record.path)}: {one_line(record.reason)}",
+                err=True,
+            )
+
+
 def _codes(value: str | None) -> set[str]:
     return {c.strip() for c in (value or "").split(",") if c.strip()}
 
@@ -75,6 +134,7 @@ def main() -> None:
 @click.option("--ignore", help="Drop these finding rule codes (comma-separated).")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+@_input_options
 def check(
     paths: tuple[str, ...],
     output: str | None,
@@ -85,6 +145,9 @@ def check(
     ignore: str | None,
     jobs: int,
     rule_dirs: tuple[str, ...],
+    max_file_size: int,
+    max_article_size: int,
+    skip_bad_input: bool,
 ) -> None:
     """Check the articles in PATHS ("-" for stdin) for cross-source discrepancies."""
     from checker.baseline import BaselineError, apply_baseline, read_baseline
@@ -99,6 +162,7 @@ def check(
         rule_dirs=rule_dirs,
         stdin=sys.stdin.buffer,
         progress=_progress(),
+        limits=_limits(max_file_size, max_article_size),
     )
     report = result.report
     findings = report.findings
@@ -121,41 +185,59 @@ def check(
             click.echo(f"report written to {output}")
     else:
         click.echo(get_reporter(fmt or "text").render(report), nl=False)
-    for record in report.inputs:
-        if record.status == "skipped":
-            click.echo(f"factcheck: skipped {record.path}: {record.reason}", err=True)
-    sys.exit(exit_code(report.findings, fail_on, result.had_input_errors))
+    _warn_inputs(report.inputs)
+    bad_input = result.had_input_errors and not skip_bad_input
+    sys.exit(exit_code(report.findings, fail_on, bad_input))
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
-def extract(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[str, ...]) -> None:
+@_input_options
+def extract(
+    paths: tuple[str, ...],
+    fmt: str,
+    rule_dirs: tuple[str, ...],
+    max_file_size: int,
+    max_article_size: int,
+    skip_bad_input: bool,
+) -> None:
     """Print every mention and fact in PATHS, one JSON object per line."""
     from checker.pipeline import iter_extract
 
     rulebook = _rulebook(rule_dirs)
-    stream, had_errors = iter_extract(paths, rulebook, stdin=sys.stdin.buffer)
+    limits = _limits(max_file_size, max_article_size)
+    stream, had_errors = iter_extract(paths, rulebook, stdin=sys.stdin.buffer, limits=limits)
     for item in stream:
         click.echo(item.model_dump_json())
-    sys.exit(ERROR if had_errors else 0)
+    sys.exit(ERROR if had_errors and not skip_bad_input else 0)
 
 
 @main.command("baseline")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
-def baseline_cmd(paths: tuple[str, ...], output: str, rule_dirs: tuple[str, ...]) -> None:
+@_input_options
+def baseline_cmd(
+    paths: tuple[str, ...],
+    output: str,
+    rule_dirs: tuple[str, ...],
+    max_file_size: int,
+    max_article_size: int,
+    skip_bad_input: bool,
+) -> None:
     """Accept today's findings for PATHS: write their ids to OUTPUT."""
     from checker.baseline import write_baseline
     from checker.pipeline import check as run_check
 
     rulebook = _rulebook(rule_dirs)
-    result = run_check(paths, rulebook, stdin=sys.stdin.buffer)
+    limits = _limits(max_file_size, max_article_size)
+    result = run_check(paths, rulebook, stdin=sys.stdin.buffer, limits=limits)
     write_baseline(result.report, Path(output))
     click.echo(f"{len(result.report.findings)} findings written to {output}")
-    sys.exit(ERROR if result.had_input_errors else 0)
+    _warn_inputs(result.report.inputs)
+    sys.exit(ERROR if result.had_input_errors and not skip_bad_input else 0)
 
 
 @main.group()

@@ -10,9 +10,15 @@ stage can be tested alone or run in another process.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 SCHEMA_VERSION = "2.0"
 
@@ -101,12 +107,32 @@ class DateRange(_Model):
 
 
 class InputRecord(_Model):
-    """What became of one input path."""
+    """What became of one input path.
+
+    ``skipped_items`` counts the lines or entries of an input read in part
+    that gave no article, ``truncated`` its articles cut at the size limit;
+    both are left out of the JSON when zero.
+    """
 
     path: str
     status: InputStatus
     reason: str | None = None
     articles: int = 0
+    skipped_items: int = 0
+    truncated: int = 0
+
+    @model_serializer(mode="wrap")
+    def _drop_zero_counts(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        for name in ("skipped_items", "truncated"):
+            if data.get(name) == 0:
+                del data[name]
+        return data
+
+    @property
+    def incomplete(self) -> bool:
+        """True when the input, or any part of it, was not checked in full."""
+        return self.status == "skipped" or self.skipped_items > 0 or self.truncated > 0
 
 
 class Article(_Model):
@@ -123,6 +149,7 @@ class Article(_Model):
     duplicate_of: str | None = None
     fingerprint: str = ""
     text: str = Field(default="", exclude=True)
+    truncated: bool = Field(default=False, exclude=True)
     notes: list[str] = Field(default_factory=list)
 
 

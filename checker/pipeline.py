@@ -13,7 +13,7 @@ from checker.compare import compare, corroborate
 from checker.extract import analyse, lexicon
 from checker.extract.published import with_published
 from checker.group import group
-from checker.ingest import ingest
+from checker.ingest import Limits, ingest
 from checker.models import Article, Fact, InputRecord, Mention, Report
 from checker.normalise import normalise
 from checker.rulebook import Rulebook, default_rulebook
@@ -77,10 +77,20 @@ class CheckResult:
 
 
 def load_articles(
-    paths: Sequence[str], rulebook: Rulebook, stdin: TextIO | BinaryIO | None = None
+    paths: Sequence[str],
+    rulebook: Rulebook,
+    stdin: TextIO | BinaryIO | None = None,
+    limits: Limits | None = None,
 ) -> tuple[list[Article], list[InputRecord], bool]:
-    """Ingest ``paths`` and fill in publication dates."""
-    result = ingest(paths, rulebook, stdin=stdin)
+    """Ingest ``paths`` (within ``limits``) and fill in publication dates."""
+    limits = limits or Limits()
+    result = ingest(
+        paths,
+        rulebook,
+        stdin=stdin,
+        max_bytes=limits.max_file_bytes,
+        max_chars=limits.max_article_chars,
+    )
     lex = lexicon(rulebook)
     articles = [with_published(a, lex) for a in result.articles]
     return articles, result.inputs, result.had_errors
@@ -94,13 +104,14 @@ def check(
     rule_dirs: tuple[str, ...] = (),
     stdin: TextIO | BinaryIO | None = None,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> CheckResult:
     """Run every stage on ``paths`` and build the report.
 
     A syndicated copy (``duplicate_of`` set) is listed with the articles but its
     facts are not counted again.
     """
-    articles, inputs, had_errors = load_articles(paths, rulebook, stdin)
+    articles, inputs, had_errors = load_articles(paths, rulebook, stdin, limits)
     originals = [a for a in articles if a.duplicate_of is None]
     extracted = extract_all(originals, rulebook, jobs=jobs, rule_dirs=rule_dirs, progress=progress)
     facts = [f for _m, fs, _s in extracted for f in fs]
@@ -129,13 +140,16 @@ def check(
 
 
 def iter_extract(
-    paths: Sequence[str], rulebook: Rulebook, stdin: TextIO | BinaryIO | None = None
+    paths: Sequence[str],
+    rulebook: Rulebook,
+    stdin: TextIO | BinaryIO | None = None,
+    limits: Limits | None = None,
 ) -> tuple[Iterator[Mention | Fact], bool]:
     """Every mention and fact of every article (duplicates included), for ``extract``.
 
     Returns the lazy stream and whether any input had to be skipped.
     """
-    articles, _inputs, had_errors = load_articles(paths, rulebook, stdin)
+    articles, _inputs, had_errors = load_articles(paths, rulebook, stdin, limits)
 
     def stream() -> Iterator[Mention | Fact]:
         for article in articles:

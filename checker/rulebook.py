@@ -22,7 +22,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -428,15 +428,56 @@ def _read_yaml(path: Path, data: bytes | None = None) -> Any:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from exc
 
 
-def _validate(model: type[_Rule], data: Any, path: Path) -> Any:
+def _line_of(root: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    """The 1-based line of the YAML node at ``loc`` (keys and list indexes), or of
+    the deepest node on the way there that exists."""
+    node, line = root, None
+    for step in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            pair = next((pair for pair in node.value if pair[0].value == str(step)), None)
+            if pair is None:
+                break
+            # The key's line: where a person looks for the field.
+            line = pair[0].start_mark.line + 1
+            node = pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if not 0 <= step < len(node.value):
+                break
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _compose(path: Path, data: bytes | None) -> yaml.Node | None:
+    """The YAML node tree of the rule file (for line numbers), None when unreadable."""
+    try:
+        text = (data if data is not None else path.read_bytes()).decode("utf-8")
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
+def _validate(model: type[_Rule], data: Any, path: Path, raw: bytes | None = None) -> Any:
+    """``data`` validated as ``model``; a ``RuleError`` naming the file, line and field if not.
+
+    ``raw`` is the file's bytes when already read.
+    """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '<file>'}: {err['msg']}"
-            for err in exc.errors()
-        )
-        raise RuleError(f"{path}: invalid rule file: {problems}") from exc
+        root = _compose(path, raw)
+        problems = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"]) or "<file>"
+            line = _line_of(root, err["loc"])
+            where = f"line {line}, " if line is not None else ""
+            problems.append(f"{where}{field}: {err['msg']}")
+        raise RuleError(f"{path}: invalid rule file: {'; '.join(problems)}") from exc
 
 
 def _rule_files(dirs: Iterable[Path]) -> dict[str, Path]:
@@ -476,9 +517,9 @@ def _load(files: dict[str, Path], contents: dict[str, bytes]) -> Rulebook:
         if name not in files:
             raise RuleError(f"{name}: rule file missing")
         data = _read_yaml(files[name], contents.get(name))
-        parts[name.removesuffix(".yaml")] = _validate(model, data, files[name])
+        parts[name.removesuffix(".yaml")] = _validate(model, data, files[name], contents.get(name))
     metrics = [
-        _validate(MetricRule, _read_yaml(path, contents.get(name)), path)
+        _validate(MetricRule, _read_yaml(path, contents.get(name)), path, contents.get(name))
         for name, path in sorted(files.items())
         if name.startswith("metrics/")
     ]

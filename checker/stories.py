@@ -135,7 +135,9 @@ def candidate_pairs(
     import numpy as np
 
     n = len(signatures)
-    if n < 2:
+    if n < 2 or not any(s.terms for s in signatures):
+        # Articles with no terms at all (a date and a number) share nothing,
+        # and give TF-IDF no columns to work with.
         return {}
     counts, tfidf, distinctive = _vectors(signatures, params)
     df = np.asarray((counts > 0).sum(axis=0)).ravel()

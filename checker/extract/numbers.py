@@ -139,6 +139,9 @@ def hedge_interval(
 
 def _interval(bounds: tuple[float, float | None]) -> Interval:
     low, high = bounds
+    if high is not None and high < low:
+        # A hedge below its own floor ("nearly 0", "fewer than 0") never runs backwards.
+        high = low
     return Interval(low=_as_number(low), high=None if high is None else _as_number(high))
 
 

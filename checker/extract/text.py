@@ -11,6 +11,11 @@ _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 # The word (letters, digits, dots) that ends at a full stop: searched from the
 # start of that word only, never from the start of the line.
 _WORD_BEFORE_STOP_RE = re.compile(r"([\w.]+)\.$")
+# No news sentence is this long; a run of text without sentence breaks (a
+# scraped page with its full stops lost, a column of figures) is cut into
+# pieces of at most this many characters, at a space where there is one, so
+# that the work per figure stays bounded by its piece, not by the paragraph.
+MAX_SENTENCE_CHARS = 2_000
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,8 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> Sentences:
     """Split article text into sentences, never across a line break.
 
     A full stop after a known abbreviation ("Oct.", "U.S.", "Gen.") does not end
-    a sentence; neither does one inside a number.
+    a sentence; neither does one inside a number. A sentence longer than
+    ``MAX_SENTENCE_CHARS`` is cut into pieces no longer than that.
     """
     sentences = Sentences()
     paragraph = 0
@@ -114,6 +120,16 @@ def _word_before_stop(line: str, lo: int, end: int) -> str | None:
 
 
 def _add(out: list[Sentence], line: str, base: int, a: int, b: int, paragraph: int) -> None:
+    while b - a > MAX_SENTENCE_CHARS:
+        limit = a + MAX_SENTENCE_CHARS
+        space = line.rfind(" ", a + MAX_SENTENCE_CHARS // 2, limit)
+        cut = space if space > a else limit
+        _add_piece(out, line, base, a, cut, paragraph)
+        a = cut
+    _add_piece(out, line, base, a, b, paragraph)
+
+
+def _add_piece(out: list[Sentence], line: str, base: int, a: int, b: int, paragraph: int) -> None:
     while a < b and line[a].isspace():
         a += 1
     while b > a and line[b - 1].isspace():

@@ -30,13 +30,34 @@ from typing import BinaryIO, TextIO
 from checker.ingest.boilerplate import BoilerplateFilter
 from checker.ingest.dedupe import mark_duplicates
 from checker.ingest.discover import STDIN, discover
-from checker.ingest.readers import Outcome, Reader, binary_stream, skipped
+from checker.ingest.readers import (
+    DEFAULT_MAX_ARTICLE_CHARS,
+    Outcome,
+    Reader,
+    binary_stream,
+    skipped,
+)
 from checker.models import Article, InputRecord
 from checker.rulebook import Rulebook
 
-__all__ = ["IngestResult", "ingest", "mark_duplicates"]
+__all__ = [
+    "DEFAULT_MAX_ARTICLE_CHARS",
+    "DEFAULT_MAX_BYTES",
+    "IngestResult",
+    "Limits",
+    "ingest",
+    "mark_duplicates",
+]
 
 DEFAULT_MAX_BYTES = 50_000_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Size limits on input: a whole file (bytes) and one article's text (characters)."""
+
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
 
 
 @dataclass(frozen=True)
@@ -48,8 +69,8 @@ class IngestResult:
 
     @property
     def had_errors(self) -> bool:
-        """True when any input was skipped."""
-        return any(record.status == "skipped" for record in self.inputs)
+        """True when any input, or any line, entry or article text in one, was skipped or cut."""
+        return any(record.incomplete for record in self.inputs)
 
 
 def _read_stdin(reader: Reader, stdin: TextIO | BinaryIO | None) -> Outcome:
@@ -64,14 +85,17 @@ def ingest(
     rulebook: Rulebook,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
     stdin: TextIO | BinaryIO | None = None,
 ) -> IngestResult:
     """Read ``paths`` ("-" for standard input) into articles, one InputRecord per input.
 
     ``max_bytes`` bounds a whole .txt/.json/HTML input (JSON lines are streamed,
-    and only a single line is bounded); ``stdin`` replaces ``sys.stdin``.
+    and only a single line is bounded); ``max_chars`` bounds the text of one
+    article (longer text is cut, and the input's record says so); ``stdin``
+    replaces ``sys.stdin``.
     """
-    reader = Reader(BoilerplateFilter(rulebook.boilerplate), max_bytes)
+    reader = Reader(BoilerplateFilter(rulebook.boilerplate), max_bytes, max_chars)
     articles: list[Article] = []
     inputs: list[InputRecord] = []
     seen: set[str] = set()

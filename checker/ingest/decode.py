@@ -84,9 +84,26 @@ def binary_kind(head: bytes) -> str | None:
         return _RIFF_KINDS[head[8:12]]
     if wide_codec(head) is not None:
         return None
-    if b"\x00" in head:
+    if stray_nuls(head) is None:
         return "NUL bytes"
     return None
+
+
+# Text with a NUL byte now and then (a scraper's stray terminator) is text;
+# when NULs, or control bytes that text never holds, are more than one byte
+# in this many, it is binary data or an unmarked UTF-16 file.
+_NUL_SHARE = 200
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def stray_nuls(data: bytes) -> int | None:
+    """How many NUL bytes ``data`` holds when they are few enough to drop (0 for none);
+    None when they, with the other control bytes, are too many for text."""
+    count = data.count(b"\x00")
+    if count == 0:
+        return 0
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    return count if controls * _NUL_SHARE <= len(data) else None
 
 
 def wide_codec(head: bytes) -> tuple[str, str] | None:

@@ -2,8 +2,8 @@
 
 Two articles are duplicates when their comparable text (see fingerprint.py) is
 identical, or when the Jaccard similarity of their word 5-gram shingle sets is
-at least ``THRESHOLD``. The later article in input order points at the
-earliest article of its cluster. Very short articles are never marked.
+at least ``THRESHOLD``. Each copy points at the first article of its cluster
+by (source, index), whatever order the inputs were given in. Very short articles are never marked.
 
 Candidates come from MinHash with LSH banding, so the work is near-linear:
 no article is compared with all others. The sketch is one-permutation MinHash
@@ -129,9 +129,21 @@ def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
 def mark_duplicates(articles: list[Article]) -> list[Article]:
     """The articles, in the same order, with ``duplicate_of`` set on near-duplicates.
 
-    An article is a duplicate of the earliest article of its cluster; originals,
-    and articles under ``MIN_WORDS`` words, get ``duplicate_of = None``.
+    An article is a duplicate of the first article of its cluster by (source,
+    index), so the order the inputs were given in never decides which copy is
+    the original; originals, and articles under ``MIN_WORDS`` words, get
+    ``duplicate_of = None``.
     """
+    canonical = sorted(range(len(articles)), key=lambda i: (articles[i].source, articles[i].index))
+    marked = _mark_in_order([articles[i] for i in canonical])
+    result: list[Article] = list(articles)
+    for position, index in enumerate(canonical):
+        result[index] = marked[position]
+    return result
+
+
+def _mark_in_order(articles: list[Article]) -> list[Article]:
+    """``mark_duplicates`` for articles already in their canonical order."""
     roots: list[int | None] = [None] * len(articles)
     by_fingerprint: dict[str, int] = {}
     buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)

@@ -9,6 +9,7 @@ skipped. "-" stands for standard input.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,16 @@ class InputEntry:
     display: str
     path: str | None
     problem: str | None = None
+
+
+def _dangling(path: str) -> str:
+    """Why a link that leads nowhere cannot be read: a loop, or a missing target."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "not found (broken link)"
 
 
 def _slashes(path: str) -> str:
@@ -57,7 +68,7 @@ def _walk(path: str, display: str, visited: set[str]) -> Iterator[InputEntry]:
             elif entry.is_file():
                 yield InputEntry(child, entry.path)
             elif not os.path.exists(entry.path):
-                yield InputEntry(child, entry.path, "not found (broken link)")
+                yield InputEntry(child, entry.path, _dangling(entry.path))
             else:
                 yield InputEntry(child, entry.path, "not a regular file")
         except OSError as exc:
@@ -84,6 +95,6 @@ def discover(paths: Sequence[str]) -> Iterator[InputEntry]:
             if not found:
                 yield InputEntry(display, given, "directory has no input files")
         elif not os.path.exists(given):
-            yield InputEntry(display, given, "not found (broken link)")
+            yield InputEntry(display, given, _dangling(given))
         else:
             yield InputEntry(display, given)

@@ -6,6 +6,13 @@ with a reason a person can act on.
 
 .txt, .json and HTML inputs are read whole, up to ``max_bytes``; JSON lines are
 streamed line by line, so memory grows with the articles, not with the file.
+An article longer than ``max_chars`` characters is cut to its first
+``max_chars`` (at a space): the rest of the batch never waits on one huge page.
+
+The record of an input that gave articles says, in its reason, what was
+skipped or cut and what was repaired (the encoding guessed, mojibake undone);
+its ``skipped_items`` and ``truncated`` count the lines, entries or articles
+skipped or cut, so that every article read is accounted for.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from checker.ingest.decode import (
     decode_bytes,
     decode_mostly_utf8,
     normalise_text,
+    stray_nuls,
     wide_codec,
 )
 from checker.ingest.fingerprint import fingerprint
@@ -37,6 +45,10 @@ from checker.models import Article, InputRecord
 _HEAD_BYTES = 1 << 16
 _CHUNK_BYTES = 1 << 20
 _MAX_LISTED = 10
+_MAX_NESTING = "nested too deeply"
+DEFAULT_MAX_ARTICLE_CHARS = 300_000
+# A title is one line of a report; a longer first line is the text's, not a title's.
+_MAX_TITLE_CHARS = 1_000
 
 
 @dataclass(frozen=True)
@@ -73,14 +85,54 @@ def _problem(numbers: Sequence[int], singular: str, plural: str) -> str:
     return f"{len(numbers)} {noun}: {_listing(numbers)}"
 
 
-def _finish(path: str, articles: list[Article], problems: list[str]) -> Outcome:
+def _finish(
+    path: str,
+    articles: list[Article],
+    problems: Sequence[str] = (),
+    *,
+    skipped_items: int = 0,
+    limit: int = DEFAULT_MAX_ARTICLE_CHARS,
+) -> Outcome:
+    """The outcome of an input that was read: its articles, or skipped when it gave none.
+
+    ``problems`` name the parts that were skipped (``skipped_items`` of them);
+    the reason also names the articles cut at ``limit`` characters and the
+    repairs noted on the articles.
+    """
     if not articles:
         why = f"no articles ({'; '.join(problems)})" if problems else "no article text"
         return skipped(path, why)
-    reason = "; ".join(f"skipped {problem}" for problem in problems) or None
-    return Outcome(
-        InputRecord(path=path, status="ok", reason=reason, articles=len(articles)), articles
+    parts = [f"skipped {problem}" for problem in problems]
+    cut = [article.index for article in articles if article.truncated]
+    if cut:
+        noun = "article" if len(cut) == 1 else "articles"
+        parts.append(
+            f"cut {len(cut)} {noun} longer than the {limit:,}-character limit: {_listing(cut)}"
+        )
+    repairs = dict.fromkeys(note for article in articles for note in article.notes)
+    parts.extend(note for note in repairs if not note.startswith(_CUT_NOTE))
+    record = InputRecord(
+        path=path,
+        status="ok",
+        reason="; ".join(parts) or None,
+        articles=len(articles),
+        skipped_items=skipped_items,
+        truncated=len(cut),
     )
+    return Outcome(record, articles)
+
+
+_CUT_NOTE = "text cut to its first"
+
+
+def cut_text(text: str, limit: int) -> tuple[str, str | None]:
+    """``text`` cut to at most ``limit`` characters (at a space near the end when there
+    is one), and a note saying so; the text itself and None when it fits."""
+    if len(text) <= limit:
+        return text, None
+    space = text.rfind(" ", max(0, limit - 1_000), limit)
+    kept = text[: space if space > 0 else limit].rstrip()
+    return kept, f"{_CUT_NOTE} {len(kept):,} characters (of {len(text):,})"
 
 
 class _Prefixed(io.RawIOBase):
@@ -160,12 +212,19 @@ class _Line:
 
 
 class Reader:
-    """Reads inputs with one set of boilerplate rules and one size limit."""
+    """Reads inputs with one set of boilerplate rules and its size limits."""
 
-    def __init__(self, rules: BoilerplateFilter, max_bytes: int) -> None:
-        """``max_bytes`` bounds a whole .txt/.json/HTML input and a single JSON line."""
+    def __init__(
+        self,
+        rules: BoilerplateFilter,
+        max_bytes: int,
+        max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
+    ) -> None:
+        """``max_bytes`` bounds a whole .txt/.json/HTML input and a single JSON line;
+        ``max_chars`` bounds the text of one article (longer text is cut)."""
         self.rules = rules
         self.max_bytes = max_bytes
+        self.max_chars = max_chars
 
     # --- entry points --------------------------------------------------------
 
@@ -207,12 +266,20 @@ class Reader:
         data = head + _read_at_most(stream, self.max_bytes + 1 - len(head))
         if len(data) > self.max_bytes:
             return skipped(display, self._too_large())
-        if wide_codec(data) is None and b"\x00" in data:
-            return skipped(display, "binary file (NUL bytes)")
+        nuls = 0
+        if wide_codec(data) is None:
+            found = stray_nuls(data)
+            if found is None:
+                return skipped(display, "binary file (NUL bytes)")
+            nuls = found
+            data = data.replace(b"\x00", b"") if nuls else data
         try:
             decoded = decode_bytes(data)
         except DecodeError as exc:
             return skipped(display, str(exc))
+        if nuls:
+            noun = "byte" if nuls == 1 else "bytes"
+            decoded = Decoded(decoded.text, (*decoded.notes, f"removed {nuls} stray NUL {noun}"))
         if not decoded.text.strip():
             return skipped(display, "empty file")
         if fmt == "json":
@@ -231,18 +298,21 @@ class Reader:
         notes = [*decoded.notes, *repairs]
         articles = []
         for index, clean in enumerate(split_articles(text, self.rules), start=1):
+            body, cut = cut_text(clean.text, self.max_chars)
+            title = None if clean.title is None else cut_text(clean.title, _MAX_TITLE_CHARS)[0]
             articles.append(
                 Article(
                     id=f"{display}#{index}",
                     source=display,
                     index=index,
-                    title=clean.title,
-                    fingerprint=fingerprint(clean.text),
-                    text=clean.text,
-                    notes=notes,
+                    title=title,
+                    fingerprint=fingerprint(body),
+                    text=body,
+                    truncated=cut is not None,
+                    notes=notes if cut is None else [*notes, cut],
                 )
             )
-        return _finish(display, articles, [])
+        return _finish(display, articles, limit=self.max_chars)
 
     def _html(self, display: str, decoded: Decoded) -> Outcome:
         try:
@@ -253,7 +323,7 @@ class Reader:
         article = (
             None if fields is None else self._record_article(display, 1, fields, decoded.notes)
         )
-        return _finish(display, [] if article is None else [article], [])
+        return _finish(display, [] if article is None else [article], limit=self.max_chars)
 
     def _json(self, display: str, decoded: Decoded, *, text_fallback: bool = False) -> Outcome:
         """A JSON document: one record or a list of records.
@@ -263,6 +333,8 @@ class Reader:
         """
         try:
             document = json.loads(decoded.text)
+        except RecursionError:
+            return skipped(display, f"not valid JSON ({_MAX_NESTING})")
         except json.JSONDecodeError as exc:
             if exc.msg == "Extra data":
                 # Several objects one per line in a .json file: read it as JSON lines.
@@ -302,7 +374,13 @@ class Reader:
             )
         if len(entries) == len(no_text) and not articles:
             return skipped(display, "no article text")
-        return _finish(display, articles, problems)
+        return _finish(
+            display,
+            articles,
+            problems,
+            skipped_items=len(not_objects) + len(no_text),
+            limit=self.max_chars,
+        )
 
     def _stream_lines(self, head: bytes, stream: BinaryIO) -> Iterator[_Line]:
         """Numbered, decoded lines of a JSON lines stream, read one at a time."""
@@ -362,7 +440,7 @@ class Reader:
             seen_any = True
             try:
                 record = json.loads(line.text)
-            except ValueError:
+            except (ValueError, RecursionError):
                 malformed.append(line.number)
                 continue
             if not isinstance(record, dict):
@@ -387,7 +465,13 @@ class Reader:
             problems.append(
                 _problem(no_text, "line without article text", "lines without article text")
             )
-        return _finish(display, articles, problems)
+        return _finish(
+            display,
+            articles,
+            problems,
+            skipped_items=len(malformed) + len(too_long) + len(no_text),
+            limit=self.max_chars,
+        )
 
     def _record_article(
         self, display: str, index: int, fields: RecordFields, notes: Sequence[str]
@@ -396,17 +480,25 @@ class Reader:
         if fields.body is None:
             return None
         all_notes = [*notes, *fields.notes]
-        body, repairs = normalise_text(fields.body)
+        # Cut before cleaning, so that a huge body costs no more than the limit
+        # (with room for the boilerplate lines cleaning may drop).
+        raw_body, _ = cut_text(fields.body, 2 * self.max_chars)
+        body, repairs = normalise_text(raw_body)
         all_notes.extend(repairs)
         title = None
         if fields.title is not None:
-            title, repairs = normalise_text(fields.title)
-            title = " ".join(title.split()) or None
+            title, repairs = normalise_text(cut_text(fields.title, 2 * _MAX_TITLE_CHARS)[0])
+            title = cut_text(" ".join(title.split()), _MAX_TITLE_CHARS)[0] or None
             all_notes.extend(note for note in repairs if note not in all_notes)
         combined = f"{title}\n\n{body}" if title else body
         clean = self.rules.clean_article(combined.split("\n"))
         if not clean.text or clean.text == title:
             return None
+        text, cut = cut_text(clean.text, self.max_chars)
+        if cut is None and len(fields.body) > len(raw_body):
+            cut = f"{_CUT_NOTE} {len(text):,} characters (of {len(fields.body):,})"
+        if cut is not None:
+            all_notes.append(cut)
         return Article(
             id=f"{display}#{index}",
             source=display,
@@ -416,7 +508,8 @@ class Reader:
             outlet=fields.outlet,
             published=fields.published,
             published_from="metadata" if fields.published is not None else None,
-            fingerprint=fingerprint(clean.text),
-            text=clean.text,
+            fingerprint=fingerprint(text),
+            text=text,
+            truncated=cut is not None,
             notes=all_notes,
         )

@@ -30,14 +30,17 @@ from checker.report._common import (
     story_line,
     value_label,
 )
+from checker.report.terminal import escape_controls
 from checker.wording import side_label
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    """Escape a workflow command message."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command message (and show control characters as escapes:
+    the log that displays it is a terminal)."""
+    escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(escaped)
 
 
 def escape_property(value: str) -> str:

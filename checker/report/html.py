@@ -36,8 +36,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from checker import paths
 from checker.models import SEVERITIES, Article, Event, Fact, Finding, Report, Story
@@ -54,6 +56,7 @@ from checker.report._common import (
     span_label,
     value_label,
 )
+from checker.report.terminal import escape_controls
 from checker.wording import side_attribution, side_outlets, side_value
 
 KINDS = ("conflict", "tension", "update", "scope", "date")
@@ -622,11 +625,25 @@ def _story_view(
 # --- the reporter ---------------------------------------------------------------------
 
 
+def _visible_controls(value: Any) -> Any:
+    """A printed value with control characters (a file name's escape sequences, a
+    bidi override) shown as escapes; the replacement adds no markup, so a
+    ``Markup`` value stays safe."""
+    if not isinstance(value, str):
+        return value
+    shown = escape_controls(value)
+    if shown == value:
+        return value
+    return Markup(shown) if isinstance(value, Markup) else shown
+
+
 def make_environment(templates: Path | None = None) -> Environment:
-    """The Jinja2 environment: autoescape on for every template, strict undefined."""
+    """The Jinja2 environment: autoescape on for every template, strict undefined,
+    control characters in printed values shown as escapes."""
     return Environment(
         loader=FileSystemLoader(str(templates or paths.templates_dir())),
         autoescape=True,
+        finalize=_visible_controls,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -41,7 +41,6 @@ off unless the reporter is built with ``color=True``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -55,18 +54,12 @@ from checker.report._common import (
     story_details,
     value_label,
 )
+from checker.report.terminal import one_line
 from checker.wording import side_label
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 _RESET = "\x1b[0m"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACE = re.compile(r"[\t\n\r]+")
-
-
-def _clean(value: object) -> str:
-    """One line of printable text: newlines become spaces, controls become escapes."""
-    text = _SPACE.sub(" ", str(value))
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+_clean = one_line
 
 
 def _plural(count: int, word: str) -> str:

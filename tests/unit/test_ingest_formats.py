@@ -182,7 +182,9 @@ def test_malformed_json_lines_are_named_and_the_run_goes_on(rulebook: Rulebook) 
     )
     assert [a.id for a in result.articles] == ["m.jsonl#1", "m.jsonl#2", "m.jsonl#5", "after.txt#1"]
     assert result.inputs[1].status == "ok"
-    assert result.had_errors is False
+    # Lines were lost, so the run reports an input error (exit 2 unless --skip-bad-input).
+    assert record.skipped_items == 4
+    assert result.had_errors is True
 
 
 def test_jsonl_with_only_bad_lines_is_skipped(rulebook: Rulebook) -> None:
@@ -358,7 +360,7 @@ def test_utf16_and_utf32_with_bom(rulebook: Rulebook, codec: str) -> None:
 def test_utf16_json_lines(rulebook: Rulebook) -> None:
     data = jsonl({"title": "A", "text": "été"}, "{bad").encode("utf-16")
     record, articles = only(ingest([write("w.jsonl", data)], rulebook))
-    assert record.reason == "skipped 1 malformed line: 2"
+    assert record.reason == "skipped 1 malformed line: 2; decoded as UTF-16 (byte order mark)"
     assert articles[0].text == "A\n\nété"
 
 
