@@ -9,6 +9,7 @@ from checker.extract.dates import find_dates
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.extract.numbers import find_numbers
 from checker.extract.quantities import has_candidate, quantities
+from checker.extract.spans import SpanIndex
 from checker.extract.text import Sentence, sentence_at, split_sentences
 from checker.models import Article, Mention, MentionKind
 from checker.rulebook import Rulebook
@@ -35,9 +36,12 @@ def analyse(article: Article, rulebook: Rulebook) -> Analysis:
     taken = [d.span for d in dates]
     taken += [m.span() for m in lex.place_digit_re.finditer(text)]
     numbers = find_numbers(text, lex, article.id, taken)
+    # "third" in "a third of" is a fraction, not an ordinal.
+    fractions = SpanIndex(m.span for m in numbers if m.kind == "percent")
     ordinals = [
         Mention(article=article.id, kind="ordinal", text=m.group(), span=m.span())
         for m in lex.ordinal_re.finditer(text)
+        if not fractions.overlaps(*m.span())
     ]
     numbers = _with_units(numbers, sentences, dates, text, lex)
     mentions = sorted([*dates, *numbers, *ordinals], key=lambda m: (m.span, m.kind))
@@ -82,6 +86,11 @@ def _with_units(
         money = _currency(mention, text, symbols)
         if money is not None:
             out.append(money)
+            continue
+        extra = lex.extra_units_re.match(text, mention.span[1], mention.span[1] + 40)
+        if extra is not None:
+            unit = lex.extra_units[" ".join(extra.group("unit").lower().split())]
+            out.append(mention.model_copy(update={"kind": "quantity", "unit": unit}))
             continue
         index = sentence_at(sentences, mention.span[0])
         sent = sentences[index]
