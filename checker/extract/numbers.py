@@ -20,7 +20,7 @@ from checker.models import DateRange, Interval, Mention, MentionKind, Number
 
 _TIME_RE = re.compile(
     r"(?<![\w:])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[AaPp]\.?[Mm]\.?)?(?![\w:])"
-    r"|(?<![\w])(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[AP]M\b|[ap]m\b)"
+    r"|(?<![\w.:])(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?(?:[ap]\.m\.|[AP]M\b|[ap]m\b)"
 )
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
 _LIST_MARK_RE = re.compile(r"[.)]\s")
