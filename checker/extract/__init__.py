@@ -15,7 +15,7 @@ from checker.models import Article, Mention, MentionKind
 from checker.rulebook import Rulebook
 
 # quantulum3 reads "1.2k" as kelvin; here a bare "k" is a thousand.
-_NOT_UNITS = frozenset({"dimensionless", "kelvin"})
+_NOT_UNITS = frozenset({"dimensionless", "kelvin", "count"})
 
 
 @dataclass(frozen=True)

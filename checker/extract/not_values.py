@@ -21,7 +21,10 @@ _CENTURY_PIVOT = 30
 
 
 def year_range(surface: str) -> DateRange | None:
-    """The years a year form covers: "'58", "1990s" (a decade), "2015-16" (two years)."""
+    """The years a year form covers: "'58", "1990s" (a decade), "2015-16" (two years).
+
+    None when the form is no span of years ("2024-01" is a month).
+    """
     runs = _DIGIT_RUN_RE.findall(surface)
     if not runs:
         return None
@@ -32,9 +35,10 @@ def year_range(surface: str) -> DateRange | None:
     if surface.rstrip().lower().endswith("s") and first % 10 == 0 and len(runs) == 1:
         last = first + 9
     elif len(runs) > 1 and len(runs[1]) == 2:
+        # "2015-16" runs on to a later year; "2024-01" is a month of 2024.
+        if int(runs[1]) <= first % 100:
+            return None
         last = first - first % 100 + int(runs[1])
-        if last < first:
-            last += 100
     return DateRange(start=dt.date(first, 1, 1), end=dt.date(last, 12, 31))
 
 

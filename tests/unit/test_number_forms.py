@@ -226,6 +226,10 @@ def test_a_score_is_not_a_range_but_a_rising_pair_is(rulebook: Rulebook) -> None
     assert [m.label for m in _covering("City beat United 4-2.", "4-2", rulebook)] == ["score"]
 
 
+def test_a_year_and_month_is_no_span_of_years() -> None:
+    assert year_range("2024-01") is None
+
+
 @pytest.mark.parametrize(
     ("surface", "start", "end"),
     [("'58", 1958, 1958), ("'22", 2022, 2022), ("1990s", 1990, 1999), ("2015-16", 2015, 2016)],
