@@ -112,6 +112,7 @@ class Lexicon:
     rate_re: re.Pattern[str]
     not_value_res: tuple[tuple[str, re.Pattern[str]], ...]
     duration_prepositions: frozenset[str]
+    million_m_words: frozenset[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -191,7 +192,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         hedge_kind=hedge_kind,
         trailing_hedge_re=re.compile(
-            r"^\s+(?P<hedge>" + _alternation(trailing) + r")(?![\w])", re.IGNORECASE
+            r"^\s*(?P<hedge>" + _alternation(trailing) + r")(?![\w])", re.IGNORECASE
         ),
         range_joiner_re=re.compile(
             r"^\s*(?:" + _alternation(rb.hedges.range_joiners) + r")\s*$", re.IGNORECASE
@@ -301,6 +302,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         not_value_res=tuple(
             (label, re.compile(p)) for label, ps in lang.not_values.items() for p in ps
         ),
+        million_m_words=frozenset(w.lower() for w in lang.million_m_words) | known_nouns,
         duration_prepositions=frozenset(w.lower() for w in rb.hedges.duration_prepositions),
         negation_re=re.compile(
             r"(?<![\w-])(?:" + _alternation(rb.context.negation_markers) + r")\s+$",

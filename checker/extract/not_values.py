@@ -16,6 +16,7 @@ from checker.extract.spans import SpanIndex
 from checker.models import DateRange, Interval, Mention
 
 _DIGIT_RUN_RE = re.compile(r"\d+")
+_PAIR_RE = re.compile(r"\d[\d,]*")
 # A two-digit year ("'58") above this is read in the 1900s, else in the 2000s.
 _CENTURY_PIVOT = 30
 
@@ -42,6 +43,12 @@ def year_range(surface: str) -> DateRange | None:
     return DateRange(start=dt.date(first, 1, 1), end=dt.date(last, 12, 31))
 
 
+def _rising_to(surface: str) -> bool:
+    """True for "10 to 20": a pair joined by "to" that rises is a range, not a tally."""
+    runs = [int(r.replace(",", "")) for r in _PAIR_RE.findall(surface)]
+    return " to " in surface and len(runs) == 2 and runs[1] > runs[0]
+
+
 def find_not_values(text: str, lex: Lexicon, article: str, index: SpanIndex) -> list[Mention]:
     """Mentions of every ``not_values`` match outside ``index``; their spans are added to it."""
     found: list[Mention] = []
@@ -52,6 +59,8 @@ def find_not_values(text: str, lex: Lexicon, article: str, index: SpanIndex) -> 
             if index.overlaps(start, end):
                 continue
             surface = text[start:end]
+            if label == "score" and _rising_to(surface):
+                continue
             if label == "year":
                 date = year_range(surface)
                 if date is None or date.start is None:

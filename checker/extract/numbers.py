@@ -28,6 +28,7 @@ _YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d)")
 _DIGITS_VALUE_RE = re.compile(r"([\d,]+(?:\.\d+)?)\s*([A-Za-z]*)")
 _PLAIN_DIGITS_RE = re.compile(r"\d{1,3}")
 _SCORE_DASHES = ("-", "–")
+_NEXT_WORD_RE = re.compile(r"\s+(?:of\s+)?([A-Za-z]+)")
 _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _NOUN_WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
 
@@ -84,8 +85,9 @@ def _digits_value(text: str, lex: Lexicon) -> float:
 def _digit_raws(text: str, lex: Lexicon) -> list[_Raw]:
     """Numbers in digits, with a scale word or letter and the currency sign before them.
 
-    A bare "m" is a million only after a currency sign ("£3m"); else it is
-    metres or minutes and the number stands alone.
+    A bare "m" is a million after a currency sign ("£3m") or before a word of
+    ``million_m_words`` ("2.5m jobs"); else it is metres or minutes and the
+    number stands alone.
     """
     found: list[_Raw] = []
     for m in lex.digits_re.finditer(text):
@@ -93,7 +95,9 @@ def _digit_raws(text: str, lex: Lexicon) -> list[_Raw]:
         sign = lex.currency_before_re.search(text, max(0, start - 4), start)
         currency = sign.group() if sign else ""
         if m.group("short") and m.group("short").lower() == "m" and not currency:
-            end = m.start("short")
+            word = _NEXT_WORD_RE.match(text, end, end + 30)
+            if word is None or word.group(1).lower() not in lex.million_m_words:
+                end = m.start("short")
         value = _digits_value(text[start:end], lex)
         found.append(_Raw(start, end, value, currency=currency))
     return found
