@@ -212,7 +212,13 @@ def _compile(rb: Rulebook) -> Lexicon:
         period_start_re=re.compile(
             r"(?<![\w])(?:" + _alternation(rb.context.period_start) + r")\s+$", re.IGNORECASE
         ),
-        unit_words_re=re.compile(rf"(?<![\w])(?:{_alternation(lang.unit_words)})(?![\w])"),
+        # A unit word counts as a cue only a word or two after a number, so
+        # that "a bachelor's degree" or "on foot" sends no sentence to quantulum3.
+        unit_words_re=re.compile(
+            rf"(?:\d|(?<![\w-])(?:{word_alt}))(?:[\s-]+[A-Za-z]+){{0,2}}?[\s-]*"
+            rf"(?:{_alternation(lang.unit_words)})(?![\w])",
+            re.IGNORECASE,
+        ),
         extra_units_re=re.compile(
             r"[\s-]*(?P<unit>" + _alternation(list(lang.extra_units)) + r")(?![\w])",
             re.IGNORECASE,
