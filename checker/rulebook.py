@@ -165,6 +165,7 @@ class LanguageRules(_Rule):
     unit_words: list[str] = Field(default_factory=list)
     extra_units: dict[str, str] = Field(default_factory=dict)
     million_m_words: list[str] = Field(default_factory=list)
+    negative_signs: list[str] = Field(default_factory=list)
     relative_dates: dict[str, tuple[int, int]] = Field(default_factory=dict)
     function_words: list[str] = Field(default_factory=list)
     head_skip_words: list[str] = Field(default_factory=list)

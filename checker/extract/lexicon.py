@@ -113,6 +113,7 @@ class Lexicon:
     not_value_res: tuple[tuple[str, re.Pattern[str]], ...]
     duration_prepositions: frozenset[str]
     million_m_words: frozenset[str]
+    negative_re: re.Pattern[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -307,6 +308,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         not_value_res=tuple(
             (label, re.compile(p)) for label, ps in lang.not_values.items() for p in ps
+        ),
+        negative_re=re.compile(
+            r"(?:^|(?<=[\s(]))(?:" + _alternation(lang.negative_signs) + r")$", re.IGNORECASE
         ),
         million_m_words=frozenset(w.lower() for w in lang.million_m_words) | known_nouns,
         duration_prepositions=frozenset(w.lower() for w in rb.hedges.duration_prepositions),

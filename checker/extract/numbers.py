@@ -99,6 +99,9 @@ def _digit_raws(text: str, lex: Lexicon) -> list[_Raw]:
             if word is None or word.group(1).lower() not in lex.million_m_words:
                 end = m.start("short")
         value = _digits_value(text[start:end], lex)
+        sign = lex.negative_re.search(text, max(0, start - 8), start)
+        if sign is not None and not currency:
+            start, value = sign.start(), -value
         found.append(_Raw(start, end, value, currency=currency))
     return found
 
@@ -156,7 +159,9 @@ def hedge_interval(
     if kind == "about":
         d = max(n * f.about_rel, f.about_min_abs)
         low, high = (math.floor(n - d), math.ceil(n + d)) if integral else (n - d, n + d)
-        return (max(low, 0), high), (max(low, 0), high)
+        if n >= 0:
+            low = max(low, 0)
+        return (low, high), (low, high)
     if kind == "up_to":
         return (0, n), (0, n)
     if kind == "fewer_than":

@@ -159,6 +159,28 @@ def test_ranges(text: str, needle: str, kind: str, low: int, high: int, rulebook
     assert (m.kind, *_bounds(m)) == (kind, low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "low", "high"),
+    [
+        ("Temperatures fell to -12 degrees.", "-12", -12, -12),
+        ("The index closed at minus 3 points.", "minus 3", -3, -3),
+        ("Growth was about -5 percent.", "about -5", -7, -3),
+        ("Readings ranged from -5 to 10.", "from -5 to 10", -5, 10),
+    ],
+)
+def test_negative_numbers(text: str, needle: str, low: int, high: int, rulebook: Rulebook) -> None:
+    m = _value(text, needle, rulebook)
+    assert _bounds(m) == (low, high)
+    assert m.text.startswith(needle)
+
+
+def test_a_hyphen_inside_a_word_or_range_is_no_minus(rulebook: Rulebook) -> None:
+    assert _bounds(_value("Rescuers saved 30-40 people.", "30-40", rulebook)) == (30, 40)
+    assert [m.kind for m in _covering("Delegates met at COP-28 talks.", "28", rulebook)] == [
+        "other"
+    ]
+
+
 def test_three_hundred_and_twelve_is_one_number(rulebook: Rulebook) -> None:
     m = _value("It displaced three hundred and twelve families.", "three", rulebook)
     assert _bounds(m) == (312, 312)
