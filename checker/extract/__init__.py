@@ -134,6 +134,9 @@ def _apply_quantity(
     for q_start, q_end, _value, unit, entity in quantities(sent.text, masked):
         if q_end <= start or q_start >= end or unit in _NOT_UNITS:
             continue
+        if any(c.isdigit() for c in sent.text[end:q_end]):
+            # A unit has no digits: "seven AK-47s" is no "ampere per kelvin".
+            continue
         kind: MentionKind = (
             "money" if entity == "currency" else "percent" if unit == "percentage" else "quantity"
         )

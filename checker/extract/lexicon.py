@@ -114,6 +114,7 @@ class Lexicon:
     duration_prepositions: frozenset[str]
     million_m_words: frozenset[str]
     negative_re: re.Pattern[str]
+    scale_after_re: re.Pattern[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -308,6 +309,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         not_value_res=tuple(
             (label, re.compile(p)) for label, ps in lang.not_values.items() for p in ps
+        ),
+        scale_after_re=re.compile(
+            rf"\s+(?P<scale>{_alternation(long_scales)})(?![\w-])", re.IGNORECASE
         ),
         negative_re=re.compile(
             r"(?:^|(?<=[\s(]))(?:" + _alternation(lang.negative_signs) + r")$", re.IGNORECASE

@@ -112,14 +112,21 @@ def _raw_numbers(text: str, lex: Lexicon, taken: SpanIndex) -> list[_Raw]:
         found.append(_Raw(start, end, percent, percent=True))
     for m in lex.special_re.finditer(text):
         key = " ".join(m.group().lower().split())
-        found.append(_Raw(m.start(), m.end(), lex.rulebook.language.special[key]))
+        special = lex.rulebook.language.special[key]
+        end = m.end()
+        # "a hundred billion", "a million": the scale after it multiplies.
+        scale = lex.scale_after_re.match(text, end, end + 16)
+        if scale is not None:
+            special *= lex.scales[scale.group("scale").lower()]
+            end = scale.end()
+        found.append(_Raw(m.start(), end, special))
     for m in lex.vague_re.finditer(text):
         low, high = lex.vague[" ".join(m.group().lower().split())]
         found.append(_Raw(m.start(), m.end(), low, (low, high)))
     for m in lex.word_number_re.finditer(text):
-        value = _word_value(m.group(), lex)
-        if value is not None:
-            found.append(_Raw(m.start(), m.end(), value))
+        words = _word_value(m.group(), lex)
+        if words is not None:
+            found.append(_Raw(m.start(), m.end(), words))
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[_Raw] = []
     for raw in found:
@@ -196,6 +203,9 @@ def _classify(
     surface = text[raw.start : raw.end]
     if surface[:1].isdigit() and _ORDINAL_SUFFIX_RE.match(after):
         return "ordinal", None, None
+    if len(surface) > 1 and surface[0] == "0" and surface[1].isdigit():
+        # "07", "0142": a code, a month or a clock reading, never a count.
+        return "other", None, "code"
     if after[:1].isalpha() and surface[-1:].isdigit():
         return "other", None, "name"
     if before.endswith("-") and before[-2:-1].isalpha():

@@ -208,6 +208,13 @@ def test_over_before_a_duration_places_it_in_time(rulebook: Rulebook) -> None:
         ("Veterans of the war of '58 met.", "'58", "year", None),
         ("It has not flooded like this since the 1990s.", "1990s", "year", "decade"),
         ("The law passed in the 2015-16 session.", "2015-16", "year", None),
+        ("Filed under news/2024/07/ at noon.", "2024/07", "other", "month"),
+        (
+            "See https://example.org/2024/07/toll-201 now.",
+            "https://example.org/2024/07/toll-201",
+            "other",
+            "url",
+        ),
     ],
 )
 def test_labelled_non_values(
@@ -326,6 +333,7 @@ def test_units_quantulum_misses_or_needs_a_cue_for(
         ("The army said 300-plus fighters gave up.", "300", 300, None),
         ("More than two dozen were treated.", "More than two dozen", 25, None),
         ("The firm shed 2.5m jobs.", "2.5m", 2_500_000, 2_500_000),
+        ("It left a hundred thousand people homeless.", "a hundred thousand", 100_000, 100_000),
         ("Infections climbed to 4.2k.", "4.2k", 4200, 4200),
     ],
 )
