@@ -173,6 +173,7 @@ class LanguageRules(_Rule):
     fractions: dict[str, float] = Field(default_factory=dict)
     fraction_followers: list[str] = Field(default_factory=list)
     fraction_leaders: list[str] = Field(default_factory=list)
+    fraction_of_percent: list[str] = Field(default_factory=list)
     rate_joiners: list[str] = Field(default_factory=list)
     not_values: dict[str, list[str]] = Field(default_factory=dict)
     examples: list[dict[str, Any]] = Field(default_factory=list)

@@ -58,6 +58,10 @@ def find_fractions(text: str, lex: Lexicon) -> Iterator[tuple[int, int, float]]:
             if den == "half" and follows:
                 yield m.start("den"), m.end(), _percent(share)
             continue
+        point = lex.fraction_of_percent_re.match(text, m.end(), m.end() + 32)
+        if point is not None:
+            yield m.start(), point.end(), round(num * share, 4)
+            continue
         yield m.start(), m.end(), _percent(num * share)
     for m in lex.rate_re.finditer(text):
         a = _number(m.group("a"), lex)

@@ -108,6 +108,7 @@ class Lexicon:
     fraction_re: re.Pattern[str]
     fraction_follower_re: re.Pattern[str]
     fraction_leader_re: re.Pattern[str]
+    fraction_of_percent_re: re.Pattern[str]
     fractions: dict[str, float]
     rate_re: re.Pattern[str]
     not_value_res: tuple[tuple[str, re.Pattern[str]], ...]
@@ -300,6 +301,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         fraction_leader_re=re.compile(
             r"(?<![\w])(?:" + _alternation(lang.fraction_leaders) + r")\s+$", re.IGNORECASE
+        ),
+        fraction_of_percent_re=re.compile(
+            r"\s+(?:" + _alternation(lang.fraction_of_percent) + r")(?![\w])", re.IGNORECASE
         ),
         fractions={k.lower(): v for k, v in lang.fractions.items()},
         rate_re=re.compile(

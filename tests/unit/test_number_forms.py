@@ -55,6 +55,7 @@ def _bounds(m: Mention) -> tuple[float | None, float | None]:
         ("One in five children is underweight.", "One in five", 20, 20),
         ("Three out of ten homes lack water.", "Three out of ten", 30, 30),
         ("Prices fell by a fifth last year.", "a fifth", 20, 20),
+        ("The bank cut rates by a quarter of a point.", "a quarter of a point", 0.25, 0.25),
     ],
 )
 def test_fractions_and_rates_are_percentages(
