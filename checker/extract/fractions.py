@@ -9,9 +9,16 @@ man" stays an ordinal; "half" needs a follower too ("half the crew", not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checker.extract.lexicon import Lexicon
+
+_DIGIT_FRACTION_RE = re.compile(
+    r"(?<![\w.,/])(?:(?P<whole>\d{1,3})\s+)?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\w/]|[.,]\d)"
+)
+# Denominators of the fractions prices and rates are written in.
+_DENOMINATORS = frozenset({2, 3, 4, 8, 16, 32})
 
 
 def _number(word: str, lex: Lexicon) -> float | None:
@@ -33,6 +40,22 @@ def _percent(value: float) -> float:
     return round(value * 100, 2)
 
 
+def find_digit_fractions(text: str, lex: Lexicon) -> Iterator[tuple[int, int, float]]:
+    """(start, end, value) of "6 3/8" (a whole number and a fraction) and of "3/4%".
+
+    A bare "3/4" is a date as often as a fraction, so it counts only before a
+    percent word; after a whole number ("12 3/4") it always does.
+    """
+    for m in _DIGIT_FRACTION_RE.finditer(text):
+        num, den = int(m.group("num")), int(m.group("den"))
+        if not 0 < num < den or den not in _DENOMINATORS:
+            continue
+        whole = m.group("whole")
+        if whole is None and not lex.percent_re.match(text[m.end() : m.end() + 16]):
+            continue
+        yield m.start(), m.end(), (int(whole) if whole else 0) + num / den
+
+
 def find_fractions(text: str, lex: Lexicon) -> Iterator[tuple[int, int, float]]:
     """(start, end, percentage) of every fraction and rate in ``text``."""
     for m in lex.fraction_re.finditer(text):
@@ -52,7 +75,8 @@ def find_fractions(text: str, lex: Lexicon) -> Iterator[tuple[int, int, float]]:
         num = _number(num_word, lex)
         if num is None:
             continue
-        if plural and num < 2:
+        if plural and (num < 2 or not (follows or "-" in m.group())):
+            # "two quarters" without "of" are most often a year's quarters.
             continue
         if not plural and (num != 1 or not follows):
             if den == "half" and follows:

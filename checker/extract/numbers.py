@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from checker.extract.fractions import find_fractions
+from checker.extract.fractions import find_digit_fractions, find_fractions
 from checker.extract.lexicon import Lexicon
 from checker.extract.not_values import find_not_values
 from checker.extract.spans import SpanIndex
@@ -99,15 +99,17 @@ def _digit_raws(text: str, lex: Lexicon) -> list[_Raw]:
             if word is None or word.group(1).lower() not in lex.million_m_words:
                 end = m.start("short")
         value = _digits_value(text[start:end], lex)
-        sign = lex.negative_re.search(text, max(0, start - 8), start)
-        if sign is not None and not currency:
-            start, value = sign.start(), -value
+        minus = lex.negative_re.search(text, max(0, start - 8), start)
+        if minus is not None and not currency:
+            start, value = minus.start(), -value
         found.append(_Raw(start, end, value, currency=currency))
     return found
 
 
 def _raw_numbers(text: str, lex: Lexicon, taken: SpanIndex) -> list[_Raw]:
     found: list[_Raw] = _digit_raws(text, lex)
+    for start, end, value in find_digit_fractions(text, lex):
+        found.append(_Raw(start, end, value))
     for start, end, percent in find_fractions(text, lex):
         found.append(_Raw(start, end, percent, percent=True))
     for m in lex.special_re.finditer(text):

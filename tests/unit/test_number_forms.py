@@ -84,6 +84,31 @@ def test_ordinals_and_halves_that_are_not_fractions(text: str, rulebook: Ruleboo
     assert [m.text for m in _mentions(text, rulebook) if m.kind == "percent"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "value"),
+    [
+        ("The notes pay 6 3/8% a year.", "6 3/8", 6.375),
+        ("The bonds yield 3/4% more.", "3/4", 0.75),
+        ("Shares closed at 12 1/2 on Friday.", "12 1/2", 12.5),
+    ],
+)
+def test_digit_fractions(text: str, needle: str, value: float, rulebook: Rulebook) -> None:
+    m = _value(text, needle, rulebook)
+    assert m.interval is not None and m.interval.low == pytest.approx(value)
+    assert m.text.startswith(needle)
+
+
+def test_a_date_written_with_a_slash_is_no_fraction(rulebook: Rulebook) -> None:
+    found = _covering("The vote was held on 3/4 this year.", "3/4", rulebook)
+    assert all(m.interval is None or m.interval.low != 0.75 for m in found)
+
+
+def test_a_years_quarters_are_no_fraction(rulebook: Rulebook) -> None:
+    assert [
+        m for m in _mentions("Profit fell for two quarters.", rulebook) if m.kind == "percent"
+    ] == []
+
+
 def test_a_fraction_is_not_also_an_ordinal(rulebook: Rulebook) -> None:
     kinds = [m.kind for m in _covering("A third of the wells.", "third", rulebook)]
     assert kinds == ["percent"]
