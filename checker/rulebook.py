@@ -134,6 +134,7 @@ class HedgeRules(_Rule):
     range_joiners: list[str] = Field(default_factory=list)
     range_openers: dict[str, str] = Field(default_factory=dict)
     duration_prepositions: list[str] = Field(default_factory=list)
+    range_breakers: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -174,6 +175,7 @@ class LanguageRules(_Rule):
     fraction_followers: list[str] = Field(default_factory=list)
     fraction_leaders: list[str] = Field(default_factory=list)
     fraction_of_percent: list[str] = Field(default_factory=list)
+    fraction_not_after: list[str] = Field(default_factory=list)
     rate_joiners: list[str] = Field(default_factory=list)
     not_values: dict[str, list[str]] = Field(default_factory=dict)
     examples: list[dict[str, Any]] = Field(default_factory=list)

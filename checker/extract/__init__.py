@@ -104,7 +104,7 @@ def _with_units(
         if masked is None:
             out.append(mention)
             continue
-        out.append(_apply_quantity(mention, sent, masked))
+        out.append(_apply_quantity(mention, sent, masked, lex))
     return out
 
 
@@ -127,13 +127,22 @@ def _dates_within(
 
 
 def _apply_quantity(
-    mention: Mention, sent: Sentence, masked: tuple[tuple[int, int], ...]
+    mention: Mention, sent: Sentence, masked: tuple[tuple[int, int], ...], lex: Lexicon
 ) -> Mention:
     start = mention.span[0] - sent.start
     end = mention.span[1] - sent.start
     for q_start, q_end, _value, unit, entity in quantities(sent.text, masked):
         if q_end <= start or q_start >= end or unit in _NOT_UNITS:
             continue
+        if entity == "unknown":
+            # A compound quantulum3 made up ("13 Cubans" as coulomb atomic mass
+            # unit barye nanoseconds, "35 kilometres at" as kilometre
+            # ampere-turns): only a unit word right after the number stands.
+            word = lex.unit_after_re.match(sent.text, end, end + 24)
+            if word is None:
+                continue
+            unit = word.group("unit").lower()
+            q_start, q_end, entity = start, end, ""
         if any(c.isdigit() for c in sent.text[end:q_end]):
             # A unit has no digits: "seven AK-47s" is no "ampere per kelvin".
             continue

@@ -59,6 +59,8 @@ def find_digit_fractions(text: str, lex: Lexicon) -> Iterator[tuple[int, int, fl
 def find_fractions(text: str, lex: Lexicon) -> Iterator[tuple[int, int, float]]:
     """(start, end, percentage) of every fraction and rate in ``text``."""
     for m in lex.fraction_re.finditer(text):
+        if lex.fraction_not_after_re.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
         den = m.group("den").lower()
         share = lex.fractions[den]
         num_word = m.group("num")

@@ -55,6 +55,7 @@ class Lexicon:
     period_start_re: re.Pattern[str]
     unit_words_re: re.Pattern[str]
     extra_units_re: re.Pattern[str]
+    unit_after_re: re.Pattern[str]
     extra_units: dict[str, str]
     currency_re: re.Pattern[str]
     vague_re: re.Pattern[str]
@@ -108,6 +109,8 @@ class Lexicon:
     fraction_re: re.Pattern[str]
     fraction_follower_re: re.Pattern[str]
     fraction_leader_re: re.Pattern[str]
+    fraction_not_after_re: re.Pattern[str]
+    range_breaker_re: re.Pattern[str]
     fraction_of_percent_re: re.Pattern[str]
     fractions: dict[str, float]
     rate_re: re.Pattern[str]
@@ -222,6 +225,9 @@ def _compile(rb: Rulebook) -> Lexicon:
             rf"(?:{_alternation(lang.unit_words)})(?![\w])",
             re.IGNORECASE,
         ),
+        unit_after_re=re.compile(
+            rf"[\s-]*(?P<unit>{_alternation(lang.unit_words)})(?![\w])", re.IGNORECASE
+        ),
         extra_units_re=re.compile(
             r"[\s-]*(?P<unit>" + _alternation(list(lang.extra_units)) + r")(?![\w])",
             re.IGNORECASE,
@@ -301,6 +307,12 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         fraction_leader_re=re.compile(
             r"(?<![\w])(?:" + _alternation(lang.fraction_leaders) + r")\s+$", re.IGNORECASE
+        ),
+        fraction_not_after_re=re.compile(
+            r"(?<![\w])(?:" + _alternation(lang.fraction_not_after) + r")\s+$", re.IGNORECASE
+        ),
+        range_breaker_re=re.compile(
+            r"(?<![\w])(?:" + _alternation(rb.hedges.range_breakers) + r")\s+$", re.IGNORECASE
         ),
         fraction_of_percent_re=re.compile(
             r"\s+(?:" + _alternation(lang.fraction_of_percent) + r")(?![\w])", re.IGNORECASE

@@ -331,6 +331,11 @@ def find_numbers(
                 joiner_re.match(text, end, nxt.lead)
                 or (closer is not None and _stripped_is(text, end, nxt.lead, closer))
             )
+            and not (
+                closer is None
+                and _stripped_is(text, end, nxt.lead, "to")
+                and lex.range_breaker_re.search(text[max(0, start - 12) : start])
+            )
         ):
             if opener:
                 start -= len(opener.group())

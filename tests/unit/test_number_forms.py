@@ -103,10 +103,38 @@ def test_a_date_written_with_a_slash_is_no_fraction(rulebook: Rulebook) -> None:
     assert all(m.interval is None or m.interval.low != 0.75 for m in found)
 
 
-def test_a_years_quarters_are_no_fraction(rulebook: Rulebook) -> None:
-    assert [
-        m for m in _mentions("Profit fell for two quarters.", rulebook) if m.kind == "percent"
-    ] == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Profit fell for two quarters.",
+        "Sales slowed in the first two quarters of the year.",
+        "Growth picked up in the last half of the decade.",
+    ],
+)
+def test_a_years_quarters_are_no_fraction(text: str, rulebook: Rulebook) -> None:
+    assert [m for m in _mentions(text, rulebook) if m.kind == "percent"] == []
+
+
+def test_a_change_and_a_level_are_no_range(rulebook: Rulebook) -> None:
+    text = "Shares in the bank rose 4 to 112 on Friday."
+    assert [_bounds(m) for m in _mentions(text, rulebook) if m.kind == "count"] == [
+        (4, 4),
+        (112, 112),
+    ]
+    assert _bounds(_value("The toll could be 30 to 40 people.", "30 to 40", rulebook)) == (30, 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "kind"),
+    [
+        ("He was one of 13 Cubans trying to cross 90 miles of sea.", "13", "count"),
+        ("It struck at a depth of 35 kilometres at 4:17 a.m.", "35", "quantity"),
+    ],
+)
+def test_a_made_up_compound_unit_is_dropped(
+    text: str, needle: str, kind: str, rulebook: Rulebook
+) -> None:
+    assert _value(text, needle, rulebook).kind == kind
 
 
 def test_a_fraction_is_not_also_an_ordinal(rulebook: Rulebook) -> None:
