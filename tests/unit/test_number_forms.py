@@ -382,6 +382,8 @@ def test_units_quantulum_misses_or_needs_a_cue_for(
         ("The army sent 1,700 troops.", "1,700", 1700, 1700),
         ("They killed 13 children, four women and two men.", "two", 2, 2),
         ("Rescuers found the bodies of 78 people.", "78", 78, 78),
+        ("Years after the war ended, 80,000 people are missing.", "80,000", 80000, 80000),
+        ("In Kabul, 12,000 people marched.", "12,000", 12000, 12000),
         ("Hospitals reported fewer than 100 casualties.", "fewer than 100", 0, 99),
         ("The 1,200-strong battalion moved in.", "1,200", 1200, 1200),
         ("The army said 300-plus fighters gave up.", "300", 300, None),
