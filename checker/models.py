@@ -168,6 +168,9 @@ class Mention(_Model):
     unit: str | None = None
     date: DateRange | None = None
     weekday: str | None = None
+    # What a number that is never a value is ("score", "phone", "name", "list",
+    # "decade", ...), for readers of ``extract``; None for values and dates.
+    label: str | None = None
 
 
 class Fact(_Model):

@@ -143,6 +143,8 @@ class HedgeRules(_Rule):
     vague: list[VagueAmount] = Field(default_factory=list)
     range_joiners: list[str] = Field(default_factory=list)
     range_openers: dict[str, str] = Field(default_factory=dict)
+    duration_prepositions: list[str] = Field(default_factory=list)
+    range_breakers: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -172,11 +174,44 @@ class LanguageRules(_Rule):
     one_words: list[str] = Field(default_factory=list)
     dateline_noise: list[str] = Field(default_factory=list)
     unit_words: list[str] = Field(default_factory=list)
+    extra_units: dict[str, str] = Field(default_factory=dict)
+    million_m_words: list[str] = Field(default_factory=list)
+    negative_signs: list[str] = Field(default_factory=list)
     relative_dates: dict[str, tuple[int, int]] = Field(default_factory=dict)
     function_words: list[str] = Field(default_factory=list)
     head_skip_words: list[str] = Field(default_factory=list)
     head_modifiers: list[str] = Field(default_factory=list)
+    fractions: dict[str, float] = Field(default_factory=dict)
+    fraction_followers: list[str] = Field(default_factory=list)
+    fraction_leaders: list[str] = Field(default_factory=list)
+    fraction_of_percent: list[str] = Field(default_factory=list)
+    fraction_not_after: list[str] = Field(default_factory=list)
+    rate_joiners: list[str] = Field(default_factory=list)
+    not_values: dict[str, list[str]] = Field(default_factory=dict)
     examples: list[dict[str, Any]] = Field(default_factory=list)
+
+    @field_validator("age_patterns", "other_patterns")
+    @classmethod
+    def _patterns_compile(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            _compiles(pattern)
+        return value
+
+    @field_validator("not_values")
+    @classmethod
+    def _not_values_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in value.values():
+            for pattern in patterns:
+                _compiles(pattern)
+        return value
+
+
+def _compiles(pattern: str) -> None:
+    """Raise ValueError (a rule error naming the field) when ``pattern`` is no regex."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
 
 
 # --- dates -----------------------------------------------------------------

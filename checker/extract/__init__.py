@@ -9,12 +9,13 @@ from checker.extract.dates import find_dates, with_year_unit
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.extract.numbers import find_numbers
 from checker.extract.quantities import has_candidate, quantities
+from checker.extract.spans import SpanIndex
 from checker.extract.text import Sentence, sentence_at, split_sentences
 from checker.models import Article, Mention, MentionKind
 from checker.rulebook import Rulebook
 
 # quantulum3 reads "1.2k" as kelvin; here a bare "k" is a thousand.
-_NOT_UNITS = frozenset({"dimensionless", "kelvin"})
+_NOT_UNITS = frozenset({"dimensionless", "kelvin", "count"})
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,12 @@ def analyse(article: Article, rulebook: Rulebook) -> Analysis:
     taken = [d.span for d in dates]
     taken += [m.span() for m in lex.place_digit_re.finditer(text)]
     numbers = [with_year_unit(m) for m in find_numbers(text, lex, article.id, taken)]
+    # "third" in "a third of" is a fraction, not an ordinal.
+    fractions = SpanIndex(m.span for m in numbers if m.kind == "percent")
     ordinals = [
         Mention(article=article.id, kind="ordinal", text=m.group(), span=m.span())
         for m in lex.ordinal_re.finditer(text)
+        if not fractions.overlaps(*m.span())
     ]
     numbers = _with_units(numbers, sentences, dates, text, lex)
     mentions = sorted([*dates, *numbers, *ordinals], key=lambda m: (m.span, m.kind))
@@ -83,6 +87,11 @@ def _with_units(
         if money is not None:
             out.append(money)
             continue
+        extra = lex.extra_units_re.match(text, mention.span[1], mention.span[1] + 40)
+        if extra is not None:
+            unit = lex.extra_units[" ".join(extra.group("unit").lower().split())]
+            out.append(mention.model_copy(update={"kind": "quantity", "unit": unit}))
+            continue
         index = sentence_at(sentences, mention.span[0])
         sent = sentences[index]
         if index not in masks:
@@ -95,7 +104,7 @@ def _with_units(
         if masked is None:
             out.append(mention)
             continue
-        out.append(_apply_quantity(mention, sent, masked))
+        out.append(_apply_quantity(mention, sent, masked, lex))
     return out
 
 
@@ -118,12 +127,24 @@ def _dates_within(
 
 
 def _apply_quantity(
-    mention: Mention, sent: Sentence, masked: tuple[tuple[int, int], ...]
+    mention: Mention, sent: Sentence, masked: tuple[tuple[int, int], ...], lex: Lexicon
 ) -> Mention:
     start = mention.span[0] - sent.start
     end = mention.span[1] - sent.start
     for q_start, q_end, _value, unit, entity in quantities(sent.text, masked):
         if q_end <= start or q_start >= end or unit in _NOT_UNITS:
+            continue
+        if entity == "unknown":
+            # A compound quantulum3 made up ("13 Cubans" as coulomb atomic mass
+            # unit barye nanoseconds, "35 kilometres at" as kilometre
+            # ampere-turns): only a unit word right after the number stands.
+            word = lex.unit_after_re.match(sent.text, end, end + 24)
+            if word is None:
+                continue
+            unit = word.group("unit").lower()
+            q_start, q_end, entity = start, end, ""
+        if any(c.isdigit() for c in sent.text[end:q_end]):
+            # A unit has no digits: "seven AK-47s" is no "ampere per kelvin".
             continue
         kind: MentionKind = (
             "money" if entity == "currency" else "percent" if unit == "percentage" else "quantity"

@@ -54,6 +54,9 @@ class Lexicon:
     percent_re: re.Pattern[str]
     period_start_re: re.Pattern[str]
     unit_words_re: re.Pattern[str]
+    extra_units_re: re.Pattern[str]
+    unit_after_re: re.Pattern[str]
+    extra_units: dict[str, str]
     currency_re: re.Pattern[str]
     vague_re: re.Pattern[str]
     vague: dict[str, tuple[float, float]]
@@ -106,6 +109,22 @@ class Lexicon:
     joiner_re: re.Pattern[str]
     town_locative_re: str
     subcount_groups: dict[str, str]
+    digits_re: re.Pattern[str]
+    currency_before_re: re.Pattern[str]
+    currency_units: dict[str, str]
+    fraction_re: re.Pattern[str]
+    fraction_follower_re: re.Pattern[str]
+    fraction_leader_re: re.Pattern[str]
+    fraction_not_after_re: re.Pattern[str]
+    range_breaker_re: re.Pattern[str]
+    fraction_of_percent_re: re.Pattern[str]
+    fractions: dict[str, float]
+    rate_re: re.Pattern[str]
+    not_value_res: tuple[tuple[str, re.Pattern[str]], ...]
+    duration_prepositions: frozenset[str]
+    million_m_words: frozenset[str]
+    negative_re: re.Pattern[str]
+    scale_after_re: re.Pattern[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -138,8 +157,12 @@ def _compile(rb: Rulebook) -> Lexicon:
     number_words = {**lang.units, **lang.tens}
     long_scales = [w for w in lang.scales if len(w) > 2]
     word_alt = "|".join(sorted([*number_words, *long_scales], key=lambda w: (-len(w), w)))
+    # "and" joins number words only after a scale ("three hundred and twelve"):
+    # "between ten and fifty" is two numbers.
+    after_scale = "|".join(rf"(?<={w})" for w in sorted(long_scales))
     word_number_re = re.compile(
-        rf"(?<![\w-])(?:{word_alt})(?:(?:\s+and\s+|[\s-]+)(?:{word_alt}))*(?![\w-])",
+        rf"(?<![\w-])(?:{word_alt})"
+        rf"(?:(?:(?:{after_scale})\s+and\s+|[\s-]+)(?:{word_alt}))*(?![\w-])",
         re.IGNORECASE,
     )
     metrics = tuple(
@@ -171,6 +194,9 @@ def _compile(rb: Rulebook) -> Lexicon:
             place_by_name[name] = place
     digit_names = [n for n in place_by_name if any(c.isdigit() for c in n)]
     place_tokens = {n: tokenize(n) for n in place_by_name}
+    short_scales = [w for w in lang.scales if len(w) <= 2]
+    numerators = [*lang.one_words, *number_words]
+    small = _alternation([*number_words, "a hundred", "hundred", "a thousand", "thousand"])
     return Lexicon(
         rulebook=rb,
         hedge_re=re.compile(
@@ -178,7 +204,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         hedge_kind=hedge_kind,
         trailing_hedge_re=re.compile(
-            r"^\s+(?P<hedge>" + _alternation(trailing) + r")(?![\w])", re.IGNORECASE
+            r"^\s*(?P<hedge>" + _alternation(trailing) + r")(?![\w])", re.IGNORECASE
         ),
         range_joiner_re=re.compile(
             r"^\s*(?:" + _alternation(rb.hedges.range_joiners) + r")\s*$", re.IGNORECASE
@@ -198,7 +224,21 @@ def _compile(rb: Rulebook) -> Lexicon:
         period_start_re=re.compile(
             r"(?<![\w])(?:" + _alternation(rb.context.period_start) + r")\s+$", re.IGNORECASE
         ),
-        unit_words_re=phrase_pattern(lang.unit_words, flags=0),
+        # A unit word counts as a cue only a word or two after a number, so
+        # that "a bachelor's degree" or "on foot" sends no sentence to quantulum3.
+        unit_words_re=re.compile(
+            rf"(?:\d|(?<![\w-])(?:{word_alt}))(?:[\s-]+[A-Za-z]+){{0,2}}?[\s-]*"
+            rf"(?:{_alternation(lang.unit_words)})(?![\w])",
+            re.IGNORECASE,
+        ),
+        unit_after_re=re.compile(
+            rf"[\s-]*(?P<unit>{_alternation(lang.unit_words)})(?![\w])", re.IGNORECASE
+        ),
+        extra_units_re=re.compile(
+            r"[\s-]*(?P<unit>" + _alternation(list(lang.extra_units)) + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        extra_units={" ".join(k.lower().split()): v for k, v in lang.extra_units.items()},
         currency_re=re.compile(_alternation(list(lang.currency_symbols))),
         vague_re=phrase_pattern(list(vague)),
         vague=vague,
@@ -270,6 +310,53 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"^\s*(?:" + _alternation(rb.context.breakdown_joiners) + r")\s*$", re.IGNORECASE
         ),
         town_locative_re=_alternation(rb.places.town_locatives),
+        digits_re=re.compile(
+            r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+            rf"(?:\s+(?P<long>{_alternation(long_scales)})(?![\w-])"
+            rf"|(?P<short>{_alternation(short_scales)})(?![\w]))?",
+            re.IGNORECASE,
+        ),
+        currency_before_re=re.compile(
+            r"(?<![A-Za-z])(?:" + _alternation(list(lang.currency_symbols)) + r")$"
+        ),
+        currency_units=dict(lang.currency_symbols),
+        fraction_re=re.compile(
+            rf"(?<![\w-])(?:(?P<num>{_alternation(numerators)})[\s-]+)?"
+            rf"(?P<den>{_alternation(list(lang.fractions))})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        fraction_follower_re=re.compile(
+            r"\s+(?:" + _alternation(lang.fraction_followers) + r")(?![\w])", re.IGNORECASE
+        ),
+        fraction_leader_re=re.compile(
+            r"(?<![\w])(?:" + _alternation(lang.fraction_leaders) + r")\s+$", re.IGNORECASE
+        ),
+        fraction_not_after_re=re.compile(
+            r"(?<![\w])(?:" + _alternation(lang.fraction_not_after) + r")\s+$", re.IGNORECASE
+        ),
+        range_breaker_re=re.compile(
+            r"(?<![\w])(?:" + _alternation(rb.hedges.range_breakers) + r")\s+$", re.IGNORECASE
+        ),
+        fraction_of_percent_re=re.compile(
+            r"\s+(?:" + _alternation(lang.fraction_of_percent) + r")(?![\w])", re.IGNORECASE
+        ),
+        fractions={k.lower(): v for k, v in lang.fractions.items()},
+        rate_re=re.compile(
+            rf"(?<![\w-])(?P<a>{_alternation(numerators)}|\d{{1,2}})\s+"
+            rf"(?:{_alternation(lang.rate_joiners)})\s+(?P<b>{small}|\d{{1,3}})(?![\w,.-])",
+            re.IGNORECASE,
+        ),
+        not_value_res=tuple(
+            (label, re.compile(p)) for label, ps in lang.not_values.items() for p in ps
+        ),
+        scale_after_re=re.compile(
+            rf"\s+(?P<scale>{_alternation(long_scales)})(?![\w-])", re.IGNORECASE
+        ),
+        negative_re=re.compile(
+            r"(?:^|(?<=[\s(]))(?:" + _alternation(lang.negative_signs) + r")$", re.IGNORECASE
+        ),
+        million_m_words=frozenset(w.lower() for w in lang.million_m_words) | known_nouns,
+        duration_prepositions=frozenset(w.lower() for w in rb.hedges.duration_prepositions),
         negation_re=re.compile(
             r"(?<![\w-])(?:" + _alternation(rb.context.negation_markers) + r")\s+$",
             re.IGNORECASE,

@@ -12,24 +12,23 @@ import math
 import re
 from dataclasses import dataclass
 
+from checker.extract.fractions import find_digit_fractions, find_fractions
 from checker.extract.lexicon import Lexicon
+from checker.extract.not_values import find_not_values
 from checker.extract.spans import SpanIndex
 from checker.models import DateRange, Interval, Mention, MentionKind, Number
 
-_DIGITS_RE = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    r"(?:\s+(?:hundred|thousand|million|billion|trillion)(?![\w-])|(?:k|bn|mn|tn)(?![\w])"
-    r"|(?<=[$€£¥]\d)m(?![\w])|(?<=[$€£¥]\d\d)m(?![\w])|(?<=[$€£¥]\d\d\d)m(?![\w]))?",
-    re.IGNORECASE,
-)
 _TIME_RE = re.compile(
     r"(?<![\w:])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[AaPp]\.?[Mm]\.?)?(?![\w:])"
-    r"|(?<![\w])(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[AP]M\b|[ap]m\b)"
+    r"|(?<![\w.:])(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?(?:[ap]\.m\.|[AP]M\b|[ap]m\b)"
 )
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
 _LIST_MARK_RE = re.compile(r"[.)]\s")
 _YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d)")
 _DIGITS_VALUE_RE = re.compile(r"([\d,]+(?:\.\d+)?)\s*([A-Za-z]*)")
+_PLAIN_DIGITS_RE = re.compile(r"\d{1,3}")
+_SCORE_DASHES = ("-", "–")
+_NEXT_WORD_RE = re.compile(r"\s+(?:of\s+)?([A-Za-z]+)")
 _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _NOUN_WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
 
@@ -40,6 +39,13 @@ class _Raw:
     end: int
     value: float
     interval: tuple[float, float] | None = None
+    percent: bool = False
+    currency: str = ""  # the currency sign right before the number ("$", "HK$")
+
+    @property
+    def lead(self) -> int:
+        """Where the number starts, with its currency sign."""
+        return self.start - len(self.currency)
 
 
 def _word_value(words: str, lex: Lexicon) -> float | None:
@@ -76,20 +82,53 @@ def _digits_value(text: str, lex: Lexicon) -> float:
     return value
 
 
-def _raw_numbers(text: str, lex: Lexicon, taken: SpanIndex) -> list[_Raw]:
+def _digit_raws(text: str, lex: Lexicon) -> list[_Raw]:
+    """Numbers in digits, with a scale word or letter and the currency sign before them.
+
+    A bare "m" is a million after a currency sign ("£3m") or before a word of
+    ``million_m_words`` ("2.5m jobs"); else it is metres or minutes and the
+    number stands alone.
+    """
     found: list[_Raw] = []
-    for m in _DIGITS_RE.finditer(text):
-        found.append(_Raw(m.start(), m.end(), _digits_value(m.group(), lex)))
+    for m in lex.digits_re.finditer(text):
+        start, end = m.span()
+        sign = lex.currency_before_re.search(text, max(0, start - 4), start)
+        currency = sign.group() if sign else ""
+        if m.group("short") and m.group("short").lower() == "m" and not currency:
+            word = _NEXT_WORD_RE.match(text, end, end + 30)
+            if word is None or word.group(1).lower() not in lex.million_m_words:
+                end = m.start("short")
+        value = _digits_value(text[start:end], lex)
+        minus = lex.negative_re.search(text, max(0, start - 8), start)
+        if minus is not None and not currency:
+            start, value = minus.start(), -value
+        found.append(_Raw(start, end, value, currency=currency))
+    return found
+
+
+def _raw_numbers(text: str, lex: Lexicon, taken: SpanIndex) -> list[_Raw]:
+    found: list[_Raw] = _digit_raws(text, lex)
+    for start, end, value in find_digit_fractions(text, lex):
+        found.append(_Raw(start, end, value))
+    for start, end, percent in find_fractions(text, lex):
+        found.append(_Raw(start, end, percent, percent=True))
     for m in lex.special_re.finditer(text):
         key = " ".join(m.group().lower().split())
-        found.append(_Raw(m.start(), m.end(), lex.rulebook.language.special[key]))
+        special = lex.rulebook.language.special[key]
+        end = m.end()
+        # "a hundred billion", "a million": the scale after it multiplies.
+        scale = lex.scale_after_re.match(text, end, end + 16)
+        if scale is not None:
+            special *= lex.scales[scale.group("scale").lower()]
+            end = scale.end()
+        found.append(_Raw(m.start(), end, special))
     for m in lex.vague_re.finditer(text):
         low, high = lex.vague[" ".join(m.group().lower().split())]
         found.append(_Raw(m.start(), m.end(), low, (low, high)))
     for m in lex.word_number_re.finditer(text):
-        value = _word_value(m.group(), lex)
-        if value is not None:
-            found.append(_Raw(m.start(), m.end(), value))
+        words = _word_value(m.group(), lex)
+        if words is not None:
+            found.append(_Raw(m.start(), m.end(), words))
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[_Raw] = []
     for raw in found:
@@ -129,12 +168,27 @@ def hedge_interval(
     if kind == "about":
         d = max(n * f.about_rel, f.about_min_abs)
         low, high = (math.floor(n - d), math.ceil(n + d)) if integral else (n - d, n + d)
-        return (max(low, 0), high), (max(low, 0), high)
+        if n >= 0:
+            low = max(low, 0)
+        return (low, high), (low, high)
     if kind == "up_to":
         return (0, n), (0, n)
     if kind == "fewer_than":
         return (0, n - one), (0, n - one)
     return (n, n), (n, n)
+
+
+def _is_score(text: str, raw: _Raw, nxt: _Raw | None) -> bool:
+    """True for "3-1", "2-0", "52-48": two small whole numbers joined by a dash, the second
+    not larger (a range rises: "30-40")."""
+    return (
+        nxt is not None
+        and text[raw.end : nxt.start] in _SCORE_DASHES
+        and _PLAIN_DIGITS_RE.fullmatch(text[raw.start : raw.end]) is not None
+        and _PLAIN_DIGITS_RE.fullmatch(text[nxt.start : nxt.end]) is not None
+        and not raw.currency
+        and nxt.value <= raw.value
+    )
 
 
 def _interval(bounds: tuple[float, float | None]) -> Interval:
@@ -145,28 +199,40 @@ def _interval(bounds: tuple[float, float | None]) -> Interval:
     return Interval(low=_as_number(low), high=None if high is None else _as_number(high))
 
 
-def _classify(text: str, raw: _Raw, lex: Lexicon, hedged: bool) -> tuple[MentionKind, str | None]:
+def _classify(
+    text: str, raw: _Raw, last: _Raw, lex: Lexicon, hedged: bool
+) -> tuple[MentionKind, str | None, str | None]:
+    """Kind, unit and label of a number (or of a range from ``raw`` to ``last``) by its context."""
     before = text[max(0, raw.start - 30) : raw.start]
-    after = text[raw.end : raw.end + 30]
+    after = text[last.end : last.end + 30]
     surface = text[raw.start : raw.end]
     if surface[:1].isdigit() and _ORDINAL_SUFFIX_RE.match(after):
-        return "ordinal", None
+        return "ordinal", None, None
+    if len(surface) > 1 and surface[0] == "0" and surface[1].isdigit():
+        # "07", "0142": a code, a month or a clock reading, never a count.
+        return "other", None, "code"
     if after[:1].isalpha() and surface[-1:].isdigit():
-        return "other", None
+        return "other", None, "name"
     if before.endswith("-") and before[-2:-1].isalpha():
-        return "other", None
+        return "other", None, "name"
     if lex.name_prefix_re.search(before):
-        return "other", None
+        return "other", None, "name"
     if lex.percent_re.match(after):
-        return "percent", "%"
+        return "percent", "%", None
     duration = lex.duration_re.match(after)
     if duration:
-        return "quantity", duration.group("unit").lower()
+        return "quantity", duration.group("unit").lower(), None
     if _LIST_MARK_RE.match(after) and _starts_line(text, raw.start):
-        return "other", None
-    if _YEAR_RE.fullmatch(surface) and not hedged and not _counts_noun(after, lex):
-        return "year", None
-    return "count", None
+        return "other", None, "list"
+    last_surface = text[last.start : last.end]
+    if (
+        _YEAR_RE.fullmatch(surface)
+        and _YEAR_RE.fullmatch(last_surface)
+        and not hedged
+        and not _counts_noun(after, lex)
+    ):
+        return "year", None, None
+    return "count", None, None
 
 
 def _starts_line(text: str, offset: int) -> bool:
@@ -181,7 +247,9 @@ def _starts_line(text: str, offset: int) -> bool:
 
 
 def _counts_noun(after: str, lex: Lexicon) -> bool:
-    words = _NOUN_WORD_RE.findall(after)[:3]
+    """True when one of the first words after a number (up to the next number) is a counted noun."""
+    digit = next((i for i, c in enumerate(after) if c.isdigit()), len(after))
+    words = _NOUN_WORD_RE.findall(after[:digit])[:3]
     return any(w.lower() in lex.known_nouns for w in words)
 
 
@@ -225,6 +293,7 @@ def find_numbers(
     ]
     for m in times:
         index.add(*m.span())
+    mentions += find_not_values(text, lex, article, index)
     raws = _raw_numbers(text, lex, index)
     joiner_re = _unanchored(lex.range_joiner_re)
     ages = _starts(text, lex.age_res)
@@ -232,11 +301,25 @@ def find_numbers(
     i = 0
     while i < len(raws):
         raw = raws[i]
-        start, end = raw.start, raw.end
+        nxt = raws[i + 1] if i + 1 < len(raws) else None
+        if _is_score(text, raw, nxt):
+            assert nxt is not None
+            mentions.append(
+                Mention(
+                    article=article,
+                    kind="other",
+                    text=text[raw.start : nxt.end],
+                    span=(raw.start, nxt.end),
+                    label="score",
+                )
+            )
+            i += 2
+            continue
+        start, end = raw.lead, raw.end
+        last = raw  # the last number of a range: what follows it says what the range counts
         literal: tuple[float, float | None]
         likely: tuple[float, float | None]
         hedge: str | None = None
-        nxt = raws[i + 1] if i + 1 < len(raws) else None
         opener = lex.range_opener_re.search(text[max(0, start - 12) : start])
         closer = lex.range_openers.get(opener.group("open").lower()) if opener else None
         # The text between this number and the next is only looked at in place
@@ -246,20 +329,29 @@ def find_numbers(
             and raw.interval is None
             and nxt.interval is None
             and nxt.value > raw.value
+            and raw.percent == nxt.percent
             and (
-                joiner_re.match(text, end, nxt.start)
-                or (closer is not None and _stripped_is(text, end, nxt.start, closer))
+                joiner_re.match(text, end, nxt.lead)
+                or (closer is not None and _stripped_is(text, end, nxt.lead, closer))
+            )
+            and not (
+                closer is None
+                and _stripped_is(text, end, nxt.lead, "to")
+                and lex.range_breaker_re.search(text[max(0, start - 12) : start])
             )
         ):
             if opener:
                 start -= len(opener.group())
             literal = likely = (raw.value, nxt.value)
             end = nxt.end
+            last = nxt
             hedge = "range"
             i += 1
         else:
             kind = "exact"
             lead = lex.hedge_re.search(text[max(0, start - 30) : start])
+            if lead and _places_in_time(lead.group("hedge"), text, raw.end, lex):
+                lead = None
             if lead:
                 hedge = " ".join(lead.group("hedge").lower().split())
                 kind = lex.hedge_kind[hedge]
@@ -275,17 +367,26 @@ def find_numbers(
             else:
                 literal, likely = hedge_interval(kind, raw.value, lex)
         i += 1
-        number_raw = _Raw(raw.start, raw.end, raw.value)
         unit: str | None = "years"
         mention_kind: MentionKind = "age"
-        if raw.start in others:
+        label: str | None = None
+        if raw.percent:
+            mention_kind, unit = "percent", "%"
+        elif raw.currency:
+            mention_kind, unit = "money", lex.currency_units[raw.currency]
+        elif raw.start in others:
             mention_kind, unit = "other", None
         elif raw.start not in ages:
-            mention_kind, unit = _classify(text, number_raw, lex, hedged=hedge is not None)
+            mention_kind, unit, label = _classify(
+                text, raw, last, lex, hedged=hedge not in (None, "range")
+            )
         date = None
         if mention_kind == "year":
             year = int(raw.value)
-            date = DateRange(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+            date = DateRange(
+                start=dt.date(year, 1, 1),
+                end=dt.date(int(last.value) if hedge == "range" else year, 12, 31),
+            )
         mentions.append(
             Mention(
                 article=article,
@@ -298,7 +399,14 @@ def find_numbers(
                 hedge=hedge,
                 unit=unit,
                 date=date,
+                label=label,
             )
         )
     mentions.sort(key=lambda m: m.span)
     return mentions
+
+
+def _places_in_time(hedge: str, text: str, end: int, lex: Lexicon) -> bool:
+    """True when ``hedge`` is a preposition before a duration ("over six days"), not a hedge."""
+    word = " ".join(hedge.lower().split())
+    return word in lex.duration_prepositions and bool(lex.duration_re.match(text[end : end + 30]))

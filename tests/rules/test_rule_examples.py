@@ -108,3 +108,24 @@ BOILERPLATE = [pytest.param(ex, id=str(ex["line"])[:40]) for ex in BOOK.boilerpl
 def test_boilerplate_example(example: dict[str, Any]) -> None:
     line_filter = BoilerplateFilter(BOOK.boilerplate)
     assert line_filter.is_content(str(example["line"])) is not example["boilerplate"]
+
+
+LANGUAGE = [pytest.param(ex, id=str(ex["text"])) for ex in BOOK.language.examples]
+
+
+@pytest.mark.parametrize("example", LANGUAGE)
+def test_language_example(example: dict[str, Any]) -> None:
+    text = str(example["text"])
+    start = text.index(str(example["number"]))
+    end = start + len(str(example["number"]))
+    article = Article(id="l#1", source="l", index=1, text=text)
+    found = [m for m in analyse(article, BOOK).mentions if m.span[0] < end and m.span[1] > start]
+    assert len(found) == 1, found
+    mention = found[0]
+    assert mention.kind == example["kind"]
+    assert mention.label == example.get("label")
+    if "literal" in example:
+        assert mention.interval is not None
+        low, high = example["literal"]
+        assert mention.interval.low == pytest.approx(low)
+        assert mention.interval.high == pytest.approx(high)
