@@ -142,6 +142,7 @@ class _Finder:
                 likely=Interval(low=year, high=year) if year else None,
                 date=rng,
                 weekday=weekday,
+                label="decade" if rng and rng.granularity == "decade" else None,
             )
         )
 
