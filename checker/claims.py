@@ -163,6 +163,11 @@ def scope_of(
     attached = [p for p in places if _distance_to(fact, p.name) <= _ATTACHED]
     if len(attached) == 1:
         return "" if attached[0].name in whole else attached[0].name
+    if attached:
+        # "80 in Pakistan's Sindh province ..., including 25 in Karachi": of
+        # the places right by the figure, the narrowest is its place; a city
+        # further off in the sentence counts a part.
+        places = attached
     by_level = sorted(places, key=lambda p: (-_level(p), p.name))
     deepest = [p for p in by_level if _level(p) == _level(by_level[0])]
     outside = [p for p in deepest if p.name not in whole]

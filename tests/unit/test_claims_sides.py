@@ -523,3 +523,14 @@ def test_a_further_count_is_what_was_added(lex: Lexicon) -> None:
         low=400, stated="400 soldiers", sentence="Some 400 soldiers will be sent.", metric="troops"
     )
     assert not is_increment(plain, lex)
+
+
+def test_of_the_places_right_by_a_figure_the_narrowest_is_its_place(lex: Lexicon) -> None:
+    sentence = (
+        "Floods have killed 80 people in Iraq's Nineveh province since Monday, "
+        "officials said, adding that the toll in Ramadi was lower."
+    )
+    fact = _fact(
+        stated="80 people", sentence=sentence, places=("Iraq", "Nineveh", "Ramadi"), low=80
+    )
+    assert scope_of(fact, frozenset({"Iraq"}), lex) == "Nineveh"
