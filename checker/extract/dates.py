@@ -414,17 +414,22 @@ def _units(f: _Finder) -> None:
 
 
 def _season(published: dt.date, first: int, months: int, shift: int) -> DateRange:
-    """The season starting in month ``first`` that is current (0), last ended (-1) or next (1)."""
+    """The season starting in month ``first``: this year's (0), the last ended (-1), the next (1).
+
+    "This winter" in January or February is the one under way since December.
+    """
     index = published.year * 12 + published.month - 1
-    start = published.year * 12 + first - 1
-    while start > index:
-        start -= 12
-    if start + months <= index and shift == 0:
-        start += 12  # this season has ended: "this winter" is the coming one
+    latest = published.year * 12 + first - 1
+    if latest > index:
+        latest -= 12
     if shift < 0:
-        start = start - 12 if start + months > index else start
+        start = latest if latest + months <= index else latest - 12
     elif shift > 0:
-        start = start + 12 if start <= index else start
+        start = latest + 12
+    else:
+        start = published.year * 12 + first - 1
+        if first + months - 1 > 12 and published.month + 12 < first + months:
+            start -= 12
     return months_range(start // 12, start % 12 + 1, months, "season")
 
 

@@ -209,6 +209,9 @@ def test_first_half_is_six_months(rulebook: Rulebook) -> None:
         ("last summer", D(2023, 7, 10), D(2022, 6, 1), D(2022, 8, 31)),
         ("this winter", D(2024, 1, 15), D(2023, 12, 1), D(2024, 2, 29)),
         ("next spring", WED, D(2024, 3, 1), D(2024, 5, 31)),
+        ("this summer", WED, D(2023, 6, 1), D(2023, 8, 31)),
+        ("this winter", WED, D(2023, 12, 1), D(2024, 2, 29)),
+        ("next summer", D(2023, 7, 10), D(2024, 6, 1), D(2024, 8, 31)),
     ],
 )
 def test_seasons_are_their_months(
