@@ -117,7 +117,7 @@ def grammar(lex: Lexicon) -> DateGrammar:
             re.IGNORECASE,
         ),
         unit_offset=re.compile(
-            rf"(?<![\w-]){pos}(?:in[ \t]+)?(?:the[ \t]+)?(?P<off>{offsets})[ \t]+"
+            rf"(?<![\w-]){pos}(?:the[ \t]+)?(?P<off>{offsets})[ \t]+"
             rf"(?P<unit>{_alt(list(rules.units))})(?![\w-])(?!['’]s[ \t]+(?:{ordinals}))",
             re.IGNORECASE,
         ),
