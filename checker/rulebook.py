@@ -209,6 +209,9 @@ class DateRules(_Rule):
     year_before: list[str] = Field(default_factory=list)
     same_period: list[str] = Field(default_factory=list)
     periods: list[str] = Field(default_factory=list)
+    this_year: list[str] = Field(default_factory=list)
+    this_year_openers: list[str] = Field(default_factory=list)
+    this_year_not_before: list[str] = Field(default_factory=list)
     references: dict[str, int] = Field(default_factory=dict)
     reference_units: dict[str, Literal["day", "week", "month", "quarter", "year"]] = Field(
         default_factory=dict

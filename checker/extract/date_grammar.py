@@ -30,6 +30,7 @@ class DateGrammar:
     month_offset: re.Pattern[str]
     month_of_year: re.Pattern[str]
     unit_offset: re.Pattern[str]
+    this_year: re.Pattern[str]
     season: re.Pattern[str]
     quarter: re.Pattern[str]
     quarter_anaphor: re.Pattern[str]
@@ -119,6 +120,11 @@ def grammar(lex: Lexicon) -> DateGrammar:
         unit_offset=re.compile(
             rf"(?<![\w-]){pos}(?:the[ \t]+)?(?P<off>{offsets})[ \t]+"
             rf"(?P<unit>{_alt(list(rules.units))})(?![\w-])(?!['’]s[ \t]+(?:{ordinals}))",
+            re.IGNORECASE,
+        ),
+        this_year=re.compile(
+            rf"(?<![\w-])(?:{_alt(rules.this_year_openers)})[ \t]+(?P<y>{_alt(rules.this_year)})"
+            rf"(?![\w-])(?![ \t]+(?:{_alt(rules.this_year_not_before)})(?![\w-]))",
             re.IGNORECASE,
         ),
         season=re.compile(

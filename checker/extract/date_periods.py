@@ -62,7 +62,7 @@ def nearest_period_year(published: dt.date, number: int, kind: str, *, future: b
 
 
 def find_units(f: DateFinder) -> None:
-    """A calendar unit moved from the publication's ("last week", "early next year")."""
+    """A calendar unit moved from the publication's ("last week", "for the year")."""
     rules = f.lex.rulebook.dates
     for m in f.g.unit_offset.finditer(f.text):
         if not f.free(m):
@@ -70,6 +70,10 @@ def find_units(f: DateFinder) -> None:
         unit = rules.units[" ".join(m["unit"].lower().split())]
         shift = rules.offsets[" ".join(m["off"].lower().split())]
         f.add(m, unit_range(unit, f.published, shift) if f.published else None)
+    for m in f.g.this_year.finditer(f.text):
+        if not f.taken.overlaps(*m.span("y")):
+            rng = unit_range("year", f.published, 0) if f.published else None
+            f.add(m, rng, span=m.span("y"))
     for m in f.g.season.finditer(f.text):
         if not f.free(m) or not (m["off"] or m["y"]):
             continue

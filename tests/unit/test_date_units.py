@@ -433,3 +433,27 @@ def test_participle_after_be_is_not_the_past(rulebook: Rulebook) -> None:
     """ "to be paid" is no past tense: the December 14 seven weeks on, not last year's."""
     text = "The dividend, to be paid Dec. 14, rose."
     _is(_date(text, "Dec. 14", rulebook), D(2023, 12, 14), D(2023, 12, 14), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Sales for the year rose 4%.", "the year"),
+        ("It was the wettest month of the year.", "the year"),
+        ("Output for the full year fell.", "the full year"),
+    ],
+)
+def test_for_the_year_is_the_publication_year(rulebook: Rulebook, text: str, stated: str) -> None:
+    _is(_date(text, stated, rulebook), D(2023, 1, 1), D(2023, 12, 31), "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales for the year ended June 30 rose.",
+        "Sales were lower in the year before.",
+        "Costs rose over the years.",
+    ],
+)
+def test_the_year_tied_to_another_is_not_this_year(rulebook: Rulebook, text: str) -> None:
+    assert [m.text for m in _mentions(text, rulebook, WED) if "year" in m.text] == []
