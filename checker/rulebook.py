@@ -221,6 +221,7 @@ class DateRules(_Rule):
     decade_prefixes: list[str] = Field(default_factory=list)
     year_prefixes: list[str] = Field(default_factory=list)
     year_prepositions: list[str] = Field(default_factory=list)
+    short_year_openers: list[str] = Field(default_factory=list)
     spoken_centuries: dict[str, int] = Field(default_factory=dict)
     holidays: dict[str, Holiday] = Field(default_factory=dict)
     examples: list[DateExample] = Field(default_factory=list)

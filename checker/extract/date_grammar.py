@@ -166,7 +166,12 @@ def grammar(lex: Lexicon) -> DateGrammar:
             r"(?:(?P<c>1[5-9]\d0|20\d0)|['’](?P<d>\d0))['’]?s(?![\w])",
             re.IGNORECASE,
         ),
-        short_year=re.compile(r"(?<![\w'’‘])['’‘](?P<y>\d\d)(?![\w'’%])"),
+        # "in '58": only after a word that introduces a time, not a quote opening on a number.
+        short_year=re.compile(
+            rf"(?<![\w-])(?:{_alt(rules.short_year_openers)})[ \t]+(?P<q>['’‘](?P<y>\d\d))"
+            r"(?![\w'’%])",
+            re.IGNORECASE,
+        ),
         year_span=re.compile(
             rf"(?<![\w-])(?:between|from)[ \t]+(?P<a>{_YEAR})[ \t]+(?:and|to|until|through)[ \t]+"
             rf"(?P<b>{_YEAR})(?![\w-])",

@@ -37,9 +37,10 @@ def find_years(f: DateFinder) -> None:
         else:
             f.add(m, None, kind="year")
     for m in f.g.short_year.finditer(f.text):
-        if not f.free(m):
+        if f.taken.overlaps(*m.span("q")):
             continue
-        f.add(m, year_range(_century(int(m["y"]), pub)) if pub else None, kind="year")
+        rng = year_range(_century(int(m["y"]), pub)) if pub else None
+        f.add(m, rng, kind="year", span=m.span("q"))
 
 
 def _spoken_year(m: re.Match[str], lex: Lexicon) -> int:

@@ -312,6 +312,10 @@ def test_both_years_of_a_span_are_years(rulebook: Rulebook) -> None:
     _is(_date(text, "2019", rulebook), D(2019, 1, 1), D(2019, 12, 31), "year")
 
 
+def test_a_quotation_opening_on_a_number_is_not_a_year(rulebook: Rulebook) -> None:
+    assert [m.text for m in _mentions("'20 dead,' the mayor said.", rulebook, WED)] == []
+
+
 def test_named_days(rulebook: Rulebook) -> None:
     text = "Shops shut on Christmas Day and reopened after Thanksgiving."
     published = D(2024, 1, 9)
