@@ -105,8 +105,11 @@ def grammar(lex: Lexicon) -> DateGrammar:
             rf"(?<![\w])(?:{_alt(lang.month_prepositions)})[ \t]+{pos}(?P<m>{mon})(?![\w.])",
             re.IGNORECASE,
         ),
+        # A month name before a capitalised word is a first name ("April Ross").
         bare_month=re.compile(
-            rf"(?<![\w-])(?P<pos>{pos})(?P<m>{full_months})(?![\w-])(?![ \t]*\d)", re.IGNORECASE
+            rf"(?<![\w-])(?P<pos>{pos})(?P<m>{full_months})(?![\w-])(?![ \t]*\d)"
+            r"(?![ \t]+(?-i:[A-Z]))",
+            re.IGNORECASE,
         ),
         month_offset=re.compile(
             rf"(?<![\w-]){pos}(?P<off>{offsets})[ \t]+(?P<m>{full_months})(?![\w-])(?![ \t]*\d)",

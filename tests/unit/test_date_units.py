@@ -350,6 +350,10 @@ def test_a_season_alone_is_not_a_date(rulebook: Rulebook) -> None:
     assert [m.text for m in _mentions("Summer is hot here.", rulebook, WED)] == []
 
 
+def test_a_month_name_before_a_surname_is_not_a_month(rulebook: Rulebook) -> None:
+    assert [m.text for m in _mentions("April Ross told the inquiry.", rulebook, WED)] == []
+
+
 def test_may_alone_is_not_a_month(rulebook: Rulebook) -> None:
     assert [m.text for m in _mentions("May the talks succeed.", rulebook, WED)] == []
 
