@@ -169,9 +169,7 @@ class LanguageRules(_Rule):
     duration_units: list[str] = Field(default_factory=list)
     percent_words: list[str] = Field(default_factory=list)
     month_prepositions: list[str] = Field(default_factory=list)
-    ago_words: list[str] = Field(default_factory=list)
     offset_words: list[str] = Field(default_factory=list)
-    one_words: list[str] = Field(default_factory=list)
     dateline_noise: list[str] = Field(default_factory=list)
     unit_words: list[str] = Field(default_factory=list)
     extra_units: dict[str, str] = Field(default_factory=dict)
@@ -253,6 +251,9 @@ class DateRules(_Rule):
     year_before: list[str] = Field(default_factory=list)
     same_period: list[str] = Field(default_factory=list)
     periods: list[str] = Field(default_factory=list)
+    this_year: list[str] = Field(default_factory=list)
+    this_year_openers: list[str] = Field(default_factory=list)
+    this_year_not_before: list[str] = Field(default_factory=list)
     references: dict[str, int] = Field(default_factory=dict)
     reference_units: dict[str, Literal["day", "week", "month", "quarter", "year"]] = Field(
         default_factory=dict
@@ -264,6 +265,7 @@ class DateRules(_Rule):
     decade_prefixes: list[str] = Field(default_factory=list)
     year_prefixes: list[str] = Field(default_factory=list)
     year_prepositions: list[str] = Field(default_factory=list)
+    short_year_openers: list[str] = Field(default_factory=list)
     spoken_centuries: dict[str, int] = Field(default_factory=dict)
     holidays: dict[str, Holiday] = Field(default_factory=dict)
     examples: list[DateExample] = Field(default_factory=list)

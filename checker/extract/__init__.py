@@ -5,7 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from checker.extract.dates import find_dates, with_year_unit
+from checker.extract.date_years import with_year_unit
+from checker.extract.dates import find_dates
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.extract.numbers import find_numbers
 from checker.extract.quantities import has_candidate, quantities

@@ -30,6 +30,7 @@ class DateGrammar:
     month_offset: re.Pattern[str]
     month_of_year: re.Pattern[str]
     unit_offset: re.Pattern[str]
+    this_year: re.Pattern[str]
     season: re.Pattern[str]
     quarter: re.Pattern[str]
     quarter_anaphor: re.Pattern[str]
@@ -104,8 +105,11 @@ def grammar(lex: Lexicon) -> DateGrammar:
             rf"(?<![\w])(?:{_alt(lang.month_prepositions)})[ \t]+{pos}(?P<m>{mon})(?![\w.])",
             re.IGNORECASE,
         ),
+        # A month name before a capitalised word is a first name ("April Ross").
         bare_month=re.compile(
-            rf"(?<![\w-])(?P<pos>{pos})(?P<m>{full_months})(?![\w-])(?![ \t]*\d)", re.IGNORECASE
+            rf"(?<![\w-])(?P<pos>{pos})(?P<m>{full_months})(?![\w-])(?![ \t]*\d)"
+            r"(?![ \t]+(?-i:[A-Z]))",
+            re.IGNORECASE,
         ),
         month_offset=re.compile(
             rf"(?<![\w-]){pos}(?P<off>{offsets})[ \t]+(?P<m>{full_months})(?![\w-])(?![ \t]*\d)",
@@ -117,8 +121,13 @@ def grammar(lex: Lexicon) -> DateGrammar:
             re.IGNORECASE,
         ),
         unit_offset=re.compile(
-            rf"(?<![\w-]){pos}(?:in[ \t]+)?(?:the[ \t]+)?(?P<off>{offsets})[ \t]+"
+            rf"(?<![\w-]){pos}(?:the[ \t]+)?(?P<off>{offsets})[ \t]+"
             rf"(?P<unit>{_alt(list(rules.units))})(?![\w-])(?!['’]s[ \t]+(?:{ordinals}))",
+            re.IGNORECASE,
+        ),
+        this_year=re.compile(
+            rf"(?<![\w-])(?:{_alt(rules.this_year_openers)})[ \t]+(?P<y>{_alt(rules.this_year)})"
+            rf"(?![\w-])(?![ \t]+(?:{_alt(rules.this_year_not_before)})(?![\w-]))",
             re.IGNORECASE,
         ),
         season=re.compile(
@@ -160,7 +169,12 @@ def grammar(lex: Lexicon) -> DateGrammar:
             r"(?:(?P<c>1[5-9]\d0|20\d0)|['’](?P<d>\d0))['’]?s(?![\w])",
             re.IGNORECASE,
         ),
-        short_year=re.compile(r"(?<![\w'’‘])['’‘](?P<y>\d\d)(?![\w'’%])"),
+        # "in '58": only after a word that introduces a time, not a quote opening on a number.
+        short_year=re.compile(
+            rf"(?<![\w-])(?:{_alt(rules.short_year_openers)})[ \t]+(?P<q>['’‘](?P<y>\d\d))"
+            r"(?![\w'’%])",
+            re.IGNORECASE,
+        ),
         year_span=re.compile(
             rf"(?<![\w-])(?:between|from)[ \t]+(?P<a>{_YEAR})[ \t]+(?:and|to|until|through)[ \t]+"
             rf"(?P<b>{_YEAR})(?![\w-])",

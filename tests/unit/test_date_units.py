@@ -209,6 +209,9 @@ def test_first_half_is_six_months(rulebook: Rulebook) -> None:
         ("last summer", D(2023, 7, 10), D(2022, 6, 1), D(2022, 8, 31)),
         ("this winter", D(2024, 1, 15), D(2023, 12, 1), D(2024, 2, 29)),
         ("next spring", WED, D(2024, 3, 1), D(2024, 5, 31)),
+        ("this summer", WED, D(2023, 6, 1), D(2023, 8, 31)),
+        ("this winter", WED, D(2023, 12, 1), D(2024, 2, 29)),
+        ("next summer", D(2023, 7, 10), D(2024, 6, 1), D(2024, 8, 31)),
     ],
 )
 def test_seasons_are_their_months(
@@ -309,6 +312,10 @@ def test_both_years_of_a_span_are_years(rulebook: Rulebook) -> None:
     _is(_date(text, "2019", rulebook), D(2019, 1, 1), D(2019, 12, 31), "year")
 
 
+def test_a_quotation_opening_on_a_number_is_not_a_year(rulebook: Rulebook) -> None:
+    assert [m.text for m in _mentions("'20 dead,' the mayor said.", rulebook, WED)] == []
+
+
 def test_named_days(rulebook: Rulebook) -> None:
     text = "Shops shut on Christmas Day and reopened after Thanksgiving."
     published = D(2024, 1, 9)
@@ -341,6 +348,10 @@ def test_relative_dates_without_publication_date_stay_unresolved(
 
 def test_a_season_alone_is_not_a_date(rulebook: Rulebook) -> None:
     assert [m.text for m in _mentions("Summer is hot here.", rulebook, WED)] == []
+
+
+def test_a_month_name_before_a_surname_is_not_a_month(rulebook: Rulebook) -> None:
+    assert [m.text for m in _mentions("April Ross told the inquiry.", rulebook, WED)] == []
 
 
 def test_may_alone_is_not_a_month(rulebook: Rulebook) -> None:
@@ -430,3 +441,27 @@ def test_participle_after_be_is_not_the_past(rulebook: Rulebook) -> None:
     """ "to be paid" is no past tense: the December 14 seven weeks on, not last year's."""
     text = "The dividend, to be paid Dec. 14, rose."
     _is(_date(text, "Dec. 14", rulebook), D(2023, 12, 14), D(2023, 12, 14), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Sales for the year rose 4%.", "the year"),
+        ("It was the wettest month of the year.", "the year"),
+        ("Output for the full year fell.", "the full year"),
+    ],
+)
+def test_for_the_year_is_the_publication_year(rulebook: Rulebook, text: str, stated: str) -> None:
+    _is(_date(text, stated, rulebook), D(2023, 1, 1), D(2023, 12, 31), "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales for the year ended June 30 rose.",
+        "Sales were lower in the year before.",
+        "Costs rose over the years.",
+    ],
+)
+def test_the_year_tied_to_another_is_not_this_year(rulebook: Rulebook, text: str) -> None:
+    assert [m.text for m in _mentions(text, rulebook, WED) if "year" in m.text] == []
