@@ -170,6 +170,8 @@ class LanguageRules(_Rule):
     percent_words: list[str] = Field(default_factory=list)
     month_prepositions: list[str] = Field(default_factory=list)
     offset_words: list[str] = Field(default_factory=list)
+    # Words that stand for "one" before a fraction or a scale ("a third", "a hundred").
+    one_words: list[str] = Field(default_factory=list)
     dateline_noise: list[str] = Field(default_factory=list)
     unit_words: list[str] = Field(default_factory=list)
     extra_units: dict[str, str] = Field(default_factory=dict)
