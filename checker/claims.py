@@ -45,6 +45,8 @@ def group_key(victims: str | None) -> str:
 
 # How far before a count "including" may stand ("including at least three").
 _PART_WINDOW = 24
+# How far after a count "... were among the wounded" may stand.
+_PART_AFTER_WINDOW = 48
 # How far before a count "the first bomber struck ..." may stand.
 _SUBINCIDENT_WINDOW = 120
 
@@ -463,10 +465,15 @@ def assign(
             increment = True
             notes.append("one strike of several")
         elif (
-            not group and fact.metric != "date" and lex.part_re.search(fact.preceding(_PART_WINDOW))
+            not group
+            and fact.metric != "date"
+            and (
+                lex.part_re.search(fact.preceding(_PART_WINDOW))
+                or lex.part_after_re.search(fact.context(0, _PART_AFTER_WINDOW))
+            )
         ):
             increment = True
-            notes.append("a part of the figure before it")
+            notes.append("a part of another figure")
         elif fact.id in items and not group:
             # "two crew members and five passengers": an item counting people
             # at large is a part of the toll, never the toll; "13 children"

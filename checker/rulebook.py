@@ -352,6 +352,7 @@ class ContextRules(_Rule):
     breakdown_joiners: list[str] = Field(default_factory=list)
     settled_markers: list[str] = Field(default_factory=list)
     part_markers: list[str] = Field(default_factory=list)
+    part_after_markers: list[str] = Field(default_factory=list)
     hearsay_markers: list[str] = Field(default_factory=list)
     correction_markers: list[str] = Field(default_factory=list)
     change_verbs: list[str] = Field(default_factory=list)

@@ -101,6 +101,7 @@ class Lexicon:
     subcount_re: re.Pattern[str]
     settled_re: re.Pattern[str]
     part_re: re.Pattern[str]
+    part_after_re: re.Pattern[str]
     hearsay_re: re.Pattern[str]
     correction_re: re.Pattern[str]
     change_re: re.Pattern[str]
@@ -284,6 +285,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         state_re=phrase_pattern(rb.context.state_markers),
         settled_re=phrase_pattern(rb.context.settled_markers),
         hearsay_re=phrase_pattern(rb.context.hearsay_markers),
+        part_after_re=phrase_pattern(rb.context.part_after_markers),
         correction_re=phrase_pattern(rb.context.correction_markers),
         change_re=re.compile(
             r"(?<![\w-])(?:" + _alternation(rb.context.change_verbs) + r")\s+$", re.IGNORECASE

@@ -326,7 +326,6 @@ KNOWN_GAPS = frozenset(
         "sub-area-biobio-concepcion-quake",
         "sub-area-sindh-karachi-rains",
         "two-authorities-cabo-delgado-displaced",
-        "two-authorities-idlib-same-day",
         "two-happenings-peshawar-quetta-bombings",
     }
 )
