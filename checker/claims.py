@@ -305,7 +305,7 @@ def is_background(
     (weeks before the story's first report: "the war, which began with an
     attack on 7 October that killed 1,400" in a story three weeks later).
     """
-    context = fact.context()
+    context = lex.background_exception_re.sub(" ", fact.context())
     if lex.background_re.search(context):
         return True
     if before is not None and any(day < before for day in sentence_days):

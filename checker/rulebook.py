@@ -353,6 +353,7 @@ class ContextRules(_Rule):
     settled_markers: list[str] = Field(default_factory=list)
     part_markers: list[str] = Field(default_factory=list)
     part_after_markers: list[str] = Field(default_factory=list)
+    background_exceptions: list[str] = Field(default_factory=list)
     hearsay_markers: list[str] = Field(default_factory=list)
     correction_markers: list[str] = Field(default_factory=list)
     change_verbs: list[str] = Field(default_factory=list)

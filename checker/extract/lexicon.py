@@ -102,6 +102,7 @@ class Lexicon:
     settled_re: re.Pattern[str]
     part_re: re.Pattern[str]
     part_after_re: re.Pattern[str]
+    background_exception_re: re.Pattern[str]
     hearsay_re: re.Pattern[str]
     correction_re: re.Pattern[str]
     change_re: re.Pattern[str]
@@ -286,6 +287,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         settled_re=phrase_pattern(rb.context.settled_markers),
         hearsay_re=phrase_pattern(rb.context.hearsay_markers),
         part_after_re=phrase_pattern(rb.context.part_after_markers),
+        background_exception_re=phrase_pattern(rb.context.background_exceptions),
         correction_re=phrase_pattern(rb.context.correction_markers),
         change_re=re.compile(
             r"(?<![\w-])(?:" + _alternation(rb.context.change_verbs) + r")\s+$", re.IGNORECASE

@@ -325,7 +325,6 @@ KNOWN_GAPS = frozenset(
         "sub-area-bavaria-munich-storms",
         "sub-area-biobio-concepcion-quake",
         "sub-area-sindh-karachi-rains",
-        "two-authorities-cabo-delgado-displaced",
         "two-happenings-peshawar-quetta-bombings",
     }
 )
