@@ -355,6 +355,7 @@ class ContextRules(_Rule):
     part_after_markers: list[str] = Field(default_factory=list)
     background_exceptions: list[str] = Field(default_factory=list)
     hearsay_markers: list[str] = Field(default_factory=list)
+    onset_words: list[str] = Field(default_factory=list)
     correction_markers: list[str] = Field(default_factory=list)
     change_verbs: list[str] = Field(default_factory=list)
     subincident_ordinals: list[str] = Field(default_factory=list)
@@ -392,6 +393,7 @@ class FindingRules(_Rule):
 
     findings: list[FindingRule]
     date_disagreement_days: int = 7
+    later_date_days: int = 2
     same_count_gap: float = 0.15
     max_revision: float = 0.6
     tension_gap: float = 0.35

@@ -62,6 +62,8 @@ def _date_finding(
     )
 
 
+# How far before a date the verb of the happening may stand ("sank near X, off Y, on Sunday").
+_ONSET_WINDOW = 60
 _ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NEAR = 60
 
@@ -110,11 +112,14 @@ def incident_date_findings(
     The story's incident day is the day named by the most articles (at least
     two, and more than any other day); an article that never names it but
     names a day up to ``date_disagreement_days`` before it is set against the
-    articles that do. A later day is left alone: most often it dates a
-    follow-up (the funerals, the search, a new toll), not the incident.
+    articles that do. A later day is left alone (most often it dates a
+    follow-up: the funerals, the search, a new toll), unless it is at most
+    ``later_date_days`` later and follows a verb of the happening itself
+    ("the ferry sank ... on Sunday").
     """
     lex = lexicon(rulebook)
     limit = rulebook.findings.date_disagreement_days
+    later = rulebook.findings.later_date_days
     rule = rulebook.finding_rule("D003")
     out: list[Finding] = []
     for story, per_article in sorted(incident_days(facts, lex, articles).items()):
@@ -131,7 +136,18 @@ def incident_date_findings(
         for article, dated in sorted(per_article.items()):
             if article in supporters:
                 continue
-            off = [f for f in dated if f.date.start and 0 < (day - f.date.start).days <= limit]
+            off = [
+                f
+                for f in dated
+                if f.date.start
+                and (
+                    0 < (day - f.date.start).days <= limit
+                    or (
+                        0 < (f.date.start - day).days <= later
+                        and lex.onset_re.search(f.preceding(_ONSET_WINDOW))
+                    )
+                )
+            ]
             if not off:
                 continue
             others = [f for f in backing if independent(off[0], f, articles)]

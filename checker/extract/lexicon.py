@@ -104,6 +104,7 @@ class Lexicon:
     part_after_re: re.Pattern[str]
     background_exception_re: re.Pattern[str]
     hearsay_re: re.Pattern[str]
+    onset_re: re.Pattern[str]
     correction_re: re.Pattern[str]
     change_re: re.Pattern[str]
     subincident_re: re.Pattern[str]
@@ -286,6 +287,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         state_re=phrase_pattern(rb.context.state_markers),
         settled_re=phrase_pattern(rb.context.settled_markers),
         hearsay_re=phrase_pattern(rb.context.hearsay_markers),
+        onset_re=phrase_pattern(rb.context.onset_words),
         part_after_re=phrase_pattern(rb.context.part_after_markers),
         background_exception_re=phrase_pattern(rb.context.background_exceptions),
         correction_re=phrase_pattern(rb.context.correction_markers),

@@ -316,7 +316,6 @@ KNOWN_GAPS = frozenset(
     {
         "date-baghdad-blast-monday-vs-tuesday",
         "date-bihar-derailment-march-3-vs-5",
-        "date-sulawesi-ferry-saturday-vs-sunday",
         "different-place-jamaica-cuba-hurricane",
         "different-place-kabul-jalalabad-blasts",
         "different-place-mosul-deir-ez-zor-strikes",
