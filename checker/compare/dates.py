@@ -131,6 +131,7 @@ def incident_date_findings(
         ranked = sorted(votes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         day, supporters = ranked[0]
         if len(supporters) < 2 or (len(ranked) > 1 and len(ranked[1][1]) == len(supporters)):
+            out.extend(_two_days(story, per_article, votes, articles, rulebook))
             continue
         backing = [f for a in sorted(supporters) for f in per_article[a] if f.date.start == day]
         for article, dated in sorted(per_article.items()):
@@ -165,3 +166,37 @@ def incident_date_findings(
                 _date_finding("D003", key, story, summary, [off, others], articles, rulebook)
             )
     return out
+
+
+def _two_days(
+    story: str,
+    per_article: dict[str, list[Fact]],
+    votes: dict[dt.date, set[str]],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+) -> list[Finding]:
+    """D003 with no majority: two sources, each naming only its own day for the incident.
+
+    Flagged when the days are at most ``later_date_days`` apart and the later
+    one follows a verb of the happening itself ("exploded ... on Tuesday"),
+    so that neither reads as a follow-up of the other.
+    """
+    if len(votes) != 2:
+        return []
+    lex = lexicon(rulebook)
+    (early, a_ids), (late, b_ids) = sorted(votes.items())
+    if a_ids & b_ids or not 0 < (late - early).days <= rulebook.findings.later_date_days:
+        return []
+    first = [f for a in sorted(a_ids) for f in per_article[a] if f.date.start == early]
+    second = [f for a in sorted(b_ids) for f in per_article[a] if f.date.start == late]
+    if not any(lex.onset_re.search(f.preceding(_ONSET_WINDOW)) for f in second):
+        return []
+    if not any(independent(x, y, articles) for x in first for y in second):
+        return []
+    rule = rulebook.finding_rule("D003")
+    summary = (
+        f"{rule.name}: {len(a_ids)} source(s) date the incident {early.strftime('%A %d %B %Y')}; "
+        f"{len(b_ids)} other(s) give {late.strftime('%A %d %B %Y')}"
+    )
+    key = f"incident|{late.isoformat()}|{early.isoformat()}"
+    return [_date_finding("D003", key, story, summary, [first, second], articles, rulebook)]

@@ -314,8 +314,6 @@ def _matches(view: View, finding: Finding, expected: Sequence[Sequence[set[str]]
 # (xfail) rather than deleted; a case that starts passing shows as XPASS.
 KNOWN_GAPS = frozenset(
     {
-        "date-baghdad-blast-monday-vs-tuesday",
-        "date-bihar-derailment-march-3-vs-5",
         "different-place-jamaica-cuba-hurricane",
         "different-place-kabul-jalalabad-blasts",
         "different-place-mosul-deir-ez-zor-strikes",
