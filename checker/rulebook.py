@@ -247,6 +247,13 @@ class BoilerplateRules(_Rule):
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
+class StopWordRules(_Rule):
+    """rules/stopwords.yaml: words left out of story signatures."""
+
+    words: list[str]
+    examples: list[dict[str, Any]] = Field(default_factory=list)
+
+
 # --- findings --------------------------------------------------------------
 
 
@@ -291,6 +298,7 @@ class Rulebook(_Rule):
     context: ContextRules
     boilerplate: BoilerplateRules
     findings: FindingRules
+    stopwords: StopWordRules
 
     def metric(self, name: str) -> MetricRule | None:
         """The metric rule named ``name`` (or with that code), if any."""
@@ -315,6 +323,7 @@ _SINGLE_FILES: dict[str, type[_Rule]] = {
     "context.yaml": ContextRules,
     "boilerplate.yaml": BoilerplateRules,
     "findings.yaml": FindingRules,
+    "stopwords.yaml": StopWordRules,
 }
 
 

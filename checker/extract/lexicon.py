@@ -100,6 +100,7 @@ class Lexicon:
     joiner_re: re.Pattern[str]
     town_locative_re: str
     subcount_groups: dict[str, str]
+    stop_words: frozenset[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -251,4 +252,5 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w-])(?:" + _alternation(rb.context.negation_markers) + r")\s+$",
             re.IGNORECASE,
         ),
+        stop_words=frozenset(w.lower() for w in rb.stopwords.words),
     )
