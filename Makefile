@@ -19,7 +19,7 @@ test: $(STAMP) browser-deps  ## Lint, type-check and run the whole test suite
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,dask]'
 	touch $(STAMP)
 
 browser-deps:  ## Debian's chromium for the browser tests (root on Debian)
