@@ -75,9 +75,9 @@ def check(
         extracted = extractor(originals, rulebook, progress)
     else:
         extracted = extract_local(originals, rulebook, jobs=jobs, progress=progress)
-    facts = [f for _m, fs, _s in extracted for f in fs]
+    facts = [f for fs, _s in extracted for f in fs]
     by_id = {a.id: a for a in articles}
-    signatures = {s.article: s for _m, _f, s in extracted}
+    signatures = {s.article: s for _f, s in extracted}
     all_signatures = [
         signatures.get(a.id) or Signature(article=a.id, terms={}, duplicate_of=a.duplicate_of)
         for a in articles

@@ -73,6 +73,7 @@ class StoryParams:
 # (checker/smallbatch.py, the same numbers): importing scikit-learn would cost
 # more than the whole run.
 SMALL_BATCH = 150
+_PAIR_BLOCK = 20_000
 
 
 @dataclass
@@ -164,11 +165,13 @@ def candidate_pairs(
     if len(pairs) == 0:
         return sims
     tfidf = tfidf.tocsr()
-    left = tfidf[pairs[:, 0]]
-    right = tfidf[pairs[:, 1]]
-    values = np.asarray(left.multiply(right).sum(axis=1)).ravel()
-    for (i, j), value in zip(pairs.tolist(), values.tolist(), strict=True):
-        sims[(i, j)] = round(float(value), DECIMALS)
+    # The rows of a pair are gathered a block of pairs at a time: all at once
+    # they would take memory in proportion to pairs times terms (gigabytes).
+    for lo in range(0, len(pairs), _PAIR_BLOCK):
+        block = pairs[lo : lo + _PAIR_BLOCK]
+        values = np.asarray(tfidf[block[:, 0]].multiply(tfidf[block[:, 1]]).sum(axis=1)).ravel()
+        for (i, j), value in zip(block.tolist(), values.tolist(), strict=True):
+            sims[(i, j)] = round(float(value), DECIMALS)
     return sims
 
 

@@ -36,8 +36,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from typing import TYPE_CHECKING
 
 from checker import paths
 from checker.models import SEVERITIES, Article, Event, Fact, Finding, Report, Story
@@ -55,6 +54,9 @@ from checker.report._common import (
     value_label,
 )
 from checker.wording import side_attribution, side_outlets, side_value
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 KINDS = ("conflict", "tension", "update", "scope", "date")
 #: Number of distinct colours for the sides of one finding (``series-0`` ...); the
@@ -624,6 +626,9 @@ def _story_view(
 
 def make_environment(templates: Path | None = None) -> Environment:
     """The Jinja2 environment: autoescape on for every template, strict undefined."""
+    # Imported here: a check that writes no HTML need not load Jinja2.
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     return Environment(
         loader=FileSystemLoader(str(templates or paths.templates_dir())),
         autoescape=True,

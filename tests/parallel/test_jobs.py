@@ -50,7 +50,7 @@ def test_pool_extraction_equals_one_process(tmp_path: Path, rulebook: Rulebook) 
     articles, _inputs, _errors = load_articles([str(path)], rulebook)
     one = extract_local(articles, rulebook, jobs=1)
     two = extract_local(articles, rulebook, jobs=2, min_parallel_bytes=0)
-    assert sum(len(facts) for _m, facts, _s in one) > 20
+    assert sum(len(facts) for facts, _s in one) > 20
     assert two == one
 
 
