@@ -86,6 +86,20 @@ def _init_worker(rulebook: Rulebook) -> None:
     _WORKER_RULEBOOK[:] = [rulebook]
 
 
+def _warm_up(rulebook: Rulebook) -> None:
+    """Compile the rules and import quantulum3 before the pool starts.
+
+    Workers forked after this share both with this process instead of each
+    doing the work again (where processes are spawned, nothing is shared and
+    this costs one import here).
+    """
+    from checker.extract import lexicon
+    from checker.extract.quantities import quantulum_parser
+
+    lexicon(rulebook)
+    quantulum_parser()
+
+
 def _work(chunk: list[Article]) -> list[Extracted]:
     return extract_chunk(chunk, _WORKER_RULEBOOK[0])
 
@@ -108,6 +122,7 @@ def extract_local(
     size = sum(len(a.text) for a in articles)
     threshold = MIN_PARALLEL_BYTES if min_parallel_bytes is None else min_parallel_bytes
     if jobs > 1 and total > 1 and size >= threshold:
+        _warm_up(rulebook)
         parts = chunks(articles, jobs * CHUNKS_PER_WORKER)
         with ProcessPoolExecutor(
             max_workers=jobs, initializer=_init_worker, initargs=(rulebook,)
