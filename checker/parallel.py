@@ -111,11 +111,13 @@ def extract_local(
     jobs: int = 1,
     progress: Progress | None = None,
     min_parallel_bytes: int | None = None,
+    while_waiting: Callable[[], None] | None = None,
 ) -> list[Extracted]:
     """Extract ``articles`` in this process, or in a pool of ``jobs`` processes; order is kept.
 
     A batch of less than ``min_parallel_bytes`` of text (default
-    ``MIN_PARALLEL_BYTES``) is always done here.
+    ``MIN_PARALLEL_BYTES``) is always done here. With a pool, this process
+    runs ``while_waiting`` (work for the later stages) while the workers extract.
     """
     total = len(articles)
     results: list[Extracted] = []
@@ -127,7 +129,10 @@ def extract_local(
         with ProcessPoolExecutor(
             max_workers=jobs, initializer=_init_worker, initargs=(rulebook,)
         ) as pool:
-            for done in pool.map(_work, parts):
+            pending = pool.map(_work, parts)  # every chunk is submitted here
+            if while_waiting is not None:
+                while_waiting()
+            for done in pending:
                 results.extend(done)
                 if progress:
                     progress(len(results), total)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
@@ -16,7 +17,7 @@ from checker.ingest import ingest
 from checker.models import Article, Fact, InputRecord, Mention, Report
 from checker.parallel import Extracted, Progress, article_facts, extract_local
 from checker.rulebook import Rulebook
-from checker.stories import Signature, stories
+from checker.stories import SMALL_BATCH, Signature, stories
 
 __all__ = ["Extracted", "Progress", "article_facts", "check", "extract_all", "iter_extract"]
 
@@ -33,6 +34,14 @@ def extract_all(
 ) -> list[Extracted]:
     """Run extraction over ``articles``, in a process pool when ``jobs`` > 1; order is kept."""
     return extract_local(articles, rulebook, jobs=jobs, progress=progress)
+
+
+def prepare_stories(count: int) -> None:
+    """Import what clustering ``count`` articles into stories will need (scikit-learn
+    for a large batch: about a second), so that it can be done while workers extract."""
+    if count > SMALL_BATCH:
+        for module in ("sklearn.feature_extraction", "sklearn.preprocessing"):
+            importlib.import_module(module)
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,13 @@ def check(
     if extractor is not None:
         extracted = extractor(originals, rulebook, progress)
     else:
-        extracted = extract_local(originals, rulebook, jobs=jobs, progress=progress)
+        extracted = extract_local(
+            originals,
+            rulebook,
+            jobs=jobs,
+            progress=progress,
+            while_waiting=lambda: prepare_stories(len(articles)),
+        )
     facts = [f for fs, _s in extracted for f in fs]
     by_id = {a.id: a for a in articles}
     signatures = {s.article: s for _f, s in extracted}
