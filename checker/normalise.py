@@ -159,6 +159,28 @@ def _distance(tokens: tuple[Token, ...], a: int, b: int, and_breaks: bool = Fals
     return hi - lo + 2 * breaks
 
 
+@functools.lru_cache(maxsize=256)
+def _by_first_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``phrases`` by their first word: only those can start at a given token."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            out.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in out.items()}
+
+
+def _phrase_at(
+    tokens: tuple[Token, ...], i: int, starting: dict[str, tuple[tuple[str, ...], ...]]
+) -> bool:
+    """True when one of the phrases (indexed by ``_by_first_word``) starts at token ``i``."""
+    return any(
+        tuple(t.lower for t in tokens[i : i + len(p)]) == p
+        for p in starting.get(tokens[i].lower, ())
+    )
+
+
 def _nearest(
     tokens: tuple[Token, ...],
     first: int,
@@ -171,13 +193,12 @@ def _nearest(
     best: tuple[int, int] | None = None
     longest = max((len(p) for p in phrases), default=1)
     lo, hi = max(0, first - window - longest), min(len(tokens), last + window + 1)
+    starting = _by_first_word(phrases)
     for i in range(lo, hi):
         tok = tokens[i]
         if first <= i <= last:
             continue
-        hit = tok.lower in words or any(
-            tuple(t.lower for t in tokens[i : i + len(p)]) == p for p in phrases
-        )
+        hit = tok.lower in words or _phrase_at(tokens, i, starting)
         if not hit:
             continue
         d = _distance(tokens, i, first if i < first else last, and_breaks=i < first)
@@ -265,9 +286,7 @@ def _forward(
         tok = tokens[i]
         if tok.text in _CLAUSE_BREAKS:
             return None
-        if tok.lower in ml.triggers or any(
-            tuple(t.lower for t in tokens[i : i + len(p)]) == p for p in ml.trigger_phrases
-        ):
+        if tok.lower in ml.triggers or _phrase_at(tokens, i, _by_first_word(ml.trigger_phrases)):
             return (i - last, i)
     return None
 
