@@ -19,26 +19,18 @@ from checker.parallel import Extracted, Progress, article_facts, extract_local
 from checker.rulebook import Rulebook
 from checker.stories import SMALL_BATCH, Signature, stories
 
-__all__ = ["Extracted", "Progress", "article_facts", "check", "extract_all", "iter_extract"]
+__all__ = ["Extracted", "Extractor", "Progress", "article_facts", "check", "iter_extract"]
 
 # Extraction on another backend (see checker.dask_backend): originals in, results in order.
 Extractor = Callable[[Sequence[Article], Rulebook, Progress | None], list[Extracted]]
 
 
-def extract_all(
-    articles: Sequence[Article],
-    rulebook: Rulebook,
-    *,
-    jobs: int = 1,
-    progress: Progress | None = None,
-) -> list[Extracted]:
-    """Run extraction over ``articles``, in a process pool when ``jobs`` > 1; order is kept."""
-    return extract_local(articles, rulebook, jobs=jobs, progress=progress)
-
-
 def prepare_stories(count: int) -> None:
-    """Import what clustering ``count`` articles into stories will need (scikit-learn
-    for a large batch: about a second), so that it can be done while workers extract."""
+    """Import what clustering ``count`` original articles into stories will need.
+
+    That is scikit-learn for a large batch (about a second): called while the
+    workers extract, the import costs no wall time.
+    """
     if count > SMALL_BATCH:
         for module in ("sklearn.feature_extraction", "sklearn.preprocessing"):
             importlib.import_module(module)
@@ -88,7 +80,7 @@ def check(
             rulebook,
             jobs=jobs,
             progress=progress,
-            while_waiting=lambda: prepare_stories(len(articles)),
+            while_waiting=lambda: prepare_stories(len(originals)),
         )
     facts = [f for fs, _s in extracted for f in fs]
     by_id = {a.id: a for a in articles}
