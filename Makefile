@@ -19,7 +19,7 @@ test: $(STAMP) browser-deps  ## Lint, type-check and run the whole test suite
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,dask]'
 	touch $(STAMP)
 
 browser-deps:  ## Debian's chromium for the browser tests (root on Debian)
@@ -31,8 +31,12 @@ browser-deps:  ## Debian's chromium for the browser tests (root on Debian)
 golden: $(STAMP)  ## Refresh the golden files after an intended change (review the diff!)
 	FACTCHECK_REFRESH_GOLDEN=1 $(BIN)/pytest -q tests/golden
 
-bench: $(STAMP)  ## Throughput benchmarks (pass CORPUS=path/to.jsonl for a real corpus)
-	$(BIN)/python benchmarks/run.py $(if $(CORPUS),--corpus $(CORPUS),)
+# CORPORA: a directory of real news (JSONL with "text", TimeML .tml, .txt) to
+# build the batches from; CORPUS: one JSONL batch measured as it is; neither:
+# a synthetic batch. RSS: batch sizes in MB for peak memory (e.g. RSS="10 100").
+CORPORA ?= $(wildcard ../shared/corpora)
+bench: $(STAMP)  ## Throughput, --jobs scaling, quantulum3 ratio, peak RSS and the grouping curve
+	$(BIN)/python benchmarks/run.py $(if $(CORPUS),--corpus $(CORPUS),$(if $(CORPORA),--corpora $(CORPORA),)) $(if $(RSS),--rss $(RSS),)
 
 bench-stories: $(STAMP)  ## Story clustering and grouping time from 1k to 100k articles
 	$(BIN)/python benchmarks/stories_scale.py

@@ -1,52 +1,64 @@
-"""Throughput of factcheck against quantulum3 on the same text, in the same run.
+"""Throughput, scaling and memory of ``factcheck check`` on real news text, in one run.
 
-    python benchmarks/run.py                       # synthetic batch built from seeds/
-    python benchmarks/run.py --corpus FILE.jsonl   # records with a "text" (and "title")
-    python benchmarks/run.py --jobs 4              # the process-pool runs use 4 workers
+    python benchmarks/run.py --corpora ../shared/corpora          # real text (recommended)
+    python benchmarks/run.py --corpus FILE.jsonl                   # a JSONL batch as it is
+    python benchmarks/run.py                                       # synthetic batch from seeds/
+    python benchmarks/run.py --corpora DIR --rss 10 100 1000       # peak RSS at 10 MB, 100 MB, 1 GB
 
-Prints megabytes of article text (UTF-8) per second and articles per second for
-the whole check and for the per-article extraction, each with one process and
-with a pool of ``--jobs`` workers (default 2); then how fast quantulum3 alone
-parses every sentence of the same articles, one by one, and the ratio of the
-two (machines are noisy: read the ratios, not the seconds). Last, a long
-article built from the corpus text is extracted at two lengths, the second
-twice the first: linear work takes about twice the time.
+With ``--corpora`` a batch of ``--megabytes`` of article text is built from
+the real news there (benchmarks/corpus.py: each copy with its numbers, dates
+and places drawn anew) in a temporary directory, deleted afterwards.
+
+Prints, for that batch:
+
+- start-up: ``factcheck check seeds/`` wall time;
+- the whole ``factcheck check --format json`` as a user runs it, with
+  ``--jobs 1`` and ``--jobs N`` (default 2): wall seconds, MB/s of article text
+  (UTF-8), CPU seconds, peak RSS, the speed-up, and whether the two reports
+  are the same bytes;
+- quantulum3 alone, parsing every sentence of (a prefix of) the same text one
+  by one, and the ratio of the two speeds (machines are noisy: read ratios);
+- a long article at two lengths, the second twice the first (linear work
+  takes about twice the time);
+- with ``--rss``: peak RSS of the whole check on batches of those sizes;
+- the story clustering and grouping curve (benchmarks/stories_scale.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus as corpus_builder  # noqa: E402
+import stories_scale  # noqa: E402
 
 from checker.extract import analyse  # noqa: E402
-from checker.extract.quantities import quantities, quantulum_parser  # noqa: E402
+from checker.extract.quantities import quantulum_parser  # noqa: E402
 from checker.extract.text import split_sentences  # noqa: E402
 from checker.models import Article  # noqa: E402
 from checker.normalise import normalise  # noqa: E402
-from checker.pipeline import check, extract_all, load_articles  # noqa: E402
+from checker.pipeline import load_articles  # noqa: E402
 from checker.rulebook import Rulebook, load_rulebook  # noqa: E402
 
-LONG_ARTICLE_BYTES = 200_000
-T = TypeVar("T")
+FACTCHECK = Path(sys.executable).with_name("factcheck")
+LONG_ARTICLE_BYTES = 100_000
 
 
 def synthetic_corpus(path: Path, articles: int, seed: int = 7) -> None:
-    """Write a JSONL batch of ``articles`` distinct articles mixed from the seed sentences.
-
-    Each article is a random draw of seed sentences with some digits changed,
-    so articles differ (no near-duplicates) while the text stays news-like.
-    """
+    """Write a JSONL batch of ``articles`` distinct articles mixed from the seed sentences."""
     rulebook = load_rulebook()
     seeds, _inputs, _err = load_articles([str(ROOT / "seeds")], rulebook)
     pool = [line for a in seeds for line in a.text.split("\n") if len(line.split()) > 6]
@@ -61,12 +73,11 @@ def synthetic_corpus(path: Path, articles: int, seed: int = 7) -> None:
                 )
                 for line in lines
             )
-            day = 1 + n % 28
             record = {
                 "title": f"Synthetic report {n}",
                 "text": text,
                 "url": f"https://example.org/{n}",
-                "date_publish": f"2024-02-{day:02d} 12:00:00",
+                "date_publish": f"2024-02-{1 + n % 28:02d} 12:00:00",
             }
             out.write(json.dumps(record) + "\n")
 
@@ -76,31 +87,62 @@ def megabytes(articles: list[Article]) -> float:
     return sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
 
 
-def timed(run: Callable[[], T]) -> tuple[float, T]:
-    """Seconds taken by ``run()`` (with quantulum3's results not yet cached), and its result."""
-    quantities.cache_clear()
+def run_cli(args: list[str]) -> tuple[float, float, float, int]:
+    """Run ``factcheck ARGS``: (wall s, CPU s of it and its workers, peak RSS MB, exit code).
+
+    Peak RSS is the largest of the process and its worker processes.
+    """
     started = time.perf_counter()
-    value = run()
-    return time.perf_counter() - started, value
+    process = subprocess.Popen(
+        [str(FACTCHECK), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if process.stderr is not None:
+        process.stderr.close()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode
 
 
-def rate(label: str, seconds: float, size: float, count: int) -> None:
-    """Print one throughput line."""
-    speed = f"{size / seconds:8.3f} MB/s {count / seconds:9.1f} articles/s"
-    print(f"{label:<24}{seconds:8.2f} s {speed}")
+def _quiet(jobs: int) -> list[str]:
+    return ["--fail-on", "never", "--jobs", str(jobs)]
 
 
-def warm_up(corpus: Path, rulebook: Rulebook, tmp: Path) -> None:
-    """Import everything a check uses (quantulum3, scikit-learn) before timing anything."""
-    sample = tmp / "warm.jsonl"
-    with corpus.open(encoding="utf-8") as source:
-        sample.write_text("".join(line for _, line in zip(range(3), source, strict=False)))
-    check([str(sample)], rulebook)
-    analyse(Article(id="w#1", source="w", index=1, text="It lay 5 km away for $5."), rulebook)
+def line(label: str, text: str) -> None:
+    """Print one result line."""
+    print(f"{label:<26}{text}", flush=True)
+
+
+def quantulum_rate(articles: list[Article], rulebook: Rulebook, budget_mb: float) -> float:
+    """MB/s of quantulum3 parsing each sentence of the first ``budget_mb`` of ``articles``."""
+    chosen: list[Article] = []
+    for article in articles:
+        if megabytes(chosen) >= budget_mb:
+            break
+        chosen.append(article)
+    abbreviations = frozenset(rulebook.language.abbreviations)
+    sentences = [s.text for a in chosen for s in split_sentences(a.text, abbreviations)]
+    parser = quantulum_parser()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parser.parse("It lay 5 km away for $5.")
+        started = time.perf_counter()
+        for sentence in sentences:
+            # quantulum3 raises assorted errors on odd text
+            with contextlib.suppress(Exception):
+                parser.parse(sentence)
+        seconds = time.perf_counter() - started
+    size = megabytes(chosen)
+    line(
+        "quantulum3 alone",
+        f"{seconds:8.2f} s {size / seconds:7.3f} MB/s  ({len(sentences):,} sentences, "
+        f"{size:.2f} MB)",
+    )
+    return size / seconds
 
 
 def long_article(articles: list[Article], size: int) -> Article:
-    """One article of about ``size`` bytes: the corpus paragraphs, repeated as needed."""
+    """One article of about ``size`` bytes: the batch's paragraphs, repeated as needed."""
     paragraphs = [p for a in articles for p in a.text.split("\n\n") if p.strip()]
     chosen: list[str] = []
     total = 0
@@ -108,75 +150,90 @@ def long_article(articles: list[Article], size: int) -> Article:
         paragraph = paragraphs[len(chosen) % len(paragraphs)]
         chosen.append(paragraph)
         total += len(paragraph.encode("utf-8")) + 2
-    text = "\n\n".join(chosen)
-    return Article(id=f"long{size}#1", source="long", index=1, text=text)
+    return Article(id=f"long{size}#1", source="long", index=1, text="\n\n".join(chosen))
+
+
+def build(args: argparse.Namespace, tmp: Path, megs: float, name: str) -> Path:
+    """The batch to measure: built from ``--corpora``, given by ``--corpus``, or synthetic."""
+    path = tmp / name
+    if args.corpora:
+        corpus_builder.write_batch(args.corpora, path, megs)
+    elif args.corpus:
+        return Path(args.corpus)
+    else:
+        synthetic_corpus(path, int(300 * megs))
+    return path
 
 
 def main() -> int:
     """Run the benchmark and print its lines."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--corpus", type=Path, help="a JSONL corpus (default: synthetic)")
-    parser.add_argument("--articles", type=int, default=300, help="synthetic batch size")
-    parser.add_argument("--jobs", type=int, default=2, help="workers of the process-pool runs")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--corpora", type=Path, help="a corpora directory (see corpus.py)")
+    source.add_argument("--corpus", type=Path, help="a JSONL batch, measured as it is")
+    parser.add_argument("--megabytes", type=float, default=3.0, help="batch size (--corpora)")
+    parser.add_argument("--jobs", type=int, default=2, help="workers of the pooled run")
+    parser.add_argument("--quantulum-mb", type=float, default=0.5, help="text for quantulum3")
+    parser.add_argument("--rss", type=float, nargs="*", default=[], help="batch sizes, MB")
+    parser.add_argument("--stories", type=int, nargs="*", default=[1000, 10000, 100000])
     args = parser.parse_args()
     rulebook = load_rulebook()
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = args.corpus
-        if corpus is None:
-            corpus = Path(tmp) / "synthetic.jsonl"
-            synthetic_corpus(corpus, args.articles)
-        warm_up(corpus, rulebook, Path(tmp))
-        articles, _inputs, _errors = load_articles([str(corpus)], rulebook)
-        originals = [a for a in articles if a.duplicate_of is None]
-        size, distinct = megabytes(articles), megabytes(originals)
-        print(
-            f"corpus                  {corpus.name}: {len(articles)} articles "
-            f"({len(originals)} distinct), {size:.2f} MB of text ({distinct:.2f} MB distinct)"
+    print(f"machine                   {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    wall, _cpu, rss, _code = run_cli(["check", str(ROOT / "seeds"), "--fail-on", "never"])
+    line("start-up (seeds/)", f"{wall:8.2f} s wall, peak RSS {rss:.0f} MB")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        batch = build(args, tmp, args.megabytes, "batch.jsonl")
+        articles, _inputs, _errors = load_articles([str(batch)], rulebook)
+        size = megabytes(articles)
+        line("batch", f"{batch.name}: {len(articles)} articles, {size:.2f} MB of text")
+        speeds: dict[int, float] = {}
+        outputs: dict[int, bytes] = {}
+        for jobs in sorted({1, args.jobs}):
+            out = tmp / f"report{jobs}.json"
+            wall, cpu, rss, _code = run_cli(
+                ["check", str(batch), "--format", "json", "-o", str(out), *_quiet(jobs)]
+            )
+            speeds[jobs] = size / wall
+            outputs[jobs] = out.read_bytes()
+            line(
+                f"check --jobs {jobs}",
+                f"{wall:8.2f} s {size / wall:7.3f} MB/s  CPU {cpu:.1f} s "
+                f"({size / cpu:.3f} MB per CPU-s), peak RSS {rss:.0f} MB",
+            )
+        if args.jobs != 1:
+            same = "same bytes" if outputs[1] == outputs[args.jobs] else "REPORTS DIFFER"
+            line("speed-up", f"{speeds[args.jobs] / speeds[1]:.2f}x with {args.jobs} jobs; {same}")
+        q_rate = quantulum_rate(articles, rulebook, args.quantulum_mb)
+        line("ratio", f"check --jobs 1 runs at {speeds[1] / q_rate:.1f}x quantulum3's speed")
+        short = long_article(articles, LONG_ARTICLE_BYTES)
+        double = long_article(articles, 2 * LONG_ARTICLE_BYTES)
+        times = []
+        for article in (short, double):
+            started = time.perf_counter()
+            normalise(analyse(article, rulebook), rulebook)
+            times.append(time.perf_counter() - started)
+        line(
+            "long article",
+            f"{megabytes([short]) * 1000:.0f} kB {times[0]:.2f} s, "
+            f"{megabytes([double]) * 1000:.0f} kB {times[1]:.2f} s: "
+            f"{times[1] / times[0]:.2f}x the time for 2x the text",
         )
-        all_jobs = sorted({1, args.jobs})
-        for jobs in all_jobs:
-            seconds, result = timed(lambda jobs=jobs: check([str(corpus)], rulebook, jobs=jobs))
-            rate(f"whole check  jobs={jobs}", seconds, size, len(articles))
-        extraction = 0.0
-        for jobs in all_jobs:
-            seconds, _ = timed(lambda jobs=jobs: extract_all(originals, rulebook, jobs=jobs))
-            rate(f"extraction   jobs={jobs}", seconds, distinct, len(originals))
-            extraction = extraction or seconds
-
-    # The same articles' sentences, each parsed by quantulum3 on its own.
-    sentences = [
-        s.text
-        for a in originals
-        for s in split_sentences(a.text, frozenset(rulebook.language.abbreviations))
-    ]
-    qparser = quantulum_parser()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        started = time.perf_counter()
-        for sentence in sentences:
-            qparser.parse(sentence)
-        quantulum = time.perf_counter() - started
-    rate("quantulum3   alone", quantulum, distinct, len(originals))
-    print(
-        f"ratio                   extraction (jobs=1) is {quantulum / extraction:.1f}x as fast "
-        f"as quantulum3 alone on the same {len(sentences):,} sentences"
-    )
-
-    short = long_article(originals, LONG_ARTICLE_BYTES)
-    double = long_article(originals, 2 * LONG_ARTICLE_BYTES)
-    times = [
-        timed(lambda a=a: normalise(analyse(a, rulebook), rulebook))[0] for a in (short, double)
-    ]
-    print(
-        f"long article            {megabytes([short]) * 1000:.0f} kB {times[0]:.2f} s, "
-        f"{megabytes([double]) * 1000:.0f} kB {times[1]:.2f} s: "
-        f"{times[1] / times[0]:.2f}x the time for 2x the text"
-    )
-    report = result.report
-    print(
-        f"found                   {len(report.facts)} facts, {len(report.events)} events, "
-        f"{len(report.findings)} findings"
-    )
+        for megs in args.rss:
+            big = build(args, tmp, megs, f"rss{megs:g}.jsonl")
+            report = tmp / "rss.json"
+            wall, _cpu, rss, _code = run_cli(
+                ["check", str(big), "--format", "json", "-o", str(report), *_quiet(args.jobs)]
+            )
+            facts = len(json.loads(report.read_bytes())["facts"])
+            line(
+                f"peak RSS {megs:g} MB",
+                f"{rss:8.0f} MB, {facts:,} facts ({wall:.0f} s, --jobs {args.jobs})",
+            )
+            big.unlink()
+    if args.stories:
+        print("story clustering and grouping (synthetic signatures):")
+        stories_scale.curve(args.stories, rulebook)
     return 0
 
 

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from checker.group import group  # noqa: E402
 from checker.models import Article, Fact, Interval  # noqa: E402
-from checker.rulebook import load_rulebook  # noqa: E402
+from checker.rulebook import Rulebook, load_rulebook  # noqa: E402
 from checker.stories import NAME, PLACE, WORD, Signature, cluster  # noqa: E402
 
 
@@ -81,14 +81,10 @@ def facts(groups: list[list[int]]) -> list[Fact]:
     return out
 
 
-def main() -> int:
+def curve(sizes: list[int], rulebook: Rulebook) -> None:
     """Time clustering and grouping for each size and print the curve."""
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
-    args = ap.parse_args()
-    rulebook = load_rulebook()
     print(f"{'articles':>9} {'stories s':>10} {'us/article':>11} {'group s':>9} {'us/fact':>8}")
-    for n in args.sizes:
+    for n in sizes:
         sigs = signatures(n)
         t0 = time.perf_counter()
         groups = cluster(sigs)
@@ -101,8 +97,17 @@ def main() -> int:
         print(
             f"{n:>9} {t1 - t0:>10.2f} {1e6 * (t1 - t0) / n:>11.0f} "
             f"{t3 - t2:>9.2f} {1e6 * (t3 - t2) / len(fs):>8.1f}"
-            f"   ({len(groups)} stories)"
+            f"   ({len(groups)} stories)",
+            flush=True,
         )
+
+
+def main() -> int:
+    """Print the curve for the sizes asked for."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
+    args = ap.parse_args()
+    curve(args.sizes, load_rulebook())
     return 0
 
 

@@ -224,8 +224,6 @@ def _towns(facts: Sequence[Fact], rulebook: Rulebook, skip: frozenset[str]) -> d
 
 def skip_words(lex: Lexicon) -> frozenset[str]:
     """Words never taken for a town: the rules' own places and common words."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     return frozenset(
         {
             *lex.place_by_name,
@@ -233,7 +231,7 @@ def skip_words(lex: Lexicon) -> frozenset[str]:
             *lex.months,
             *lex.weekdays,
             *lex.nationality_words,
-            *ENGLISH_STOP_WORDS,
+            *lex.stop_words,
         }
     )
 

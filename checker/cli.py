@@ -21,7 +21,7 @@ from checker.rulebook import Rulebook, RuleError, default_rulebook
 if TYPE_CHECKING:
     from checker.ingest import Limits
     from checker.models import InputRecord
-    from checker.pipeline import Progress
+    from checker.pipeline import CheckResult, Progress
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
@@ -132,7 +132,17 @@ def main() -> None:
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Accepted findings (JSON).")
 @click.option("--select", help="Only report these finding rule codes (comma-separated).")
 @click.option("--ignore", help="Drop these finding rule codes (comma-separated).")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes for extraction [default: every core; one for a small batch].",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster: a scheduler (tcp://host:8786) or 'local'.",
+)
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
 @_input_options
 def check(
@@ -143,7 +153,8 @@ def check(
     baseline: str | None,
     select: str | None,
     ignore: str | None,
-    jobs: int,
+    jobs: int | None,
+    dask_address: str | None,
     rule_dirs: tuple[str, ...],
     max_file_size: int,
     max_article_size: int,
@@ -151,19 +162,24 @@ def check(
 ) -> None:
     """Check the articles in PATHS ("-" for stdin) for cross-source discrepancies."""
     from checker.baseline import BaselineError, apply_baseline, read_baseline
-    from checker.pipeline import check as run_check
+    from checker.parallel import default_jobs
     from checker.report import get_reporter
 
     rulebook = _rulebook(rule_dirs)
-    result = run_check(
-        paths,
-        rulebook,
-        jobs=jobs,
-        rule_dirs=rule_dirs,
-        stdin=sys.stdin.buffer,
-        progress=_progress(),
-        limits=_limits(max_file_size, max_article_size),
-    )
+    limits = _limits(max_file_size, max_article_size)
+    if dask_address:
+        result = _check_on_dask(paths, rulebook, dask_address, limits)
+    else:
+        from checker.pipeline import check as run_check
+
+        result = run_check(
+            paths,
+            rulebook,
+            jobs=jobs or default_jobs(),
+            stdin=sys.stdin.buffer,
+            progress=_progress(),
+            limits=limits,
+        )
     report = result.report
     findings = report.findings
     if select:
@@ -188,6 +204,31 @@ def check(
     _warn_inputs(report.inputs)
     bad_input = result.had_input_errors and not skip_bad_input
     sys.exit(exit_code(report.findings, fail_on, bad_input))
+
+
+def _check_on_dask(
+    paths: tuple[str, ...], rulebook: Rulebook, address: str, limits: Limits
+) -> CheckResult:
+    """The check with extraction on the Dask cluster at ``address`` (exit 2 when unavailable)."""
+    from checker.dask_backend import DaskUnavailable, dask_client, extract_dask
+    from checker.pipeline import check as run_check
+
+    progress = _progress()
+    try:
+        with dask_client(address) as client:
+            return run_check(
+                paths,
+                rulebook,
+                stdin=sys.stdin.buffer,
+                progress=progress,
+                limits=limits,
+                extractor=lambda articles, book, shown: extract_dask(
+                    articles, book, client, progress=shown
+                ),
+            )
+    except DaskUnavailable as exc:
+        click.echo(f"factcheck: {exc}", err=True)
+        sys.exit(ERROR)
 
 
 @main.command()

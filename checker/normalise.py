@@ -38,6 +38,25 @@ def _ignore_re(pattern: str, name: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("{name}", re.escape(name)))
 
 
+@functools.lru_cache(maxsize=256)
+def _ignore_suffix_re(pattern: str) -> re.Pattern[str] | None:
+    """What follows ``{name}`` in a pattern that starts with it (once), compiled once.
+
+    Compiling each pattern anew for every place name cost more than the rest of
+    normalising in a batch that names thousands of places.
+    """
+    head, found, rest = pattern.partition("{name}")
+    return re.compile(rest) if found and not head and "{name}" not in rest else None
+
+
+def _ignored(pattern: str, name: str, text: str, start: int, end: int) -> bool:
+    """True when ``pattern`` (with ``{name}``) matches the place ``name`` at ``text[start:end]``."""
+    suffix = _ignore_suffix_re(pattern)
+    if suffix is not None:
+        return suffix.match(text, end) is not None
+    return _ignore_re(pattern, name).match(text, start) is not None
+
+
 def _place_names(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Gazetteer names in the sentence as (start, end, name), longest match first.
 
@@ -69,7 +88,7 @@ def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
     """The places named in ``sentence`` (not possessives, "X-based" or organisation names)."""
     found: list[Place] = []
     for start, end, name in _place_names(sentence, lex):
-        if any(_ignore_re(p, name).match(sentence.text, start) for p in lex.place_ignore_res):
+        if any(_ignored(p, name, sentence.text, start, end) for p in lex.place_ignore_res):
             continue
         if name in lex.adjectival and not _locative_use(sentence, start, end, lex):
             continue
@@ -140,6 +159,28 @@ def _distance(tokens: tuple[Token, ...], a: int, b: int, and_breaks: bool = Fals
     return hi - lo + 2 * breaks
 
 
+@functools.lru_cache(maxsize=256)
+def _by_first_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``phrases`` by their first word: only those can start at a given token."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            out.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in out.items()}
+
+
+def _phrase_at(
+    tokens: tuple[Token, ...], i: int, starting: dict[str, tuple[tuple[str, ...], ...]]
+) -> bool:
+    """True when one of the phrases (indexed by ``_by_first_word``) starts at token ``i``."""
+    return any(
+        tuple(t.lower for t in tokens[i : i + len(p)]) == p
+        for p in starting.get(tokens[i].lower, ())
+    )
+
+
 def _nearest(
     tokens: tuple[Token, ...],
     first: int,
@@ -152,13 +193,12 @@ def _nearest(
     best: tuple[int, int] | None = None
     longest = max((len(p) for p in phrases), default=1)
     lo, hi = max(0, first - window - longest), min(len(tokens), last + window + 1)
+    starting = _by_first_word(phrases)
     for i in range(lo, hi):
         tok = tokens[i]
         if first <= i <= last:
             continue
-        hit = tok.lower in words or any(
-            tuple(t.lower for t in tokens[i : i + len(p)]) == p for p in phrases
-        )
+        hit = tok.lower in words or _phrase_at(tokens, i, starting)
         if not hit:
             continue
         d = _distance(tokens, i, first if i < first else last, and_breaks=i < first)
@@ -246,9 +286,7 @@ def _forward(
         tok = tokens[i]
         if tok.text in _CLAUSE_BREAKS:
             return None
-        if tok.lower in ml.triggers or any(
-            tuple(t.lower for t in tokens[i : i + len(p)]) == p for p in ml.trigger_phrases
-        ):
+        if tok.lower in ml.triggers or _phrase_at(tokens, i, _by_first_word(ml.trigger_phrases)):
             return (i - last, i)
     return None
 

@@ -2,70 +2,38 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from checker import __version__
 from checker.claims import assign
 from checker.compare import compare, corroborate
-from checker.extract import analyse, lexicon
+from checker.extract import lexicon
 from checker.extract.published import with_published
 from checker.group import group
 from checker.ingest import Limits, ingest
 from checker.models import Article, Fact, InputRecord, Mention, Report
-from checker.normalise import normalise
-from checker.rulebook import Rulebook, default_rulebook
-from checker.stories import Signature, article_signature, stories
+from checker.parallel import Extracted, Progress, article_facts, extract_local
+from checker.rulebook import Rulebook
+from checker.stories import SMALL_BATCH, Signature, stories
 
-Extracted = tuple[list[Mention], list[Fact], Signature]
+__all__ = ["Extracted", "Extractor", "Progress", "article_facts", "check", "iter_extract"]
 
-Progress = Callable[[int, int], None]
-
-
-def article_facts(article: Article, rulebook: Rulebook) -> Extracted:
-    """Mentions, facts and story signature of one article (the per-article, CPU-bound part)."""
-    analysis = analyse(article, rulebook)
-    return analysis.mentions, normalise(analysis, rulebook), article_signature(analysis, rulebook)
+# Extraction on another backend (see checker.dask_backend): originals in, results in order.
+Extractor = Callable[[Sequence[Article], Rulebook, Progress | None], list[Extracted]]
 
 
-_WORKER_RULES: tuple[str, ...] = ()
+def prepare_stories(count: int) -> None:
+    """Import what clustering ``count`` original articles into stories will need.
 
-
-def _init_worker(rule_dirs: tuple[str, ...]) -> None:
-    global _WORKER_RULES
-    _WORKER_RULES = rule_dirs
-
-
-def _work(article: Article) -> Extracted:
-    return article_facts(article, default_rulebook(_WORKER_RULES))
-
-
-def extract_all(
-    articles: Sequence[Article],
-    rulebook: Rulebook,
-    *,
-    jobs: int = 1,
-    rule_dirs: tuple[str, ...] = (),
-    progress: Progress | None = None,
-) -> list[Extracted]:
-    """Run extraction over ``articles``, in a process pool when ``jobs`` > 1; order is kept."""
-    results: list[Extracted] = []
-    if jobs > 1 and len(articles) > 1:
-        with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=(rule_dirs,)
-        ) as pool:
-            for n, result in enumerate(pool.map(_work, articles, chunksize=8), 1):
-                results.append(result)
-                if progress:
-                    progress(n, len(articles))
-        return results
-    for n, article in enumerate(articles, 1):
-        results.append(article_facts(article, rulebook))
-        if progress:
-            progress(n, len(articles))
-    return results
+    That is scikit-learn for a large batch (about a second): called while the
+    workers extract, the import costs no wall time.
+    """
+    if count > SMALL_BATCH:
+        for module in ("sklearn.feature_extraction", "sklearn.preprocessing"):
+            importlib.import_module(module)
 
 
 @dataclass(frozen=True)
@@ -101,22 +69,33 @@ def check(
     rulebook: Rulebook,
     *,
     jobs: int = 1,
-    rule_dirs: tuple[str, ...] = (),
     stdin: TextIO | BinaryIO | None = None,
     progress: Progress | None = None,
     limits: Limits | None = None,
+    extractor: Extractor | None = None,
 ) -> CheckResult:
     """Run every stage on ``paths`` and build the report.
 
-    A syndicated copy (``duplicate_of`` set) is listed with the articles but its
-    facts are not counted again.
+    Extraction runs in this process, in a pool of ``jobs`` processes, or
+    through ``extractor`` (the Dask backend); the report is the same bytes
+    either way. A syndicated copy (``duplicate_of`` set) is listed with the
+    articles but its facts are not counted again.
     """
     articles, inputs, had_errors = load_articles(paths, rulebook, stdin, limits)
     originals = [a for a in articles if a.duplicate_of is None]
-    extracted = extract_all(originals, rulebook, jobs=jobs, rule_dirs=rule_dirs, progress=progress)
-    facts = [f for _m, fs, _s in extracted for f in fs]
+    if extractor is not None:
+        extracted = extractor(originals, rulebook, progress)
+    else:
+        extracted = extract_local(
+            originals,
+            rulebook,
+            jobs=jobs,
+            progress=progress,
+            while_waiting=lambda: prepare_stories(len(originals)),
+        )
+    facts = [f for fs, _s in extracted for f in fs]
     by_id = {a.id: a for a in articles}
-    signatures = {s.article: s for _m, _f, s in extracted}
+    signatures = {s.article: s for _f, s in extracted}
     all_signatures = [
         signatures.get(a.id) or Signature(article=a.id, terms={}, duplicate_of=a.duplicate_of)
         for a in articles

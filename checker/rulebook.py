@@ -375,6 +375,13 @@ class BoilerplateRules(_Rule):
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
+class StopWordRules(_Rule):
+    """rules/stopwords.yaml: words left out of story signatures."""
+
+    words: list[str]
+    examples: list[dict[str, Any]] = Field(default_factory=list)
+
+
 # --- findings --------------------------------------------------------------
 
 
@@ -421,6 +428,7 @@ class Rulebook(_Rule):
     context: ContextRules
     boilerplate: BoilerplateRules
     findings: FindingRules
+    stopwords: StopWordRules
 
     def metric(self, name: str) -> MetricRule | None:
         """The metric rule named ``name`` (or with that code), if any."""
@@ -446,6 +454,7 @@ _SINGLE_FILES: dict[str, type[_Rule]] = {
     "context.yaml": ContextRules,
     "boilerplate.yaml": BoilerplateRules,
     "findings.yaml": FindingRules,
+    "stopwords.yaml": StopWordRules,
 }
 
 

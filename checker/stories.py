@@ -71,6 +71,13 @@ class StoryParams:
     idf_power: float = 2.0
 
 
+# Up to this many articles the similarities are computed in plain Python
+# (checker/smallbatch.py, the same numbers): importing scikit-learn would cost
+# more than the whole run.
+SMALL_BATCH = 150
+_PAIR_BLOCK = 20_000
+
+
 @dataclass
 class _Cluster:
     members: list[int]
@@ -131,14 +138,26 @@ def candidate_pairs(
 
     Terms found in too many articles are left out of the blocking (they would
     make the candidate set quadratic) but still count in the similarity.
+    Similarities are rounded to ``smallbatch.DECIMALS`` decimals.
     """
-    import numpy as np
-
     n = len(signatures)
     if n < 2 or not any(s.terms for s in signatures):
         # Articles with no terms at all (a date and a number) share nothing,
         # and give TF-IDF no columns to work with.
         return {}
+    if n <= SMALL_BATCH:
+        from checker.smallbatch import candidate_similarities
+
+        return candidate_similarities(
+            [s.terms for s in signatures],
+            lambda t: t[:2] != WORD,
+            df_cap=params.df_cap,
+            idf_power=params.idf_power,
+        )
+    import numpy as np
+
+    from checker.smallbatch import DECIMALS
+
     counts, tfidf, distinctive = _vectors(signatures, params)
     df = np.asarray((counts > 0).sum(axis=0)).ravel()
     keep = np.flatnonzero(distinctive & (df >= 2) & (df <= params.df_cap))
@@ -151,11 +170,13 @@ def candidate_pairs(
     if len(pairs) == 0:
         return sims
     tfidf = tfidf.tocsr()
-    left = tfidf[pairs[:, 0]]
-    right = tfidf[pairs[:, 1]]
-    values = np.asarray(left.multiply(right).sum(axis=1)).ravel()
-    for (i, j), value in zip(pairs.tolist(), values.tolist(), strict=True):
-        sims[(i, j)] = float(value)
+    # The rows of a pair are gathered a block of pairs at a time: all at once
+    # they would take memory in proportion to pairs times terms (gigabytes).
+    for lo in range(0, len(pairs), _PAIR_BLOCK):
+        block = pairs[lo : lo + _PAIR_BLOCK]
+        values = np.asarray(tfidf[block[:, 0]].multiply(tfidf[block[:, 1]]).sum(axis=1)).ravel()
+        for (i, j), value in zip(block.tolist(), values.tolist(), strict=True):
+            sims[(i, j)] = round(float(value), DECIMALS)
     return sims
 
 
@@ -319,15 +340,14 @@ def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
     Proper nouns are capitalised words that do not open a sentence; dates,
     weekdays and months are left out (they would tie unrelated stories of the
     same day together); content words are lower-case words of four letters or
-    more that are not stop words.
+    more that are not stop words (rules/stopwords.yaml).
     """
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     from checker.extract import lexicon
     from checker.normalise import places_in
 
     lex = lexicon(rulebook)
     calendar = set(lex.months) | set(lex.weekdays)
+    stop_words = lex.stop_words
     words: list[str] = []
     names: list[str] = []
     places: list[str] = []
@@ -341,14 +361,14 @@ def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
                 previous = ""
                 continue
             if text[0].isupper() and n > 0 and low not in lex.function_words:
-                if low not in ENGLISH_STOP_WORDS:
+                if low not in stop_words:
                     names.append(low)
                     if previous:
                         names.append(previous + " " + low)
                 previous = low
                 continue
             previous = ""
-            if len(low) >= 4 and low not in ENGLISH_STOP_WORDS and low.isalpha():
+            if len(low) >= 4 and low not in stop_words and low.isalpha():
                 words.append(low)
     dates = [
         m.date.start

@@ -128,6 +128,7 @@ class Lexicon:
     million_m_words: frozenset[str]
     negative_re: re.Pattern[str]
     scale_after_re: re.Pattern[str]
+    stop_words: frozenset[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -367,4 +368,5 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w-])(?:" + _alternation(rb.context.negation_markers) + r")\s+$",
             re.IGNORECASE,
         ),
+        stop_words=frozenset(w.lower() for w in rb.stopwords.words),
     )

@@ -90,6 +90,16 @@ def _import_inflect_unchecked() -> None:
 def quantulum_parser() -> ModuleType:
     """quantulum3's parser as extraction uses it, imported on first use (see the module doc)."""
     _import_inflect_unchecked()
+    if "quantulum3.classifier" not in sys.modules and "sklearn" not in sys.modules:
+        # Its classifier is not used (see the module doc): hide scikit-learn
+        # while it is imported, which saves importing scikit-learn and SciPy.
+        sys.modules["sklearn"] = None  # type: ignore[assignment]
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "Classifier dependencies not installed"
+                from quantulum3 import classifier
+        finally:
+            del sys.modules["sklearn"]
     from quantulum3 import classifier, parser
 
     classifier.USE_CLF = False

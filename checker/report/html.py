@@ -36,9 +36,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from checker import paths
@@ -58,6 +57,9 @@ from checker.report._common import (
 )
 from checker.report.terminal import escape_controls
 from checker.wording import side_attribution, side_outlets, side_value
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 KINDS = ("conflict", "tension", "update", "scope", "date")
 #: Number of distinct colours for the sides of one finding (``series-0`` ...); the
@@ -640,6 +642,9 @@ def _visible_controls(value: Any) -> Any:
 def make_environment(templates: Path | None = None) -> Environment:
     """The Jinja2 environment: autoescape on for every template, strict undefined,
     control characters in printed values shown as escapes."""
+    # Imported here: a check that writes no HTML need not load Jinja2.
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     return Environment(
         loader=FileSystemLoader(str(templates or paths.templates_dir())),
         autoescape=True,

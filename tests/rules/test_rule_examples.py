@@ -2,7 +2,7 @@
 
 Metric files carry sentences that must and must not give a fact of that
 metric; hedges.yaml carries stated numbers and their intervals; places.yaml,
-victims.yaml and boilerplate.yaml carry their own examples.
+victims.yaml, boilerplate.yaml and stopwords.yaml carry their own examples.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from checker.ingest.boilerplate import BoilerplateFilter
 from checker.models import Article, Fact
 from checker.normalise import normalise, places_in
 from checker.rulebook import MetricExample, load_rulebook
+from checker.stories import WORD, article_signature
 
 BOOK = load_rulebook()
 
@@ -129,3 +130,13 @@ def test_language_example(example: dict[str, Any]) -> None:
         low, high = example["literal"]
         assert mention.interval.low == pytest.approx(low)
         assert mention.interval.high == pytest.approx(high)
+
+
+STOPWORDS = [pytest.param(ex, id=str(ex["text"])[:40]) for ex in BOOK.stopwords.examples]
+
+
+@pytest.mark.parametrize("example", STOPWORDS)
+def test_stopwords_example(example: dict[str, Any]) -> None:
+    article = Article(id="s#1", source="s", index=1, text=str(example["text"]))
+    sig = article_signature(analyse(article, BOOK), BOOK)
+    assert sorted(t[2:] for t in sig.terms if t.startswith(WORD)) == sorted(example["words"])

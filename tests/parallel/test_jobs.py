@@ -1,0 +1,67 @@
+"""--jobs: the report is the same bytes for any number of worker processes."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import parallel
+from checker.models import Article
+from checker.parallel import chunks, extract_local
+from checker.pipeline import check
+from checker.rulebook import Rulebook
+
+_spec = importlib.util.spec_from_file_location(
+    "parallel_batch", Path(__file__).with_name("batch.py")
+)
+assert _spec and _spec.loader
+batch = importlib.util.module_from_spec(_spec)
+sys.modules["parallel_batch"] = batch
+_spec.loader.exec_module(batch)
+
+
+def _articles(sizes: list[int]) -> list[Article]:
+    return [
+        Article(id=f"a#{i}", source="a", index=i, text="x" * size) for i, size in enumerate(sizes)
+    ]
+
+
+def test_chunks_are_contiguous_cover_everything_and_even_out() -> None:
+    articles = _articles([100] * 40 + [1000] * 4 + [100] * 40)
+    parts = chunks(articles, 8)
+    assert [a for part in parts for a in part] == articles
+    assert 1 < len(parts) <= 8
+    sizes = [sum(len(a.text) for a in part) for part in parts]
+    assert max(sizes) <= 2 * (sum(sizes) / len(parts))
+
+
+def test_chunks_never_more_than_articles() -> None:
+    assert [len(p) for p in chunks(_articles([5, 5]), 8)] == [1, 1]
+    assert chunks([], 4) == []
+
+
+def test_pool_extraction_equals_one_process(tmp_path: Path, rulebook: Rulebook) -> None:
+    from checker.pipeline import load_articles
+
+    path = batch.write_batch(tmp_path / "b.jsonl")
+    articles, _inputs, _errors = load_articles([str(path)], rulebook)
+    one = extract_local(articles, rulebook, jobs=1)
+    two = extract_local(articles, rulebook, jobs=2, min_parallel_bytes=0)
+    assert sum(len(facts) for facts, _s in one) > 20
+    assert two == one
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_report_is_the_same_bytes_for_any_jobs(
+    tmp_path: Path, rulebook: Rulebook, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    path = batch.write_batch(tmp_path / "b.jsonl")
+    paths = [str(path), str(seeds_dir)]
+    single = check(paths, rulebook, jobs=1).report.model_dump_json()
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    pooled = check(paths, rulebook, jobs=jobs).report.model_dump_json()
+    assert '"findings":[{' in single
+    assert pooled == single
