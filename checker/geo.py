@@ -12,13 +12,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
+from checker.paths import write_atomically
 from checker.rulebook import Place
 
 # Capitalised runs of one to three words: the only candidates for a city name.
@@ -56,28 +54,8 @@ def _cities() -> dict[str, list[str]]:
         out[city["name"]].add(city["countrycode"])
     index = {name: sorted(codes) for name, codes in sorted(out.items())}
     if path is not None:
-        _write_atomically(path, json.dumps(index))
+        write_atomically(path, json.dumps(index))
     return index
-
-
-def _write_atomically(path: Path, data: str) -> None:
-    """Write ``data`` to ``path`` through a temporary file; never fails, leaves no stray file."""
-    temporary: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
-        ) as handle:
-            temporary = handle.name
-            handle.write(data)
-        os.replace(temporary, path)
-        temporary = None
-    except OSError:
-        pass
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
 
 
 def country_codes(names: Iterable[str], aliases: Mapping[str, str]) -> dict[str, str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -22,3 +25,28 @@ def rules_dir() -> Path:
 def templates_dir() -> Path:
     """The directory of the Jinja2 templates and the report CSS."""
     return _bundled("templates")
+
+
+def write_atomically(path: Path, data: str) -> bool:
+    """Write ``data`` to ``path`` through a temporary file beside it.
+
+    Never raises and leaves no stray file; False when the write failed (a
+    cache that cannot be written is simply not kept).
+    """
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=".", suffix=".tmp", delete=False
+        ) as handle:
+            temporary = handle.name
+            handle.write(data)
+        os.replace(temporary, path)
+        temporary = None
+        return True
+    except OSError:
+        return False
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

@@ -21,7 +21,6 @@ import io
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -32,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from checker import models
 from checker.models import FindingKind, Severity
-from checker.paths import rules_dir
+from checker.paths import rules_dir, write_atomically
 
 
 class RuleError(Exception):
@@ -663,16 +662,9 @@ def _write_cache(directory: Path, key: str, book: Rulebook) -> None:
             return
     except ValueError:
         return
-    temporary: str | None = None
+    if not write_atomically(directory / f"rules-{key}.json", data):
+        return
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=directory, prefix=".rules-", suffix=".tmp", delete=False
-        ) as handle:
-            temporary = handle.name
-            handle.write(data)
-        os.replace(temporary, directory / f"rules-{key}.json")
-        temporary = None
         entries = sorted(
             directory.glob("rules-*.json"), key=lambda p: p.stat().st_mtime, reverse=True
         )
@@ -680,7 +672,3 @@ def _write_cache(directory: Path, key: str, book: Rulebook) -> None:
             old.unlink(missing_ok=True)
     except OSError:
         pass
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)

@@ -5,17 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.extract.lexicon import Lexicon
+from checker.extract.lexicon import Lexicon, alternation
 
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
 
 
 def _alt(words: list[str]) -> str:
-    """A regex alternation of ``words`` (escaped, longest first, spaces as any blank run)."""
-    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    if not ordered:
-        return r"(?!x)x"
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered)
+    """A regex alternation of ``words``; a date never runs across a line break."""
+    return alternation(words, r"[ \t]+")
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,16 @@ from checker.rulebook import MetricRule, Place, Rulebook
 
 def phrase_pattern(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A regex matching any of ``phrases`` as whole words, longest first."""
-    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w])", flags)
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w])", flags)
 
 
-def _alternation(phrases: list[str]) -> str:
-    """A regex alternation of ``phrases`` (escaped, longest first; never matches if empty)."""
+def alternation(phrases: list[str], blank: str = r"\s+") -> str:
+    """A regex alternation of ``phrases`` (escaped, longest first, a space as ``blank``;
+    never matches if empty)."""
     ordered = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
     if not ordered:
         return r"(?!x)x"
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return "|".join(re.escape(p).replace(r"\ ", blank) for p in ordered)
 
 
 @dataclass(frozen=True)
@@ -200,50 +201,50 @@ def _compile(rb: Rulebook) -> Lexicon:
     place_tokens = {n: tokenize(n) for n in place_by_name}
     short_scales = [w for w in lang.scales if len(w) <= 2]
     numerators = [*lang.one_words, *number_words]
-    small = _alternation([*number_words, "a hundred", "hundred", "a thousand", "thousand"])
+    small = alternation([*number_words, "a hundred", "hundred", "a thousand", "thousand"])
     return Lexicon(
         rulebook=rb,
         hedge_re=re.compile(
-            r"(?<![\w-])(?P<hedge>" + _alternation(leading) + r")\s+$", re.IGNORECASE
+            r"(?<![\w-])(?P<hedge>" + alternation(leading) + r")\s+$", re.IGNORECASE
         ),
         hedge_kind=hedge_kind,
         trailing_hedge_re=re.compile(
-            r"^\s*(?P<hedge>" + _alternation(trailing) + r")(?![\w])", re.IGNORECASE
+            r"^\s*(?P<hedge>" + alternation(trailing) + r")(?![\w])", re.IGNORECASE
         ),
         range_joiner_re=re.compile(
-            r"^\s*(?:" + _alternation(rb.hedges.range_joiners) + r")\s*$", re.IGNORECASE
+            r"^\s*(?:" + alternation(rb.hedges.range_joiners) + r")\s*$", re.IGNORECASE
         ),
         range_opener_re=re.compile(
-            r"(?<![\w])(?P<open>" + _alternation(list(rb.hedges.range_openers)) + r")\s+$",
+            r"(?<![\w])(?P<open>" + alternation(list(rb.hedges.range_openers)) + r")\s+$",
             re.IGNORECASE,
         ),
         range_openers={k.lower(): v.lower() for k, v in rb.hedges.range_openers.items()},
         duration_re=re.compile(
-            r"^[\s-]+(?:more\s+)?(?P<unit>" + _alternation(lang.duration_units) + r")(?![\w])",
+            r"^[\s-]+(?:more\s+)?(?P<unit>" + alternation(lang.duration_units) + r")(?![\w])",
             re.IGNORECASE,
         ),
         percent_re=re.compile(
-            r"^\s?(?:" + _alternation(lang.percent_words) + r")(?![\w])", re.IGNORECASE
+            r"^\s?(?:" + alternation(lang.percent_words) + r")(?![\w])", re.IGNORECASE
         ),
         period_start_re=re.compile(
-            r"(?<![\w])(?:" + _alternation(rb.context.period_start) + r")\s+$", re.IGNORECASE
+            r"(?<![\w])(?:" + alternation(rb.context.period_start) + r")\s+$", re.IGNORECASE
         ),
         # A unit word counts as a cue only a word or two after a number, so
         # that "a bachelor's degree" or "on foot" sends no sentence to quantulum3.
         unit_words_re=re.compile(
             rf"(?:\d|(?<![\w-])(?:{word_alt}))(?:[\s-]+[A-Za-z]+){{0,2}}?[\s-]*"
-            rf"(?:{_alternation(lang.unit_words)})(?![\w])",
+            rf"(?:{alternation(lang.unit_words)})(?![\w])",
             re.IGNORECASE,
         ),
         unit_after_re=re.compile(
-            rf"[\s-]*(?P<unit>{_alternation(lang.unit_words)})(?![\w])", re.IGNORECASE
+            rf"[\s-]*(?P<unit>{alternation(lang.unit_words)})(?![\w])", re.IGNORECASE
         ),
         extra_units_re=re.compile(
-            r"[\s-]*(?P<unit>" + _alternation(list(lang.extra_units)) + r")(?![\w])",
+            r"[\s-]*(?P<unit>" + alternation(list(lang.extra_units)) + r")(?![\w])",
             re.IGNORECASE,
         ),
         extra_units={" ".join(k.lower().split()): v for k, v in lang.extra_units.items()},
-        currency_re=re.compile(_alternation(list(lang.currency_symbols))),
+        currency_re=re.compile(alternation(list(lang.currency_symbols))),
         vague_re=phrase_pattern(list(vague)),
         vague=vague,
         number_words=number_words,
@@ -293,79 +294,79 @@ def _compile(rb: Rulebook) -> Lexicon:
         background_exception_re=phrase_pattern(rb.context.background_exceptions),
         correction_re=phrase_pattern(rb.context.correction_markers),
         change_re=re.compile(
-            r"(?<![\w-])(?:" + _alternation(rb.context.change_verbs) + r")\s+$", re.IGNORECASE
+            r"(?<![\w-])(?:" + alternation(rb.context.change_verbs) + r")\s+$", re.IGNORECASE
         ),
         subincident_re=re.compile(
             r"(?<![\w-])(?:"
-            + _alternation(rb.context.subincident_ordinals)
+            + alternation(rb.context.subincident_ordinals)
             + r")\s+(?:[\w-]+\s+)?(?:"
-            + _alternation(rb.context.subincident_words)
+            + alternation(rb.context.subincident_words)
             + r")(?![\w])",
             re.IGNORECASE,
         ),
         part_re=re.compile(
-            r"(?<![\w-])(?:" + _alternation(rb.context.part_markers) + r")\s+$", re.IGNORECASE
+            r"(?<![\w-])(?:" + alternation(rb.context.part_markers) + r")\s+$", re.IGNORECASE
         ),
         subcount_re=re.compile(
             r"\s+of\s+them,?\s+(?:were\s+|are\s+)?(?P<word>"
-            + _alternation(list(rb.victims.subcount_groups))
+            + alternation(list(rb.victims.subcount_groups))
             + r")(?![\w])",
             re.IGNORECASE,
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},
         joiner_re=re.compile(
-            r"^\s*(?:" + _alternation(rb.context.breakdown_joiners) + r")\s*$", re.IGNORECASE
+            r"^\s*(?:" + alternation(rb.context.breakdown_joiners) + r")\s*$", re.IGNORECASE
         ),
-        town_locative_re=_alternation(rb.places.town_locatives),
+        town_locative_re=alternation(rb.places.town_locatives),
         digits_re=re.compile(
             r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-            rf"(?:\s+(?P<long>{_alternation(long_scales)})(?![\w-])"
-            rf"|(?P<short>{_alternation(short_scales)})(?![\w]))?",
+            rf"(?:\s+(?P<long>{alternation(long_scales)})(?![\w-])"
+            rf"|(?P<short>{alternation(short_scales)})(?![\w]))?",
             re.IGNORECASE,
         ),
         currency_before_re=re.compile(
-            r"(?<![A-Za-z])(?:" + _alternation(list(lang.currency_symbols)) + r")$"
+            r"(?<![A-Za-z])(?:" + alternation(list(lang.currency_symbols)) + r")$"
         ),
         currency_units=dict(lang.currency_symbols),
         fraction_re=re.compile(
-            rf"(?<![\w-])(?:(?P<num>{_alternation(numerators)})[\s-]+)?"
-            rf"(?P<den>{_alternation(list(lang.fractions))})(?![\w-])",
+            rf"(?<![\w-])(?:(?P<num>{alternation(numerators)})[\s-]+)?"
+            rf"(?P<den>{alternation(list(lang.fractions))})(?![\w-])",
             re.IGNORECASE,
         ),
         fraction_follower_re=re.compile(
-            r"\s+(?:" + _alternation(lang.fraction_followers) + r")(?![\w])", re.IGNORECASE
+            r"\s+(?:" + alternation(lang.fraction_followers) + r")(?![\w])", re.IGNORECASE
         ),
         fraction_leader_re=re.compile(
-            r"(?<![\w])(?:" + _alternation(lang.fraction_leaders) + r")\s+$", re.IGNORECASE
+            r"(?<![\w])(?:" + alternation(lang.fraction_leaders) + r")\s+$", re.IGNORECASE
         ),
         fraction_not_after_re=re.compile(
-            r"(?<![\w])(?:" + _alternation(lang.fraction_not_after) + r")\s+$", re.IGNORECASE
+            r"(?<![\w])(?:" + alternation(lang.fraction_not_after) + r")\s+$", re.IGNORECASE
         ),
         range_breaker_re=re.compile(
-            r"(?<![\w])(?:" + _alternation(rb.hedges.range_breakers) + r")\s+$", re.IGNORECASE
+            r"(?<![\w])(?:" + alternation(rb.hedges.range_breakers) + r")\s+$", re.IGNORECASE
         ),
         fraction_of_percent_re=re.compile(
-            r"\s+(?:" + _alternation(lang.fraction_of_percent) + r")(?![\w])", re.IGNORECASE
+            r"\s+(?:" + alternation(lang.fraction_of_percent) + r")(?![\w])", re.IGNORECASE
         ),
         fractions={k.lower(): v for k, v in lang.fractions.items()},
         rate_re=re.compile(
-            rf"(?<![\w-])(?P<a>{_alternation(numerators)}|\d{{1,2}})\s+"
-            rf"(?:{_alternation(lang.rate_joiners)})\s+(?P<b>{small}|\d{{1,3}})(?![\w,.-])",
+            rf"(?<![\w-])(?P<a>{alternation(numerators)}|\d{{1,2}})\s+"
+            rf"(?:{alternation(lang.rate_joiners)})\s+(?P<b>{small}|\d{{1,3}})(?![\w,.-])",
             re.IGNORECASE,
         ),
         not_value_res=tuple(
             (label, re.compile(p)) for label, ps in lang.not_values.items() for p in ps
         ),
         scale_after_re=re.compile(
-            rf"\s+(?P<scale>{_alternation(long_scales)})(?![\w-])", re.IGNORECASE
+            rf"\s+(?P<scale>{alternation(long_scales)})(?![\w-])", re.IGNORECASE
         ),
         negative_re=re.compile(
-            r"(?:^|(?<=[\s(]))(?:" + _alternation(lang.negative_signs) + r")$", re.IGNORECASE
+            r"(?:^|(?<=[\s(]))(?:" + alternation(lang.negative_signs) + r")$", re.IGNORECASE
         ),
         million_m_words=frozenset(w.lower() for w in lang.million_m_words) | known_nouns,
         duration_prepositions=frozenset(w.lower() for w in rb.hedges.duration_prepositions),
         negation_re=re.compile(
-            r"(?<![\w-])(?:" + _alternation(rb.context.negation_markers) + r")\s+$",
+            r"(?<![\w-])(?:" + alternation(rb.context.negation_markers) + r")\s+$",
             re.IGNORECASE,
         ),
         stop_words=frozenset(w.lower() for w in rb.stopwords.words),
