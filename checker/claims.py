@@ -464,6 +464,7 @@ def assign(
             notes.append("one strike of several")
         elif (
             not group
+            and not scope
             and fact.metric != "date"
             and (
                 lex.part_re.search(fact.preceding(_PART_WINDOW))

@@ -440,7 +440,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             if sub is None:
                 sub = _list_item(mention, sentence, facts, head, article.text, lex)
             if sub is None:
-                sub = _elided(mention, sentence, facts, head, article.text)
+                sub = _elided(mention, sentence, facts, head, article.text, lex)
             if sub is not None:
                 facts.append(sub)
             continue
@@ -600,16 +600,24 @@ _ELIDED_GAP = 120
 
 
 def _elided(
-    mention: Mention, sentence: Sentence, facts: list[Fact], head: _Head, text: str
+    mention: Mention,
+    sentence: Sentence,
+    facts: list[Fact],
+    head: _Head,
+    text: str,
+    lex: Lexicon,
 ) -> Fact | None:
     """ "500 more troops ... bolstering the 1,700 already there": the noun left out.
 
-    A number after "the" with no noun of its own, in the sentence of a figure
-    just before it, counts what that figure counts.
+    A number after "the", or after a word that makes it a part ("80 killed,
+    including 25 in the city"; rules/context.yaml ``part_markers``), with no
+    noun of its own, in the sentence of a figure just before it, counts what
+    that figure counts.
     """
     if mention.interval is None or mention.likely is None or head.head is not None:
         return None
-    if text[max(0, mention.span[0] - 4) : mention.span[0]].lower() != "the ":
+    before_text = text[max(sentence.start, mention.span[0] - 24) : mention.span[0]]
+    if not before_text.lower().endswith("the ") and not lex.part_re.search(before_text):
         return None
     counts = [f for f in facts[-3:] if f.metric != "date"]
     if not counts or counts[-1].sentence_span != (sentence.start, sentence.end):

@@ -321,7 +321,6 @@ KNOWN_GAPS = frozenset(
         "rising-toll-lagos-building-collapse",
         "sub-area-bavaria-munich-storms",
         "sub-area-biobio-concepcion-quake",
-        "sub-area-sindh-karachi-rains",
         "two-happenings-peshawar-quetta-bombings",
     }
 )

@@ -415,3 +415,11 @@ def test_from_one_figure_to_another_after_a_change_verb_is_the_new_figure(
     assert [(f.stated, f.interval.low, f.interval.high) for f in facts] == [("281", 281, 281)]
     ranged = [f for f in _facts("From 20 to 30 people were killed.", rulebook)]
     assert [(f.interval.low, f.interval.high) for f in ranged] == [(20, 30)]
+
+
+def test_a_bare_count_after_including_counts_what_the_figure_before_it_counts(
+    rulebook: Rulebook,
+) -> None:
+    text = "Floods have killed 80 people in the province since Monday, including 25 in the capital."
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [(f.stated, f.interval.low) for f in facts] == [("80 people", 80), ("25", 25)]
