@@ -127,11 +127,16 @@ def story_whole_places(
     if countries and (len(countries) < 2 or countries[1][0] * 2 <= countries[0][0]):
         whole.add(countries[0][1])
     regions, local = ranked.get("region", []), ranked.get("local", [])
-    if regions and (len(regions) < 2 or regions[1][0] * 2 <= regions[0][0]):
+
+    # With two countries and neither dominant (one operation in two), no
+    # region or city of one of them stands for the whole story.
+    split = len(countries) >= 2 and not any(c in whole for _n, c in countries)
+    if not split and regions and (len(regions) < 2 or regions[1][0] * 2 <= regions[0][0]):
         whole.add(regions[0][1])
     top_region = regions[0][0] if regions else 0
     if (
-        local
+        not split
+        and local
         and local[0][0] * 2 >= len(per_article)
         and local[0][0] > 2 * top_region
         and (len(local) < 2 or local[1][0] * 2 <= local[0][0])

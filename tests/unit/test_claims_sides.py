@@ -534,3 +534,10 @@ def test_of_the_places_right_by_a_figure_the_narrowest_is_its_place(lex: Lexicon
         stated="80 people", sentence=sentence, places=("Iraq", "Nineveh", "Ramadi"), low=80
     )
     assert scope_of(fact, frozenset({"Iraq"}), lex) == "Nineveh"
+
+
+def test_in_two_countries_named_alike_no_city_of_one_is_the_whole(lex: Lexicon) -> None:
+    facts = _named(("Iraq", "Syria", "Mosul"), ("Iraq", "Syria", "Mosul"), ("Mosul",), ("Mosul",))
+    assert story_whole_places(facts, lex) == frozenset()
+    one_country = _named(("Iraq", "Mosul"), ("Iraq", "Mosul"), ("Mosul",), ("Mosul",))
+    assert "Mosul" in story_whole_places(one_country, lex)
