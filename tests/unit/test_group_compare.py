@@ -686,3 +686,29 @@ def test_a_source_dating_the_incident_a_day_early_is_d003(
     facts[2] = day(C, monday, "Monday", 30).model_copy(update={"weekday": "Monday"})
     _, findings = _run(facts, guessed, rulebook)
     assert not [f for f in findings if f.rule == "D003"]
+
+
+def test_two_days_in_two_countries_are_no_disagreement(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    def day(article: str, when: dt.date, stated: str, where: str) -> Fact:
+        sentence = f"The storm struck {where} on {stated}, killing several people."
+        return _fact(
+            article,
+            None,
+            None,
+            metric="date",
+            victims=None,
+            stated=stated,
+            sentence=sentence,
+            date=DateRange(start=when, end=when),
+            offset=10,
+        )
+
+    wednesday, thursday = dt.date(2024, 10, 30), dt.date(2024, 10, 31)
+    same = [day(A, wednesday, "Wednesday", "Jamaica"), day(B, thursday, "Thursday", "Jamaica")]
+    _, findings = _run(same, arts, rulebook)
+    assert [f.rule for f in findings if f.rule == "D003"] == ["D003"]
+    apart = [day(A, wednesday, "Wednesday", "Jamaica"), day(B, thursday, "Thursday", "Cuba")]
+    _, findings = _run(apart, arts, rulebook)
+    assert not [f for f in findings if f.rule == "D003"]
