@@ -485,7 +485,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 interval=mention.interval,
                 likely=mention.likely,
                 unit=mention.unit,
-                victims=_victims(head, lex),
+                victims=_severity_group(article.text, stated_span[1], lex) or _victims(head, lex),
                 places=[p.name for p in places],
                 countries=countries,
                 date=date,
@@ -495,6 +495,19 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             )
         )
     return facts
+
+
+def _severity_group(text: str, end: int, lex: Lexicon) -> str | None:
+    """ "seven were seriously injured": the group a severity word right after a count names.
+
+    The words are the ``subcount_groups`` of rules/victims.yaml whose group
+    is a degree of harm ("seriously", "critically"), as in "four of them
+    seriously"; a count so qualified is that sub-group, never the toll.
+    """
+    m = lex.severity_re.match(text, end, min(len(text), end + 40))
+    if m is None:
+        return None
+    return lex.subcount_groups.get(m.group("word").lower())
 
 
 def _subcount(

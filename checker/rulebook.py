@@ -301,6 +301,8 @@ class VictimRules(_Rule):
     """rules/victims.yaml."""
 
     groups: list[VictimGroup]
+    harm_degrees: list[str] = Field(default_factory=list)
+    harm_words: list[str] = Field(default_factory=list)
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
     subcount_groups: dict[str, str] = Field(default_factory=dict)
     examples: list[dict[str, Any]] = Field(default_factory=list)
@@ -327,6 +329,10 @@ class PlaceRules(_Rule):
     adjectival: list[str] = Field(default_factory=list)
     adjectival_locative: list[str] = Field(default_factory=list)
     ignore_patterns: list[str] = Field(default_factory=list)
+    # ISO 3166-2 subdivision types (pycountry) added as regions of their country.
+    subdivision_types: list[str] = Field(default_factory=list)
+    # Subdivision names never taken for places (common words, ambiguous names).
+    subdivision_skip: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -582,7 +588,21 @@ def _load(files: dict[str, Path], contents: dict[str, bytes]) -> Rulebook:
     for rule in metrics:
         if rule.part_of is not None and rule.part_of not in names:
             raise RuleError(f"metrics/: {rule.code} part_of names no metric: {rule.part_of!r}")
+    parts["places"] = _with_subdivisions(parts["places"])
     return Rulebook(metrics=sorted(metrics, key=lambda r: r.code), **parts)
+
+
+def _with_subdivisions(rules: PlaceRules) -> PlaceRules:
+    """``rules`` with the provinces and states of its countries added (checker/subdivisions.py)."""
+    if not rules.subdivision_types:
+        return rules
+    from checker.geo import country_codes
+    from checker.subdivisions import subdivision_places
+
+    countries = [p.name for p in rules.places if p.kind == "country"]
+    codes = country_codes(countries, rules.country_codes)
+    extra = subdivision_places(rules.places, codes, rules.subdivision_types, rules.subdivision_skip)
+    return rules.model_copy(update={"places": [*rules.places, *extra]})
 
 
 @functools.lru_cache(maxsize=8)
@@ -628,7 +648,8 @@ def _cache_key(contents: dict[str, bytes]) -> str:
     """A hash of the rule files (names and bytes) and of the code that validates them."""
     digest = hashlib.sha256(_CACHE_FORMAT)
     code = [pydantic.VERSION.encode(), sys.version.encode()]
-    for module in (__file__, models.__file__):
+    subdivisions = str(Path(__file__).with_name("subdivisions.py"))
+    for module in (__file__, models.__file__, subdivisions):
         try:
             code.append(Path(module).read_bytes())
         except OSError:

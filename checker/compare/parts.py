@@ -44,9 +44,17 @@ def _group_within(group: str, whole: str) -> bool:
 
 
 def _place_within(scope: str, whole: str, lex: Lexicon) -> bool:
-    """True when place ``scope`` lies within ``whole`` (a city within its country)."""
-    if whole in ("whole", scope):
+    """True when place ``scope`` lies within ``whole`` (a city within its country).
+
+    A region or country of its own is not taken to lie within the story's
+    whole area: beside a province that is the whole story, a second province
+    is its neighbour, not its part.
+    """
+    if whole == scope:
         return True
+    if whole == "whole":
+        inner = lex.place_by_name.get(scope)
+        return inner is None or inner.kind not in ("region", "country")
     inner, outer = lex.place_by_name.get(scope), lex.place_by_name.get(whole)
     return bool(inner and outer and outer.kind == "country" and inner.country == outer.country)
 

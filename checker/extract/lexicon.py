@@ -100,6 +100,7 @@ class Lexicon:
     incident_re: re.Pattern[str]
     state_re: re.Pattern[str]
     subcount_re: re.Pattern[str]
+    severity_re: re.Pattern[str]
     settled_re: re.Pattern[str]
     part_re: re.Pattern[str]
     part_after_re: re.Pattern[str]
@@ -314,6 +315,14 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},
+        severity_re=re.compile(
+            r"\s+(?:(?:were|was|are|is|had\s+been|have\s+been|been)\s+)?(?P<word>"
+            + alternation([w for w in rb.victims.harm_degrees if w in rb.victims.subcount_groups])
+            + r")\s+(?:"
+            + alternation(rb.victims.harm_words)
+            + r")(?![\w])",
+            re.IGNORECASE,
+        ),
         joiner_re=re.compile(
             r"^\s*(?:" + alternation(rb.context.breakdown_joiners) + r")\s*$", re.IGNORECASE
         ),
