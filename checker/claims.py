@@ -167,7 +167,11 @@ def scope_of(
     places = sorted({p.name: p for p in named}.values(), key=lambda p: p.name)
     if not places:
         return ""
-    attached = [p for p in places if _distance_to(fact, p.name) <= _ATTACHED]
+    attached = [
+        p
+        for p in places
+        if _distance_to(fact, p.name) <= _ATTACHED and not _nearer_number(fact, p.name, lex)
+    ]
     if len(attached) == 1:
         return "" if attached[0].name in whole else attached[0].name
     if attached:
@@ -207,6 +211,45 @@ def _distance_to(fact: Fact, name: str) -> int:
 
 
 _TOWN_WINDOW = 80
+
+
+def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:
+    """True when another number stands nearer than the figure to ``name``'s nearest mention.
+
+    "14 people in Kabul and six in Jalalabad": Jalalabad is six's place, not
+    the 14's, though both stand close to it.
+    """
+    start = fact.span[0] - fact.sentence_span[0]
+    end = fact.span[1] - fact.sentence_span[0]
+    lo = max(0, start - _ATTACHED - len(name))
+    window = fact.sentence[lo : end + _ATTACHED + len(name)]
+    spots = [(lo + m.start(), lo + m.end()) for m in re.finditer(re.escape(name), window)]
+    if not spots:
+        return False
+
+    def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+        return max(0, b[0] - a[1], a[0] - b[1])
+
+    # "N people in PLACE": a mention right after the figure is the one to judge.
+    after = [s for s in spots if s[0] >= end and s[0] - end <= _ATTACHED]
+    place = min(after or spots, key=lambda s: gap(s, (start, end)))
+    own = gap(place, (start, end))
+    between = fact.sentence[place[1] : start] if place[1] <= start else ""
+    for m in lex.number_token_re.finditer(window):
+        at = (lo + m.start(), lo + m.end())
+        if start <= at[0] < end:
+            continue
+        if gap(place, at) < own:
+            return True
+        if (
+            between
+            and at[1] <= place[0]
+            and place[0] - at[1] <= _ATTACHED
+            and re.search(r",|\band\b", between)
+        ):
+            # "14 people in Kabul and six": the place closes the item before.
+            return True
+    return False
 
 
 def _towns(facts: Sequence[Fact], rulebook: Rulebook, skip: frozenset[str]) -> dict[str, Place]:

@@ -435,6 +435,14 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             and lex.correction_re.search(article.text, denied[2], mention.span[0])
         ):
             choice = _Choice(denied[1], None)
+        if choice is not None and choice.trigger is None and head.head is None:
+            # A bare number that leans only on a noun further back ("the
+            # blasts killed 14 people ... and six in the east") is first of
+            # all an item of the list it stands in.
+            item = _list_item(mention, sentence, facts, head, article.text, lex)
+            if item is not None:
+                facts.append(item)
+                continue
         if choice is None:
             sub = _subcount(mention, sentence, facts, article.text, lex)
             if sub is None:
@@ -459,6 +467,11 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             # said in its place may ("not 300 dead, but about 40").
             and not ((si, *nearest) in denied_numbers and any(c.isdigit() for c in mention.text))
         ):
+            # Not the trigger's own number, it may still be an item of a list
+            # after it ("killing 14 people in Kabul and six in Jalalabad").
+            item = _list_item(mention, sentence, facts, head, article.text, lex)
+            if item is not None and item.metric == choice.metric.rule.name:
+                facts.append(item)
             continue
         ml = choice.metric
         places = sentence_places[si]
@@ -568,24 +581,25 @@ def _list_item(
     and a list joiner (rules/context.yaml ``breakdown_joiners``) between them,
     counts the same thing as that figure, for its own group.
     """
-    if mention.interval is None or mention.likely is None or not head.known:
+    if mention.interval is None or mention.likely is None or not facts:
         return None
-    victims = _victims(head, lex)
-    if victims is None or not facts:
+    if head.head is not None and not head.known:
         return None
     before = facts[-1]
     if before.metric == "date" or before.sentence_span != (sentence.start, sentence.end):
         return None
+    # A bare number in a list counts what the item before it counts ("14
+    # people in Kabul and six in Jalalabad").
+    victims = _victims(head, lex) if head.known else before.victims
+    if victims is None and head.known:
+        return None
     gap = text[before.span[1] : mention.span[0]]
     if len(gap) > _LIST_GAP or before.span[1] > mention.span[0]:
         return None
-    if not lex.joiner_re.match(gap):
-        # "24 are women, 40 men": the words that close the item before.
-        words, comma, rest = gap.partition(",")
-        if not comma or not lex.joiner_re.match(comma + rest):
-            return None
-        if len(words.split()) > 3 or not all(w.isalpha() for w in words.split()):
-            return None
+    # Only a joiner, or up to three words closing the item before and a
+    # joiner ("24 are women, 40 men", "14 in Kabul and six ...").
+    if not lex.joiner_re.match(gap) and not lex.joiner_tail_re.match(gap):
+        return None
     end = head.tokens[-1].end if head.tokens else mention.span[1]
     after = text[end : min(len(text), end + 24)].split()
     if (

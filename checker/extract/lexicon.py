@@ -112,6 +112,8 @@ class Lexicon:
     subincident_re: re.Pattern[str]
     negation_re: re.Pattern[str]
     joiner_re: re.Pattern[str]
+    joiner_tail_re: re.Pattern[str]
+    number_token_re: re.Pattern[str]
     town_locative_re: str
     subcount_groups: dict[str, str]
     digits_re: re.Pattern[str]
@@ -321,6 +323,16 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r")\s+(?:"
             + alternation(rb.victims.harm_words)
             + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        number_token_re=re.compile(
+            r"(?<![\w-])(?:\d[\d,.]*|" + alternation(list(number_words)) + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
+        joiner_tail_re=re.compile(
+            r"^(?:\s*[^\W\d_][\w'’-]*){1,3}\s*(?:"
+            + alternation(rb.context.breakdown_joiners)
+            + r")\s*$",
             re.IGNORECASE,
         ),
         joiner_re=re.compile(

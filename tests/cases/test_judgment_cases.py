@@ -315,7 +315,6 @@ def _matches(view: View, finding: Finding, expected: Sequence[Sequence[set[str]]
 KNOWN_GAPS = frozenset(
     {
         "different-place-jamaica-cuba-hurricane",
-        "different-place-kabul-jalalabad-blasts",
         "different-place-mosul-deir-ez-zor-strikes",
         "mixed-rising-toll-and-same-day-conflict",
         "rising-toll-lagos-building-collapse",

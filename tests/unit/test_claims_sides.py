@@ -541,3 +541,11 @@ def test_in_two_countries_named_alike_no_city_of_one_is_the_whole(lex: Lexicon) 
     assert story_whole_places(facts, lex) == frozenset()
     one_country = _named(("Iraq", "Mosul"), ("Iraq", "Mosul"), ("Mosul",), ("Mosul",))
     assert "Mosul" in story_whole_places(one_country, lex)
+
+
+def test_each_count_of_a_list_takes_the_place_beside_it(lex: Lexicon) -> None:
+    sentence = "The strikes killed 14 people in Ramadi and six in Mosul, officials said."
+    fourteen = _fact(stated="14 people", sentence=sentence, places=("Ramadi", "Mosul"), low=14)
+    six = _fact(stated="six", sentence=sentence, places=("Ramadi", "Mosul"), low=6)
+    assert scope_of(fourteen, frozenset({"Iraq"}), lex) == "Ramadi"
+    assert scope_of(six, frozenset({"Iraq"}), lex) == "Mosul"

@@ -423,3 +423,14 @@ def test_a_bare_count_after_including_counts_what_the_figure_before_it_counts(
     text = "Floods have killed 80 people in the province since Monday, including 25 in the capital."
     facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
     assert [(f.stated, f.interval.low) for f in facts] == [("80 people", 80), ("25", 25)]
+
+
+def test_a_bare_number_in_a_list_counts_what_the_item_before_it_counts(
+    rulebook: Rulebook,
+) -> None:
+    text = "The blasts killed 14 people in the capital and six in the east on Tuesday."
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [(f.stated, f.interval.low, f.victims) for f in facts] == [
+        ("14 people", 14, "people"),
+        ("six", 6, "people"),
+    ]
