@@ -176,6 +176,7 @@ class LanguageRules(_Rule):
     dateline_noise: list[str] = Field(default_factory=list)
     unit_words: list[str] = Field(default_factory=list)
     extra_units: dict[str, str] = Field(default_factory=dict)
+    currency_words: dict[str, str] = Field(default_factory=dict)
     million_m_words: list[str] = Field(default_factory=list)
     negative_signs: list[str] = Field(default_factory=list)
     relative_dates: dict[str, tuple[int, int]] = Field(default_factory=dict)
