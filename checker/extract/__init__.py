@@ -85,11 +85,13 @@ def _with_units(
     first: list[Mention | None] = []
     for mention in numbers:
         if mention.kind != "count" or not sentences:
+            if mention.kind == "money":  # its sign was read with the number ("$5m")
+                read.update(_signs(mention, text, lex))
             first.append(mention)
             continue
         money = _currency(mention, text, symbols)
         if money is not None:
-            read.add(money.span[0])
+            read.update(_signs(money, text, lex))
             first.append(money)
             continue
         table = _table_unit(mention, text, lex)
@@ -117,6 +119,11 @@ def _with_units(
             continue
         out.append(_apply_quantity(mention, sent, masked, lex))
     return out
+
+
+def _signs(mention: Mention, text: str, lex: Lexicon) -> list[int]:
+    """Where the currency signs within the money ``mention`` start."""
+    return [m.start() for m in lex.currency_re.finditer(text, *mention.span)]
 
 
 def _table_unit(mention: Mention, text: str, lex: Lexicon) -> Mention | None:

@@ -235,10 +235,11 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w])(?:" + alternation(rb.context.period_start) + r")\s+$", re.IGNORECASE
         ),
         # A unit word counts as a cue only a word or two after a number, so
-        # that "a bachelor's degree" or "on foot" sends no sentence to quantulum3.
+        # that "a bachelor's degree" or "on foot" sends no sentence to quantulum3;
+        # and only as a whole word ("massacre" holds no acre).
         unit_words_re=re.compile(
             rf"(?:\d|(?<![\w-])(?:{word_alt}))(?:[\s-]+[A-Za-z]+){{0,2}}?[\s-]*"
-            rf"(?P<unit>{alternation(lang.unit_words)})(?![\w])",
+            rf"(?<![A-Za-z])(?P<unit>{alternation(lang.unit_words)})(?![\w])",
             re.IGNORECASE,
         ),
         unit_after_re=re.compile(

@@ -402,6 +402,25 @@ def test_common_units_are_read_from_the_rules_table(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # A currency sign read with its number (behind a hedge too) is no cue.
+        "The fund paid nearly $40 million to 12 families.",
+        # A unit word hidden inside another word is no cue.
+        "Relatives of the 30 massacre victims met 12 Britons at 3 shipyards.",
+    ],
+)
+def test_sentences_with_nothing_left_for_quantulum_skip_it(
+    text: str, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_quantulum(*_args: object) -> tuple[()]:
+        raise AssertionError("quantulum3 was asked about a sentence with no cue left")
+
+    monkeypatch.setattr("checker.extract.quantities", no_quantulum)
+    assert _value(text, "12", rulebook).kind == "count"
+
+
+@pytest.mark.parametrize(
     ("text", "needle", "unit"),
     [
         # Not in the table, so still quantulum3's: an ambiguous word, a word between.
