@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from checker.extract.text import tokenize
+from checker.extract.text import token_texts
 from checker.models import MentionKind
 from checker.rulebook import MetricRule, Place, Rulebook
 
@@ -199,7 +199,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         for name in (place.name, *place.aliases):
             place_by_name[name] = place
     digit_names = [n for n in place_by_name if any(c.isdigit() for c in n)]
-    place_tokens = {n: tokenize(n) for n in place_by_name}
+    place_tokens = [token_texts(n) for n in place_by_name]
     table_units: dict[str, tuple[MentionKind, str]] = {
         **{" ".join(k.lower().split()): ("quantity", v) for k, v in lang.extra_units.items()},
         **{" ".join(k.lower().split()): ("money", v) for k, v in lang.currency_words.items()},
@@ -278,8 +278,8 @@ def _compile(rb: Rulebook) -> Lexicon:
         known_nouns=known_nouns,
         place_digit_re=phrase_pattern(digit_names, flags=0),
         place_by_name=place_by_name,
-        place_first_words=frozenset(t[0].text for t in place_tokens.values() if t),
-        place_max_tokens=max((len(t) for t in place_tokens.values()), default=1),
+        place_first_words=frozenset(t[0] for t in place_tokens if t),
+        place_max_tokens=max((len(t) for t in place_tokens), default=1),
         place_ignore_res=tuple(rb.places.ignore_patterns),
         adjectival=frozenset(rb.places.adjectival),
         adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),
