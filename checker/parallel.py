@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from checker.models import Article, Fact, Mention
 from checker.rulebook import Rulebook
@@ -124,6 +123,10 @@ def extract_local(
     size = sum(len(a.text) for a in articles)
     threshold = MIN_PARALLEL_BYTES if min_parallel_bytes is None else min_parallel_bytes
     if jobs > 1 and total > 1 and size >= threshold:
+        # Imported here: a small batch never starts a pool, and the import
+        # (multiprocessing with it) is a tenth of a small check's start-up.
+        from concurrent.futures import ProcessPoolExecutor
+
         _warm_up(rulebook)
         parts = chunks(articles, jobs * CHUNKS_PER_WORKER)
         with ProcessPoolExecutor(

@@ -23,15 +23,17 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pydantic
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checker import models
 from checker.models import FindingKind, Severity
 from checker.paths import rules_dir, write_atomically
+
+if TYPE_CHECKING:
+    import yaml
 
 
 class RuleError(Exception):
@@ -174,6 +176,7 @@ class LanguageRules(_Rule):
     dateline_noise: list[str] = Field(default_factory=list)
     unit_words: list[str] = Field(default_factory=list)
     extra_units: dict[str, str] = Field(default_factory=dict)
+    currency_words: dict[str, str] = Field(default_factory=dict)
     million_m_words: list[str] = Field(default_factory=list)
     negative_signs: list[str] = Field(default_factory=list)
     relative_dates: dict[str, tuple[int, int]] = Field(default_factory=dict)
@@ -463,20 +466,21 @@ _SINGLE_FILES: dict[str, type[_Rule]] = {
 }
 
 
-# libyaml's parser when PyYAML has it (several times faster); the pure-Python
-# one otherwise, and always for the message about a file that does not parse.
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _read_yaml(path: Path, data: bytes | None = None) -> Any:
     """The YAML document in ``path`` (whose bytes are ``data`` when already read)."""
+    # Imported here: a run whose rulebook is in the cache reads no YAML.
+    import yaml
+
+    # libyaml's parser when PyYAML has it (several times faster); the pure-Python
+    # one otherwise, and always for the message about a file that does not parse.
+    fast_loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         if data is None:
             data = path.read_bytes()
         # As a file opened in text mode reads it: any line ending is "\n".
         text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
         try:
-            return yaml.load(text, Loader=_FAST_LOADER)
+            return yaml.load(text, Loader=fast_loader)
         except yaml.YAMLError:
             stream = io.StringIO(text)
             stream.name = str(path)
@@ -488,6 +492,8 @@ def _read_yaml(path: Path, data: bytes | None = None) -> Any:
 def _line_of(root: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
     """The 1-based line of the YAML node at ``loc`` (keys and list indexes), or of
     the deepest node on the way there that exists."""
+    import yaml
+
     node, line = root, None
     for step in loc:
         if node is None:
@@ -512,6 +518,8 @@ def _line_of(root: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
 
 def _compose(path: Path, data: bytes | None) -> yaml.Node | None:
     """The YAML node tree of the rule file (for line numbers), None when unreadable."""
+    import yaml
+
     try:
         text = (data if data is not None else path.read_bytes()).decode("utf-8")
         return yaml.compose(text, Loader=yaml.SafeLoader)

@@ -9,7 +9,7 @@ from checker.extract.date_years import with_year_unit
 from checker.extract.dates import find_dates
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.extract.numbers import find_numbers
-from checker.extract.quantities import has_candidate, quantities
+from checker.extract.quantities import quantities
 from checker.extract.spans import SpanIndex
 from checker.extract.text import Sentence, sentence_at, split_sentences
 from checker.models import Article, Mention, MentionKind
@@ -70,36 +70,48 @@ def _currency(mention: Mention, text: str, symbols: list[tuple[str, str]]) -> Me
 def _with_units(
     numbers: list[Mention], sentences: list[Sentence], dates: list[Mention], text: str, lex: Lexicon
 ) -> list[Mention]:
-    """Reclassify counts that are money (by a currency sign, else quantulum3) or quantities.
+    """Reclassify counts that are money or quantities: by a currency sign before the
+    number or a unit word of the rules' table after it, else by quantulum3.
 
+    quantulum3 reads only the sentences that still hold a cue (a currency sign
+    or a unit word after a number) which the first two did not account for.
     The work per number is bounded by its sentence: whether the sentence holds
-    a candidate, and the dates to mask in it (found by bisecting the sorted
+    such a cue, and the dates to mask in it (found by bisecting the sorted
     dates), are worked out once per sentence.
     """
     symbols = sorted(lex.rulebook.language.currency_symbols.items(), key=lambda kv: -len(kv[0]))
-    date_starts = [d.span[0] for d in dates]
-    masks: dict[int, tuple[tuple[int, int], ...] | None] = {}
-    out: list[Mention] = []
+    # Where the signs and unit words read without quantulum3 stand: no cue for it.
+    read: set[int] = set()
+    first: list[Mention | None] = []
     for mention in numbers:
         if mention.kind != "count" or not sentences:
-            out.append(mention)
+            if mention.kind == "money":  # its sign was read with the number ("$5m")
+                read.update(_signs(mention, text, lex))
+            first.append(mention)
             continue
         money = _currency(mention, text, symbols)
         if money is not None:
-            out.append(money)
+            read.update(_signs(money, text, lex))
+            first.append(money)
             continue
-        extra = lex.extra_units_re.match(text, mention.span[1], mention.span[1] + 40)
-        if extra is not None:
-            unit = lex.extra_units[" ".join(extra.group("unit").lower().split())]
-            out.append(mention.model_copy(update={"kind": "quantity", "unit": unit}))
+        table = _table_unit(mention, text, lex)
+        if table is not None:
+            read.add(table.span[1])
+            first.append(table)
+            continue
+        first.append(None)
+    date_starts = [d.span[0] for d in dates]
+    masks: dict[int, tuple[tuple[int, int], ...] | None] = {}
+    out: list[Mention] = []
+    for mention, done in zip(numbers, first, strict=True):
+        if done is not None:
+            out.append(done)
             continue
         index = sentence_at(sentences, mention.span[0])
         sent = sentences[index]
         if index not in masks:
             masks[index] = (
-                _dates_within(sent, dates, date_starts)
-                if has_candidate(sent.text, lex.currency_re, lex.unit_words_re)
-                else None
+                _dates_within(sent, dates, date_starts) if _has_cue(sent, read, lex) else None
             )
         masked = masks[index]
         if masked is None:
@@ -107,6 +119,36 @@ def _with_units(
             continue
         out.append(_apply_quantity(mention, sent, masked, lex))
     return out
+
+
+def _signs(mention: Mention, text: str, lex: Lexicon) -> list[int]:
+    """Where the currency signs within the money ``mention`` start."""
+    return [m.start() for m in lex.currency_re.finditer(text, *mention.span)]
+
+
+def _table_unit(mention: Mention, text: str, lex: Lexicon) -> Mention | None:
+    """The mention as a quantity or money when a unit word of the rules' table follows it;
+    its span then takes in the unit word, as quantulum3's do ("40 km")."""
+    end = mention.span[1]
+    found = lex.extra_units_re.match(text, end, end + 40)
+    if found is None:
+        return None
+    kind, unit = lex.extra_units[" ".join(found.group("unit").lower().split())]
+    span = (mention.span[0], found.end("unit"))
+    return mention.model_copy(
+        update={"kind": kind, "unit": unit, "span": span, "text": text[span[0] : span[1]]}
+    )
+
+
+def _has_cue(sent: Sentence, read: set[int], lex: Lexicon) -> bool:
+    """True when ``sent`` holds a currency sign or a unit word after a number that was
+    not read already (``read``: where those signs start and those unit words end)."""
+    for sign in lex.currency_re.finditer(sent.text):
+        if sent.start + sign.start() not in read:
+            return True
+    return any(
+        sent.start + unit.end("unit") not in read for unit in lex.unit_words_re.finditer(sent.text)
+    )
 
 
 def _dates_within(

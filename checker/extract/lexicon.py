@@ -10,7 +10,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from checker.extract.text import tokenize
+from checker.extract.text import token_texts
+from checker.models import MentionKind
 from checker.rulebook import MetricRule, Place, Rulebook
 
 
@@ -57,7 +58,7 @@ class Lexicon:
     unit_words_re: re.Pattern[str]
     extra_units_re: re.Pattern[str]
     unit_after_re: re.Pattern[str]
-    extra_units: dict[str, str]
+    extra_units: dict[str, tuple[MentionKind, str]]
     currency_re: re.Pattern[str]
     vague_re: re.Pattern[str]
     vague: dict[str, tuple[float, float]]
@@ -201,7 +202,11 @@ def _compile(rb: Rulebook) -> Lexicon:
         for name in (place.name, *place.aliases):
             place_by_name[name] = place
     digit_names = [n for n in place_by_name if any(c.isdigit() for c in n)]
-    place_tokens = {n: tokenize(n) for n in place_by_name}
+    place_tokens = [token_texts(n) for n in place_by_name]
+    table_units: dict[str, tuple[MentionKind, str]] = {
+        **{" ".join(k.lower().split()): ("quantity", v) for k, v in lang.extra_units.items()},
+        **{" ".join(k.lower().split()): ("money", v) for k, v in lang.currency_words.items()},
+    }
     short_scales = [w for w in lang.scales if len(w) <= 2]
     numerators = [*lang.one_words, *number_words]
     small = alternation([*number_words, "a hundred", "hundred", "a thousand", "thousand"])
@@ -233,20 +238,21 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w])(?:" + alternation(rb.context.period_start) + r")\s+$", re.IGNORECASE
         ),
         # A unit word counts as a cue only a word or two after a number, so
-        # that "a bachelor's degree" or "on foot" sends no sentence to quantulum3.
+        # that "a bachelor's degree" or "on foot" sends no sentence to quantulum3;
+        # and only as a whole word ("massacre" holds no acre).
         unit_words_re=re.compile(
             rf"(?:\d|(?<![\w-])(?:{word_alt}))(?:[\s-]+[A-Za-z]+){{0,2}}?[\s-]*"
-            rf"(?:{alternation(lang.unit_words)})(?![\w])",
+            rf"(?<![A-Za-z])(?P<unit>{alternation(lang.unit_words)})(?![\w])",
             re.IGNORECASE,
         ),
         unit_after_re=re.compile(
             rf"[\s-]*(?P<unit>{alternation(lang.unit_words)})(?![\w])", re.IGNORECASE
         ),
         extra_units_re=re.compile(
-            r"[\s-]*(?P<unit>" + alternation(list(lang.extra_units)) + r")(?![\w])",
+            r"[\s-]*(?P<unit>" + alternation(list(table_units)) + r")(?![\w/])",
             re.IGNORECASE,
         ),
-        extra_units={" ".join(k.lower().split()): v for k, v in lang.extra_units.items()},
+        extra_units=table_units,
         currency_re=re.compile(alternation(list(lang.currency_symbols))),
         vague_re=phrase_pattern(list(vague)),
         vague=vague,
@@ -275,8 +281,8 @@ def _compile(rb: Rulebook) -> Lexicon:
         known_nouns=known_nouns,
         place_digit_re=phrase_pattern(digit_names, flags=0),
         place_by_name=place_by_name,
-        place_first_words=frozenset(t[0].text for t in place_tokens.values() if t),
-        place_max_tokens=max((len(t) for t in place_tokens.values()), default=1),
+        place_first_words=frozenset(t[0] for t in place_tokens if t),
+        place_max_tokens=max((len(t) for t in place_tokens), default=1),
         place_ignore_res=tuple(rb.places.ignore_patterns),
         adjectival=frozenset(rb.places.adjectival),
         adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),

@@ -1,8 +1,10 @@
 """Money, percentages and measured quantities, recognised with quantulum3.
 
 quantulum3 is slow, so it is called only on the sentences that hold a
-candidate (a currency sign or a unit word next to a number), after masking
-dates and "U.S." so that neither is read as a quantity.
+candidate (a currency sign or a unit word next to a number) which the rules'
+table of common units and currency words did not account for (see
+``checker.extract._with_units``), after masking dates and "U.S." so that
+neither is read as a quantity.
 
 quantulum3 is imported on the first such sentence, not before, and in a way
 that keeps its first call cheap (see ``quantulum_parser``):
@@ -29,11 +31,6 @@ from types import ModuleType
 from typing import Any
 
 _MASK_RE = re.compile(r"U\.S\.|U\.N\.|U\.K\.")
-
-
-def has_candidate(sentence: str, *cues: re.Pattern[str]) -> bool:
-    """True when the sentence may hold money or a measured quantity (one of ``cues`` is in it)."""
-    return any(cue.search(sentence) is not None for cue in cues)
 
 
 @functools.lru_cache(maxsize=4096)

