@@ -34,7 +34,7 @@ golden: $(STAMP)  ## Refresh the golden files after an intended change (review t
 # CORPORA: a directory of real news (JSONL with "text", TimeML .tml, .txt) to
 # build the batches from; CORPUS: one JSONL batch measured as it is; neither:
 # a synthetic batch. RSS: batch sizes in MB for peak memory (e.g. RSS="10 100").
-CORPORA ?= $(wildcard ../shared/corpora)
+CORPORA ?=
 bench: $(STAMP)  ## Throughput, --jobs scaling, quantulum3 ratio, peak RSS and the grouping curve
 	$(BIN)/python benchmarks/run.py $(if $(CORPUS),--corpus $(CORPUS),$(if $(CORPORA),--corpora $(CORPORA),)) $(if $(RSS),--rss $(RSS),)
 

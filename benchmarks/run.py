@@ -1,6 +1,6 @@
 """Throughput, scaling and memory of ``factcheck check`` on real news text, in one run.
 
-    python benchmarks/run.py --corpora ../shared/corpora          # real text (recommended)
+    python benchmarks/run.py --corpora DIR                         # real text (recommended)
     python benchmarks/run.py --corpus FILE.jsonl                   # a JSONL batch as it is
     python benchmarks/run.py                                       # synthetic batch from seeds/
     python benchmarks/run.py --corpora DIR --rss 10 100 1000       # peak RSS at 10 MB, 100 MB, 1 GB
