@@ -523,6 +523,24 @@ def _severity_group(text: str, end: int, lex: Lexicon) -> str | None:
     return lex.subcount_groups.get(m.group("word").lower())
 
 
+def _echo(before: Fact, mention: Mention, text: str, end: int, **changes: object) -> Fact:
+    """A fact for ``mention`` that counts what ``before`` counts (its metric, places, date).
+
+    Its stated text runs from the number to ``end``; ``changes`` set other fields.
+    """
+    stop = max(end, mention.span[1])
+    return before.model_copy(
+        update={
+            "id": f"{before.article}@{mention.span[0]}",
+            "stated": text[mention.span[0] : stop],
+            "span": (mention.span[0], stop),
+            "interval": mention.interval,
+            "likely": mention.likely,
+            **changes,
+        }
+    )
+
+
 def _subcount(
     mention: Mention, sentence: Sentence, facts: list[Fact], text: str, lex: Lexicon
 ) -> Fact | None:
@@ -543,23 +561,8 @@ def _subcount(
     if whole.metric == "date":
         return None
     group = lex.subcount_groups[m.group("word").lower()]
-    return whole.model_copy(
-        update={
-            "id": f"{whole.article}@{mention.span[0]}",
-            "stated": text[mention.span[0] : m.end()],
-            "span": (mention.span[0], m.end()),
-            "interval": mention.interval,
-            "likely": mention.likely,
-            "victims": group,
-            "attribution": whole.attribution,
-        }
-    )
+    return _echo(whole, mention, text, m.end(), victims=group)
 
-
-# Function words that are verbs: a count followed by one says something of its own.
-_VERB_WORDS = frozenset(
-    {"were", "was", "are", "is", "be", "been", "being", "had", "have", "has", "said", "says", "say"}
-)
 
 # How far (in characters) a listed item may stand from the figure before it:
 # "24 are women, 40 men, 13 children" keeps a few head words between items.
@@ -605,21 +608,15 @@ def _list_item(
     if (
         after
         and after[0][:1].isalpha()
-        and (after[0].lower() not in lex.function_words or after[0].lower() in _VERB_WORDS)
+        and (
+            after[0].lower() not in lex.function_words
+            or after[0].lower() in lex.verb_function_words
+        )
     ):
         # "two died, and 300 villagers returned home": the count has a verb
         # of its own, so it is no item of the list before it.
         return None
-    return before.model_copy(
-        update={
-            "id": f"{before.article}@{mention.span[0]}",
-            "stated": text[mention.span[0] : max(end, mention.span[1])],
-            "span": (mention.span[0], max(end, mention.span[1])),
-            "interval": mention.interval,
-            "likely": mention.likely,
-            "victims": victims,
-        }
-    )
+    return _echo(before, mention, text, end, victims=victims)
 
 
 # How far (in characters) "the 1,700" may stand from the count it echoes.
@@ -637,14 +634,14 @@ def _elided(
     """ "500 more troops ... bolstering the 1,700 already there": the noun left out.
 
     A number after "the", or after a word that makes it a part ("80 killed,
-    including 25 in the city"; rules/context.yaml ``part_markers``), with no
+    including 25 in the city"; rules/context.yaml ``elision_words`` and
+    ``part_markers``), with no
     noun of its own, in the sentence of a figure just before it, counts what
     that figure counts.
     """
     if mention.interval is None or mention.likely is None or head.head is not None:
         return None
-    before_text = text[max(sentence.start, mention.span[0] - 24) : mention.span[0]]
-    if not before_text.lower().endswith("the ") and not lex.part_re.search(before_text):
+    if not lex.elided_re.search(text, max(sentence.start, mention.span[0] - 24), mention.span[0]):
         return None
     counts = [f for f in facts[-3:] if f.metric != "date"]
     if not counts or counts[-1].sentence_span != (sentence.start, sentence.end):
@@ -652,36 +649,29 @@ def _elided(
     before = counts[-1]
     if not 0 <= mention.span[0] - before.span[1] <= _ELIDED_GAP:
         return None
-    return before.model_copy(
-        update={
-            "id": f"{before.article}@{mention.span[0]}",
-            "stated": text[mention.span[0] : mention.span[1]],
-            "span": mention.span,
-            "interval": mention.interval,
-            "likely": mention.likely,
-        }
-    )
-
-
-_FROM_TO_RE = re.compile(r"from\s+[\d,.]+\s+to\s+([\d,]+(?:\.\d+)?)$", re.IGNORECASE)
+    return _echo(before, mention, text, mention.span[1])
 
 
 def _changed_to(mention: Mention, text: str, sentence: Sentence, lex: Lexicon) -> Mention:
-    """ "soared from 31 to 281": the figure it changed to, not a range from 31 to 281."""
-    m = _FROM_TO_RE.match(mention.text)
-    if m is None or not lex.change_re.search(
+    """ "soared from 31 to 281": the figure it changed to, not a range from 31 to 281.
+
+    An opened range (rules/hedges.yaml ``range_openers``) right after a verb
+    of change (``range_breakers``) is the change's two ends.
+    """
+    m = lex.opened_range_re.match(mention.text)
+    if m is None or not lex.range_breaker_re.search(
         text, max(sentence.start, mention.span[0] - 24), mention.span[0]
     ):
         return mention
     try:
-        value = float(m.group(1).replace(",", ""))
+        value = float(m.group("to").replace(",", ""))
     except ValueError:
         return mention
-    at = mention.span[0] + m.start(1)
+    at = mention.span[0] + m.start("to")
     exact = Interval(low=value, high=value)
     return mention.model_copy(
         update={
-            "text": m.group(1),
+            "text": m.group("to"),
             "span": (at, mention.span[1]),
             "value": value,
             "interval": exact,

@@ -52,6 +52,7 @@ class Lexicon:
     range_joiner_re: re.Pattern[str]
     range_opener_re: re.Pattern[str]
     range_openers: Mapping[str, str]
+    opened_range_re: re.Pattern[str]
     duration_re: re.Pattern[str]
     percent_re: re.Pattern[str]
     period_start_re: re.Pattern[str]
@@ -105,11 +106,12 @@ class Lexicon:
     settled_re: re.Pattern[str]
     part_re: re.Pattern[str]
     part_after_re: re.Pattern[str]
+    elided_re: re.Pattern[str]
+    verb_function_words: frozenset[str]
     background_exception_re: re.Pattern[str]
     hearsay_re: re.Pattern[str]
     onset_re: re.Pattern[str]
     correction_re: re.Pattern[str]
-    change_re: re.Pattern[str]
     subincident_re: re.Pattern[str]
     negation_re: re.Pattern[str]
     joiner_re: re.Pattern[str]
@@ -227,6 +229,15 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         range_openers={k.lower(): v.lower() for k, v in rb.hedges.range_openers.items()},
+        opened_range_re=re.compile(
+            r"(?:"
+            + "|".join(
+                rf"{re.escape(o)}\s+[\d,.]+\s+{re.escape(c)}"
+                for o, c in sorted(rb.hedges.range_openers.items())
+            )
+            + r")\s+(?P<to>\d[\d,]*(?:\.\d+)?)$",
+            re.IGNORECASE,
+        ),
         duration_re=re.compile(
             r"^[\s-]+(?:more\s+)?(?P<unit>" + alternation(lang.duration_units) + r")(?![\w])",
             re.IGNORECASE,
@@ -300,11 +311,15 @@ def _compile(rb: Rulebook) -> Lexicon:
         hearsay_re=phrase_pattern(rb.context.hearsay_markers),
         onset_re=phrase_pattern(rb.context.onset_words),
         part_after_re=phrase_pattern(rb.context.part_after_markers),
+        elided_re=re.compile(
+            r"(?<![\w-])(?:"
+            + alternation([*rb.context.elision_words, *rb.context.part_markers])
+            + r")\s+$",
+            re.IGNORECASE,
+        ),
+        verb_function_words=frozenset(w.lower() for w in rb.context.verb_function_words),
         background_exception_re=phrase_pattern(rb.context.background_exceptions),
         correction_re=phrase_pattern(rb.context.correction_markers),
-        change_re=re.compile(
-            r"(?<![\w-])(?:" + alternation(rb.context.change_verbs) + r")\s+$", re.IGNORECASE
-        ),
         subincident_re=re.compile(
             r"(?<![\w-])(?:"
             + alternation(rb.context.subincident_ordinals)
