@@ -401,7 +401,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         si = sentence_at(sentences, mention.span[0])
         sentence = sentences[si]
         if mention.kind == "date":
-            fact = _date_fact(mention, sentence)
+            fact = _date_fact(mention, sentence, sentence_places[si])
             if fact is not None:
                 facts.append(fact)
             continue
@@ -681,11 +681,12 @@ def _changed_to(mention: Mention, text: str, sentence: Sentence, lex: Lexicon) -
     )
 
 
-def _date_fact(mention: Mention, sentence: Sentence) -> Fact | None:
+def _date_fact(mention: Mention, sentence: Sentence, places: list[Place]) -> Fact | None:
     """A date fact for a date that names a day ("Oct. 18", "Wednesday, 12 October").
 
     A bare weekday ("on Tuesday") is a date fact too once the publication date
-    resolves it to a day.
+    resolves it to a day. Its countries are those of the places its sentence
+    names (where the day was lived).
     """
     date = mention.date or DateRange()
     if not any(c.isdigit() for c in mention.text) and not (mention.weekday and date.start):
@@ -704,4 +705,5 @@ def _date_fact(mention: Mention, sentence: Sentence) -> Fact | None:
         likely=Interval(),
         date=date,
         weekday=mention.weekday,
+        countries=sorted({p.country for p in places}),
     )

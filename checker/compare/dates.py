@@ -152,7 +152,7 @@ def incident_date_findings(
             if not off:
                 continue
             others = [f for f in backing if independent(off[0], f, articles)]
-            if not others or _apart(off, others, lex):
+            if not others or _apart(off, others):
                 continue
             shown = off[0].date.start
             assert shown is not None
@@ -191,7 +191,7 @@ def _two_days(
     second = [f for a in sorted(b_ids) for f in per_article[a] if f.date.start == late]
     if not any(lex.onset_re.search(f.preceding(_ONSET_WINDOW)) for f in second):
         return []
-    if _apart([*first], [*second], lex):
+    if _apart(first, second):
         return []
     if not any(independent(x, y, articles) for x in first for y in second):
         return []
@@ -204,22 +204,12 @@ def _two_days(
     return [_date_finding("D003", key, story, summary, [first, second], articles, rulebook)]
 
 
-def _countries(fact: Fact, lex: Lexicon) -> set[str]:
-    """The countries of the places named in a date's sentence."""
-    return {
-        place.country
-        for name, place in lex.place_by_name.items()
-        if name in fact.sentence
-        and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", fact.sentence)
-    }
-
-
-def _apart(one: list[Fact], other: list[Fact], lex: Lexicon) -> bool:
+def _apart(one: list[Fact], other: list[Fact]) -> bool:
     """True when the two sides date the happening in different countries.
 
     A storm that hits one island on Wednesday and the next on Thursday gives
     two days, not a disagreement about one.
     """
-    a = set().union(*(_countries(f, lex) for f in one))
-    b = set().union(*(_countries(f, lex) for f in other))
+    a = {c for f in one for c in f.countries}
+    b = {c for f in other for c in f.countries}
     return bool(a and b) and not a & b

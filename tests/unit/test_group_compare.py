@@ -703,7 +703,7 @@ def test_two_days_in_two_countries_are_no_disagreement(
             sentence=sentence,
             date=DateRange(start=when, end=when),
             offset=10,
-        )
+        ).model_copy(update={"countries": [where]})
 
     wednesday, thursday = dt.date(2024, 10, 30), dt.date(2024, 10, 31)
     same = [day(A, wednesday, "Wednesday", "Jamaica"), day(B, thursday, "Thursday", "Jamaica")]
