@@ -245,7 +245,7 @@ def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:
             between
             and at[1] <= place[0]
             and place[0] - at[1] <= _ATTACHED
-            and re.search(r",|\band\b", between)
+            and lex.joiner_any_re.search(between)
         ):
             # "14 people in Kabul and six": the place closes the item before.
             return True

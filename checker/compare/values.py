@@ -353,15 +353,15 @@ def _verdict(
         # cannot both be right, shown as a revision a reader may accept.
         return "C002", rulebook.findings.revised_severity
     if relation == "down":
-        if _disputed(low, high, members, rulebook) and _within_a_day(low, high):
-            # Two authorities a news cycle apart: however far apart their
-            # figures, one disputes the other ("471" against "10 to 50").
-            return "C003", rulebook.finding_rule("C003").severity
-        if _relative_gap(_hull(low), _hull(high)) > rulebook.findings.max_revision:
+        disputed = _disputed(low, high, members, rulebook)
+        far = _relative_gap(_hull(low), _hull(high)) > rulebook.findings.max_revision
+        if far and not (disputed and _within_a_day(low, high)):
             # A later figure that is a small fraction of an earlier one is a
-            # partial count (one hospital, the identified dead), not the toll.
+            # partial count (one hospital, the identified dead), not the toll;
+            # unless two authorities a news cycle apart give them ("471"
+            # against "10 to 50"): then, however far apart, a dispute.
             return None
-        if _disputed(low, high, members, rulebook):
+        if disputed:
             # The lower, later figure is another authority's: a dispute, not
             # one source revising itself.
             return "C003", rulebook.finding_rule("C003").severity

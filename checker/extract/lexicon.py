@@ -116,6 +116,7 @@ class Lexicon:
     negation_re: re.Pattern[str]
     joiner_re: re.Pattern[str]
     joiner_tail_re: re.Pattern[str]
+    joiner_any_re: re.Pattern[str]
     number_token_re: re.Pattern[str]
     town_locative_re: str
     subcount_groups: dict[str, str]
@@ -348,6 +349,14 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         number_token_re=re.compile(
             r"(?<![\w-])(?:\d[\d,.]*|" + alternation(list(number_words)) + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
+        joiner_any_re=re.compile(
+            r"(?:"
+            + alternation([j for j in rb.context.breakdown_joiners if not j[:1].isalpha()])
+            + r"|(?<![\w-])(?:"
+            + alternation([j for j in rb.context.breakdown_joiners if j[:1].isalpha()])
+            + r")(?![\w]))",
             re.IGNORECASE,
         ),
         joiner_tail_re=re.compile(
