@@ -14,7 +14,7 @@ from checker.compare.summary import finding
 from checker.compare.values import current_claims, independent, is_vague, longer_period, small_gap
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, Event, Fact, Finding
-from checker.rulebook import Rulebook
+from checker.rulebook import MetricRule, Rulebook
 
 
 def _exceeds(part: Fact, whole: Fact) -> bool:
@@ -62,113 +62,87 @@ def _place_within(scope: str, whole: str, lex: Lexicon) -> bool:
 def part_findings(
     events: list[Event], facts: dict[str, Fact], articles: dict[str, Article], rulebook: Rulebook
 ) -> list[Finding]:
-    """C004: parts (sub-groups, sub-places) larger than their whole in one story.
+    """C004: parts (sub-groups, sub-places, a count within another) larger than their whole.
 
     A part is an event whose counted group lies within another event's group
     and whose place lies within its place (the gazetteer gives each place its
-    country), one of them strictly.
-    """
-    by_key: dict[tuple[str, str], dict[tuple[str, str], Event]] = defaultdict(dict)
-    for event in events:
-        _metric, group, scope = event.key.split("|")
-        by_key[(event.story or "", event.metric)][(group, scope)] = event
-    rule = rulebook.finding_rule("C004")
-    lex = lexicon(rulebook)
-    out: list[Finding] = []
-    out.extend(_metric_parts(events, facts, articles, rulebook))
-    for _key, members in sorted(by_key.items()):
-        for (group, scope), event in sorted(members.items()):
-            wholes = [
-                whole
-                for (w_group, w_scope), whole in sorted(members.items())
-                if (w_group, w_scope) != (group, scope)
-                and _group_within(group, w_group)
-                and _place_within(scope, w_scope, lex)
-            ]
-            for whole in wholes:
-                parts = [
-                    f
-                    for f in current_claims([facts[i] for i in event.facts], lex, increments=True)
-                    if not is_vague(f)
-                ]
-                totals = [
-                    f
-                    for f in current_claims([facts[i] for i in whole.facts], lex)
-                    if not is_vague(f)
-                ]
-                # A part is only larger than its whole when it exceeds every
-                # independent figure for the whole (a stray low figure for the
-                # whole proves nothing), and a place is only a part of a whole
-                # in the same country.
-                bad_parts = []
-                for p in parts:
-                    if longer_period(totals, [p], rulebook):
-                        continue
-                    others = [t for t in totals if independent(p, t, articles)]
-                    if not others or not all(_exceeds(p, t) for t in others):
-                        continue
-                    if scope != "whole" and not all(_inside(p, t) for t in others):
-                        continue
-                    bad_parts.append(p)
-                if not bad_parts:
-                    continue
-                bad_totals = [t for t in totals if any(_exceeds(p, t) for p in bad_parts)]
-                sides = [bad_totals, bad_parts]
-                out.append(finding(rule.code, rule.severity, whole, sides, articles, rulebook))
-    return out
-
-
-def _metric_parts(
-    events: list[Event], facts: dict[str, Fact], articles: dict[str, Article], rulebook: Rulebook
-) -> list[Finding]:
-    """C004 across metrics: a count larger than the count that holds it.
-
-    "274 killed" against "under 100 casualties" of the same story, place and
-    group: the dead are a part of the casualties (rules/metrics ``part_of``).
+    country), one of them strictly; or, of the same story, group and place, a
+    count whose metric is ``part_of`` the other's ("274 killed" against
+    "under 100 casualties").
     """
     lex = lexicon(rulebook)
-    rule = rulebook.finding_rule("C004")
     part_of = {m.name: m.part_of for m in rulebook.metrics if m.part_of}
-    by_key: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
+    by_metric: dict[tuple[str, str], dict[tuple[str, str], Event]] = defaultdict(dict)
+    by_claim: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
     for event in events:
         _metric, group, scope = event.key.split("|")
-        by_key[(event.story or "", group, scope)].append(event)
+        by_metric[(event.story or "", event.metric)][(group, scope)] = event
+        by_claim[(event.story or "", group, scope)].append(event)
     out: list[Finding] = []
-    for _key, members in sorted(by_key.items()):
-        for event in members:
-            for whole in members:
-                if part_of.get(event.metric) != whole.metric:
+    for _key, same_claim in sorted(by_claim.items()):
+        for event in same_claim:
+            for whole in same_claim:
+                if part_of.get(event.metric) == whole.metric:
+                    # Within its metric's tolerance ("at least 100" beside
+                    # "under 100") a count is two roundings of its whole.
+                    tolerance = rulebook.metric(event.metric)
+                    found = _judge(event, whole, facts, articles, rulebook, tolerance=tolerance)
+                    out.extend([found] if found else [])
+    for _metric_key, members in sorted(by_metric.items()):
+        for (group, scope), event in sorted(members.items()):
+            for (w_group, w_scope), whole in sorted(members.items()):
+                if (
+                    (w_group, w_scope) == (group, scope)
+                    or not _group_within(group, w_group)
+                    or not _place_within(scope, w_scope, lex)
+                ):
                     continue
-                parts = [
-                    f
-                    for f in current_claims([facts[i] for i in event.facts], lex)
-                    if not is_vague(f)
-                ]
-                totals = [
-                    f
-                    for f in current_claims([facts[i] for i in whole.facts], lex)
-                    if not is_vague(f)
-                ]
-                # A tally over a longer period is no part of this count, and a
-                # part within the metric's tolerance of the whole ("at least
-                # 100" beside "under 100") is two roundings, not a conflict.
-                tolerance = rulebook.metric(event.metric)
-                bad_parts = [
-                    p
-                    for p in parts
-                    if not longer_period(totals, [p], rulebook)
-                    and (others := [t for t in totals if independent(p, t, articles)])
-                    and all(
-                        _exceeds(p, t) and not small_gap(t.interval, p.interval, tolerance)
-                        for t in others
-                    )
-                ]
-                if not bad_parts:
-                    continue
-                bad_totals = [t for t in totals if any(_exceeds(p, t) for p in bad_parts)]
-                out.append(
-                    finding(
-                        rule.code, rule.severity, whole, [bad_totals, bad_parts], articles, rulebook
-                    )
+                found = _judge(
+                    event, whole, facts, articles, rulebook, increments=True, place=scope
                 )
+                out.extend([found] if found else [])
     return out
+
+
+def _judge(
+    part: Event,
+    whole: Event,
+    facts: dict[str, Fact],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+    *,
+    increments: bool = False,
+    place: str = "whole",
+    tolerance: MetricRule | None = None,
+) -> Finding | None:
+    """C004 for one part and its whole, if a figure of the part exceeds the whole.
+
+    A part is only larger than its whole when it exceeds every independent
+    figure for the whole (a stray low figure for the whole proves nothing),
+    by more than ``tolerance``; a tally over a longer period is no part of
+    it, and a place is only a part of a whole in the same country.
+    """
+    lex = lexicon(rulebook)
+    parts = [
+        f
+        for f in current_claims([facts[i] for i in part.facts], lex, increments=increments)
+        if not is_vague(f)
+    ]
+    totals = [f for f in current_claims([facts[i] for i in whole.facts], lex) if not is_vague(f)]
+    bad_parts = []
+    for p in parts:
+        if longer_period(totals, [p], rulebook):
+            continue
+        others = [t for t in totals if independent(p, t, articles)]
+        if not others or not all(
+            _exceeds(p, t) and not small_gap(t.interval, p.interval, tolerance) for t in others
+        ):
+            continue
+        if place != "whole" and not all(_inside(p, t) for t in others):
+            continue
+        bad_parts.append(p)
+    if not bad_parts:
+        return None
+    bad_totals = [t for t in totals if any(_exceeds(p, t) for p in bad_parts)]
+    rule = rulebook.finding_rule("C004")
+    return finding(rule.code, rule.severity, whole, [bad_totals, bad_parts], articles, rulebook)
