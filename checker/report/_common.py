@@ -18,12 +18,13 @@ order the finding gives (lower, earlier side first).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from checker.models import Article, DateRange, Fact, Finding, Report, Story
+from checker.wording import side_label
 
 STDIN_SOURCES = frozenset({"-", "<stdin>"})
 #: The heading of the findings that belong to no story (or to one the report does not list).
@@ -232,3 +233,27 @@ def side_groups(
     if rest:
         groups.append(SideGroup(0, "also cited", rest, extra=True))
     return groups
+
+
+def side_lines(
+    finding: Finding,
+    facts: Mapping[str, Fact],
+    articles: Mapping[str, Article],
+    claim: Callable[[Fact, Article | None], str],
+) -> list[str]:
+    """Plain-text lines for a finding's sides: each side's label, then one line per claim.
+
+    ``claim`` words one claim (its source, stated text and value) for the
+    reporter at hand; a fact the report does not hold is said to be missing.
+    """
+    lines: list[str] = []
+    for group in side_groups(finding, facts, articles):
+        side = [facts[fid] for fid in group.facts if fid in facts]
+        lines.append(f"{group.name}: {side_label(side, articles)}")
+        for fact_id in group.facts:
+            fact = facts.get(fact_id)
+            if fact is None:
+                lines.append(f"- {fact_id}: fact not in report")
+            else:
+                lines.append("- " + claim(fact, articles.get(fact.article)))
+    return lines

@@ -27,11 +27,11 @@ from checker.report._common import (
     is_file_source,
     outlet_name,
     side_groups,
+    side_lines,
     story_line,
     value_label,
 )
 from checker.report.terminal import escape_controls
-from checker.wording import side_label
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -92,23 +92,22 @@ class GithubReporter:
         message = [finding.summary]
         if finding.story:
             message.append(story_line(finding, stories))
-        for group in side_groups(finding, facts, articles):
-            side = [facts[fid] for fid in group.facts if fid in facts]
-            message.append(f"{group.name}: {side_label(side, articles)}")
-            for fact_id in group.facts:
-                fact = facts.get(fact_id)
-                if fact is None:
-                    message.append(f"- {fact_id}: fact not in report")
-                    continue
-                article = articles.get(fact.article)
-                outlet = outlet_name(article)
-                where = f"{fact.article} ({outlet})" if outlet else fact.article
-                message.append(f'- {where}: "{fact.stated}" -> {value_label(fact)}')
-                if (
-                    "file" not in properties
-                    and article is not None
-                    and is_file_source(article.source)
-                ):
-                    properties["file"] = article.source
+        message.extend(side_lines(finding, facts, articles, _claim))
+        sources = [
+            a.source
+            for group in side_groups(finding, facts, articles)
+            for fid in group.facts
+            if fid in facts
+            and (a := articles.get(facts[fid].article)) is not None
+            and is_file_source(a.source)
+        ]
+        if sources:
+            properties["file"] = sources[0]
         message.append(f"id {finding.id}")
         return _command(level, properties, "\n".join(message))
+
+
+def _claim(fact: Fact, article: Article | None) -> str:
+    outlet = outlet_name(article)
+    where = f"{fact.article} ({outlet})" if outlet else fact.article
+    return f'{where}: "{fact.stated}" -> {value_label(fact)}'

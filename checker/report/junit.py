@@ -28,11 +28,10 @@ import xml.etree.ElementTree as ET
 from checker.models import Article, Fact, Finding, Report, Story
 from checker.report._common import (
     finding_headline,
-    side_groups,
+    side_lines,
     story_line,
     value_label,
 )
-from checker.wording import side_label
 
 _FAILING = frozenset({"error", "warning"})
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -54,20 +53,13 @@ def _detail(
         known = finding.story in stories
         lines.append(story_line(finding, stories) + (f" [{finding.story}]" if known else ""))
     lines.append(f"rule {finding.rule}, id {finding.id}")
-    for group in side_groups(finding, facts, articles):
-        side = [facts[fid] for fid in group.facts if fid in facts]
-        lines.append(f"{group.name}: {side_label(side, articles)}")
-        for fact_id in group.facts:
-            fact = facts.get(fact_id)
-            if fact is None:
-                lines.append(f"- {fact_id}: fact not in report")
-                continue
-            article = articles.get(fact.article)
-            title = f" ({article.title})" if article is not None and article.title else ""
-            lines.append(
-                f'- {fact.article}{title}: "{fact.stated}" -> {value_label(fact)} | {fact.sentence}'
-            )
+    lines.extend(side_lines(finding, facts, articles, _claim))
     return "\n".join(lines)
+
+
+def _claim(fact: Fact, article: Article | None) -> str:
+    title = f" ({article.title})" if article is not None and article.title else ""
+    return f'{fact.article}{title}: "{fact.stated}" -> {value_label(fact)} | {fact.sentence}'
 
 
 class JunitReporter:
