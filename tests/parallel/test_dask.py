@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
+import parallel_batch as batch  # tests/parallel_batch.py (tests/ is on sys.path)
 import pytest
 
 from checker.pipeline import check
@@ -15,14 +14,6 @@ from checker.rulebook import Rulebook
 pytest.importorskip("distributed")
 
 from checker.dask_backend import DaskUnavailable, dask_client, extract_dask
-
-_spec = importlib.util.spec_from_file_location(
-    "parallel_batch", Path(__file__).with_name("batch.py")
-)
-assert _spec and _spec.loader
-batch = importlib.util.module_from_spec(_spec)
-sys.modules["parallel_batch"] = batch
-_spec.loader.exec_module(batch)
 
 
 def test_dask_report_is_the_same_bytes(tmp_path: Path, rulebook: Rulebook, seeds_dir: Path) -> None:

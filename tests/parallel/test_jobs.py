@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
+import parallel_batch as batch  # tests/parallel_batch.py (tests/ is on sys.path)
 import pytest
 
 from checker import parallel
@@ -13,14 +12,6 @@ from checker.models import Article
 from checker.parallel import chunks, extract_local
 from checker.pipeline import check
 from checker.rulebook import Rulebook
-
-_spec = importlib.util.spec_from_file_location(
-    "parallel_batch", Path(__file__).with_name("batch.py")
-)
-assert _spec and _spec.loader
-batch = importlib.util.module_from_spec(_spec)
-sys.modules["parallel_batch"] = batch
-_spec.loader.exec_module(batch)
 
 
 def _articles(sizes: list[int]) -> list[Article]:
