@@ -13,7 +13,7 @@ from __future__ import annotations
 from checker.compare.dates import incident_date_findings, weekday_findings
 from checker.compare.parts import part_findings
 from checker.compare.scope import scope_findings
-from checker.compare.values import compare_event, corroborate, independent
+from checker.compare.values import compare_event, corroborate, independent, settled_articles
 from checker.models import SEVERITY_RANK, Article, Event, Fact, Finding
 from checker.rulebook import Rulebook
 
@@ -24,8 +24,9 @@ def compare(
     """Every finding of a run, sorted by severity, kind, metric and id."""
     by_id = {f.id: f for f in facts}
     findings: list[Finding] = []
+    settled = settled_articles(events, articles, rulebook)
     for event in events:
-        findings.extend(compare_event(event, by_id, articles, rulebook))
+        findings.extend(compare_event(event, by_id, articles, rulebook, settled))
     findings.extend(scope_findings(events, by_id, articles, rulebook))
     findings.extend(part_findings(events, by_id, articles, rulebook))
     findings.extend(weekday_findings(facts, articles, rulebook))

@@ -400,19 +400,35 @@ def _pairs(
     return out
 
 
+def settled_articles(
+    events: Sequence[Event], articles: dict[str, Article], rulebook: Rulebook
+) -> frozenset[str]:
+    """Ids of the events' articles that tell of a verdict, a sentence or an inquest.
+
+    Each article's text is searched once (rules/context.yaml ``settled_markers``).
+    """
+    lex = lexicon(rulebook)
+    ids = sorted({a for event in events for a in event.sources})
+    return frozenset(a for a in ids if lex.settled_re.search(articles[a].text))
+
+
 def compare_event(
-    event: Event, facts: dict[str, Fact], articles: dict[str, Article], rulebook: Rulebook
+    event: Event,
+    facts: dict[str, Fact],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+    settled: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """Conflict, dispute, revised-down, tension and update findings for one event."""
+    """Conflict, dispute, revised-down, tension and update findings for one event.
+
+    ``settled``: articles that speak of a settled toll (see ``settled_articles``).
+    """
     lex = lexicon(rulebook)
     rule = rulebook.metric(event.metric)
     members = [facts[i] for i in event.facts if not articles[facts[i].article].duplicate_of]
     claims = current_claims(members, lex)
     if len({f.article for f in claims}) < 2:
         return []
-    settled = frozenset(
-        a for a in sorted({f.article for f in claims}) if lex.settled_re.search(articles[a].text)
-    )
     out: list[Finding] = []
     for low, high in _pairs(claims, lambda f: f.interval, articles):
         if all(is_vague(f) for f in low) or all(is_vague(f) for f in high):
