@@ -549,3 +549,57 @@ def test_each_count_of_a_list_takes_the_place_beside_it(lex: Lexicon) -> None:
     six = _fact(stated="six", sentence=sentence, places=("Ramadi", "Mosul"), low=6)
     assert scope_of(fourteen, frozenset({"Iraq"}), lex) == "Ramadi"
     assert scope_of(six, frozenset({"Iraq"}), lex) == "Mosul"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated", "note"),
+    [
+        (
+            "The first bomber struck a wedding, killing seven people.",
+            "seven people",
+            "one strike of several",
+        ),
+        ("The blast killed 19 people, including three men.", "three men", "a part of another"),
+        ("Two of its volunteers were among the wounded.", "Two", "a part of another"),
+    ],
+)
+def test_counts_that_are_parts_of_the_toll_are_never_its_headline(
+    sentence: str, stated: str, note: str, rulebook: Rulebook
+) -> None:
+    fact = _fact(A, 7, stated=stated, sentence=sentence, victims="people")
+    out = _assign([fact], rulebook)[fact.id]
+    assert out.increment
+    assert out.part_of is not None and out.part_of.startswith(note)
+    plain = _fact(A, 7, stated=stated, sentence=f"The strike killed {stated}.", victims="people")
+    assert not _assign([plain], rulebook)[plain.id].increment
+
+
+def test_a_part_with_a_group_of_its_own_is_that_groups_claim(rulebook: Rulebook) -> None:
+    fact = _fact(
+        A,
+        12,
+        stated="12 children",
+        sentence="The blast killed 40 people, including 12 children.",
+        victims="children",
+    )
+    out = _assign([fact], rulebook)[fact.id]
+    assert not out.increment and out.part_of == "group children"
+
+
+def test_the_past_week_is_the_incidents_own_days(rulebook: Rulebook) -> None:
+    week = _fact(
+        A,
+        48000,
+        stated="48,000 people",
+        sentence="Attacks displaced 48,000 people in the past week.",
+    )
+    years = _fact(
+        A,
+        48000,
+        stated="48,000 people",
+        sentence="Attacks displaced 48,000 people in the past decade.",
+        offset=300,
+    )
+    out = _assign([week, years], rulebook)
+    assert not out[week.id].background
+    assert out[years.id].background

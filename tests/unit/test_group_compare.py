@@ -13,6 +13,8 @@ import random
 import pytest
 
 from checker.compare import compare, corroborate
+from checker.compare.values import current_claims
+from checker.extract.lexicon import lexicon
 from checker.group import group
 from checker.models import Article, DateRange, Event, Fact, Finding, Interval
 from checker.rulebook import Rulebook
@@ -712,3 +714,11 @@ def test_two_days_in_two_countries_are_no_disagreement(
     apart = [day(A, wednesday, "Wednesday", "Jamaica"), day(B, thursday, "Thursday", "Cuba")]
     _, findings = _run(apart, arts, rulebook)
     assert not [f for f in findings if f.rule == "D003"]
+
+
+def test_a_figure_passed_on_from_unnamed_others_is_no_headline(rulebook: Rulebook) -> None:
+    lex = lexicon(rulebook)
+    hearsay = _fact(A, 15, stated="15", sentence="Some reports put the death toll at 15.")
+    plain = _fact(A, 15, stated="15", sentence="Police put the death toll at 15.")
+    assert current_claims([hearsay], lex) == []
+    assert current_claims([plain], lex) == [plain]

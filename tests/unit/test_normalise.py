@@ -434,3 +434,11 @@ def test_a_bare_number_in_a_list_counts_what_the_item_before_it_counts(
         ("14 people", 14, "people"),
         ("six", 6, "people"),
     ]
+
+
+def test_a_count_hurt_to_a_degree_is_that_sub_group(rulebook: Rulebook) -> None:
+    facts = _facts("Nine people were injured and seven others were seriously injured.", rulebook)
+    assert [(f.stated, f.victims) for f in facts if f.metric == "wounded"] == [
+        ("Nine people", "people"),
+        ("seven others", "seriously hurt"),
+    ]
