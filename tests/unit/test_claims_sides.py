@@ -603,3 +603,28 @@ def test_the_past_week_is_the_incidents_own_days(rulebook: Rulebook) -> None:
     out = _assign([week, years], rulebook)
     assert not out[week.id].background
     assert out[years.id].background
+
+
+def test_a_troop_count_counts_every_soldier_and_a_critical_state_is_no_toll(
+    rulebook: Rulebook,
+) -> None:
+    troops = _fact(
+        A, 1700, stated="1,700 soldiers", sentence="Some 1,700 soldiers were sent.", metric="troops"
+    )
+    troops = troops.model_copy(update={"victims": "soldiers"})
+    assert _assign([troops], rulebook)[troops.id].victims is None
+    state = _fact(
+        A, 5, stated="Five people", sentence="Five people are in critical condition.", offset=300
+    )
+    assert _assign([state], rulebook)[state.id].increment
+
+
+def test_the_deadliest_disaster_in_decades_is_this_one(rulebook: Rulebook) -> None:
+    fact = _fact(
+        A,
+        80,
+        stated="About 80 people",
+        sentence="About 80 people are missing after the deadliest floods in decades.",
+        metric="missing",
+    )
+    assert not _assign([fact], rulebook)[fact.id].background

@@ -722,3 +722,22 @@ def test_a_figure_passed_on_from_unnamed_others_is_no_headline(rulebook: Ruleboo
     plain = _fact(A, 15, stated="15", sentence="Police put the death toll at 15.")
     assert current_claims([hearsay], lex) == []
     assert current_claims([plain], lex) == [plain]
+
+
+def test_a_count_of_two_things_is_never_a_claim(rulebook: Rulebook) -> None:
+    lex = lexicon(rulebook)
+    both = _fact(A, 700, stated="700", sentence="About 700 people were missing or stranded.")
+    assert current_claims([both], lex) == []
+
+
+def test_a_province_of_its_own_is_no_part_of_the_whole_story(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # Ramadi is a city, so a part of the story's whole area; Nineveh is a
+    # province beside it, not inside it.
+    city = [_fact(A, 16), _fact(B, 20, scope="Ramadi")]
+    _, findings = _run(city, arts, rulebook)
+    assert [f.rule for f in findings if f.kind == "conflict"] == ["C004"]
+    province = [_fact(A, 16), _fact(B, 20, scope="Nineveh")]
+    _, findings = _run(province, arts, rulebook)
+    assert not [f for f in findings if f.kind == "conflict"]
