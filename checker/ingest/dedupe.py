@@ -18,10 +18,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import struct
-from collections import defaultdict
+from array import array
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Sequence
 
-from checker.ingest.fingerprint import comparable_words, fingerprint
+from checker.ingest.fingerprint import comparable_words, words_fingerprint
 from checker.models import Article
 
 THRESHOLD = 0.8
@@ -35,6 +36,9 @@ ROWS = BINS // BANDS
 # long passages (e.g. a common footer).
 MAX_CANDIDATES = 32
 MAX_BUCKET = 64
+# The shingles of this many recent bucketed articles are kept (8 bytes per
+# shingle) for verifying candidates; an older one is worked out again.
+KEPT_SHINGLES = 4096
 
 _EMPTY = 1 << 64
 _PROBE_STEPS = 4 * BINS
@@ -147,16 +151,20 @@ def _mark_in_order(articles: list[Article]) -> list[Article]:
     roots: list[int | None] = [None] * len(articles)
     by_fingerprint: dict[str, int] = {}
     buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+    kept: OrderedDict[int, array[int]] = OrderedDict()
 
-    @functools.lru_cache(maxsize=256)
     def shingles_of(index: int) -> frozenset[int]:
-        return shingles(comparable_words(articles[index].text))
+        packed = kept.get(index)
+        if packed is None:
+            return shingles(comparable_words(articles[index].text))
+        kept.move_to_end(index)
+        return frozenset(packed)
 
     for index, article in enumerate(articles):
         words = comparable_words(article.text)
         if len(words) < MIN_WORDS:
             continue
-        digest = article.fingerprint or fingerprint(article.text)
+        digest = article.fingerprint or words_fingerprint(words)
         if digest in by_fingerprint:
             earlier = by_fingerprint[digest]
             roots[index] = roots[earlier] if roots[earlier] is not None else earlier
@@ -165,10 +173,16 @@ def _mark_in_order(articles: list[Article]) -> list[Article]:
         mine = shingles(words)
         keys = _band_keys(signature(mine))
         roots[index] = _verified_root(mine, keys, buckets, roots, shingles_of)
+        bucketed = False
         for key in keys:
             bucket = buckets[key]
             if len(bucket) < MAX_BUCKET:
                 bucket.append(index)
+                bucketed = True
+        if bucketed:
+            kept[index] = array("Q", mine)
+            if len(kept) > KEPT_SHINGLES:
+                kept.popitem(last=False)
     return [
         _with_duplicate_of(article, None if root is None else articles[root].id)
         for article, root in zip(articles, roots, strict=True)

@@ -15,5 +15,9 @@ def comparable_words(text: str) -> list[str]:
 
 def fingerprint(text: str) -> str:
     """A short stable hash of ``text`` normalised for comparison (16 hex digits)."""
-    normalised = " ".join(comparable_words(text))
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+    return words_fingerprint(comparable_words(text))
+
+
+def words_fingerprint(words: list[str]) -> str:
+    """``fingerprint`` of a text whose ``comparable_words`` are ``words``."""
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:16]
