@@ -11,7 +11,9 @@ any number of workers.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from checker.models import Article, Fact, Mention
 from checker.rulebook import Rulebook
@@ -103,6 +105,112 @@ def _work(chunk: list[Article]) -> list[Extracted]:
     return extract_chunk(chunk, _WORKER_RULEBOOK[0])
 
 
+# A chunk sent to a worker while articles stream in: big enough to be worth
+# sending, small enough that workers start early and stay evenly busy.
+CHUNK_CHARS = 128_000
+# Chunks in flight per worker: enough to keep every worker busy, few enough
+# that a streamed crawl is not all held in memory waiting for a worker.
+IN_FLIGHT_PER_WORKER = 4
+
+
+class Extraction:
+    """Articles extracted as they come (``add``), in order (``finish``).
+
+    In this process, or, once the articles given add up to
+    ``min_parallel_bytes`` of text, in a pool of ``jobs`` worker processes
+    that extract chunks of about ``chunk_chars`` while more articles are
+    still being read. Results are in the order the articles were added,
+    whatever the number of workers, so the report is the same bytes.
+    """
+
+    def __init__(
+        self,
+        rulebook: Rulebook,
+        *,
+        jobs: int = 1,
+        progress: Progress | None = None,
+        min_parallel_bytes: int | None = None,
+        chunk_chars: int = CHUNK_CHARS,
+        while_waiting: Callable[[], None] | None = None,
+    ) -> None:
+        """An extraction with nothing added yet (see the class for the arguments)."""
+        self.rulebook = rulebook
+        self.jobs = jobs
+        self.progress = progress
+        self.threshold = MIN_PARALLEL_BYTES if min_parallel_bytes is None else min_parallel_bytes
+        self.chunk_chars = max(1, chunk_chars)
+        self.while_waiting = while_waiting
+        self.results: list[Extracted] = []
+        self.added = 0
+        self._held: list[Article] = []  # added, not yet extracted or sent
+        self._held_chars = 0
+        self._pool: Any = None
+        self._pending: deque[Any] = deque()
+
+    def add(self, article: Article) -> None:
+        """Extract ``article`` now, or hold it for the next chunk sent to the pool."""
+        self.added += 1
+        if self.jobs <= 1:
+            self._done([extract_one(article, self.rulebook)])
+            return
+        self._held.append(article)
+        self._held_chars += len(article.text)
+        if self._pool is None and self._held_chars >= max(self.threshold, 1):
+            self._start()
+        if self._pool is not None and self._held_chars >= self.chunk_chars:
+            self._send()
+
+    def finish(self) -> list[Extracted]:
+        """Every added article's facts and story signature, in the order added."""
+        if self._pool is None:
+            # Too little text for a pool (or one job): done here.
+            for article in self._held:
+                self._done([extract_one(article, self.rulebook)])
+            self._held = []
+            return self.results
+        if self._held:
+            self._send()
+        try:
+            if self.while_waiting is not None:
+                self.while_waiting()
+            while self._pending:
+                self._done(self._pending.popleft().result())
+        finally:
+            self._pool.shutdown()
+            self._pool = None
+        return self.results
+
+    def _start(self) -> None:
+        # Imported here: a small batch never starts a pool, and the import
+        # (multiprocessing with it) is a tenth of a small check's start-up.
+        from concurrent.futures import ProcessPoolExecutor
+
+        _warm_up(self.rulebook)
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.jobs, initializer=_init_worker, initargs=(self.rulebook,)
+        )
+
+    def _send(self) -> None:
+        chunk: list[Article] = []
+        size = 0
+        for article in self._held:  # the held text in runs of about ``chunk_chars``
+            chunk.append(article)
+            size += len(article.text)
+            if size >= self.chunk_chars:
+                self._pending.append(self._pool.submit(_work, chunk))
+                chunk, size = [], 0
+        if chunk:
+            self._pending.append(self._pool.submit(_work, chunk))
+        self._held, self._held_chars = [], 0
+        while len(self._pending) > self.jobs * IN_FLIGHT_PER_WORKER:
+            self._done(self._pending.popleft().result())
+
+    def _done(self, extracted: list[Extracted]) -> None:
+        self.results.extend(extracted)
+        if self.progress:
+            self.progress(len(self.results), self.added)
+
+
 def extract_local(
     articles: Sequence[Article],
     rulebook: Rulebook,
@@ -116,32 +224,20 @@ def extract_local(
 
     A batch of less than ``min_parallel_bytes`` of text (default
     ``MIN_PARALLEL_BYTES``) is always done here. With a pool, this process
-    runs ``while_waiting`` (work for the later stages) while the workers extract.
+    runs ``while_waiting`` (work for the later stages) while the workers
+    extract ``CHUNKS_PER_WORKER`` chunks each of about equal text size.
     """
-    total = len(articles)
-    results: list[Extracted] = []
     size = sum(len(a.text) for a in articles)
     threshold = MIN_PARALLEL_BYTES if min_parallel_bytes is None else min_parallel_bytes
-    if jobs > 1 and total > 1 and size >= threshold:
-        # Imported here: a small batch never starts a pool, and the import
-        # (multiprocessing with it) is a tenth of a small check's start-up.
-        from concurrent.futures import ProcessPoolExecutor
-
-        _warm_up(rulebook)
-        parts = chunks(articles, jobs * CHUNKS_PER_WORKER)
-        with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=(rulebook,)
-        ) as pool:
-            pending = pool.map(_work, parts)  # every chunk is submitted here
-            if while_waiting is not None:
-                while_waiting()
-            for done in pending:
-                results.extend(done)
-                if progress:
-                    progress(len(results), total)
-        return results
-    for n, article in enumerate(articles, 1):
-        results.append(extract_one(article, rulebook))
-        if progress:
-            progress(n, total)
-    return results
+    parallel = jobs > 1 and len(articles) > 1 and size >= threshold
+    extraction = Extraction(
+        rulebook,
+        jobs=jobs if parallel else 1,
+        progress=progress,
+        min_parallel_bytes=1 if parallel else None,
+        chunk_chars=-(-size // (jobs * CHUNKS_PER_WORKER)) if parallel else CHUNK_CHARS,
+        while_waiting=while_waiting,
+    )
+    for article in articles:
+        extraction.add(article)
+    return extraction.finish()

@@ -13,9 +13,9 @@ from checker.compare import compare, corroborate
 from checker.extract import lexicon
 from checker.extract.published import with_published
 from checker.group import group
-from checker.ingest import Limits, ingest
+from checker.ingest import Limits, ingest, stream_ingest
 from checker.models import Article, Fact, InputRecord, Mention, Report
-from checker.parallel import Extracted, Progress, article_facts, extract_local
+from checker.parallel import Extracted, Extraction, Progress, article_facts
 from checker.rulebook import Rulebook
 from checker.stories import SMALL_BATCH, Signature, stories
 
@@ -81,18 +81,14 @@ def check(
     either way. A syndicated copy (``duplicate_of`` set) is listed with the
     articles but its facts are not counted again.
     """
-    articles, inputs, had_errors = load_articles(paths, rulebook, stdin, limits)
-    originals = [a for a in articles if a.duplicate_of is None]
     if extractor is not None:
-        extracted = extractor(originals, rulebook, progress)
+        articles, inputs, had_errors = load_articles(paths, rulebook, stdin, limits)
+        extracted = extractor([a for a in articles if a.duplicate_of is None], rulebook, progress)
     else:
-        extracted = extract_local(
-            originals,
-            rulebook,
-            jobs=jobs,
-            progress=progress,
-            while_waiting=lambda: prepare_stories(len(originals)),
+        articles, inputs, extracted = _read_and_extract(
+            paths, rulebook, jobs=jobs, stdin=stdin, progress=progress, limits=limits
         )
+        had_errors = any(record.incomplete for record in inputs)
     facts = [f for fs, _s in extracted for f in fs]
     by_id = {a.id: a for a in articles}
     signatures = {s.article: s for _f, s in extracted}
@@ -116,6 +112,51 @@ def check(
         findings=findings,
     )
     return CheckResult(report=report, had_input_errors=had_errors)
+
+
+def _read_and_extract(
+    paths: Sequence[str],
+    rulebook: Rulebook,
+    *,
+    jobs: int,
+    stdin: TextIO | BinaryIO | None,
+    progress: Progress | None,
+    limits: Limits | None,
+) -> tuple[list[Article], list[InputRecord], list[Extracted]]:
+    """Read ``paths`` and extract each original article as it is read.
+
+    With a pool, the workers extract while this process is still reading
+    (``ingest.stream_ingest``); the articles, their input records and the
+    extraction results come out in the order read, as ``load_articles`` and
+    ``extract_local`` would give them.
+    """
+    limits = limits or Limits()
+    lex = lexicon(rulebook)
+    articles: list[Article] = []
+    originals = 0
+
+    def ready() -> None:
+        prepare_stories(originals)
+
+    extraction = Extraction(rulebook, jobs=jobs, progress=progress, while_waiting=ready)
+
+    def take(article: Article) -> None:
+        nonlocal originals
+        article = with_published(article, lex)
+        articles.append(article)
+        if article.duplicate_of is None:
+            originals += 1
+            extraction.add(article)
+
+    inputs = stream_ingest(
+        paths,
+        rulebook,
+        take,
+        stdin=stdin,
+        max_bytes=limits.max_file_bytes,
+        max_chars=limits.max_article_chars,
+    )
+    return articles, inputs, extraction.finish()
 
 
 def iter_extract(

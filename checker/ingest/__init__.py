@@ -23,12 +23,12 @@ Publication dates come from record metadata only (``published_from`` =
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from checker.ingest.boilerplate import BoilerplateFilter
-from checker.ingest.dedupe import mark_duplicates
+from checker.ingest.dedupe import Deduper, mark_duplicates
 from checker.ingest.discover import STDIN, discover
 from checker.ingest.readers import (
     DEFAULT_MAX_ARTICLE_CHARS,
@@ -47,6 +47,7 @@ __all__ = [
     "Limits",
     "ingest",
     "mark_duplicates",
+    "stream_ingest",
 ]
 
 DEFAULT_MAX_BYTES = 50_000_000
@@ -95,14 +96,49 @@ def ingest(
     article (longer text is cut, and the input's record says so); ``stdin``
     replaces ``sys.stdin``.
     """
-    reader = Reader(BoilerplateFilter(rulebook.boilerplate), max_bytes, max_chars)
     articles: list[Article] = []
-    inputs: list[InputRecord] = []
+    inputs = stream_ingest(
+        paths, rulebook, articles.append, max_bytes=max_bytes, max_chars=max_chars, stdin=stdin
+    )
+    return IngestResult(articles=articles, inputs=inputs)
+
+
+def stream_ingest(
+    paths: Sequence[str],
+    rulebook: Rulebook,
+    emit: Callable[[Article], None],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
+    stdin: TextIO | BinaryIO | None = None,
+) -> list[InputRecord]:
+    """``ingest``, passing each article (near-duplicates marked) to ``emit`` in order.
+
+    When the inputs come in their canonical order (sorted by path as given,
+    as one file or one directory always does), each article is passed on as
+    soon as it is read and marked, so a JSON lines crawl is never held whole;
+    otherwise the articles are all read first, since a copy's original may
+    come later. Either way ``emit`` sees the same articles in the same order.
+    """
+    entries = []
     seen: set[str] = set()
     for entry in discover(paths):
-        if entry.display in seen:
-            continue  # the same path given twice is read once
-        seen.add(entry.display)
+        if entry.display not in seen:  # the same path given twice is read once
+            seen.add(entry.display)
+            entries.append(entry)
+    displays = [entry.display for entry in entries]
+    streaming = displays == sorted(displays)
+    held: list[Article] = []
+    take: Callable[[Article], None] = held.append
+    if streaming:
+        marker = Deduper()
+
+        def take(article: Article) -> None:
+            emit(marker.mark(article))
+
+    reader = Reader(BoilerplateFilter(rulebook.boilerplate), max_bytes, max_chars, emit=take)
+    inputs: list[InputRecord] = []
+    for entry in entries:
         if entry.problem is not None:
             outcome = skipped(entry.display, entry.problem)
         elif entry.path is None:
@@ -110,5 +146,8 @@ def ingest(
         else:
             outcome = reader.read_path(entry.display, entry.path)
         inputs.append(outcome.record)
-        articles.extend(outcome.articles)
-    return IngestResult(articles=mark_duplicates(articles), inputs=inputs)
+        for article in outcome.articles:  # the inputs that are not streamed
+            take(article)
+    for article in mark_duplicates(held):
+        emit(article)
+    return inputs

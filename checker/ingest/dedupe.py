@@ -148,45 +148,75 @@ def mark_duplicates(articles: list[Article]) -> list[Article]:
 
 def _mark_in_order(articles: list[Article]) -> list[Article]:
     """``mark_duplicates`` for articles already in their canonical order."""
-    roots: list[int | None] = [None] * len(articles)
-    by_fingerprint: dict[str, int] = {}
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-    kept: OrderedDict[int, array[int]] = OrderedDict()
+    marker = Deduper()
+    return [marker.mark(article) for article in articles]
 
-    def shingles_of(index: int) -> frozenset[int]:
-        packed = kept.get(index)
-        if packed is None:
-            return shingles(comparable_words(articles[index].text))
-        kept.move_to_end(index)
-        return frozenset(packed)
 
-    for index, article in enumerate(articles):
+class Deduper:
+    """Marks near-duplicates one article at a time, for articles that come in
+    their canonical order (by source, then index), e.g. as they are read.
+
+    Only what later articles are compared against is kept: fingerprints, LSH
+    buckets of article numbers, the text of each bucketed article (shared
+    with the article, not copied), and the shingles of the ``KEPT_SHINGLES``
+    most recent ones; an older candidate's shingles are worked out again
+    from its text.
+    """
+
+    def __init__(self) -> None:
+        """An empty marker: no article seen yet."""
+        self._ids: list[str] = []
+        self._roots: list[int | None] = []
+        self._by_fingerprint: dict[str, int] = {}
+        self._buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+        self._kept: OrderedDict[int, array[int]] = OrderedDict()
+        self._texts: dict[int, str] = {}
+
+    def mark(self, article: Article) -> Article:
+        """``article`` with ``duplicate_of`` set to the first article of its cluster, or None."""
+        index = len(self._ids)
+        self._ids.append(article.id)
+        self._roots.append(None)
         words = comparable_words(article.text)
         if len(words) < MIN_WORDS:
-            continue
+            return _with_duplicate_of(article, None)
         digest = article.fingerprint or words_fingerprint(words)
-        if digest in by_fingerprint:
-            earlier = by_fingerprint[digest]
-            roots[index] = roots[earlier] if roots[earlier] is not None else earlier
-            continue
-        by_fingerprint[digest] = index
-        mine = shingles(words)
-        keys = _band_keys(signature(mine))
-        roots[index] = _verified_root(mine, keys, buckets, roots, shingles_of)
+        if digest in self._by_fingerprint:
+            earlier = self._by_fingerprint[digest]
+            root = self._roots[earlier]
+            self._roots[index] = earlier if root is None else root
+        else:
+            self._by_fingerprint[digest] = index
+            mine = shingles(words)
+            keys = _band_keys(signature(mine))
+            self._roots[index] = _verified_root(
+                mine, keys, self._buckets, self._roots, self._shingles_of
+            )
+            self._bucket(index, article.text, mine, keys)
+        root = self._roots[index]
+        return _with_duplicate_of(article, None if root is None else self._ids[root])
+
+    def _bucket(
+        self, index: int, text: str, mine: frozenset[int], keys: Sequence[tuple[int, bytes]]
+    ) -> None:
         bucketed = False
         for key in keys:
-            bucket = buckets[key]
+            bucket = self._buckets[key]
             if len(bucket) < MAX_BUCKET:
                 bucket.append(index)
                 bucketed = True
         if bucketed:
-            kept[index] = array("Q", mine)
-            if len(kept) > KEPT_SHINGLES:
-                kept.popitem(last=False)
-    return [
-        _with_duplicate_of(article, None if root is None else articles[root].id)
-        for article, root in zip(articles, roots, strict=True)
-    ]
+            self._texts[index] = text
+            self._kept[index] = array("Q", mine)
+            if len(self._kept) > KEPT_SHINGLES:
+                self._kept.popitem(last=False)
+
+    def _shingles_of(self, index: int) -> frozenset[int]:
+        packed = self._kept.get(index)
+        if packed is None:
+            return shingles(comparable_words(self._texts[index]))
+        self._kept.move_to_end(index)
+        return frozenset(packed)
 
 
 def _verified_root(

@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
@@ -85,6 +85,29 @@ def _problem(numbers: Sequence[int], singular: str, plural: str) -> str:
     return f"{len(numbers)} {noun}: {_listing(numbers)}"
 
 
+class Tally:
+    """What an input's record says of its articles: how many, which were cut, the repairs.
+
+    Kept apart from the articles themselves so that a streamed input's record
+    is made without holding its articles.
+    """
+
+    def __init__(self, articles: Iterable[Article] = ()) -> None:
+        """A tally of ``articles`` (more are added with ``add``)."""
+        self.count = 0
+        self.cut: list[int] = []
+        self.notes: dict[str, None] = {}
+        for article in articles:
+            self.add(article)
+
+    def add(self, article: Article) -> None:
+        """Count ``article``."""
+        self.count += 1
+        if article.truncated:
+            self.cut.append(article.index)
+        self.notes.update(dict.fromkeys(article.notes))
+
+
 def _finish(
     path: str,
     articles: list[Article],
@@ -92,30 +115,32 @@ def _finish(
     *,
     skipped_items: int = 0,
     limit: int = DEFAULT_MAX_ARTICLE_CHARS,
+    tally: Tally | None = None,
 ) -> Outcome:
     """The outcome of an input that was read: its articles, or skipped when it gave none.
 
     ``problems`` name the parts that were skipped (``skipped_items`` of them);
     the reason also names the articles cut at ``limit`` characters and the
-    repairs noted on the articles.
+    repairs noted on the articles. ``tally`` stands for articles already
+    passed on (streamed), which ``articles`` then does not hold.
     """
-    if not articles:
+    tally = tally or Tally(articles)
+    if not tally.count:
         why = f"no articles ({'; '.join(problems)})" if problems else "no article text"
         return skipped(path, why)
     parts = [f"skipped {problem}" for problem in problems]
-    cut = [article.index for article in articles if article.truncated]
+    cut = tally.cut
     if cut:
         noun = "article" if len(cut) == 1 else "articles"
         parts.append(
             f"cut {len(cut)} {noun} longer than the {limit:,}-character limit: {_listing(cut)}"
         )
-    repairs = dict.fromkeys(note for article in articles for note in article.notes)
-    parts.extend(note for note in repairs if not note.startswith(_CUT_NOTE))
+    parts.extend(note for note in tally.notes if not note.startswith(_CUT_NOTE))
     record = InputRecord(
         path=path,
         status="ok",
         reason="; ".join(parts) or None,
-        articles=len(articles),
+        articles=tally.count,
         skipped_items=skipped_items,
         truncated=len(cut),
     )
@@ -219,12 +244,18 @@ class Reader:
         rules: BoilerplateFilter,
         max_bytes: int,
         max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
+        emit: Callable[[Article], None] | None = None,
     ) -> None:
         """``max_bytes`` bounds a whole .txt/.json/HTML input and a single JSON line;
-        ``max_chars`` bounds the text of one article (longer text is cut)."""
+        ``max_chars`` bounds the text of one article (longer text is cut).
+
+        With ``emit``, each article of a JSON lines input is passed to it as
+        soon as its line is read, and not kept in the outcome (streaming).
+        """
         self.rules = rules
         self.max_bytes = max_bytes
         self.max_chars = max_chars
+        self.emit = emit
 
     # --- entry points --------------------------------------------------------
 
@@ -426,6 +457,7 @@ class Reader:
 
     def _jsonl(self, display: str, lines: Iterable[_Line]) -> Outcome:
         articles: list[Article] = []
+        tally = Tally()
         malformed: list[int] = []
         no_text: list[int] = []
         too_long: list[int] = []
@@ -449,6 +481,10 @@ class Reader:
             article = self._record_article(display, line.number, record_fields(record), line.notes)
             if article is None:
                 no_text.append(line.number)
+                continue
+            tally.add(article)
+            if self.emit is not None:
+                self.emit(article)
             else:
                 articles.append(article)
         if not seen_any:
@@ -471,6 +507,7 @@ class Reader:
             problems,
             skipped_items=len(malformed) + len(too_long) + len(no_text),
             limit=self.max_chars,
+            tally=tally,
         )
 
     def _record_article(

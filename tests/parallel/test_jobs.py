@@ -56,3 +56,36 @@ def test_report_is_the_same_bytes_for_any_jobs(
     pooled = check(paths, rulebook, jobs=jobs).report.model_dump_json()
     assert '"findings":[{' in single
     assert pooled == single
+
+
+@pytest.mark.parametrize("chunk_chars", [1, 700, 10**9])
+def test_streamed_chunks_of_any_size_give_the_same_results(
+    tmp_path: Path, rulebook: Rulebook, chunk_chars: int
+) -> None:
+    from checker.pipeline import load_articles
+
+    path = batch.write_batch(tmp_path / "b.jsonl", articles=12)
+    articles, _inputs, _errors = load_articles([str(path)], rulebook)
+    one = extract_local(articles, rulebook, jobs=1)
+    seen: list[tuple[int, int]] = []
+    extraction = parallel.Extraction(
+        rulebook,
+        jobs=2,
+        min_parallel_bytes=1500,
+        chunk_chars=chunk_chars,
+        progress=lambda done, added: seen.append((done, added)),
+    )
+    for article in articles:
+        extraction.add(article)
+        # Chunks waiting for a worker are bounded, whatever the batch's size.
+        assert len(extraction._pending) <= 2 * parallel.IN_FLIGHT_PER_WORKER
+    assert extraction.finish() == one
+    assert seen[-1] == (len(articles), len(articles))
+    assert all(done <= added for done, added in seen)
+
+
+def test_a_batch_under_the_threshold_never_starts_a_pool(rulebook: Rulebook) -> None:
+    extraction = parallel.Extraction(rulebook, jobs=2, min_parallel_bytes=10**9)
+    extraction.add(Article(id="a#1", source="a", index=1, text="Ten people were killed."))
+    assert extraction._pool is None
+    assert len(extraction.finish()) == 1
