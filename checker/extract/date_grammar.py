@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from checker.extract.date_cues import DIGIT, NO_CUES, QUOTE, CueTable, cue_table
 from checker.extract.lexicon import Lexicon, alternation
 
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
@@ -43,6 +46,8 @@ class DateGrammar:
     holiday: re.Pattern[str]
     future: re.Pattern[str]
     past: re.Pattern[str]
+    # Where each pattern can begin (none: every pattern scans the whole text).
+    cues: CueTable = NO_CUES
 
 
 _GRAMMARS: dict[int, tuple[Lexicon, DateGrammar]] = {}
@@ -203,5 +208,42 @@ def grammar(lex: Lexicon) -> DateGrammar:
             re.IGNORECASE,
         ),
     )
+    compiled = dataclasses.replace(compiled, cues=cue_table(_openers(compiled, lex)))
     _GRAMMARS[id(lex)] = (lex, compiled)
     return compiled
+
+
+def _openers(g: DateGrammar, lex: Lexicon) -> Mapping[re.Pattern[str], list[str]]:
+    """The phrases each pattern's matches can begin with (its optional parts included)."""
+    lang = lex.rulebook.language
+    rules = lex.rulebook.dates
+    months = list(lex.months)
+    weekdays = list(lex.weekdays)
+    offsets = list(rules.offsets)
+    pos = rules.positions
+    ordinals = [*rules.quarter_ordinals, *rules.half_ordinals]
+    back = [w for w, shift in rules.offsets.items() if shift == -1]
+    return {
+        g.full: [*weekdays, "the", DIGIT, *months],
+        g.iso: [DIGIT],
+        g.weekday: [*offsets, "on", *weekdays],
+        g.month_only: lang.month_prepositions,
+        g.bare_month: [*pos, *months],
+        g.month_offset: [*pos, *offsets],
+        g.month_of_year: [*pos, *months],
+        g.unit_offset: [*pos, "the", *offsets],
+        g.this_year: rules.this_year_openers,
+        g.season: [*pos, "the", *offsets, *rules.seasons],
+        g.quarter: ["the", DIGIT, *offsets, "fiscal", "calendar", *ordinals, "q"],
+        g.quarter_anaphor: [*rules.quarter_anaphora, "the"],
+        g.reference: [*pos, *rules.references],
+        g.year_before: ["the", *rules.same_period, *rules.year_before, *back, *rules.one],
+        g.days: list(rules.days),
+        g.ago: [DIGIT, *rules.one, *lex.number_words],
+        g.decade: ["the", *rules.decade_prefixes, DIGIT, QUOTE],
+        g.short_year: rules.short_year_openers,
+        g.year_span: ["between", "from"],
+        g.holiday: [*offsets, *rules.holidays],
+        g.spoken_year: [*rules.spoken_centuries, "the"],
+        g.marked_year: [*rules.year_prefixes, "since", *rules.year_prepositions],
+    }
