@@ -23,7 +23,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import chain
 
 # Opener phrases that stand for a class of characters: any digit, a quote before a digit.
 DIGIT = "0"
@@ -43,24 +42,37 @@ _UNSAFE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 _LETTERS_RE = re.compile(r"[a-z]+")
 
 
+_OPENER_RE = re.compile(r"([a-z]+)(?:[ \t-]+(?:([a-z]+)|(\d)|(['’‘])\d))?")
+
+
 def opener_key(phrase: str) -> str | None:
-    """The cue a phrase opens with: its leading ASCII letters in lower case,
-    ``DIGIT`` for a digit, ``QUOTE`` for a quote before a digit, else None."""
+    """The cue a phrase opens with, None when it opens with no letter, digit or quoted digit.
+
+    The cue is the phrase's leading ASCII letters in lower case, followed by
+    the cue of its next word when one follows after blanks or hyphens ("the
+    middle of" opens with "the middle"); ``DIGIT`` stands for any digit,
+    ``QUOTE`` for a quote before a digit.
+    """
     low = phrase.lower()
     if low[:1].isdecimal():
         return DIGIT
     if low[:1] in _QUOTES and low[1:2].isdecimal():
         return QUOTE
-    m = _LETTERS_RE.match(low)
-    return m.group() if m else None
+    m = _OPENER_RE.match(low)
+    if m is None:
+        return None
+    first, word, digit, quote = m.groups()
+    second = word or (DIGIT if digit else QUOTE if quote else None)
+    return f"{first} {second}" if second else first
 
 
 @dataclass(frozen=True)
 class CueTable:
-    """The cue pattern of a grammar and the cues each of its patterns can open with."""
+    """The cue pattern of a grammar, and for each cue the patterns that can open with it."""
 
     cue_re: re.Pattern[str]
-    keys: Mapping[re.Pattern[str], frozenset[str]]
+    patterns: Mapping[str, tuple[re.Pattern[str], ...]]
+    indexed: frozenset[re.Pattern[str]]
 
 
 def cue_table(openers: Mapping[re.Pattern[str], Iterable[str]]) -> CueTable:
@@ -69,18 +81,30 @@ def cue_table(openers: Mapping[re.Pattern[str], Iterable[str]]) -> CueTable:
     A pattern with an opener that gives no cue (it begins with another
     character) is left out, and is scanned in full.
     """
-    keys: dict[re.Pattern[str], frozenset[str]] = {}
+    by_cue: dict[str, list[re.Pattern[str]]] = {}
+    indexed: set[re.Pattern[str]] = set()
     for pattern, phrases in openers.items():
-        cues = {opener_key(p) for p in phrases}
-        if None not in cues:
-            keys[pattern] = frozenset(c for c in cues if c is not None)
-    words = sorted(
-        {c for cs in keys.values() for c in cs} - {DIGIT, QUOTE}, key=lambda w: (-len(w), w)
-    )
+        keys = {opener_key(p) for p in phrases}
+        if None in keys:
+            continue
+        indexed.add(pattern)
+        cues = {c for c in keys if c is not None}
+        # A pattern that opens with a word whatever follows needs none of its pairs.
+        for cue in sorted(c for c in cues if c.split(" ")[0] not in cues or " " not in c):
+            by_cue.setdefault(cue, []).append(pattern)
+    words = sorted({c.split(" ")[0] for c in by_cue} - {DIGIT, QUOTE}, key=lambda w: (-len(w), w))
     alternation = "|".join(words) or r"(?!x)x"
-    # A cue word is followed by no further letter; a match is never empty.
-    cue_re = re.compile(rf"(?<!\w)(?:(?:{alternation})(?![a-z])|\d|[{_QUOTES}](?=\d))")
-    return CueTable(cue_re=cue_re, keys=keys)
+    # A cue word is followed by no further letter; the word after it is only
+    # looked at, so that it is read as a cue of its own too.
+    cue_re = re.compile(
+        rf"(?<!\w)(?:({alternation})(?![a-z])(?:(?=[ \t-]+(?:([a-z]+)|(\d)|([{_QUOTES}])\d))|)"
+        rf"|(\d)|[{_QUOTES}](?=\d))"
+    )
+    return CueTable(
+        cue_re=cue_re,
+        patterns={cue: tuple(ps) for cue, ps in by_cue.items()},
+        indexed=frozenset(indexed),
+    )
 
 
 # No cues: every pattern scans the whole text.
@@ -94,7 +118,7 @@ class CueScan:
         """Find the cues of ``text`` in one pass (none when it holds an unsafe character)."""
         self.text = text
         self.table = table
-        self._starts: dict[str, list[int]] | None = None
+        self._starts: dict[re.Pattern[str], list[int]] | None = None
         self._long_runs: list[int] = []
         if _UNSAFE_RE.search(text):
             return
@@ -103,35 +127,31 @@ class CueScan:
             return
         found: defaultdict[str, list[int]] = defaultdict(list)
         for m in table.cue_re.finditer(lowered):
-            found[m.group()].append(m.start())
-        starts: dict[str, list[int]] = {}
+            word, after, digit_after, quote_after, digit = m.groups()
+            if word is None:
+                found[DIGIT if digit else QUOTE].append(m.start())
+                continue
+            found[word].append(m.start())
+            if after or digit_after or quote_after:
+                second = after or (DIGIT if digit_after else QUOTE)
+                found[f"{word} {second}"].append(m.start())
+        starts: dict[re.Pattern[str], list[int]] = {}
         for cue, positions in found.items():
-            if cue[0].isdecimal():
-                starts.setdefault(DIGIT, []).extend(positions)
-            elif cue in _QUOTES:
-                starts.setdefault(QUOTE, []).extend(positions)
-            else:
-                starts[cue] = positions
+            for pattern in table.patterns.get(cue, ()):
+                starts.setdefault(pattern, []).extend(positions)
+        for positions in starts.values():
+            positions.sort()
         self._starts = starts
         self._long_runs = [m.start() for m in _LONG_RUN_RE.finditer(text)]
 
-    def _positions(self, keys: frozenset[str]) -> list[int]:
-        """Where a match opening with one of ``keys`` can begin, in order."""
-        assert self._starts is not None
-        lists = [self._starts[k] for k in keys if k in self._starts]
-        if len(lists) == 1:
-            return lists[0]
-        return sorted(chain.from_iterable(lists))
-
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` in the text, exactly as ``pattern.finditer(text)``."""
-        keys = self.table.keys.get(pattern)
-        if keys is None or self._starts is None:
+        if self._starts is None or pattern not in self.table.indexed:
             yield from pattern.finditer(self.text)
             return
         text, runs, size = self.text, self._long_runs, len(self.text)
         end = 0
-        for pos in self._positions(keys):
+        for pos in self._starts.get(pattern, ()):
             if pos < end:
                 continue
             stop = pos + REACH
