@@ -31,9 +31,11 @@ _QUOTES = "'’‘"
 
 # How far from its start a match is looked for, and the longest run of blanks,
 # hyphens or digits that keeps every match of the grammar within that reach.
+# Runs of them mixed count too: a pattern that opens with a character class
+# lets the regex engine skip fast to where one can begin.
 REACH = 512
 RUN = 16
-_LONG_RUN_RE = re.compile(rf"[ \t-]{{{RUN + 1},}}|\d{{{RUN + 1},}}")
+_LONG_RUN_RE = re.compile(rf"[ \t\d-][ \t\d-]{{{RUN},}}")
 
 # Characters that case-insensitive matching takes for an ASCII letter, or that
 # grow when lower-cased: where one occurs, the lower-cased text is not a
@@ -68,11 +70,15 @@ def opener_key(phrase: str) -> str | None:
 
 @dataclass(frozen=True)
 class CueTable:
-    """The cue pattern of a grammar, and for each cue the patterns that can open with it."""
+    """The cue pattern of a grammar, and for each cue the patterns that can open with it.
+
+    Patterns are known by their ``id`` (hashing a compiled pattern hashes its
+    whole program); ``indexed`` keeps them alive.
+    """
 
     cue_re: re.Pattern[str]
-    patterns: Mapping[str, tuple[re.Pattern[str], ...]]
-    indexed: frozenset[re.Pattern[str]]
+    patterns: Mapping[str, tuple[int, ...]]
+    indexed: Mapping[int, re.Pattern[str]]
 
 
 def cue_table(openers: Mapping[re.Pattern[str], Iterable[str]]) -> CueTable:
@@ -81,30 +87,61 @@ def cue_table(openers: Mapping[re.Pattern[str], Iterable[str]]) -> CueTable:
     A pattern with an opener that gives no cue (it begins with another
     character) is left out, and is scanned in full.
     """
-    by_cue: dict[str, list[re.Pattern[str]]] = {}
-    indexed: set[re.Pattern[str]] = set()
+    by_cue: dict[str, list[int]] = {}
+    indexed: dict[int, re.Pattern[str]] = {}
     for pattern, phrases in openers.items():
         keys = {opener_key(p) for p in phrases}
         if None in keys:
             continue
-        indexed.add(pattern)
+        indexed[id(pattern)] = pattern
         cues = {c for c in keys if c is not None}
         # A pattern that opens with a word whatever follows needs none of its pairs.
         for cue in sorted(c for c in cues if c.split(" ")[0] not in cues or " " not in c):
-            by_cue.setdefault(cue, []).append(pattern)
-    words = sorted({c.split(" ")[0] for c in by_cue} - {DIGIT, QUOTE}, key=lambda w: (-len(w), w))
-    alternation = "|".join(words) or r"(?!x)x"
-    # A cue word is followed by no further letter; the word after it is only
-    # looked at, so that it is read as a cue of its own too.
+            by_cue.setdefault(cue, []).append(id(pattern))
+    firsts = {c.split(" ")[0] for c in by_cue} - {DIGIT, QUOTE}
+    singles = firsts & set(by_cue)
+    seconds = {c.split(" ")[1] for c in by_cue if " " in c} - {DIGIT, QUOTE}
+    quotes = f"[{_QUOTES}]"
+    # A word that opens a date only before certain words ("the middle", "last
+    # week") is a cue only where one of them follows it; the word after a cue
+    # is only looked at, so that it is read as a cue of its own too.
     cue_re = re.compile(
-        rf"(?<!\w)(?:({alternation})(?![a-z])(?:(?=[ \t-]+(?:([a-z]+)|(\d)|([{_QUOTES}])\d))|)"
-        rf"|(\d)|[{_QUOTES}](?=\d))"
+        rf"(?<!\w)(?:(?:({_words(singles)})"
+        rf"|(?=(?:{_words(firsts - singles)})(?![a-z])[ \t-]+"
+        rf"(?:(?:{_words(seconds)})(?![a-z])|\d|{quotes}\d))([a-z]+))"
+        rf"(?![a-z])(?:(?=[ \t-]+(?:([a-z]+)|(\d)|({quotes})\d))|)"
+        rf"|(\d)|{quotes}(?=\d))"
     )
     return CueTable(
         cue_re=cue_re,
         patterns={cue: tuple(ps) for cue, ps in by_cue.items()},
-        indexed=frozenset(indexed),
+        indexed=indexed,
     )
+
+
+def _words(words: set[str]) -> str:
+    """A regex matching any of ``words`` (letters only), longest first; never matches if empty.
+
+    The alternation is a trie ("ma(?:rch|y)"), so that the regex engine
+    rejects a word by its first letters instead of trying every word in turn.
+    """
+    if not words:
+        return r"(?!x)x"
+    heads: dict[str, set[str]] = {}
+    for word in words:
+        heads.setdefault(word[:1], set()).add(word[1:])
+    branches = []
+    for head in sorted(heads):
+        rests = heads[head]
+        if head == "":
+            continue
+        tails = {r for r in rests if r}
+        if not tails:
+            branches.append(head)
+            continue
+        inner = _words(tails)
+        branches.append(f"{head}(?:{inner})" + ("?" if "" in rests else ""))
+    return "|".join(branches)
 
 
 # No cues: every pattern scans the whole text.
@@ -118,7 +155,7 @@ class CueScan:
         """Find the cues of ``text`` in one pass (none when it holds an unsafe character)."""
         self.text = text
         self.table = table
-        self._starts: dict[re.Pattern[str], list[int]] | None = None
+        self._starts: dict[int, list[int]] | None = None
         self._long_runs: list[int] = []
         if _UNSAFE_RE.search(text):
             return
@@ -127,7 +164,8 @@ class CueScan:
             return
         found: defaultdict[str, list[int]] = defaultdict(list)
         for m in table.cue_re.finditer(lowered):
-            word, after, digit_after, quote_after, digit = m.groups()
+            single, paired, after, digit_after, quote_after, digit = m.groups()
+            word = single or paired
             if word is None:
                 found[DIGIT if digit else QUOTE].append(m.start())
                 continue
@@ -135,7 +173,7 @@ class CueScan:
             if after or digit_after or quote_after:
                 second = after or (DIGIT if digit_after else QUOTE)
                 found[f"{word} {second}"].append(m.start())
-        starts: dict[re.Pattern[str], list[int]] = {}
+        starts: dict[int, list[int]] = {}
         for cue, positions in found.items():
             for pattern in table.patterns.get(cue, ()):
                 starts.setdefault(pattern, []).extend(positions)
@@ -146,12 +184,13 @@ class CueScan:
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` in the text, exactly as ``pattern.finditer(text)``."""
-        if self._starts is None or pattern not in self.table.indexed:
+        key = id(pattern)
+        if self._starts is None or key not in self.table.indexed:
             yield from pattern.finditer(self.text)
             return
         text, runs, size = self.text, self._long_runs, len(self.text)
         end = 0
-        for pos in self._starts.get(pattern, ()):
+        for pos in self._starts.get(key, ()):
             if pos < end:
                 continue
             stop = pos + REACH

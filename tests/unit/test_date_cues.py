@@ -151,7 +151,7 @@ def test_every_pattern_finds_from_its_cues_what_a_full_scan_finds(
 ) -> None:
     rng = random.Random(7)
     words = _words(rulebook)
-    indexed = list(date_grammar.cues.indexed)
+    indexed = list(date_grammar.cues.indexed.values())
     assert len(indexed) >= 20  # every pattern of the grammar, bar none that fell back
     total = 0
     for _ in range(150):
@@ -168,7 +168,7 @@ def test_a_text_with_an_unsafe_character_is_scanned_in_full(date_grammar: DateGr
     # A dotless i is an "i" to a case-insensitive pattern but not to str.lower().
     text = "The talks ended on FR\u0130DAY and resumed on Fr\u0131day, 3 March."
     scan = CueScan(text, date_grammar.cues)
-    for pattern in date_grammar.cues.indexed:
+    for pattern in date_grammar.cues.indexed.values():
         assert _found(scan.finditer(pattern)) == _found(pattern.finditer(text))
     assert [m.group() for m in scan.finditer(date_grammar.weekday)] == [
         "on FR\u0130DAY",
@@ -192,7 +192,7 @@ def test_no_match_of_the_grammar_reaches_past_its_reach(date_grammar: DateGramma
     import re._parser as sre_parse  # the pattern's width, as the re module computes it
 
     bounded = re.compile(r"(?<!\\)(\[ (?:\\t|\t)-?\]|\\d)([+*])")
-    for pattern in date_grammar.cues.indexed:
+    for pattern in date_grammar.cues.indexed.values():
         source = pattern.pattern
         for opener in ("(?<!", "(?<=", "(?!", "(?="):
             source = source.replace(opener, "(?:")
@@ -220,6 +220,6 @@ def test_a_match_far_from_any_long_run_is_tried_within_its_reach(
     """The bounded match is the one the full text gives, also right before a long run."""
     text = "x " * 400 + "on Monday" + " " * (RUN + 5) + "12 March" + " last week" * 60
     scan = CueScan(text, date_grammar.cues)
-    for pattern in date_grammar.cues.indexed:
+    for pattern in date_grammar.cues.indexed.values():
         assert _found(scan.finditer(pattern)) == _found(pattern.finditer(text))
     assert [m.group() for m in scan.finditer(date_grammar.unit_offset)] == ["last week"] * 60
