@@ -44,7 +44,7 @@ _UNSAFE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 _LETTERS_RE = re.compile(r"[a-z]+")
 
 
-_OPENER_RE = re.compile(r"([a-z]+)(?:[ \t-]+(?:([a-z]+)|(\d)|(['’‘])\d))?")
+_OPENER_RE = re.compile(r"(?:([a-z]+)|(\d)\w*)(?:[ \t-]+(?:([a-z]+)|(\d)|(['’‘])\d))?")
 
 
 def opener_key(phrase: str) -> str | None:
@@ -52,18 +52,18 @@ def opener_key(phrase: str) -> str | None:
 
     The cue is the phrase's leading ASCII letters in lower case, followed by
     the cue of its next word when one follows after blanks or hyphens ("the
-    middle of" opens with "the middle"); ``DIGIT`` stands for any digit,
-    ``QUOTE`` for a quote before a digit.
+    middle of" opens with "the middle"); ``DIGIT`` stands for a word that
+    opens with a digit ("12th March" opens with "0 march"), ``QUOTE`` for a
+    quote before a digit.
     """
     low = phrase.lower()
-    if low[:1].isdecimal():
-        return DIGIT
     if low[:1] in _QUOTES and low[1:2].isdecimal():
         return QUOTE
     m = _OPENER_RE.match(low)
     if m is None:
         return None
-    first, word, digit, quote = m.groups()
+    letters, _, word, digit, quote = m.groups()
+    first = letters or DIGIT
     second = word or (DIGIT if digit else QUOTE if quote else None)
     return f"{first} {second}" if second else first
 
@@ -110,7 +110,7 @@ def cue_table(openers: Mapping[re.Pattern[str], Iterable[str]]) -> CueTable:
         rf"|(?=(?:{_words(firsts - singles)})(?![a-z])[ \t-]+"
         rf"(?:(?:{_words(seconds)})(?![a-z])|\d|{quotes}\d))([a-z]+))"
         rf"(?![a-z])(?:(?=[ \t-]+(?:([a-z]+)|(\d)|({quotes})\d))|)"
-        rf"|(\d)|{quotes}(?=\d))"
+        rf"|(\d)(?:(?=\w*[ \t-]+(?:([a-z]+)|(\d)))|)|{quotes}(?=\d))"
     )
     return CueTable(
         cue_re=cue_re,
@@ -164,10 +164,12 @@ class CueScan:
             return
         found: defaultdict[str, list[int]] = defaultdict(list)
         for m in table.cue_re.finditer(lowered):
-            single, paired, after, digit_after, quote_after, digit = m.groups()
+            single, paired, after, digit_after, quote_after, digit, then, digit_then = m.groups()
             word = single or paired
             if word is None:
                 found[DIGIT if digit else QUOTE].append(m.start())
+                if then or digit_then:
+                    found[f"{DIGIT} {then or DIGIT}"].append(m.start())
                 continue
             found[word].append(m.start())
             if after or digit_after or quote_after:

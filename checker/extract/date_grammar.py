@@ -237,8 +237,8 @@ def _openers(g: DateGrammar, lex: Lexicon) -> Mapping[re.Pattern[str], list[str]
     one = [*rules.one, *lex.number_words]
     units = ["day", "days", "week", "weeks", "month", "months", "year", "years"]
     return {
-        g.full: [*weekdays, *months, DIGIT, f"the {DIGIT}"],
-        g.iso: [DIGIT],
+        g.full: [*weekdays, *months, *_then([DIGIT], [*months, "of"]), f"the {DIGIT}"],
+        g.iso: [f"{DIGIT} {DIGIT}"],
         g.weekday: [*weekdays, *_then([*offsets, "on"], weekdays)],
         g.month_only: _then(lang.month_prepositions, [*pos, *months]),
         g.bare_month: [*months, *_then(pos, months)],
@@ -278,7 +278,7 @@ def _openers(g: DateGrammar, lex: Lexicon) -> Mapping[re.Pattern[str], list[str]
             *_then(rules.one, ["year"]),
         ],
         g.days: list(rules.days),
-        g.ago: [DIGIT, *_then(one, units)],
+        g.ago: _then([DIGIT, *one], units),
         g.decade: [
             DIGIT,
             QUOTE,

@@ -67,6 +67,7 @@ _NUMBERS = ["7", "12", "2023", "1990s", "'80s", "’58", "‘58", "31st", "2nd",
 # Dates of every shape the grammar reads, each to be found whole among the random words.
 _PHRASES = [
     "the 12th of March",
+    "4th of July",
     "Tuesday, 4 June 2019",
     "June 4, 2019",
     "Sept. 30",
@@ -209,6 +210,7 @@ def test_opener_keys() -> None:
     assert opener_key("the 1990s") == "the " + opener_key("7")  # type: ignore[operator]
     assert opener_key("in ’58") == "in " + opener_key("'5")  # type: ignore[operator]
     assert opener_key("mid- June") == "mid june"
+    assert opener_key("12th of") == opener_key("7") + " of"  # type: ignore[operator]
     assert opener_key("1st") == opener_key("0")
     assert opener_key("’80s") == opener_key("'0")
     assert opener_key("(x") is None
