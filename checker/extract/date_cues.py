@@ -11,8 +11,8 @@ characters.
 
 The matches are exactly those of ``finditer``: the openers are a superset of
 where a match can begin, and no match (nor the look-ahead after it) reaches
-``REACH`` characters unless a run of more than ``RUN`` blanks, hyphens or
-digits lies within reach, where the end of the text is the limit instead
+``REACH`` characters unless a run of more than ``RUN`` spaces, line breaks,
+hyphens or digits lies within reach, where the end of the text is the limit instead
 (``tests/unit/test_date_cues.py`` checks both against the patterns).
 """
 
@@ -29,29 +29,28 @@ DIGIT = "0"
 QUOTE = "'0"
 _QUOTES = "'’‘"
 
-# How far from its start a match is looked for, and the longest run of blanks,
-# hyphens or digits that keeps every match of the grammar within that reach.
+# How far from its start a match is looked for, and the longest run of white
+# space, hyphens or digits that keeps every match of the grammar within that reach.
 # Runs of them mixed count too: a pattern that opens with a character class
 # lets the regex engine skip fast to where one can begin.
 REACH = 512
 RUN = 16
-_LONG_RUN_RE = re.compile(rf"[ \t\d-][ \t\d-]{{{RUN},}}")
+_LONG_RUN_RE = re.compile(rf"[\s\d-][\s\d-]{{{RUN},}}")
 
 # Characters that case-insensitive matching takes for an ASCII letter, or that
 # grow when lower-cased: where one occurs, the lower-cased text is not a
 # faithful index, and the patterns scan the whole text as before.
 _UNSAFE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
-_LETTERS_RE = re.compile(r"[a-z]+")
 
 
-_OPENER_RE = re.compile(r"(?:([a-z]+)|(\d)\w*)(?:[ \t-]+(?:([a-z]+)|(\d)|(['’‘])\d))?")
+_OPENER_RE = re.compile(r"(?:([a-z]+)|(\d)\w*)(?:[\s-]+(?:([a-z]+)|(\d)|(['’‘])\d))?")
 
 
 def opener_key(phrase: str) -> str | None:
     """The cue a phrase opens with, None when it opens with no letter, digit or quoted digit.
 
     The cue is the phrase's leading ASCII letters in lower case, followed by
-    the cue of its next word when one follows after blanks or hyphens ("the
+    the cue of its next word when one follows after white space or hyphens ("the
     middle of" opens with "the middle"); ``DIGIT`` stands for a word that
     opens with a digit ("12th March" opens with "0 march"), ``QUOTE`` for a
     quote before a digit.
@@ -107,10 +106,10 @@ def cue_table(openers: Mapping[re.Pattern[str], Iterable[str]]) -> CueTable:
     # is only looked at, so that it is read as a cue of its own too.
     cue_re = re.compile(
         rf"(?<!\w)(?:(?:({_words(singles)})"
-        rf"|(?=(?:{_words(firsts - singles)})(?![a-z])[ \t-]+"
+        rf"|(?=(?:{_words(firsts - singles)})(?![a-z])[\s-]+"
         rf"(?:(?:{_words(seconds)})(?![a-z])|\d|{quotes}\d))([a-z]+))"
-        rf"(?![a-z])(?:(?=[ \t-]+(?:([a-z]+)|(\d)|({quotes})\d))|)"
-        rf"|(\d)(?:(?=\w*[ \t-]+(?:([a-z]+)|(\d)))|)|{quotes}(?=\d))"
+        rf"(?![a-z])(?:(?=[\s-]+(?:([a-z]+)|(\d)|({quotes})\d))|)"
+        rf"|(\d)(?:(?=\w*[\s-]+(?:([a-z]+)|(\d)))|)|{quotes}(?=\d))"
     )
     return CueTable(
         cue_re=cue_re,

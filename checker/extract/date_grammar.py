@@ -290,4 +290,5 @@ def _openers(g: DateGrammar, lex: Lexicon) -> Mapping[re.Pattern[str], list[str]
         g.holiday: [*rules.holidays, *_then(offsets, list(rules.holidays))],
         g.spoken_year: [*rules.spoken_centuries, "the year"],
         g.marked_year: _then([*rules.year_prefixes, "since", *rules.year_prepositions], [DIGIT]),
+        lex.relative_re: list(lang.relative_dates),
     }

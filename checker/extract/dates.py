@@ -217,7 +217,7 @@ def _days(f: DateFinder) -> None:
         shift = rules.days[" ".join(m.group().lower().split())]
         f.add(m, day_range(pub + dt.timedelta(days=shift)) if pub else None)
     windows = f.lex.rulebook.language.relative_dates
-    for m in f.lex.relative_re.finditer(f.text):
+    for m in f.scan(f.lex.relative_re):
         if not f.free(m):
             continue
         back = windows.get(" ".join(m.group().lower().split()))
