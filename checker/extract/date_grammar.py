@@ -208,7 +208,7 @@ def grammar(lex: Lexicon) -> DateGrammar:
             re.IGNORECASE,
         ),
     )
-    compiled = dataclasses.replace(compiled, cues=cue_table(_openers(compiled, lex)))
+    compiled = dataclasses.replace(compiled, cues=cue_table(pattern_openers(compiled, lex)))
     _GRAMMARS[id(lex)] = (lex, compiled)
     return compiled
 
@@ -218,7 +218,7 @@ def _then(firsts: list[str], seconds: list[str]) -> list[str]:
     return [f"{a} {b}" for a in firsts for b in seconds]
 
 
-def _openers(g: DateGrammar, lex: Lexicon) -> Mapping[re.Pattern[str], list[str]]:
+def pattern_openers(g: DateGrammar, lex: Lexicon) -> Mapping[re.Pattern[str], list[str]]:
     """The phrases each pattern's matches can begin with, as far as their second word.
 
     Optional parts count: "the middle of last week" begins with "the middle",
