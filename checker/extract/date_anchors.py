@@ -16,7 +16,7 @@ _LATEST_RE = re.compile(r"latest|recent", re.IGNORECASE)
 def claim_anaphora(f: DateFinder) -> None:
     """Claim the phrases whose date is the quarter last named ("the quarter", "a year earlier")."""
     pub = f.published
-    for m in f.g.year_before.finditer(f.text):
+    for m in f.scan(f.g.year_before):
         if not f.free(m):
             continue
         quarter = f.lex.rulebook.dates.quarter_ordinals.get((m["ord"] or "").lower())
@@ -30,7 +30,7 @@ def claim_anaphora(f: DateFinder) -> None:
         fallback = year_range(pub.year - 1) if pub and direction != "earlier" else None
         f.pending.append(Pending(m.start(), m.end(), m.group(), 1, fallback))
         f.taken.add(*m.span())
-    for m in f.g.quarter_anaphor.finditer(f.text):
+    for m in f.scan(f.g.quarter_anaphor):
         if not f.free(m):
             continue
         if m["y"]:  # "the 1988 period": the quarter last named, in that year
@@ -81,7 +81,7 @@ _RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, 
 
 def claim_references(f: DateFinder) -> None:
     """Claim the units counted from the date the text last named ("that year", "the next day")."""
-    for m in f.g.reference.finditer(f.text):
+    for m in f.scan(f.g.reference):
         if f.free(m):
             f.anchored.append((m.start(), m.end(), m.group()))
             f.taken.add(*m.span())

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from checker.extract.date_cues import CueScan
 from checker.extract.date_grammar import DateGrammar
 from checker.extract.lexicon import Lexicon
 from checker.extract.spans import SpanIndex
@@ -81,6 +83,14 @@ class DateFinder:
     pending: list[Pending] = field(default_factory=list)
     anchored: list[tuple[int, int, str]] = field(default_factory=list)
     taken: SpanIndex = field(default_factory=SpanIndex)
+    cues: CueScan = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cues = CueScan(self.text, self.g.cues)
+
+    def scan(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The matches of one of the grammar's patterns in the text, in order, as ``finditer``."""
+        return self.cues.finditer(pattern)
 
     def free(self, m: re.Match[str]) -> bool:
         """True when no date found so far overlaps the match ``m``."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from checker.extract.date_cues import DIGIT, NO_CUES, QUOTE, CueTable, cue_table
 from checker.extract.lexicon import Lexicon, alternation
 
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
@@ -43,6 +46,8 @@ class DateGrammar:
     holiday: re.Pattern[str]
     future: re.Pattern[str]
     past: re.Pattern[str]
+    # Where each pattern can begin (none: every pattern scans the whole text).
+    cues: CueTable = NO_CUES
 
 
 _GRAMMARS: dict[int, tuple[Lexicon, DateGrammar]] = {}
@@ -203,5 +208,87 @@ def grammar(lex: Lexicon) -> DateGrammar:
             re.IGNORECASE,
         ),
     )
+    compiled = dataclasses.replace(compiled, cues=cue_table(pattern_openers(compiled, lex)))
     _GRAMMARS[id(lex)] = (lex, compiled)
     return compiled
+
+
+def _then(firsts: list[str], seconds: list[str]) -> list[str]:
+    """Each phrase of ``firsts`` followed by each of ``seconds``."""
+    return [f"{a} {b}" for a in firsts for b in seconds]
+
+
+def pattern_openers(g: DateGrammar, lex: Lexicon) -> Mapping[re.Pattern[str], list[str]]:
+    """The phrases each pattern's matches can begin with, as far as their second word.
+
+    Optional parts count: "the middle of last week" begins with "the middle",
+    "last week" with "last week". ``DIGIT`` stands for any number, ``QUOTE``
+    for a quote before one.
+    """
+    lang = lex.rulebook.language
+    rules = lex.rulebook.dates
+    months = list(lex.months)
+    weekdays = list(lex.weekdays)
+    offsets = list(rules.offsets)
+    pos = rules.positions
+    ordinals = [*rules.quarter_ordinals, *rules.half_ordinals]
+    back = [w for w, shift in rules.offsets.items() if shift == -1]
+    same = rules.same_period
+    one = [*rules.one, *lex.number_words]
+    units = ["day", "days", "week", "weeks", "month", "months", "year", "years"]
+    return {
+        g.full: [*weekdays, *months, *_then([DIGIT], [*months, "of"]), f"the {DIGIT}"],
+        g.iso: [f"{DIGIT} {DIGIT}"],
+        g.weekday: [*weekdays, *_then([*offsets, "on"], weekdays)],
+        g.month_only: _then(lang.month_prepositions, [*pos, *months]),
+        g.bare_month: [*months, *_then(pos, months)],
+        g.month_offset: [*_then(pos, offsets), *_then(offsets, months)],
+        g.month_of_year: [*months, *_then(pos, months)],
+        g.unit_offset: [
+            *_then(pos, ["the", *offsets]),
+            *_then(["the"], offsets),
+            *_then(offsets, list(rules.units)),
+        ],
+        g.this_year: _then(rules.this_year_openers, rules.this_year),
+        g.season: [
+            *rules.seasons,
+            *_then(pos, ["the", *offsets, *rules.seasons]),
+            *_then(["the"], offsets),
+            *_then(offsets, list(rules.seasons)),
+        ],
+        g.quarter: [
+            DIGIT,
+            "q",
+            "fiscal",
+            "calendar",
+            *_then(["the"], ["the", *offsets, "fiscal", "calendar", *ordinals, DIGIT]),
+            *_then(offsets, ["year"]),
+            *_then(ordinals, ["quarter", "half", "fiscal", "calendar"]),
+        ],
+        g.quarter_anaphor: [*rules.quarter_anaphora, f"the {DIGIT}"],
+        g.reference: [
+            *_then(pos, list(rules.references)),
+            *_then(list(rules.references), list(rules.reference_units)),
+        ],
+        g.year_before: [
+            *rules.year_before,
+            *_then(["the"], [*same, *rules.year_before]),
+            *_then(same, [*rules.year_before, *rules.periods]),
+            *_then(back, ["year"]),
+            *_then(rules.one, ["year"]),
+        ],
+        g.days: list(rules.days),
+        g.ago: _then([DIGIT, *one], units),
+        g.decade: [
+            DIGIT,
+            QUOTE,
+            *rules.decade_prefixes,
+            *_then(["the"], [DIGIT, QUOTE, *rules.decade_prefixes]),
+        ],
+        g.short_year: _then(rules.short_year_openers, [QUOTE]),
+        g.year_span: _then(["between", "from"], [DIGIT]),
+        g.holiday: [*rules.holidays, *_then(offsets, list(rules.holidays))],
+        g.spoken_year: [*rules.spoken_centuries, "the year"],
+        g.marked_year: _then([*rules.year_prefixes, "since", *rules.year_prepositions], [DIGIT]),
+        lex.relative_re: list(lang.relative_dates),
+    }

@@ -19,7 +19,7 @@ from checker.rulebook import Holiday
 def find_quarters(f: DateFinder) -> None:
     """Quarters and halves of a year ("the third quarter", "third-quarter", "Q3 2023")."""
     rules = f.lex.rulebook.dates
-    for m in f.g.quarter.finditer(f.text):
+    for m in f.scan(f.g.quarter):
         if not f.free(m):
             continue
         if m["qn"]:
@@ -64,17 +64,17 @@ def nearest_period_year(published: dt.date, number: int, kind: str, *, future: b
 def find_units(f: DateFinder) -> None:
     """A calendar unit moved from the publication's ("last week", "for the year")."""
     rules = f.lex.rulebook.dates
-    for m in f.g.unit_offset.finditer(f.text):
+    for m in f.scan(f.g.unit_offset):
         if not f.free(m):
             continue
         unit = rules.units[" ".join(m["unit"].lower().split())]
         shift = rules.offsets[" ".join(m["off"].lower().split())]
         f.add(m, unit_range(unit, f.published, shift) if f.published else None)
-    for m in f.g.this_year.finditer(f.text):
+    for m in f.scan(f.g.this_year):
         if not f.taken.overlaps(*m.span("y")):
             rng = unit_range("year", f.published, 0) if f.published else None
             f.add(m, rng, span=m.span("y"))
-    for m in f.g.season.finditer(f.text):
+    for m in f.scan(f.g.season):
         if not f.free(m) or not (m["off"] or m["y"]):
             continue
         first, months = rules.seasons[m["s"].lower()]
@@ -111,7 +111,7 @@ def find_holidays(f: DateFinder) -> None:
     """Named days ("Christmas Eve", "last Thanksgiving"), the occurrence their words point to."""
     rules = f.lex.rulebook.dates
     pub = f.published
-    for m in f.g.holiday.finditer(f.text):
+    for m in f.scan(f.g.holiday):
         if not f.free(m) or not capitalised(m["h"]):
             continue
         if pub is None:

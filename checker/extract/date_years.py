@@ -14,20 +14,20 @@ from checker.models import Mention
 def find_years(f: DateFinder) -> None:
     """Decades ("the 1990s", "the '80s"), two-digit years ("'58") and spans of years."""
     pub = f.published
-    for m in f.g.year_span.finditer(f.text):
+    for m in f.scan(f.g.year_span):
         if not f.free(m):
             continue
         a, b = int(m["a"]), int(m["b"])
         if a < b:
             f.add(m, year_range(a), kind="year", span=m.span("a"))
             f.add(m, year_range(b), kind="year", span=m.span("b"))
-    for m in f.g.spoken_year.finditer(f.text):
+    for m in f.scan(f.g.spoken_year):
         if f.free(m):
             f.add(m, year_range(_spoken_year(m, f.lex)), kind="year")
-    for m in f.g.marked_year.finditer(f.text):
+    for m in f.scan(f.g.marked_year):
         if f.free(m):
             f.add(m, year_range(int(m["y"])), kind="year", span=m.span("y"))
-    for m in f.g.decade.finditer(f.text):
+    for m in f.scan(f.g.decade):
         if not f.free(m):
             continue
         if m["c"]:
@@ -36,7 +36,7 @@ def find_years(f: DateFinder) -> None:
             f.add(m, decade_range(_century(int(m["d"]), pub)), kind="year")
         else:
             f.add(m, None, kind="year")
-    for m in f.g.short_year.finditer(f.text):
+    for m in f.scan(f.g.short_year):
         if f.taken.overlaps(*m.span("q")):
             continue
         rng = year_range(_century(int(m["y"]), pub)) if pub else None

@@ -80,11 +80,11 @@ def find_dates(
 
 def _absolute(f: DateFinder) -> None:
     """ISO dates and dates that name a day or a month ("Oct. 7", "7 October 2023", "May 2021")."""
-    for m in f.g.iso.finditer(f.text):
+    for m in f.scan(f.g.iso):
         day = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if day:
             f.add(m, day_range(day))
-    for m in f.g.full.finditer(f.text):
+    for m in f.scan(f.g.full):
         if not f.free(m):
             continue
         mon_word = m["m1"] or m["m2"] or m["m3"]
@@ -141,13 +141,13 @@ def _months(f: DateFinder) -> None:
     """Month names without a day: "last June", "June last year", "in April", "early March"."""
     rules = f.lex.rulebook.dates
     pub = f.published
-    for m in f.g.month_of_year.finditer(f.text):
+    for m in f.scan(f.g.month_of_year):
         if not f.free(m) or not capitalised(m["m"]):
             continue
         month = f.lex.months[m["m"].lower()]
         shift = rules.offsets[" ".join((m["off"] or m["off2"]).lower().split())]
         f.add(m, month_range(pub.year + shift, month) if pub else None)
-    for m in f.g.month_offset.finditer(f.text):
+    for m in f.scan(f.g.month_offset):
         if not f.free(m) or not capitalised(m["m"]):
             continue
         month = f.lex.months[m["m"].lower()]
@@ -161,7 +161,7 @@ def _months(f: DateFinder) -> None:
         else:
             f.add(m, month_range(pub.year, month))
     for pattern in (f.g.month_only, f.g.bare_month):
-        for m in pattern.finditer(f.text):
+        for m in f.scan(pattern):
             if not f.free(m) or not capitalised(m["m"]):
                 continue
             if pattern is f.g.bare_month and m["m"].lower() == "may" and not m["pos"]:
@@ -181,7 +181,7 @@ def _weekdays(f: DateFinder) -> None:
     """Weekdays: the nearest such day before publication, after it when told in the future."""
     rules = f.lex.rulebook.dates
     pub = f.published
-    for m in f.g.weekday.finditer(f.text):
+    for m in f.scan(f.g.weekday):
         if not f.free(m) or not capitalised(m["wd"]):
             continue
         target = f.lex.weekdays[m["wd"].lower()]
@@ -211,13 +211,13 @@ def _days(f: DateFinder) -> None:
     """Day words ("today", "yesterday", "tomorrow"), then the looser windows of language.yaml."""
     rules = f.lex.rulebook.dates
     pub = f.published
-    for m in f.g.days.finditer(f.text):
+    for m in f.scan(f.g.days):
         if not f.free(m):
             continue
         shift = rules.days[" ".join(m.group().lower().split())]
         f.add(m, day_range(pub + dt.timedelta(days=shift)) if pub else None)
     windows = f.lex.rulebook.language.relative_dates
-    for m in f.lex.relative_re.finditer(f.text):
+    for m in f.scan(f.lex.relative_re):
         if not f.free(m):
             continue
         back = windows.get(" ".join(m.group().lower().split()))
@@ -239,7 +239,7 @@ def _ago(f: DateFinder) -> None:
     """
     rules = f.lex.rulebook.dates
     pub = f.published
-    for m in f.g.ago.finditer(f.text):
+    for m in f.scan(f.g.ago):
         if not f.free(m):
             continue
         n_s = m["n"].lower()

@@ -35,6 +35,8 @@ import checker.extract
 import checker.ingest
 import checker.normalise
 from checker.extract import analyse, lexicon
+from checker.extract.date_cues import REACH, CueScan, cue_table
+from checker.extract.date_grammar import grammar, pattern_openers
 from checker.extract.lexicon import Lexicon
 from checker.extract.published import with_published
 from checker.ingest import ingest
@@ -345,3 +347,29 @@ def test_the_count_sees_a_search_over_the_text_before_each_number() -> None:
             words.search(text[: m.start()])
         totals.append(work.chars)
     assert _growth(*totals) > 3.5
+
+
+def test_each_date_pattern_is_offered_at_most_its_reach(rulebook: Rulebook) -> None:
+    """The date patterns are matched only where their cues stand, each call over at
+    most ``REACH`` characters of a one-line article (and never over the whole text)."""
+    lex = lexicon(rulebook)
+    compiled = grammar(lex)
+    text = _article(SIZES[-1], "one_line")
+    work = Work()
+    largest = 0
+
+    class Reach(CountingPattern):
+        def match(self, string: Any, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+            nonlocal largest
+            largest = max(largest, min(endpos, len(string)) - pos)
+            return super().match(string, pos, endpos)
+
+    counted = {Reach(p, work): phrases for p, phrases in pattern_openers(compiled, lex).items()}
+    scan = CueScan(text, cue_table(counted))  # type: ignore[arg-type]
+    found = 0
+    for pattern in counted:
+        expected = [m.span() for m in pattern._pattern.finditer(text)]
+        assert [m.span() for m in scan.finditer(pattern)] == expected  # type: ignore[arg-type]
+        found += len(expected)
+    assert found > 100 and work.calls > found
+    assert 0 < largest <= REACH and work.chars <= work.calls * REACH

@@ -1,0 +1,205 @@
+"""Where the date patterns can begin in a text, found in one cheap pass.
+
+Every date pattern begins at the start of a word with one of a few opening
+words (a month or weekday name, "last", "the", a preposition, ...), with a
+digit, or with a quote before a digit ("'80s"). Trying each pattern at every
+position of the text (``finditer``, case-insensitive) was most of the cost of
+finding dates. Instead, one pass of a single cue pattern over the lower-cased
+text lists where those opening words stand, and each pattern is tried
+(``match``) only where one of its own openers stands, within ``REACH``
+characters.
+
+The matches are exactly those of ``finditer``: the openers are a superset of
+where a match can begin, and no match (nor the look-ahead after it) reaches
+``REACH`` characters unless a run of more than ``RUN`` spaces, line breaks,
+hyphens or digits lies within reach, where the end of the text is the limit instead
+(``tests/unit/test_date_cues.py`` checks both against the patterns).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+# Opener phrases that stand for a class of characters: any digit, a quote before a digit.
+DIGIT = "0"
+QUOTE = "'0"
+_QUOTES = "'’‘"
+
+# How far from its start a match is looked for, and the longest run of white
+# space, hyphens or digits that keeps every match of the grammar within that reach.
+# Runs of them mixed count too: a pattern that opens with a character class
+# lets the regex engine skip fast to where one can begin.
+REACH = 512
+RUN = 16
+_LONG_RUN_RE = re.compile(rf"[\s\d-][\s\d-]{{{RUN},}}")
+
+# Characters that case-insensitive matching takes for an ASCII letter, or that
+# grow when lower-cased: where one occurs, the lower-cased text is not a
+# faithful index, and the patterns scan the whole text as before.
+_UNSAFE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+_OPENER_RE = re.compile(r"(?:([a-z]+)|(\d)\w*)(?:[\s-]+(?:([a-z]+)|(\d)|(['’‘])\d))?")
+
+
+def opener_key(phrase: str) -> str | None:
+    """The cue a phrase opens with, None when it opens with no letter, digit or quoted digit.
+
+    The cue is the phrase's leading ASCII letters in lower case, followed by
+    the cue of its next word when one follows after white space or hyphens ("the
+    middle of" opens with "the middle"); ``DIGIT`` stands for a word that
+    opens with a digit ("12th March" opens with "0 march"), ``QUOTE`` for a
+    quote before a digit.
+    """
+    low = phrase.lower()
+    if low[:1] in _QUOTES and low[1:2].isdecimal():
+        return QUOTE
+    m = _OPENER_RE.match(low)
+    if m is None:
+        return None
+    letters, _, word, digit, quote = m.groups()
+    first = letters or DIGIT
+    second = word or (DIGIT if digit else QUOTE if quote else None)
+    return f"{first} {second}" if second else first
+
+
+@dataclass(frozen=True)
+class CueTable:
+    """The cue pattern of a grammar, and for each cue the patterns that can open with it.
+
+    Patterns are known by their ``id`` (hashing a compiled pattern hashes its
+    whole program); ``indexed`` keeps them alive.
+    """
+
+    cue_re: re.Pattern[str]
+    patterns: Mapping[str, tuple[int, ...]]
+    indexed: Mapping[int, re.Pattern[str]]
+
+
+def cue_table(openers: Mapping[re.Pattern[str], Iterable[str]]) -> CueTable:
+    """The cue table of ``openers``: each pattern with the phrases its matches can begin with.
+
+    A pattern with an opener that gives no cue (it begins with another
+    character) is left out, and is scanned in full.
+    """
+    by_cue: dict[str, list[int]] = {}
+    indexed: dict[int, re.Pattern[str]] = {}
+    for pattern, phrases in openers.items():
+        keys = {opener_key(p) for p in phrases}
+        if None in keys:
+            continue
+        indexed[id(pattern)] = pattern
+        cues = {c for c in keys if c is not None}
+        # A pattern that opens with a word whatever follows needs none of its pairs.
+        for cue in sorted(c for c in cues if c.split(" ")[0] not in cues or " " not in c):
+            by_cue.setdefault(cue, []).append(id(pattern))
+    firsts = {c.split(" ")[0] for c in by_cue} - {DIGIT, QUOTE}
+    singles = firsts & set(by_cue)
+    seconds = {c.split(" ")[1] for c in by_cue if " " in c} - {DIGIT, QUOTE}
+    quotes = f"[{_QUOTES}]"
+    # A word that opens a date only before certain words ("the middle", "last
+    # week") is a cue only where one of them follows it; the word after a cue
+    # is only looked at, so that it is read as a cue of its own too.
+    cue_re = re.compile(
+        rf"(?<!\w)(?:(?:({_words(singles)})"
+        rf"|(?=(?:{_words(firsts - singles)})(?![a-z])[\s-]+"
+        rf"(?:(?:{_words(seconds)})(?![a-z])|\d|{quotes}\d))([a-z]+))"
+        rf"(?![a-z])(?:(?=[\s-]+(?:([a-z]+)|(\d)|({quotes})\d))|)"
+        rf"|(\d)(?:(?=\w*[\s-]+(?:([a-z]+)|(\d)))|)|{quotes}(?=\d))"
+    )
+    return CueTable(
+        cue_re=cue_re,
+        patterns={cue: tuple(ps) for cue, ps in by_cue.items()},
+        indexed=indexed,
+    )
+
+
+def _words(words: set[str]) -> str:
+    """A regex matching any of ``words`` (letters only), longest first; never matches if empty.
+
+    The alternation is a trie ("ma(?:rch|y)"), so that the regex engine
+    rejects a word by its first letters instead of trying every word in turn.
+    """
+    if not words:
+        return r"(?!x)x"
+    heads: dict[str, set[str]] = {}
+    for word in words:
+        heads.setdefault(word[:1], set()).add(word[1:])
+    branches = []
+    for head in sorted(heads):
+        rests = heads[head]
+        if head == "":
+            continue
+        tails = {r for r in rests if r}
+        if not tails:
+            branches.append(head)
+            continue
+        inner = _words(tails)
+        branches.append(f"{head}(?:{inner})" + ("?" if "" in rests else ""))
+    return "|".join(branches)
+
+
+# No cues: every pattern scans the whole text.
+NO_CUES = cue_table({})
+
+
+class CueScan:
+    """The cues of one text, and the matches of the grammar's patterns found from them."""
+
+    def __init__(self, text: str, table: CueTable) -> None:
+        """Find the cues of ``text`` in one pass (none when it holds an unsafe character)."""
+        self.text = text
+        self.table = table
+        self._starts: dict[int, list[int]] | None = None
+        self._long_runs: list[int] = []
+        if _UNSAFE_RE.search(text):
+            return
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return
+        found: defaultdict[str, list[int]] = defaultdict(list)
+        for m in table.cue_re.finditer(lowered):
+            single, paired, after, digit_after, quote_after, digit, then, digit_then = m.groups()
+            word = single or paired
+            if word is None:
+                found[DIGIT if digit else QUOTE].append(m.start())
+                if then or digit_then:
+                    found[f"{DIGIT} {then or DIGIT}"].append(m.start())
+                continue
+            found[word].append(m.start())
+            if after or digit_after or quote_after:
+                second = after or (DIGIT if digit_after else QUOTE)
+                found[f"{word} {second}"].append(m.start())
+        starts: dict[int, list[int]] = {}
+        for cue, positions in found.items():
+            for pattern in table.patterns.get(cue, ()):
+                starts.setdefault(pattern, []).extend(positions)
+        for positions in starts.values():
+            positions.sort()
+        self._starts = starts
+        self._long_runs = [m.start() for m in _LONG_RUN_RE.finditer(text)]
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern`` in the text, exactly as ``pattern.finditer(text)``."""
+        key = id(pattern)
+        if self._starts is None or key not in self.table.indexed:
+            yield from pattern.finditer(self.text)
+            return
+        text, runs, size = self.text, self._long_runs, len(self.text)
+        end = 0
+        for pos in self._starts.get(key, ()):
+            if pos < end:
+                continue
+            stop = pos + REACH
+            if runs:
+                i = bisect_left(runs, pos)
+                if i < len(runs) and runs[i] < stop:
+                    stop = size  # a long run within reach: no bound but the text's end
+            m = pattern.match(text, pos, min(stop, size))
+            if m is not None:
+                yield m
+                end = m.end()
