@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from checker.extract.date_years import with_year_unit
 from checker.extract.dates import find_dates
@@ -21,11 +22,17 @@ _NOT_UNITS = frozenset({"dimensionless", "kelvin", "count"})
 
 @dataclass(frozen=True)
 class Analysis:
-    """An article split into sentences, with its mentions (sorted by position)."""
+    """An article split into sentences, with its mentions (sorted by position).
+
+    ``memo`` keeps what later stages work out per sentence and need more than
+    once (the places of each sentence: normalising and the story signature),
+    keyed by the stage's own name; it takes no part in comparing analyses.
+    """
 
     article: Article
     sentences: list[Sentence]
     mentions: list[Mention]
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def analyse(article: Article, rulebook: Rulebook) -> Analysis:

@@ -88,6 +88,7 @@ class Lexicon:
     place_by_name: dict[str, Place]
     place_first_words: frozenset[str]
     place_max_tokens: int
+    place_token_runs: frozenset[tuple[str, ...]]  # each name's token texts
     place_ignore_res: tuple[str, ...]
     adjectival: frozenset[str]
     adjectival_locative: frozenset[str]
@@ -295,6 +296,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         place_by_name=place_by_name,
         place_first_words=frozenset(t[0] for t in place_tokens if t),
         place_max_tokens=max((len(t) for t in place_tokens), default=1),
+        place_token_runs=frozenset(tuple(t) for t in place_tokens),
         place_ignore_res=tuple(rb.places.ignore_patterns),
         adjectival=frozenset(rb.places.adjectival),
         adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -32,24 +33,42 @@ class Token(NamedTuple):
     lower: str = ""  # lower case, without a trailing possessive ("Israel's" -> "israel")
 
 
-_POSSESSIVES = ("'s", "’s")  # both two characters long
-
-
-def _lower(text: str) -> str:
-    low = text.lower()
-    return low[:-2] if low.endswith(_POSSESSIVES) else low
+POSSESSIVES = ("'s", "’s")  # both two characters long
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of an article: its span, text, paragraph number and tokens."""
+    """A sentence of an article: its span, text and paragraph number.
+
+    Its tokens are made on first use, not when the text is split: most
+    sentences of an article hold no figure, and what looks at every sentence
+    (places, story terms) needs only the token texts (``words``).
+    """
 
     start: int
     end: int
     text: str
     paragraph: int
-    tokens: tuple[Token, ...]
-    starts: tuple[int, ...] = ()  # token start offsets, for bisecting
+
+    @functools.cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The sentence's word and punctuation tokens, with absolute offsets."""
+        return tokenize(self.text, self.start)
+
+    @functools.cached_property
+    def words(self) -> tuple[str, ...]:
+        """The texts of the sentence's tokens (the same as ``tokens``' texts, made faster)."""
+        return tuple(_TOKEN_RE.findall(self.text))
+
+    @functools.cached_property
+    def lowers(self) -> tuple[str, ...]:
+        """The tokens' lower-case texts (``Token.lower``), for looking words up by index."""
+        return tuple(t.lower for t in self.tokens)
+
+    @functools.cached_property
+    def starts(self) -> tuple[int, ...]:
+        """The start offsets of the tokens, for bisecting."""
+        return tuple(t.start for t in self.tokens)
 
     def token_index(self, offset: int) -> int:
         """Index of the token that contains or first follows absolute ``offset``."""
@@ -61,10 +80,16 @@ class Sentence:
 
 def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     """Split ``text`` into word and punctuation tokens; offsets are shifted by ``base``."""
-    return tuple(
-        Token(m.group(), m.start() + base, m.end() + base, _lower(m.group()))
-        for m in _TOKEN_RE.finditer(text)
-    )
+    out = []
+    new = tuple.__new__  # what Token(...) calls, without its argument handling
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        low = word.lower()
+        if low.endswith(POSSESSIVES):
+            low = low[:-2]
+        start, end = m.span()
+        out.append(new(Token, (word, start + base, end + base, low)))
+    return tuple(out)
 
 
 def token_texts(text: str) -> list[str]:
@@ -144,12 +169,7 @@ def _add_piece(out: list[Sentence], line: str, base: int, a: int, b: int, paragr
     while b > a and line[b - 1].isspace():
         b -= 1
     if a < b:
-        tokens = tokenize(line[a:b], base + a)
-        out.append(
-            Sentence(
-                base + a, base + b, line[a:b], paragraph, tokens, tuple(t.start for t in tokens)
-            )
-        )
+        out.append(Sentence(base + a, base + b, line[a:b], paragraph))
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> int:
