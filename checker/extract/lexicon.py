@@ -57,6 +57,9 @@ class Lexicon:
     percent_re: re.Pattern[str]
     period_start_re: re.Pattern[str]
     unit_words_re: re.Pattern[str]
+    # Each unit word's first word, lower case: a text (ASCII) that holds none
+    # cannot match ``unit_words_re``; None when a unit word is not ASCII.
+    unit_word_stems: tuple[str, ...] | None
     extra_units_re: re.Pattern[str]
     unit_after_re: re.Pattern[str]
     extra_units: dict[str, tuple[MentionKind, str]]
@@ -257,6 +260,11 @@ def _compile(rb: Rulebook) -> Lexicon:
             rf"(?:\d|(?<![\w-])(?:{word_alt}))(?:[\s-]+[A-Za-z]+){{0,2}}?[\s-]*"
             rf"(?<![A-Za-z])(?P<unit>{alternation(lang.unit_words)})(?![\w])",
             re.IGNORECASE,
+        ),
+        unit_word_stems=(
+            tuple(sorted({w.split()[0].lower() for w in lang.unit_words if w.split()}))
+            if all(w.isascii() for w in lang.unit_words)
+            else None
         ),
         unit_after_re=re.compile(
             rf"[\s-]*(?P<unit>{alternation(lang.unit_words)})(?![\w])", re.IGNORECASE
