@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import compress
 from typing import Literal, NamedTuple
 
 from checker.extract import Analysis
@@ -63,7 +64,7 @@ def _place_names(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int, str]]
     Token n-grams are looked up in the gazetteer, starting only at tokens
     that can begin a name, which is much faster than one huge regex. A run of
     token texts that is no name's tokens cannot be a name (the text of a run
-    of tokens splits into those same tokens), so the sentence's tokens, and
+    of tokens splits into those same tokens), so where the tokens stand, and
     the text between them, are looked at only for a run that is.
     """
     words = sentence.words
@@ -72,26 +73,24 @@ def _place_names(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int, str]]
     if first_words.isdisjoint(words):
         return out  # no token can begin a name
     runs = lex.place_token_runs
+    lengths = lex.place_run_lengths
     text = sentence.text
-    base = sentence.start
     count = len(words)
-    i = 0
-    while i < count:
-        hit = None
-        if words[i] in first_words:
-            for j in range(min(count, i + lex.place_max_tokens) - 1, i - 1, -1):
-                if tuple(words[i : j + 1]) not in runs:
-                    continue
-                tokens = sentence.tokens
-                candidate = text[tokens[i].start - base : tokens[j].end - base]
-                if candidate in lex.place_by_name:
-                    hit = (tokens[i].start - base, tokens[j].end - base, candidate, j)
-                    break
-        if hit is None:
-            i += 1
+    after = 0  # a name found ends before this token
+    for i in compress(range(count), map(first_words.__contains__, words)):
+        if i < after:
             continue
-        out.append(hit[:3])
-        i = hit[3] + 1
+        for size in lengths[words[i]]:
+            j = i + size - 1
+            if j >= count or tuple(words[i : j + 1]) not in runs:
+                continue
+            starts = sentence.word_starts
+            start, end = starts[i], starts[j] + len(words[j])
+            candidate = text[start:end]
+            if candidate in lex.place_by_name:
+                out.append((start, end, candidate))
+                after = j + 1
+                break
     return out
 
 
@@ -453,6 +452,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     facts: list[Fact] = []
     denied: tuple[int, MetricLexicon, int] | None = None
     denied_numbers: set[tuple[int, int, int]] = set()
+    said: dict[int, tuple[bool, str | None]] = {}
     for mention in analysis.mentions:
         si = sentence_at(sentences, mention.span[0])
         sentence = sentences[si]
@@ -536,7 +536,11 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         countries = sorted({p.country for p in places})
         if not countries and dominant:
             countries = [dominant]
-        cumulative = ml.rule.cumulative or bool(lex.cumulative_re.search(sentence.text))
+        if si not in said:
+            # What the sentence says about all its figures, once per sentence.
+            said[si] = (bool(lex.cumulative_re.search(sentence.text)), _attribution(sentence, lex))
+        tally_words, attribution = said[si]
+        cumulative = ml.rule.cumulative or tally_words
         end = head.tokens[-1].end if head.known and head.tokens else mention.span[1]
         stated_span = (mention.span[0], max(end, mention.span[1]))
         date, date_from = _date_for(
@@ -560,7 +564,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 date=date,
                 date_from=date_from,
                 cumulative=cumulative,
-                attribution=_attribution(sentence, lex),
+                attribution=attribution,
             )
         )
     return facts

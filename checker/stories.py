@@ -93,12 +93,15 @@ def signature(
     dates: Iterable[dt.date],
 ) -> Signature:
     """A signature from the article's content words, proper nouns, places and incident dates."""
-    terms: Counter[str] = Counter()
+    places = list(places)
+    # Counted per kind (a kind's prefix keeps its terms apart from the
+    # others'), in order of first appearance: words, names, places.
+    weighted: dict[str, float] = {}
     for kind, items in ((WORD, words), (NAME, names), (PLACE, places)):
-        for item in items:
-            terms[kind + item] += 1
-    weighted = {t: n * WEIGHTS[t[:2]] for t, n in terms.items()}
-    place_counts = Counter(p for p in places)
+        weight = WEIGHTS[kind]
+        counts = Counter(map(kind.__add__, items))
+        weighted.update({t: n * weight for t, n in counts.items()})
+    place_counts = Counter(places)
     return Signature(
         article=article.id,
         terms=weighted,

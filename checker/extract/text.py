@@ -61,6 +61,26 @@ class Sentence:
         return tuple(_TOKEN_RE.findall(self.text))
 
     @functools.cached_property
+    def word_starts(self) -> tuple[int, ...]:
+        """Where each token starts within ``text`` (not shifted by ``start``).
+
+        Found from the token texts, without making the tokens: between two
+        tokens stand only spaces and underscores, and no token starts with
+        one, so each token is the first occurrence of its text after the one
+        before it.
+        """
+        if "tokens" in self.__dict__:
+            return tuple(t.start - self.start for t in self.tokens)
+        text = self.text
+        out = []
+        pos = 0
+        for word in self.words:
+            pos = text.find(word, pos)
+            out.append(pos)
+            pos += len(word)
+        return tuple(out)
+
+    @functools.cached_property
     def lowers(self) -> tuple[str, ...]:
         """The tokens' lower-case texts (``Token.lower``), for looking words up by index."""
         return tuple(t.lower for t in self.tokens)

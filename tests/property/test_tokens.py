@@ -56,6 +56,8 @@ def test_words_lowers_and_starts_agree_with_the_tokens(text: str, base: int) -> 
     assert sentence.words == tuple(t.text for t in tokens)
     assert sentence.lowers == tuple(t.lower for t in tokens)
     assert sentence.starts == tuple(t.start for t in tokens)
+    fresh = Sentence(base, base + len(text), text, 0)  # word starts made without tokens
+    assert fresh.word_starts == sentence.word_starts == tuple(t.start - base for t in tokens)
     for t in tokens:
         assert text[t.start - base : t.end - base] == t.text
 
