@@ -241,6 +241,9 @@ def _nearest(
     best: tuple[int, int] | None = None
     starting, longest = _by_first_word(phrases)
     lo, hi = max(0, first - window - longest), min(len(tokens), last + window + 1)
+    around = lowers[lo:hi]
+    if words.isdisjoint(around) and starting.keys().isdisjoint(around):
+        return None  # no word or phrase start in reach: the usual case
     for i in range(lo, hi):
         if first <= i <= last:
             continue
@@ -337,6 +340,9 @@ def _forward(
 ) -> tuple[int, int] | None:
     """The first trigger within ``window`` tokens after the number, before any clause break."""
     starting = _by_first_word(ml.trigger_phrases).starting
+    ahead = lowers[last + 1 : last + 1 + window]
+    if ml.triggers.isdisjoint(ahead) and starting.keys().isdisjoint(ahead):
+        return None
     for i in range(last + 1, min(len(tokens), last + 1 + window)):
         if tokens[i].text in _CLAUSE_BREAKS:
             return None
