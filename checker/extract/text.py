@@ -34,6 +34,7 @@ class Token(NamedTuple):
 
 
 POSSESSIVES = ("'s", "’s")  # both two characters long
+_POSSESSIVE_CASES = ("'s", "'S", "’s", "’S")
 
 
 @dataclass(frozen=True)
@@ -88,10 +89,12 @@ class Sentence:
     @functools.cached_property
     def lowers(self) -> tuple[str, ...]:
         """The tokens' lower-case texts (``Token.lower``), for looking words up by index."""
-        lows = list(map(str.lower, self.words))
-        if "'" in self.text or "’" in self.text:  # else no word ends in a possessive
-            lows = [w[:-2] if w.endswith(POSSESSIVES) else w for w in lows]
-        return tuple(lows)
+        lows = tuple(map(str.lower, self.words))
+        text = self.text
+        # Only "s" and "S" lower-case to "s": without these no word ends in a possessive.
+        if any(p in text for p in _POSSESSIVE_CASES):
+            return tuple(w[:-2] if w.endswith(POSSESSIVES) else w for w in lows)
+        return lows
 
     @functools.cached_property
     def starts(self) -> tuple[int, ...]:
