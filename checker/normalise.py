@@ -135,6 +135,7 @@ def _locative_use(sentence: Sentence, start: int, end: int, lex: Lexicon) -> boo
 
 def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
     words: list[Token] = []
+    lows: list[str] = []  # the words' lower-case texts
     for tok in sentence.tokens[after_index : after_index + _HEAD_LOOKAHEAD]:
         if not tok.text[0].isalnum():
             break
@@ -144,12 +145,13 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
         if low in lex.function_words and low not in lex.head_modifiers:
             break
         words.append(tok)
+        lows.append(low)
     nationality_at: int | None = None
     for i in range(len(words)):
         for size in (3, 2, 1):
-            key = tuple(t.lower for t in words[i : i + size])
-            if len(key) != size:
+            if i + size > len(words):
                 continue
+            key = tuple(lows[i : i + size])
             if (
                 key in lex.victim_words
                 or (size == 1 and key[0] in lex.known_nouns)
@@ -450,11 +452,10 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     numbers: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for m in analysis.mentions:
         if m.kind == "count":
-            sent = sentences[sentence_at(sentences, m.span[0])]
+            at = sentence_at(sentences, m.span[0])
+            sent = sentences[at]
             a = sent.token_index(m.span[0])
-            numbers[sentence_at(sentences, m.span[0])].append(
-                (a, max(a, sent.token_index(m.span[1]) - 1))
-            )
+            numbers[at].append((a, max(a, sent.token_index(m.span[1]) - 1)))
     facts: list[Fact] = []
     denied: tuple[int, MetricLexicon, int] | None = None
     denied_numbers: set[tuple[int, int, int]] = set()
