@@ -272,8 +272,9 @@ def _metric(
 ) -> _Choice | None:
     tokens = sentence.tokens
     lowers = sentence.lowers
+    head_key = tuple(head.head.split()) if head.head is not None else ()
     person_head = head.head is not None and (
-        tuple(head.head.split()) in lex.victim_words or head.head in lex.nationality_words
+        head_key in lex.victim_words or head.head in lex.nationality_words
     )
     best: tuple[float, int, _Choice] | None = None
     for ml in lex.metrics:
@@ -285,7 +286,7 @@ def _metric(
             score = 0.0
         else:
             noun_hit = head.head is not None and (
-                head.head in ml.nouns or tuple(head.head.split()) in ml.noun_phrases
+                head.head in ml.nouns or head_key in ml.noun_phrases
             )
             lo, hi = max(0, first - rule.window), min(len(tokens), last + rule.window + 1)
             if not ml.exclude.isdisjoint(lowers[lo:hi]):
