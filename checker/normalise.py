@@ -11,7 +11,8 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Literal
+from itertools import compress
+from typing import Literal, NamedTuple
 
 from checker.extract import Analysis
 from checker.extract.lexicon import Lexicon, MetricLexicon, lexicon
@@ -61,26 +62,35 @@ def _place_names(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int, str]]
     """Gazetteer names in the sentence as (start, end, name), longest match first.
 
     Token n-grams are looked up in the gazetteer, starting only at tokens
-    that can begin a name, which is much faster than one huge regex.
+    that can begin a name, which is much faster than one huge regex. A run of
+    token texts that is no name's tokens cannot be a name (the text of a run
+    of tokens splits into those same tokens), so where the tokens stand, and
+    the text between them, are looked at only for a run that is.
     """
-    tokens = sentence.tokens
-    text = sentence.text
-    base = sentence.start
+    words = sentence.words
     out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(tokens):
-        hit = None
-        if tokens[i].text in lex.place_first_words:
-            for j in range(min(len(tokens), i + lex.place_max_tokens) - 1, i - 1, -1):
-                candidate = text[tokens[i].start - base : tokens[j].end - base]
-                if candidate in lex.place_by_name:
-                    hit = (tokens[i].start - base, tokens[j].end - base, candidate, j)
-                    break
-        if hit is None:
-            i += 1
+    first_words = lex.place_first_words
+    if first_words.isdisjoint(words):
+        return out  # no token can begin a name
+    runs = lex.place_token_runs
+    lengths = lex.place_run_lengths
+    text = sentence.text
+    count = len(words)
+    after = 0  # a name found ends before this token
+    for i in compress(range(count), map(first_words.__contains__, words)):
+        if i < after:
             continue
-        out.append(hit[:3])
-        i = hit[3] + 1
+        for size in lengths[words[i]]:
+            j = i + size - 1
+            if j >= count or tuple(words[i : j + 1]) not in runs:
+                continue
+            starts = sentence.word_starts
+            start, end = starts[i], starts[j] + len(words[j])
+            candidate = text[start:end]
+            if candidate in lex.place_by_name:
+                out.append((start, end, candidate))
+                after = j + 1
+                break
     return out
 
 
@@ -98,6 +108,21 @@ def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
     return found
 
 
+def places_by_sentence(analysis: Analysis, lex: Lexicon) -> list[list[Place]]:
+    """The places named in each sentence of ``analysis`` (``places_in``, in sentence order).
+
+    Worked out once per analysis and lexicon: normalising and the story
+    signature both need them.
+    """
+    memo = analysis.memo.get("places")
+    if memo is not None and memo[0] is lex:
+        found: list[list[Place]] = memo[1]
+        return found
+    found = [places_in(s, lex) for s in analysis.sentences]
+    analysis.memo["places"] = (lex, found)
+    return found
+
+
 def _locative_use(sentence: Sentence, start: int, end: int, lex: Lexicon) -> bool:
     """True when an adjectival name ("US") is used as a place: "in the US," not "US troops"."""
     before = sentence.text[:start].split()[-2:]
@@ -110,6 +135,7 @@ def _locative_use(sentence: Sentence, start: int, end: int, lex: Lexicon) -> boo
 
 def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
     words: list[Token] = []
+    lows: list[str] = []  # the words' lower-case texts
     for tok in sentence.tokens[after_index : after_index + _HEAD_LOOKAHEAD]:
         if not tok.text[0].isalnum():
             break
@@ -119,12 +145,13 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
         if low in lex.function_words and low not in lex.head_modifiers:
             break
         words.append(tok)
+        lows.append(low)
     nationality_at: int | None = None
     for i in range(len(words)):
         for size in (3, 2, 1):
-            key = tuple(t.lower for t in words[i : i + size])
-            if len(key) != size:
+            if i + size > len(words):
                 continue
+            key = tuple(lows[i : i + size])
             if (
                 key in lex.victim_words
                 or (size == 1 and key[0] in lex.known_nouns)
@@ -159,46 +186,71 @@ def _distance(tokens: tuple[Token, ...], a: int, b: int, and_breaks: bool = Fals
     return hi - lo + 2 * breaks
 
 
-@functools.lru_cache(maxsize=256)
-def _by_first_word(
-    phrases: tuple[tuple[str, ...], ...],
-) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """``phrases`` by their first word: only those can start at a given token."""
+class _Phrases(NamedTuple):
+    """Phrases indexed by their first word (only those can start at a given token)."""
+
+    starting: dict[str, tuple[tuple[str, ...], ...]]
+    longest: int  # tokens in the longest phrase (1 when there are none)
+
+
+# By the identity of the phrase tuple (a metric's, held by the lexicon, which
+# is made once per rulebook): hashing the tuple for a cache costs as much as
+# the search it saves. The tuple is kept with its index so that its id is
+# never reused for another.
+_PHRASE_INDEX: dict[int, tuple[tuple[tuple[str, ...], ...], _Phrases]] = {}
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> _Phrases:
+    """``phrases`` by their first word, and the length of the longest."""
+    known = _PHRASE_INDEX.get(id(phrases))
+    if known is not None and known[0] is phrases:
+        return known[1]
     out: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
         if phrase:
             out.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(found) for word, found in out.items()}
+    index = _Phrases(
+        {word: tuple(found) for word, found in out.items()},
+        max((len(p) for p in phrases), default=1),
+    )
+    if len(_PHRASE_INDEX) >= 1024:
+        _PHRASE_INDEX.clear()
+    _PHRASE_INDEX[id(phrases)] = (phrases, index)
+    return index
 
 
 def _phrase_at(
-    tokens: tuple[Token, ...], i: int, starting: dict[str, tuple[tuple[str, ...], ...]]
+    lowers: tuple[str, ...], i: int, starting: dict[str, tuple[tuple[str, ...], ...]]
 ) -> bool:
-    """True when one of the phrases (indexed by ``_by_first_word``) starts at token ``i``."""
-    return any(
-        tuple(t.lower for t in tokens[i : i + len(p)]) == p
-        for p in starting.get(tokens[i].lower, ())
-    )
+    """True when one of the phrases (indexed by ``_by_first_word``) starts at token ``i``
+    (``lowers``: the tokens' lower-case texts)."""
+    return any(lowers[i : i + len(p)] == p for p in starting.get(lowers[i], ()))
 
 
 def _nearest(
     tokens: tuple[Token, ...],
+    lowers: tuple[str, ...],
     first: int,
     last: int,
     words: frozenset[str],
     phrases: tuple[tuple[str, ...], ...],
     window: int,
 ) -> tuple[int, int] | None:
-    """(distance, token index) of the nearest of ``words``/``phrases`` around the number."""
+    """(distance, token index) of the nearest of ``words``/``phrases`` around the number.
+
+    ``lowers`` are the lower-case texts of ``tokens`` (as long as it).
+    """
     best: tuple[int, int] | None = None
-    longest = max((len(p) for p in phrases), default=1)
+    starting, longest = _by_first_word(phrases)
     lo, hi = max(0, first - window - longest), min(len(tokens), last + window + 1)
-    starting = _by_first_word(phrases)
+    around = lowers[lo:hi]
+    if words.isdisjoint(around) and starting.keys().isdisjoint(around):
+        return None  # no word or phrase start in reach: the usual case
     for i in range(lo, hi):
-        tok = tokens[i]
         if first <= i <= last:
             continue
-        hit = tok.lower in words or _phrase_at(tokens, i, starting)
+        low = lowers[i]
+        hit = low in words or (low in starting and _phrase_at(lowers, i, starting))
         if not hit:
             continue
         d = _distance(tokens, i, first if i < first else last, and_breaks=i < first)
@@ -219,8 +271,10 @@ def _metric(
     mention: Mention, sentence: Sentence, first: int, last: int, head: _Head, lex: Lexicon
 ) -> _Choice | None:
     tokens = sentence.tokens
+    lowers = sentence.lowers
+    head_key = tuple(head.head.split()) if head.head is not None else ()
     person_head = head.head is not None and (
-        tuple(head.head.split()) in lex.victim_words or head.head in lex.nationality_words
+        head_key in lex.victim_words or head.head in lex.nationality_words
     )
     best: tuple[float, int, _Choice] | None = None
     for ml in lex.metrics:
@@ -232,22 +286,22 @@ def _metric(
             score = 0.0
         else:
             noun_hit = head.head is not None and (
-                head.head in ml.nouns or tuple(head.head.split()) in ml.noun_phrases
+                head.head in ml.nouns or head_key in ml.noun_phrases
             )
             lo, hi = max(0, first - rule.window), min(len(tokens), last + rule.window + 1)
-            if any(t.lower in ml.exclude for t in tokens[lo:hi]):
+            if not ml.exclude.isdisjoint(lowers[lo:hi]):
                 continue
             if rule.counts == "persons":
                 if head.head is not None and not noun_hit and not person_head:
                     continue
                 trigger = _nearest(
-                    tokens, first, last, ml.triggers, ml.trigger_phrases, rule.window
+                    tokens, lowers, first, last, ml.triggers, ml.trigger_phrases, rule.window
                 )
                 if trigger is None and person_head:
                     # "Over 90 villagers of X in Y district of Z were killed":
                     # a counted group of people reaches its verb further off,
                     # and only forward, across no clause break.
-                    trigger = _forward(tokens, last, ml, _FAR_WINDOW)
+                    trigger = _forward(tokens, lowers, last, ml, _FAR_WINDOW)
                 if trigger is None and not noun_hit:
                     continue
                 if noun_hit:
@@ -265,7 +319,13 @@ def _metric(
                     score = 0.5
                 else:
                     back = _nearest(
-                        tokens[: last + 1], first, last, ml.nouns, ml.noun_phrases, rule.window
+                        tokens[: last + 1],
+                        lowers[: last + 1],
+                        first,
+                        last,
+                        ml.nouns,
+                        ml.noun_phrases,
+                        rule.window,
                     )
                     if back is None:
                         continue
@@ -279,14 +339,18 @@ _FAR_WINDOW = 20
 
 
 def _forward(
-    tokens: tuple[Token, ...], last: int, ml: MetricLexicon, window: int
+    tokens: tuple[Token, ...], lowers: tuple[str, ...], last: int, ml: MetricLexicon, window: int
 ) -> tuple[int, int] | None:
     """The first trigger within ``window`` tokens after the number, before any clause break."""
+    starting = _by_first_word(ml.trigger_phrases).starting
+    ahead = lowers[last + 1 : last + 1 + window]
+    if ml.triggers.isdisjoint(ahead) and starting.keys().isdisjoint(ahead):
+        return None
     for i in range(last + 1, min(len(tokens), last + 1 + window)):
-        tok = tokens[i]
-        if tok.text in _CLAUSE_BREAKS:
+        if tokens[i].text in _CLAUSE_BREAKS:
             return None
-        if tok.lower in ml.triggers or _phrase_at(tokens, i, _by_first_word(ml.trigger_phrases)):
+        low = lowers[i]
+        if low in ml.triggers or (low in starting and _phrase_at(lowers, i, starting)):
             return (i - last, i)
     return None
 
@@ -382,21 +446,21 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     sentences = analysis.sentences
     if not sentences:
         return []
-    sentence_places = [places_in(s, lex) for s in sentences]
+    sentence_places = places_by_sentence(analysis, lex)
     dominant = _dominant_country(sentence_places)
     dates = [m for m in analysis.mentions if m.kind in ("date", "year")]
     date_starts = [d.span[0] for d in dates]
     numbers: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for m in analysis.mentions:
         if m.kind == "count":
-            sent = sentences[sentence_at(sentences, m.span[0])]
+            at = sentence_at(sentences, m.span[0])
+            sent = sentences[at]
             a = sent.token_index(m.span[0])
-            numbers[sentence_at(sentences, m.span[0])].append(
-                (a, max(a, sent.token_index(m.span[1]) - 1))
-            )
+            numbers[at].append((a, max(a, sent.token_index(m.span[1]) - 1)))
     facts: list[Fact] = []
     denied: tuple[int, MetricLexicon, int] | None = None
     denied_numbers: set[tuple[int, int, int]] = set()
+    said: dict[int, tuple[bool, str | None]] = {}
     for mention in analysis.mentions:
         si = sentence_at(sentences, mention.span[0])
         sentence = sentences[si]
@@ -480,7 +544,11 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         countries = sorted({p.country for p in places})
         if not countries and dominant:
             countries = [dominant]
-        cumulative = ml.rule.cumulative or bool(lex.cumulative_re.search(sentence.text))
+        if si not in said:
+            # What the sentence says about all its figures, once per sentence.
+            said[si] = (bool(lex.cumulative_re.search(sentence.text)), _attribution(sentence, lex))
+        tally_words, attribution = said[si]
+        cumulative = ml.rule.cumulative or tally_words
         end = head.tokens[-1].end if head.known and head.tokens else mention.span[1]
         stated_span = (mention.span[0], max(end, mention.span[1]))
         date, date_from = _date_for(
@@ -504,7 +572,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 date=date,
                 date_from=date_from,
                 cumulative=cumulative,
-                attribution=_attribution(sentence, lex),
+                attribution=attribution,
             )
         )
     return facts

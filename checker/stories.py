@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.extract import Analysis
+from checker.extract.text import POSSESSIVES
 from checker.fingerprint import short_hash
 from checker.models import Article, Story
 from checker.rulebook import Rulebook
@@ -92,12 +93,15 @@ def signature(
     dates: Iterable[dt.date],
 ) -> Signature:
     """A signature from the article's content words, proper nouns, places and incident dates."""
-    terms: Counter[str] = Counter()
+    places = list(places)
+    # Counted per kind (a kind's prefix keeps its terms apart from the
+    # others'), in order of first appearance: words, names, places.
+    weighted: dict[str, float] = {}
     for kind, items in ((WORD, words), (NAME, names), (PLACE, places)):
-        for item in items:
-            terms[kind + item] += 1
-    weighted = {t: n * WEIGHTS[t[:2]] for t, n in terms.items()}
-    place_counts = Counter(p for p in places)
+        weight = WEIGHTS[kind]
+        counts = Counter(map(kind.__add__, items))
+        weighted.update({t: n * weight for t, n in counts.items()})
+    place_counts = Counter(places)
     return Signature(
         article=article.id,
         terms=weighted,
@@ -343,24 +347,30 @@ def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
     more that are not stop words (rules/stopwords.yaml).
     """
     from checker.extract import lexicon
-    from checker.normalise import places_in
+    from checker.normalise import places_by_sentence
 
     lex = lexicon(rulebook)
     calendar = set(lex.months) | set(lex.weekdays)
     stop_words = lex.stop_words
+    function_words = lex.function_words
     words: list[str] = []
     names: list[str] = []
-    places: list[str] = []
+    places = [p.name for found in places_by_sentence(analysis, lex) for p in found]
     for sentence in analysis.sentences:
-        places.extend(p.name for p in places_in(sentence, lex))
         previous = ""
-        for n, tok in enumerate(sentence.tokens):
-            low = tok.lower
-            text = tok.text
-            if not text[:1].isalpha() or low in calendar:
+        # Token texts only (``Sentence.words``): the lower case is made here
+        # for the words that need it, as ``Token.lower`` is.
+        for n, text in enumerate(sentence.words):
+            if not text[:1].isalpha():
                 previous = ""
                 continue
-            if text[0].isupper() and n > 0 and low not in lex.function_words:
+            low = text.lower()
+            if low.endswith(POSSESSIVES):
+                low = low[:-2]
+            if low in calendar:
+                previous = ""
+                continue
+            if text[0].isupper() and n > 0 and low not in function_words:
                 if low not in stop_words:
                     names.append(low)
                     if previous:

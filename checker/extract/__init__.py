@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from checker.extract.date_years import with_year_unit
 from checker.extract.dates import find_dates
@@ -21,11 +22,17 @@ _NOT_UNITS = frozenset({"dimensionless", "kelvin", "count"})
 
 @dataclass(frozen=True)
 class Analysis:
-    """An article split into sentences, with its mentions (sorted by position)."""
+    """An article split into sentences, with its mentions (sorted by position).
+
+    ``memo`` keeps what later stages work out per sentence and need more than
+    once (the places of each sentence: normalising and the story signature),
+    keyed by the stage's own name; it takes no part in comparing analyses.
+    """
 
     article: Article
     sentences: list[Sentence]
     mentions: list[Mention]
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def analyse(article: Article, rulebook: Rulebook) -> Analysis:
@@ -51,6 +58,13 @@ def analyse(article: Article, rulebook: Rulebook) -> Analysis:
 
 def _currency(mention: Mention, text: str, symbols: list[tuple[str, str]]) -> Mention | None:
     """The mention as money when a currency sign (of ``symbols``) stands right before it."""
+    if not symbols:
+        return None
+    # ``symbols`` are sorted longest first.
+    before = text[max(0, mention.span[0] - len(symbols[0][0])) : mention.span[0]]
+    signs = tuple(symbol for symbol, _unit in symbols)
+    if not before.endswith(signs) and not mention.text.startswith(signs):
+        return None  # most counts: no sign before or in them
     for symbol, unit in symbols:
         start = mention.span[0] - len(symbol)
         if start >= 0 and text[start : mention.span[0]] == symbol:
@@ -146,9 +160,22 @@ def _has_cue(sent: Sentence, read: set[int], lex: Lexicon) -> bool:
     for sign in lex.currency_re.finditer(sent.text):
         if sent.start + sign.start() not in read:
             return True
+    if not _may_name_unit(sent.text, lex):
+        return False
     return any(
         sent.start + unit.end("unit") not in read for unit in lex.unit_words_re.finditer(sent.text)
     )
+
+
+def _may_name_unit(text: str, lex: Lexicon) -> bool:
+    """False when ``text`` holds none of the unit words, so that ``unit_words_re`` cannot
+    match in it: a substring test, made only on ASCII text, where ignoring case is
+    lower-casing (the regex also takes "ſ" for "s" and the Kelvin sign for "k")."""
+    stems = lex.unit_word_stems
+    if stems is None or not text.isascii():
+        return True
+    low = text.lower()
+    return any(stem in low for stem in stems)
 
 
 def _dates_within(

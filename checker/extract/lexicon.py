@@ -29,6 +29,15 @@ def alternation(phrases: list[str], blank: str = r"\s+") -> str:
     return "|".join(re.escape(p).replace(r"\ ", blank) for p in ordered)
 
 
+def _run_lengths(runs: list[list[str]]) -> dict[str, tuple[int, ...]]:
+    """The lengths of the token ``runs`` that start with each first token, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for run in runs:
+        if run:
+            lengths.setdefault(run[0], set()).add(len(run))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+
+
 @dataclass(frozen=True)
 class MetricLexicon:
     """One metric rule with its phrases compiled."""
@@ -57,6 +66,9 @@ class Lexicon:
     percent_re: re.Pattern[str]
     period_start_re: re.Pattern[str]
     unit_words_re: re.Pattern[str]
+    # Each unit word's first word, lower case: a text (ASCII) that holds none
+    # cannot match ``unit_words_re``; None when a unit word is not ASCII.
+    unit_word_stems: tuple[str, ...] | None
     extra_units_re: re.Pattern[str]
     unit_after_re: re.Pattern[str]
     extra_units: dict[str, tuple[MentionKind, str]]
@@ -88,6 +100,8 @@ class Lexicon:
     place_by_name: dict[str, Place]
     place_first_words: frozenset[str]
     place_max_tokens: int
+    place_token_runs: frozenset[tuple[str, ...]]  # each name's token texts
+    place_run_lengths: dict[str, tuple[int, ...]]  # by first token: run lengths, longest first
     place_ignore_res: tuple[str, ...]
     adjectival: frozenset[str]
     adjectival_locative: frozenset[str]
@@ -257,6 +271,11 @@ def _compile(rb: Rulebook) -> Lexicon:
             rf"(?<![A-Za-z])(?P<unit>{alternation(lang.unit_words)})(?![\w])",
             re.IGNORECASE,
         ),
+        unit_word_stems=(
+            tuple(sorted({w.split()[0].lower() for w in lang.unit_words if w.split()}))
+            if all(w.isascii() for w in lang.unit_words)
+            else None
+        ),
         unit_after_re=re.compile(
             rf"[\s-]*(?P<unit>{alternation(lang.unit_words)})(?![\w])", re.IGNORECASE
         ),
@@ -295,6 +314,8 @@ def _compile(rb: Rulebook) -> Lexicon:
         place_by_name=place_by_name,
         place_first_words=frozenset(t[0] for t in place_tokens if t),
         place_max_tokens=max((len(t) for t in place_tokens), default=1),
+        place_token_runs=frozenset(tuple(t) for t in place_tokens),
+        place_run_lengths=_run_lengths(place_tokens),
         place_ignore_res=tuple(rb.places.ignore_patterns),
         adjectival=frozenset(rb.places.adjectival),
         adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),

@@ -31,6 +31,8 @@ from types import ModuleType
 from typing import Any
 
 _MASK_RE = re.compile(r"U\.S\.|U\.N\.|U\.K\.")
+# What quantulum3's unused classifier imports (see ``quantulum_parser``).
+_CLASSIFIER_DEPENDENCIES = ("joblib", "sklearn")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -89,14 +91,18 @@ def quantulum_parser() -> ModuleType:
     _import_inflect_unchecked()
     if "quantulum3.classifier" not in sys.modules and "sklearn" not in sys.modules:
         # Its classifier is not used (see the module doc): hide scikit-learn
-        # while it is imported, which saves importing scikit-learn and SciPy.
-        sys.modules["sklearn"] = None  # type: ignore[assignment]
+        # and joblib (which it imports first) while it is imported, which
+        # saves importing scikit-learn, SciPy, joblib and NumPy.
+        hidden = [name for name in _CLASSIFIER_DEPENDENCIES if name not in sys.modules]
+        for name in hidden:
+            sys.modules[name] = None  # type: ignore[assignment]
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # "Classifier dependencies not installed"
                 from quantulum3 import classifier
         finally:
-            del sys.modules["sklearn"]
+            for name in hidden:
+                del sys.modules[name]
     from quantulum3 import classifier, parser
 
     classifier.USE_CLF = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -32,24 +33,73 @@ class Token(NamedTuple):
     lower: str = ""  # lower case, without a trailing possessive ("Israel's" -> "israel")
 
 
-_POSSESSIVES = ("'s", "’s")  # both two characters long
-
-
-def _lower(text: str) -> str:
-    low = text.lower()
-    return low[:-2] if low.endswith(_POSSESSIVES) else low
+POSSESSIVES = ("'s", "’s")  # both two characters long
+_POSSESSIVE_CASES = ("'s", "'S", "’s", "’S")
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of an article: its span, text, paragraph number and tokens."""
+    """A sentence of an article: its span, text and paragraph number.
+
+    Its tokens are made on first use, not when the text is split: most
+    sentences of an article hold no figure, and what looks at every sentence
+    (places, story terms) needs only the token texts (``words``).
+    """
 
     start: int
     end: int
     text: str
     paragraph: int
-    tokens: tuple[Token, ...]
-    starts: tuple[int, ...] = ()  # token start offsets, for bisecting
+
+    @functools.cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The sentence's word and punctuation tokens, with absolute offsets.
+
+        The same as ``tokenize(text, start)``, assembled from ``words``,
+        ``starts`` and ``lowers`` (which what looks at every sentence may
+        have made already) by C-level maps rather than a Python step per token.
+        """
+        words = self.words
+        starts = self.starts
+        ends = map(int.__add__, starts, map(len, words))
+        return tuple(map(_make_token, zip(words, starts, ends, self.lowers, strict=True)))
+
+    @functools.cached_property
+    def words(self) -> tuple[str, ...]:
+        """The texts of the sentence's tokens (one ``findall``)."""
+        return tuple(_TOKEN_RE.findall(self.text))
+
+    @functools.cached_property
+    def word_starts(self) -> tuple[int, ...]:
+        """Where each token starts within ``text`` (not shifted by ``start``).
+
+        Found from the token texts: between two tokens stand only spaces and
+        underscores, and no token starts with one, so each token is the first
+        occurrence of its text after the one before it.
+        """
+        text = self.text
+        out = []
+        pos = 0
+        for word in self.words:
+            pos = text.find(word, pos)
+            out.append(pos)
+            pos += len(word)
+        return tuple(out)
+
+    @functools.cached_property
+    def lowers(self) -> tuple[str, ...]:
+        """The tokens' lower-case texts (``Token.lower``), for looking words up by index."""
+        lows = tuple(map(str.lower, self.words))
+        text = self.text
+        # Only "s" and "S" lower-case to "s": without these no word ends in a possessive.
+        if any(p in text for p in _POSSESSIVE_CASES):
+            return tuple(w[:-2] if w.endswith(POSSESSIVES) else w for w in lows)
+        return lows
+
+    @functools.cached_property
+    def starts(self) -> tuple[int, ...]:
+        """The absolute start offsets of the tokens, for bisecting."""
+        return tuple(map(self.start.__add__, self.word_starts))
 
     def token_index(self, offset: int) -> int:
         """Index of the token that contains or first follows absolute ``offset``."""
@@ -59,12 +109,22 @@ class Sentence:
         return max(i + 1, 0)
 
 
+# Token(...) without NamedTuple's argument handling, callable from C (map).
+_make_token = functools.partial(tuple.__new__, Token)
+
+
 def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     """Split ``text`` into word and punctuation tokens; offsets are shifted by ``base``."""
-    return tuple(
-        Token(m.group(), m.start() + base, m.end() + base, _lower(m.group()))
-        for m in _TOKEN_RE.finditer(text)
-    )
+    out = []
+    new = tuple.__new__  # what Token(...) calls, without its argument handling
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        low = word.lower()
+        if low.endswith(POSSESSIVES):
+            low = low[:-2]
+        start, end = m.span()
+        out.append(new(Token, (word, start + base, end + base, low)))
+    return tuple(out)
 
 
 def token_texts(text: str) -> list[str]:
@@ -144,12 +204,7 @@ def _add_piece(out: list[Sentence], line: str, base: int, a: int, b: int, paragr
     while b > a and line[b - 1].isspace():
         b -= 1
     if a < b:
-        tokens = tokenize(line[a:b], base + a)
-        out.append(
-            Sentence(
-                base + a, base + b, line[a:b], paragraph, tokens, tuple(t.start for t in tokens)
-            )
-        )
+        out.append(Sentence(base + a, base + b, line[a:b], paragraph))
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> int:

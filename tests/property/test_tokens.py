@@ -1,0 +1,112 @@
+"""A sentence's lazily made token views agree with its tokens, and place names are
+found as a plain search over every run of tokens finds them (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.extract import lexicon
+from checker.extract.text import Sentence, Token, split_sentences, token_texts, tokenize
+from checker.normalise import _place_names
+from checker.rulebook import load_rulebook
+
+BOOK = load_rulebook()
+LEX = lexicon(BOOK)
+SETTINGS = settings(max_examples=300, deadline=None)
+
+# Characters that make the tokenizer choose: capitals and full stops
+# ("U.S."), digits with separators, hyphens and apostrophes inside words,
+# possessives, underscores and other punctuation.
+PIECES = st.sampled_from(
+    [
+        "A",
+        "b",
+        "Z",
+        ".",
+        ",",
+        "-",
+        "'",
+        "’",
+        "s",
+        "S",
+        "1",
+        "0",
+        " ",
+        "  ",
+        "_",
+        "(",
+        "é",
+        "İ",
+        "the",
+        "The",
+        "New",
+        "U.S.",
+        "'s",
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+@SETTINGS
+@given(TEXTS, st.integers(min_value=0, max_value=500))
+def test_words_lowers_and_starts_agree_with_the_tokens(text: str, base: int) -> None:
+    sentence = Sentence(base, base + len(text), text, 0)
+    tokens = sentence.tokens
+    assert tokens == tokenize(text, base)
+    assert all(type(t) is Token for t in tokens)
+    assert sentence.words == tuple(t.text for t in tokens)
+    assert sentence.lowers == tuple(t.lower for t in tokens)
+    assert sentence.starts == tuple(t.start for t in tokens)
+    assert sentence.word_starts == tuple(t.start - base for t in tokens)
+    for t in tokens:
+        assert text[t.start - base : t.end - base] == t.text
+
+
+@SETTINGS
+@given(TEXTS)
+def test_the_text_of_a_run_of_tokens_splits_into_those_tokens(text: str) -> None:
+    # What _place_names relies on to look at a run's text only when its
+    # token texts are some name's.
+    tokens = tokenize(text)
+    for i in range(len(tokens)):
+        for j in range(i, min(len(tokens), i + 6)):
+            run = text[tokens[i].start : tokens[j].end]
+            assert token_texts(run) == [t.text for t in tokens[i : j + 1]]
+
+
+def _reference_place_names(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Every run of tokens that starts with a name's first word, longest first."""
+    tokens, text, base = sentence.tokens, sentence.text, sentence.start
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        if tokens[i].text in LEX.place_first_words:
+            for j in range(min(len(tokens), i + LEX.place_max_tokens) - 1, i - 1, -1):
+                candidate = text[tokens[i].start - base : tokens[j].end - base]
+                if candidate in LEX.place_by_name:
+                    hit = (tokens[i].start - base, tokens[j].end - base, candidate, j)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit[:3])
+        i = hit[3] + 1
+    return out
+
+
+NAMES = sorted(LEX.place_by_name)[:400]
+WORDS = st.one_of(
+    st.sampled_from(NAMES),
+    st.sampled_from(["the", "in", "near", "of", "New", "North", "said", ",", "'s", "-"]),
+)
+SPACES = st.sampled_from([" ", "  ", "", " - "])
+
+
+@SETTINGS
+@given(st.lists(st.tuples(WORDS, SPACES), max_size=12))
+def test_place_names_are_those_a_search_over_every_run_finds(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + space for word, space in parts)
+    for sentence in split_sentences(text, LEX.abbreviations):
+        assert _place_names(sentence, LEX) == _reference_place_names(sentence)
