@@ -14,7 +14,7 @@ from checker.extract import lexicon
 from checker.extract.published import with_published
 from checker.group import group
 from checker.ingest import Limits, ingest
-from checker.models import Article, Fact, InputRecord, Mention, Report
+from checker.models import Article, Fact, InputRecord, Mention, Report, Story
 from checker.parallel import Extracted, Progress, article_facts, extract_local
 from checker.rulebook import Rulebook
 from checker.stories import SMALL_BATCH, Signature, stories
@@ -23,6 +23,8 @@ __all__ = ["Extracted", "Extractor", "Progress", "article_facts", "check", "iter
 
 # Extraction on another backend (see checker.dask_backend): originals in, results in order.
 Extractor = Callable[[Sequence[Article], Rulebook, Progress | None], list[Extracted]]
+# Story clustering on another backend: every article's signature in, stories in report order.
+Storyteller = Callable[[Sequence[Signature]], list[Story]]
 
 
 def prepare_stories(count: int) -> None:
@@ -73,12 +75,14 @@ def check(
     progress: Progress | None = None,
     limits: Limits | None = None,
     extractor: Extractor | None = None,
+    storyteller: Storyteller | None = None,
 ) -> CheckResult:
     """Run every stage on ``paths`` and build the report.
 
     Extraction runs in this process, in a pool of ``jobs`` processes, or
-    through ``extractor`` (the Dask backend); the report is the same bytes
-    either way. A syndicated copy (``duplicate_of`` set) is listed with the
+    through ``extractor`` (the Dask backend), and stories here or through
+    ``storyteller`` (the Dask backend, block by block); the report is the
+    same bytes either way. A syndicated copy (``duplicate_of`` set) is listed with the
     articles but its facts are not counted again.
     """
     articles, inputs, had_errors = load_articles(paths, rulebook, stdin, limits)
@@ -100,7 +104,7 @@ def check(
         signatures.get(a.id) or Signature(article=a.id, terms={}, duplicate_of=a.duplicate_of)
         for a in articles
     ]
-    story_list = stories(all_signatures)
+    story_list = (storyteller or stories)(all_signatures)
     weekdays = {s.article: s.weekdays for s in all_signatures}
     facts = assign(facts, story_list, by_id, rulebook, weekdays)
     events = group(facts, by_id, rulebook)
