@@ -209,7 +209,7 @@ def check(
 def _check_on_dask(
     paths: tuple[str, ...], rulebook: Rulebook, address: str, limits: Limits
 ) -> CheckResult:
-    """The check with extraction and stories on the Dask cluster at ``address``.
+    """The check with extraction, stories and comparison on the Dask cluster at ``address``.
 
     Exit 2 when the cluster is unavailable.
     """
@@ -228,6 +228,7 @@ def _check_on_dask(
                 limits=limits,
                 extractor=run.extract,
                 storyteller=run.stories,
+                judge=run.judge,
             )
     except DaskUnavailable as exc:
         click.echo(f"factcheck: {exc}", err=True)

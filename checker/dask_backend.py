@@ -10,9 +10,12 @@ are folded here into the batch's (``blocks.fold_stats``), the batch is cut
 into blocks of articles that could share a story (``blocks.find_blocks``), and
 the blocks, packed into partitions, are clustered into stories on the workers
 with the same function as a local run (``stories.stories``) and the batch's
-counts. The stories come back in the order a local run lists them, so
-grouping and comparison (still in this process) see exactly what a local run
-sees and the report is the same bytes.
+counts. Then the stories, in runs of whole stories with their facts and
+articles, get their claims, events and findings on the workers
+(``judge.judge_part``), with the towns of every story folded here first
+(the one thing a story's claims read from other stories). Stories, facts,
+events and findings are merged in the order a local run lists them, so the
+report is the same bytes.
 
 ``ADDRESS`` is a scheduler (``tcp://host:8786``) or ``local``: a LocalCluster
 of one single-threaded worker process per core of this machine.
@@ -33,7 +36,16 @@ from checker.blocks import (
     part_stats,
     partition_stories,
 )
-from checker.models import Article, Story
+from checker.judge import (
+    Judged,
+    fold_towns,
+    judge_part,
+    judge_stories,
+    merge,
+    part_towns,
+    split,
+)
+from checker.models import Article, Fact, Story
 from checker.parallel import (
     CHUNKS_PER_WORKER,
     Extracted,
@@ -113,6 +125,13 @@ class DaskRun:
         self.params = params
         # The batch's term counts, folded from the workers' while extracting.
         self.stats: BatchStats | None = None
+        self._books: dict[int, Any] = {}
+
+    def _book(self, rulebook: Rulebook) -> Any:
+        """The rulebook on every worker, sent once per run."""
+        if id(rulebook) not in self._books:
+            self._books[id(rulebook)] = self.client.scatter(rulebook, broadcast=True)
+        return self._books[id(rulebook)]
 
     def extract(
         self, articles: Sequence[Article], rulebook: Rulebook, progress: Progress | None = None
@@ -122,8 +141,7 @@ class DaskRun:
             self.stats = BatchStats(originals=0, df={})
             return []
         parts = chunks(articles, _workers(self.client) * CHUNKS_PER_WORKER)
-        book = self.client.scatter(rulebook, broadcast=True)
-        futures = self.client.map(extract_chunk, parts, rulebook=book, pure=False)
+        futures = self.client.map(extract_chunk, parts, rulebook=self._book(rulebook), pure=False)
         counted = self.client.map(_chunk_stats, futures, pure=False)
         results: list[Extracted] = []
         for future in futures:
@@ -153,6 +171,33 @@ class DaskRun:
             pure=False,
         )
         return merge_stories(f.result() for f in futures)
+
+    def judge(
+        self,
+        facts: list[Fact],
+        stories: list[Story],
+        articles: dict[str, Article],
+        rulebook: Rulebook,
+        weekdays: dict[str, tuple[int, ...]],
+    ) -> Judged:
+        """Claims, grouping and comparison of the batch's stories, runs of stories per worker task.
+
+        Two rounds: each part's towns, folded here in the stories' order into
+        the batch's, then each part judged with them (its facts, stories and
+        articles sent once and kept on the workers between the rounds).
+        """
+        count = _workers(self.client) * CHUNKS_PER_WORKER
+        parts = split(facts, stories, articles, weekdays, count)
+        if not parts:
+            return judge_stories(facts, stories, articles, rulebook, weekdays)
+        book = self._book(rulebook)
+        sent = self.client.scatter(parts, hash=False)
+        towns = self.client.map(part_towns, sent, rulebook=book, pure=False)
+        # A few names: sent with each task (a dict given to scatter would be
+        # taken for named data).
+        extra = fold_towns(t.result() for t in towns)
+        judged = self.client.map(judge_part, sent, towns, extra=extra, rulebook=book, pure=False)
+        return merge(parts, [j.result() for j in judged], len(facts))
 
 
 def extract_dask(

@@ -8,12 +8,10 @@ from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from checker import __version__
-from checker.claims import assign
-from checker.compare import compare, corroborate
 from checker.extract import lexicon
 from checker.extract.published import with_published
-from checker.group import group
 from checker.ingest import Limits, ingest
+from checker.judge import Judged, judge_stories
 from checker.models import Article, Fact, InputRecord, Mention, Report, Story
 from checker.parallel import Extracted, Progress, article_facts, extract_local
 from checker.rulebook import Rulebook
@@ -25,6 +23,10 @@ __all__ = ["Extracted", "Extractor", "Progress", "article_facts", "check", "iter
 Extractor = Callable[[Sequence[Article], Rulebook, Progress | None], list[Extracted]]
 # Story clustering on another backend: every article's signature in, stories in report order.
 Storyteller = Callable[[Sequence[Signature]], list[Story]]
+# Claims, grouping and comparison on another backend (see checker.judge.judge_stories).
+Judge = Callable[
+    [list[Fact], list[Story], dict[str, Article], Rulebook, dict[str, tuple[int, ...]]], Judged
+]
 
 
 def prepare_stories(count: int) -> None:
@@ -76,14 +78,16 @@ def check(
     limits: Limits | None = None,
     extractor: Extractor | None = None,
     storyteller: Storyteller | None = None,
+    judge: Judge | None = None,
 ) -> CheckResult:
     """Run every stage on ``paths`` and build the report.
 
     Extraction runs in this process, in a pool of ``jobs`` processes, or
-    through ``extractor`` (the Dask backend), and stories here or through
-    ``storyteller`` (the Dask backend, block by block); the report is the
-    same bytes either way. A syndicated copy (``duplicate_of`` set) is listed with the
-    articles but its facts are not counted again.
+    through ``extractor`` (the Dask backend); stories, claims, grouping and
+    comparison here, or through ``storyteller`` and ``judge`` (the Dask
+    backend, block by block); the report is the same bytes either way. A
+    syndicated copy (``duplicate_of`` set) is listed with the articles but
+    its facts are not counted again.
     """
     articles, inputs, had_errors = load_articles(paths, rulebook, stdin, limits)
     originals = [a for a in articles if a.duplicate_of is None]
@@ -106,18 +110,15 @@ def check(
     ]
     story_list = (storyteller or stories)(all_signatures)
     weekdays = {s.article: s.weekdays for s in all_signatures}
-    facts = assign(facts, story_list, by_id, rulebook, weekdays)
-    events = group(facts, by_id, rulebook)
-    findings = compare(events, facts, by_id, rulebook)
-    events = corroborate(events, findings, by_id)
+    judged = (judge or judge_stories)(facts, story_list, by_id, rulebook, weekdays)
     report = Report(
         generator=f"factcheck {__version__}",
         inputs=inputs,
         articles=articles,
-        facts=facts,
+        facts=judged.facts,
         stories=story_list,
-        events=events,
-        findings=findings,
+        events=judged.events,
+        findings=judged.findings,
     )
     return CheckResult(report=report, had_input_errors=had_errors)
 

@@ -36,7 +36,9 @@ def test_dask_report_is_the_same_bytes(
     paths = [str(path), str(seeds_dir)]
     local = check(paths, rulebook, jobs=1).report
     run = DaskRun(client)
-    on_dask = check(paths, rulebook, extractor=run.extract, storyteller=run.stories).report
+    on_dask = check(
+        paths, rulebook, extractor=run.extract, storyteller=run.stories, judge=run.judge
+    ).report
     assert run.stats is not None and run.stats.originals > 36
     assert len(local.stories) > 4, "the batch holds several stories"
     assert '"findings":[{' in local.model_dump_json()
