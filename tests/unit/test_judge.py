@@ -7,11 +7,12 @@ from pathlib import Path
 import parallel_batch as batch  # tests/parallel_batch.py (tests/ is on sys.path)
 import pytest
 
-from checker.judge import judge_in_parts, split
+from checker.claims import batch_towns
+from checker.judge import fold_towns, judge_in_parts, split
 from checker.models import Article, Fact, Interval, Story
 from checker.parallel import Extracted, extract_local
 from checker.pipeline import check, load_articles
-from checker.rulebook import Rulebook
+from checker.rulebook import Place, Rulebook
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +75,22 @@ def test_split_keeps_stories_whole_and_facts_in_order() -> None:
     assert parts[0].positions == [0, 1, 2, 3, 8, 9, 10, 11]
     assert parts[-1].positions == [16], "a fact of no story is judged in a part of its own"
     assert sorted(i for p in parts for i in p.positions) == list(range(len(facts)))
+
+
+def test_batch_towns_fold_in_story_order_a_later_story_wins_a_shared_name() -> None:
+    first = {
+        "S1": {"Riverton": Place(name="Riverton", country="Northland")},
+        "S2": {},
+    }
+    second = {
+        "S3": {
+            "Riverton": Place(name="Riverton", country="Southland"),
+            "Hillside": Place(name="Hillside", country="Southland"),
+        }
+    }
+    extra = fold_towns([first, second])
+    assert extra["Riverton"].country == "Southland"
+    assert set(extra) == {"Riverton", "Hillside"}
+    # Folded part by part, the towns are those of the stories taken together.
+    assert extra == batch_towns([*first.values(), *second.values()])
+    assert fold_towns([second, first])["Riverton"].country == "Northland"
