@@ -114,10 +114,10 @@ def _chunk_stats(extracted: list[Extracted]) -> BatchStats:
 
 
 class DaskRun:
-    """One check's stages on the cluster of ``client``: extraction, then stories by block.
+    """One check's stages on the cluster of ``client``: extraction, stories by block, judging.
 
-    ``extract`` and ``stories`` have the shapes ``pipeline.check`` takes for
-    its ``extractor`` and ``storyteller``.
+    ``extract``, ``stories`` and ``judge`` have the shapes ``pipeline.check``
+    takes for its ``extractor``, ``storyteller`` and ``judge``.
     """
 
     def __init__(self, client: Any, params: StoryParams | None = None) -> None:
