@@ -2,6 +2,7 @@
 
     python benchmarks/stories_scale.py                 # 1k, 10k, 100k articles
     python benchmarks/stories_scale.py --sizes 1000 5000
+    python benchmarks/stories_scale.py --blocks 16      # also block by block, 16 partitions
 
 Builds synthetic article signatures (stories of about eight articles, each
 story with its own distinctive names and a place it shares with one other
@@ -9,6 +10,10 @@ story, all drawing ordinary words from one shared, Zipf-distributed
 vocabulary) and synthetic facts, then times
 ``checker.stories.cluster`` and ``checker.group.group``. Prints seconds and
 microseconds per article: a near-linear stage keeps the second column flat.
+With ``--blocks N`` it also times the stories as the Dask backend computes
+them, in this process: the batch's counts, its blocks, and N partitions of
+whole blocks clustered one after the other (``checker.blocks``), and checks
+that they are the whole batch's stories.
 """
 
 from __future__ import annotations
@@ -23,10 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from checker.blocks import stories_by_blocks  # noqa: E402
 from checker.group import group  # noqa: E402
 from checker.models import Article, Fact, Interval  # noqa: E402
 from checker.rulebook import Rulebook, load_rulebook  # noqa: E402
-from checker.stories import NAME, PLACE, WORD, Signature, cluster  # noqa: E402
+from checker.stories import NAME, PLACE, WORD, Signature, cluster, stories  # noqa: E402
 
 
 def signatures(n: int, seed: int = 11) -> list[Signature]:
@@ -81,7 +87,16 @@ def facts(groups: list[list[int]]) -> list[Fact]:
     return out
 
 
-def curve(sizes: list[int], rulebook: Rulebook) -> None:
+def by_blocks(sigs: list[Signature], parts: int) -> str:
+    """Seconds for the stories computed block by block, and whether they are the batch's."""
+    whole = stories(sigs)
+    t0 = time.perf_counter()
+    parted = stories_by_blocks(sigs, parts)
+    seconds = time.perf_counter() - t0
+    return f"   by {parts} partitions of blocks: {seconds:.2f} s, same: {parted == whole}"
+
+
+def curve(sizes: list[int], rulebook: Rulebook, blocks: int = 0) -> None:
     """Time clustering and grouping for each size and print the curve."""
     print(f"{'articles':>9} {'stories s':>10} {'us/article':>11} {'group s':>9} {'us/fact':>8}")
     for n in sizes:
@@ -100,14 +115,17 @@ def curve(sizes: list[int], rulebook: Rulebook) -> None:
             f"   ({len(groups)} stories)",
             flush=True,
         )
+        if blocks:
+            print(by_blocks(sigs, blocks), flush=True)
 
 
 def main() -> int:
     """Print the curve for the sizes asked for."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
+    ap.add_argument("--blocks", type=int, default=0, help="also cluster by N partitions of blocks")
     args = ap.parse_args()
-    curve(args.sizes, load_rulebook())
+    curve(args.sizes, load_rulebook(), args.blocks)
     return 0
 
 

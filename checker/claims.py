@@ -25,7 +25,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, Fact, Story
@@ -438,38 +438,59 @@ def _noun_groups(lex: Lexicon) -> dict[str, frozenset[str]]:
     return out
 
 
+def story_towns(
+    facts: Sequence[Fact], stories: Sequence[Story], rulebook: Rulebook
+) -> dict[str, dict[str, Place]]:
+    """Per story (by id, in the order of ``stories``), the GeoNames towns named near its figures."""
+    story_of = {aid: s for s in stories for aid in s.articles}
+    by_story: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        story = story_of.get(fact.article)
+        if story is not None:
+            by_story[story.id].append(fact)
+    skip = skip_words(lexicon(rulebook))
+    return {s.id: _towns(by_story.get(s.id, []), rulebook, skip) for s in stories}
+
+
+def batch_towns(towns: Iterable[Mapping[str, Place]]) -> dict[str, Place]:
+    """Every story's towns by name, a later story's place for a name named by several."""
+    return {name: place for found in towns for name, place in found.items()}
+
+
 def assign(
     facts: Sequence[Fact],
     stories: Sequence[Story],
     articles: dict[str, Article],
     rulebook: Rulebook,
     weekdays: dict[str, tuple[int, ...]] | None = None,
+    towns: Mapping[str, Mapping[str, Place]] | None = None,
+    extra: Mapping[str, Place] | None = None,
 ) -> list[Fact]:
     """``facts`` with their story, as-of day, scope, background flag and part-of note.
 
     ``weekdays`` (article id -> weekdays it names without a date) lets an
     undated article with no full date in its text speak on the first such
-    day on or after its story's earliest publication date.
+    day on or after its story's earliest publication date. When ``stories``
+    are some of a batch's (checked apart, see checker/judge.py), ``towns``
+    are theirs (``story_towns``) and ``extra`` the whole batch's
+    (``batch_towns`` of every story's, in the batch's story order).
     """
     lex = lexicon(rulebook)
     story_of = {aid: s for s in stories for aid in s.articles}
-    by_story: dict[str, list[Fact]] = defaultdict(list)
     latest: dict[str, dt.date] = {}
     for fact in facts:
-        story = story_of.get(fact.article)
-        if story is not None:
-            by_story[story.id].append(fact)
         day = fact.date.start
         if fact.metric == "date" and day and (day > latest.get(fact.article, dt.date.min)):
             latest[fact.article] = day
-    skip = skip_words(lex)
-    towns = {s.id: _towns(by_story.get(s.id, []), rulebook, skip) for s in stories}
-    extra = {name: place for found in towns.values() for name, place in found.items()}
+    if towns is None:
+        towns = story_towns(facts, stories, rulebook)
+    if extra is None:
+        extra = batch_towns(towns.values())
     facts = [
         _with_towns(f, towns[s.id], lex) if (s := story_of.get(f.article)) is not None else f
         for f in facts
     ]
-    by_story = defaultdict(list)
+    by_story: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         if (story := story_of.get(fact.article)) is not None:
             by_story[story.id].append(fact)

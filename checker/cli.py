@@ -209,22 +209,26 @@ def check(
 def _check_on_dask(
     paths: tuple[str, ...], rulebook: Rulebook, address: str, limits: Limits
 ) -> CheckResult:
-    """The check with extraction on the Dask cluster at ``address`` (exit 2 when unavailable)."""
-    from checker.dask_backend import DaskUnavailable, dask_client, extract_dask
+    """The check with extraction, stories and comparison on the Dask cluster at ``address``.
+
+    Exit 2 when the cluster is unavailable.
+    """
+    from checker.dask_backend import DaskRun, DaskUnavailable, dask_client
     from checker.pipeline import check as run_check
 
     progress = _progress()
     try:
         with dask_client(address) as client:
+            run = DaskRun(client)
             return run_check(
                 paths,
                 rulebook,
                 stdin=sys.stdin.buffer,
                 progress=progress,
                 limits=limits,
-                extractor=lambda articles, book, shown: extract_dask(
-                    articles, book, client, progress=shown
-                ),
+                extractor=run.extract,
+                storyteller=run.stories,
+                judge=run.judge,
             )
     except DaskUnavailable as exc:
         click.echo(f"factcheck: {exc}", err=True)

@@ -35,8 +35,13 @@ def group(facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook) -
             continue
         buckets[claim_key(fact)].append(fact)
     events = [_event(key, members) for key, members in buckets.items()]
-    events.sort(key=lambda e: (e.story or "", e.metric, e.key, e.id))
+    events.sort(key=event_order)
     return events
+
+
+def event_order(event: Event) -> tuple[str, str, str, str]:
+    """Where an event stands in a report: by story, metric, key and id."""
+    return event.story or "", event.metric, event.key, event.id
 
 
 def event_key(key: tuple[str, str, str, str]) -> str:

@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from checker import __version__
-from checker.claims import assign
-from checker.compare import compare, corroborate
 from checker.extract import lexicon
 from checker.extract.published import with_published
-from checker.group import group
 from checker.ingest import Limits, ingest, stream_ingest
-from checker.models import Article, Fact, InputRecord, Mention, Report
+from checker.judge import Judged, judge_stories
+from checker.models import Article, Fact, InputRecord, Mention, Report, Story
 from checker.parallel import Extracted, Extraction, Progress, article_facts
 from checker.rulebook import Rulebook
 from checker.stories import SMALL_BATCH, Signature, stories
@@ -23,6 +21,12 @@ __all__ = ["Extracted", "Extractor", "Progress", "article_facts", "check", "iter
 
 # Extraction on another backend (see checker.dask_backend): originals in, results in order.
 Extractor = Callable[[Sequence[Article], Rulebook, Progress | None], list[Extracted]]
+# Story clustering on another backend: every article's signature in, stories in report order.
+Storyteller = Callable[[Sequence[Signature]], list[Story]]
+# Claims, grouping and comparison on another backend (see checker.judge.judge_stories).
+Judge = Callable[
+    [list[Fact], list[Story], dict[str, Article], Rulebook, dict[str, tuple[int, ...]]], Judged
+]
 
 
 def prepare_stories(count: int) -> None:
@@ -73,13 +77,17 @@ def check(
     progress: Progress | None = None,
     limits: Limits | None = None,
     extractor: Extractor | None = None,
+    storyteller: Storyteller | None = None,
+    judge: Judge | None = None,
 ) -> CheckResult:
     """Run every stage on ``paths`` and build the report.
 
     Extraction runs in this process, in a pool of ``jobs`` processes, or
-    through ``extractor`` (the Dask backend); the report is the same bytes
-    either way. A syndicated copy (``duplicate_of`` set) is listed with the
-    articles but its facts are not counted again.
+    through ``extractor`` (the Dask backend); stories, claims, grouping and
+    comparison here, or through ``storyteller`` and ``judge`` (the Dask
+    backend, block by block); the report is the same bytes either way. A
+    syndicated copy (``duplicate_of`` set) is listed with the articles but
+    its facts are not counted again.
     """
     if extractor is not None:
         articles, inputs, had_errors = load_articles(paths, rulebook, stdin, limits)
@@ -96,20 +104,17 @@ def check(
         signatures.get(a.id) or Signature(article=a.id, terms={}, duplicate_of=a.duplicate_of)
         for a in articles
     ]
-    story_list = stories(all_signatures)
+    story_list = (storyteller or stories)(all_signatures)
     weekdays = {s.article: s.weekdays for s in all_signatures}
-    facts = assign(facts, story_list, by_id, rulebook, weekdays)
-    events = group(facts, by_id, rulebook)
-    findings = compare(events, facts, by_id, rulebook)
-    events = corroborate(events, findings, by_id)
+    judged = (judge or judge_stories)(facts, story_list, by_id, rulebook, weekdays)
     report = Report(
         generator=f"factcheck {__version__}",
         inputs=inputs,
         articles=articles,
-        facts=facts,
+        facts=judged.facts,
         stories=story_list,
-        events=events,
-        findings=findings,
+        events=judged.events,
+        findings=judged.findings,
     )
     return CheckResult(report=report, had_input_errors=had_errors)
 

@@ -26,18 +26,27 @@ def candidate_similarities(
     *,
     df_cap: int,
     idf_power: float,
+    batch: tuple[int, Mapping[str, int]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Cosine similarity of every pair of ``rows`` that share a distinctive, rare term.
 
     A term blocks (proposes pairs) when ``distinctive(term)`` and it is found in
     2 to ``df_cap`` rows; every term counts in the similarity. Weights are
     ``(1 + ln count) * idf ** idf_power`` with ``idf = ln((1 + n) / (1 + df)) + 1``.
+    ``batch``: the rows are a part of a batch of this many rows, whose
+    document frequencies are given (for at least every term of the part).
     """
     n = len(rows)
-    df: dict[str, int] = defaultdict(int)
-    for row in rows:
-        for term in row:
-            df[term] += 1
+    df: Mapping[str, int]
+    if batch is None:
+        counted: dict[str, int] = defaultdict(int)
+        for row in rows:
+            for term in row:
+                counted[term] += 1
+        df = counted
+    else:
+        n, whole = batch
+        df = {t: whole[t] for row in rows for t in row}
     idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
     weight = {t: v * v ** (idf_power - 1.0) for t, v in idf.items()}
     vectors: list[dict[str, float]] = []

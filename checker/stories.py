@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.extract import Analysis
@@ -79,6 +79,37 @@ SMALL_BATCH = 150
 _PAIR_BLOCK = 20_000
 
 
+@dataclass(frozen=True)
+class BatchStats:
+    """What clustering a part of a batch needs to know of the whole batch.
+
+    ``originals`` is the number of original (not syndicated) articles and
+    ``df`` the number of them each term is found in (at least every term of
+    the part): with them a part's TF-IDF weights, its blocking terms and the
+    small-batch decision are those of the whole batch (see checker/blocks.py).
+    """
+
+    originals: int
+    df: Mapping[str, int]
+
+
+def idf(df: Iterable[int], originals: int):  # type: ignore[no-untyped-def]
+    """Smoothed idf of terms found in ``df`` of ``originals`` articles, as scikit-learn computes it.
+
+    The same operations as ``TfidfTransformer(smooth_idf=True).fit`` (a test
+    compares the bits), so weights from batch-wide counts equal a fit on the
+    whole batch.
+    """
+    import numpy as np
+
+    counts = np.asarray(df, dtype=np.float64) + 1.0
+    out = np.full_like(counts, fill_value=originals + 1, dtype=np.float64)
+    out /= counts
+    np.log(out, out=out)
+    out += 1.0
+    return out
+
+
 @dataclass
 class _Cluster:
     members: list[int]
@@ -113,11 +144,15 @@ def signature(
     )
 
 
-def _vectors(signatures: Sequence[Signature], params: StoryParams):  # type: ignore[no-untyped-def]
-    """Term counts, their TF-IDF rows, and which columns are names or places.
+def _vectors(  # type: ignore[no-untyped-def]
+    signatures: Sequence[Signature], params: StoryParams, stats: BatchStats | None = None
+):
+    """Document frequencies, TF-IDF rows, and which columns are names or places.
 
     An exact vocabulary (DictVectorizer) rather than hashing: a hashed
     collision between two ordinary words is enough to tip a close merge.
+    With ``stats`` the signatures are a part of a batch and the idf is the
+    whole batch's.
     """
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
@@ -127,29 +162,36 @@ def _vectors(signatures: Sequence[Signature], params: StoryParams):  # type: ign
     vectorizer = DictVectorizer(sort=True)
     counts = vectorizer.fit_transform([s.terms for s in signatures])
     model = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm=None).fit(counts)
+    if stats is None:
+        df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    else:
+        df = np.array([stats.df[t] for t in vectorizer.feature_names_], dtype=np.int64)
+        model.idf_ = idf(df, stats.originals)
     tfidf = model.transform(counts)
     if params.idf_power != 1.0:
         extra = np.power(model.idf_, params.idf_power - 1.0)
         tfidf = tfidf.multiply(extra).tocsr()
     distinctive = np.array([t[:2] != WORD for t in vectorizer.feature_names_], dtype=bool)
-    return counts, normalize(tfidf), distinctive
+    return df, normalize(tfidf), distinctive
 
 
 def candidate_pairs(
-    signatures: Sequence[Signature], params: StoryParams
+    signatures: Sequence[Signature], params: StoryParams, stats: BatchStats | None = None
 ) -> dict[tuple[int, int], float]:
     """Cosine similarity of every pair of articles that share a distinctive term.
 
     Terms found in too many articles are left out of the blocking (they would
     make the candidate set quadratic) but still count in the similarity.
-    Similarities are rounded to ``smallbatch.DECIMALS`` decimals.
+    Similarities are rounded to ``smallbatch.DECIMALS`` decimals. With
+    ``stats`` the signatures are a part of a larger batch, weighed and
+    blocked by the whole batch's counts.
     """
     n = len(signatures)
     if n < 2 or not any(s.terms for s in signatures):
         # Articles with no terms at all (a date and a number) share nothing,
         # and give TF-IDF no columns to work with.
         return {}
-    if n <= SMALL_BATCH:
+    if (stats.originals if stats else n) <= SMALL_BATCH:
         from checker.smallbatch import candidate_similarities
 
         return candidate_similarities(
@@ -157,13 +199,13 @@ def candidate_pairs(
             lambda t: t[:2] != WORD,
             df_cap=params.df_cap,
             idf_power=params.idf_power,
+            batch=(stats.originals, stats.df) if stats else None,
         )
     import numpy as np
 
     from checker.smallbatch import DECIMALS
 
-    counts, tfidf, distinctive = _vectors(signatures, params)
-    df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    df, tfidf, distinctive = _vectors(signatures, params, stats)
     keep = np.flatnonzero(distinctive & (df >= 2) & (df <= params.df_cap))
     blocking = (tfidf[:, keep] > 0).astype(np.int32).tocsc().tocsr()
     shared = (blocking @ blocking.T).tocoo()
@@ -213,19 +255,24 @@ def _distinct(a: _Cluster, b: _Cluster, params: StoryParams) -> bool:
     return len(only_a) >= params.core_names and len(only_b) >= params.core_names
 
 
-def cluster(signatures: Sequence[Signature], params: StoryParams | None = None) -> list[list[int]]:
+def cluster(
+    signatures: Sequence[Signature],
+    params: StoryParams | None = None,
+    stats: BatchStats | None = None,
+) -> list[list[int]]:
     """Indices of ``signatures`` grouped into stories (average linkage on candidate pairs).
 
     Edges are taken strongest first; two clusters merge when the mean of their
     pairwise similarities (pairs that are not candidates count as 0), weighed
     by how far apart their publication dates are, reaches ``params.link``.
-    A syndicated copy always joins the story of its original.
+    A syndicated copy always joins the story of its original. ``stats``: the
+    signatures are whole blocks of a larger batch (see checker/blocks.py).
     """
     params = params or StoryParams()
     index = {s.article: i for i, s in enumerate(signatures)}
     originals = [i for i, s in enumerate(signatures) if not s.duplicate_of]
     sub = [signatures[i] for i in originals]
-    sims_local = candidate_pairs(sub, params)
+    sims_local = candidate_pairs(sub, params, stats)
     sims: dict[tuple[int, int], float] = {
         (originals[i], originals[j]): v for (i, j), v in sims_local.items()
     }
@@ -312,10 +359,23 @@ def label(members: Sequence[Signature], limit: int = 3) -> str:
     return " · ".join(parts) or "untitled story"
 
 
-def stories(signatures: Sequence[Signature], params: StoryParams | None = None) -> list[Story]:
-    """Cluster ``signatures`` into stories with an id, label, article ids, date span and places."""
+def story_order(story: Story) -> tuple[dt.date, str]:
+    """Where a story stands in a report: by its first publication date, then its id."""
+    return story.start or dt.date.max, story.id
+
+
+def stories(
+    signatures: Sequence[Signature],
+    params: StoryParams | None = None,
+    stats: BatchStats | None = None,
+) -> list[Story]:
+    """Cluster ``signatures`` into stories with an id, label, article ids, date span and places.
+
+    ``signatures`` is a whole batch, or with ``stats`` whole blocks of one
+    (checker/blocks.py): the stories of the blocks are then those of the batch.
+    """
     out: list[Story] = []
-    for group in cluster(signatures, params):
+    for group in cluster(signatures, params, stats):
         members = [signatures[i] for i in group]
         ids = sorted(s.article for s in members)
         # A date inferred from the text ("on or after") spans a story only
@@ -334,7 +394,7 @@ def stories(signatures: Sequence[Signature], params: StoryParams | None = None) 
                 places=sorted(place_counts, key=lambda p: (-place_counts[p], p))[:5],
             )
         )
-    out.sort(key=lambda s: (s.start or dt.date.max, s.id))
+    out.sort(key=story_order)
     return out
 
 

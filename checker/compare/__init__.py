@@ -32,9 +32,12 @@ def compare(
     findings.extend(weekday_findings(facts, articles, rulebook))
     findings.extend(incident_date_findings(facts, articles, rulebook))
     unique = {(f.story or "", f.id): f for f in findings}
-    return sorted(
-        unique.values(), key=lambda f: (-SEVERITY_RANK[f.severity], f.kind, f.metric, f.id)
-    )
+    return sorted(unique.values(), key=finding_order)
 
 
-__all__ = ["compare", "corroborate", "independent"]
+def finding_order(finding: Finding) -> tuple[int, str, str, str]:
+    """Where a finding stands in a report: by severity (highest first), kind, metric and id."""
+    return -SEVERITY_RANK[finding.severity], finding.kind, finding.metric, finding.id
+
+
+__all__ = ["compare", "corroborate", "finding_order", "independent"]

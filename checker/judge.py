@@ -1,0 +1,178 @@
+"""Judge: claims, grouping and comparison of a batch's stories, all at once or part by part.
+
+After stories, each fact is given its claim identity (``claims.assign``),
+facts are grouped into events (``group.group``), events compared into
+findings (``compare.compare``) and events marked corroborated. All of it is
+per story but for one thing: a town found near one story's figures is looked
+up by name for every story (``claims.batch_towns``). So a batch can be judged
+in parts, each a run of whole stories with their facts and articles: first
+each part's towns (``claims.story_towns``), folded in the batch's story order,
+then each part judged with them, and the parts' facts, events and findings
+merged in the order a whole-batch run gives them. ``judge_stories`` is the
+whole-batch run (one part); the Dask backend runs the parts on its workers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from checker.claims import assign, batch_towns, story_towns
+from checker.compare import compare, corroborate, finding_order
+from checker.group import event_order, group
+from checker.models import Article, Event, Fact, Finding, Story
+from checker.rulebook import Place, Rulebook
+
+Weekdays = Mapping[str, tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class Judged:
+    """Facts with their claim identity (in the order given), events and findings."""
+
+    facts: list[Fact]
+    events: list[Event]
+    findings: list[Finding]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A run of whole stories with their facts (in the batch's order) and articles."""
+
+    positions: list[int]
+    facts: list[Fact]
+    stories: list[Story]
+    articles: dict[str, Article]
+    weekdays: dict[str, tuple[int, ...]]
+
+
+def judge_stories(
+    facts: Sequence[Fact],
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+    weekdays: Weekdays | None = None,
+    towns: Mapping[str, Mapping[str, Place]] | None = None,
+    extra: Mapping[str, Place] | None = None,
+) -> Judged:
+    """Assign, group, compare and corroborate: a whole batch, or a part with the batch's towns."""
+    assigned = assign(facts, stories, articles, rulebook, dict(weekdays or {}), towns, extra)
+    events = group(assigned, articles, rulebook)
+    findings = compare(events, assigned, articles, rulebook)
+    return Judged(assigned, corroborate(events, findings, articles), findings)
+
+
+def split(
+    facts: Sequence[Fact],
+    stories: Sequence[Story],
+    articles: Mapping[str, Article],
+    weekdays: Weekdays,
+    count: int,
+) -> list[Part]:
+    """``stories`` (in report order) cut into about ``count`` runs of about equal facts.
+
+    Facts of articles in no story make a last part with no story.
+    """
+    story_of = {aid: k for k, s in enumerate(stories) for aid in s.articles}
+    per_story: list[list[int]] = [[] for _ in stories]
+    loose: list[int] = []
+    for i, fact in enumerate(facts):
+        k = story_of.get(fact.article)
+        (loose if k is None else per_story[k]).append(i)
+    share = max(1, -(-len(facts) // max(1, count)))
+    runs: list[list[int]] = []
+    current: list[int] = []
+    held = 0
+    for k, members in enumerate(per_story):
+        if current and held + len(members) > share:
+            runs.append(current)
+            current, held = [], 0
+        current.append(k)
+        held += len(members)
+    if current:
+        runs.append(current)
+    parts = [
+        _part(
+            sorted(i for k in run for i in per_story[k]),
+            [stories[k] for k in run],
+            facts,
+            articles,
+            weekdays,
+        )
+        for run in runs
+    ]
+    if loose:
+        parts.append(_part(loose, [], facts, articles, weekdays))
+    return parts
+
+
+def _part(
+    positions: list[int],
+    stories: list[Story],
+    facts: Sequence[Fact],
+    articles: Mapping[str, Article],
+    weekdays: Weekdays,
+) -> Part:
+    ids = {aid for s in stories for aid in s.articles} | {facts[i].article for i in positions}
+    return Part(
+        positions=positions,
+        facts=[facts[i] for i in positions],
+        stories=stories,
+        articles={a: articles[a] for a in sorted(ids)},
+        weekdays={a: weekdays[a] for a in sorted(ids) if a in weekdays},
+    )
+
+
+def part_towns(part: Part, rulebook: Rulebook) -> dict[str, dict[str, Place]]:
+    """The towns of a part's stories (the first step, on a worker)."""
+    return story_towns(part.facts, part.stories, rulebook)
+
+
+def judge_part(
+    part: Part,
+    towns: Mapping[str, Mapping[str, Place]],
+    extra: Mapping[str, Place],
+    rulebook: Rulebook,
+) -> Judged:
+    """A part judged with its stories' ``towns`` and the batch's ``extra`` (the second step)."""
+    return judge_stories(
+        part.facts, part.stories, part.articles, rulebook, part.weekdays, towns, extra
+    )
+
+
+def fold_towns(towns: Iterable[Mapping[str, Mapping[str, Place]]]) -> dict[str, Place]:
+    """The batch's towns from its parts' (given in the batch's story order)."""
+    return batch_towns(found for part in towns for found in part.values())
+
+
+def merge(parts: Sequence[Part], judged: Sequence[Judged], count: int) -> Judged:
+    """The parts' results in the order a whole-batch run gives them (``count`` facts)."""
+    facts: list[Fact | None] = [None] * count
+    for part, result in zip(parts, judged, strict=True):
+        for i, fact in zip(part.positions, result.facts, strict=True):
+            facts[i] = fact
+    placed = [f for f in facts if f is not None]
+    if len(placed) != count:
+        raise ValueError("a fact was judged in no part")
+    return Judged(
+        placed,
+        sorted((e for r in judged for e in r.events), key=event_order),
+        sorted((f for r in judged for f in r.findings), key=finding_order),
+    )
+
+
+def judge_in_parts(
+    facts: Sequence[Fact],
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+    weekdays: Weekdays | None = None,
+    *,
+    count: int = 2,
+) -> Judged:
+    """The batch judged in about ``count`` parts in this process (the steps a cluster runs)."""
+    parts = split(facts, stories, articles, weekdays or {}, count)
+    towns = [part_towns(p, rulebook) for p in parts]
+    extra = fold_towns(towns)
+    judged = [judge_part(p, t, extra, rulebook) for p, t in zip(parts, towns, strict=True)]
+    return merge(parts, judged, len(facts))
