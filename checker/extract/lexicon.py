@@ -397,7 +397,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         currency_before_re=re.compile(
-            r"(?<![A-Za-z])(?:" + alternation(list(lang.currency_symbols)) + r")$"
+            r"(?<![A-Za-z])(?:" + alternation(list(lang.currency_symbols)) + r")\Z"
         ),
         currency_units=dict(lang.currency_symbols),
         fraction_re=re.compile(
@@ -433,7 +433,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             rf"\s+(?P<scale>{alternation(long_scales)})(?![\w-])", re.IGNORECASE
         ),
         negative_re=re.compile(
-            r"(?:^|(?<=[\s(]))(?:" + alternation(lang.negative_signs) + r")$", re.IGNORECASE
+            r"(?:^|(?<=[\s(]))(?:" + alternation(lang.negative_signs) + r")\Z", re.IGNORECASE
         ),
         million_m_words=frozenset(w.lower() for w in lang.million_m_words) | known_nouns,
         duration_prepositions=frozenset(w.lower() for w in rb.hedges.duration_prepositions),

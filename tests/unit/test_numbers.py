@@ -323,3 +323,13 @@ def test_spans_point_at_text(rulebook: Rulebook) -> None:
     assert len(mentions) >= 5
     for m in mentions:
         assert text[m.span[0] : m.span[1]] == m.text
+
+
+@pytest.mark.parametrize("text", ["£\n0 was paid.", "Temperatures fell to -\n5 overnight."])
+def test_a_sign_on_the_line_before_is_not_the_numbers(text: str, rulebook: Rulebook) -> None:
+    # A currency or minus sign at the end of the previous line is not part of
+    # the figure: its span never reaches back across the line break.
+    for mention in _numeric(text, rulebook):
+        assert "\n" not in mention.text
+        assert mention.kind == "count"
+        assert text[mention.span[0] : mention.span[1]] == mention.text
