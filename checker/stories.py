@@ -221,8 +221,13 @@ def candidate_pairs(
     for lo in range(0, len(pairs), _PAIR_BLOCK):
         block = pairs[lo : lo + _PAIR_BLOCK]
         values = np.asarray(tfidf[block[:, 0]].multiply(tfidf[block[:, 1]]).sum(axis=1)).ravel()
-        for (i, j), value in zip(block.tolist(), values.tolist(), strict=True):
-            sims[(i, j)] = round(float(value), DECIMALS)
+        sims.update(
+            zip(
+                zip(block[:, 0].tolist(), block[:, 1].tolist(), strict=True),
+                [round(value, DECIMALS) for value in values.tolist()],
+                strict=True,
+            )
+        )
     return sims
 
 
