@@ -56,10 +56,11 @@ from checker.report._common import (
     value_label,
 )
 from checker.report.terminal import escape_controls
+from checker.rulebook import cache_dir
 from checker.wording import side_attribution, side_outlets, side_value
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BytecodeCache, Environment
 
 KINDS = ("conflict", "tension", "update", "scope", "date")
 #: Number of distinct colours for the sides of one finding (``series-0`` ...); the
@@ -639,6 +640,26 @@ def _visible_controls(value: Any) -> Any:
     return Markup(shown) if isinstance(value, Markup) else shown
 
 
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept in the user's cache directory (beside the rulebook's).
+
+    Compiling the templates takes longer than rendering a small report;
+    Jinja2 keys each entry by the template's name and source, so an edited
+    template is compiled again. None when there is no cache directory.
+    """
+    from jinja2 import FileSystemBytecodeCache
+
+    base = cache_dir()
+    if base is None:
+        return None
+    directory = base / "templates"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(directory))
+
+
 def make_environment(templates: Path | None = None) -> Environment:
     """The Jinja2 environment: autoescape on for every template, strict undefined,
     control characters in printed values shown as escapes."""
@@ -647,6 +668,7 @@ def make_environment(templates: Path | None = None) -> Environment:
 
     return Environment(
         loader=FileSystemLoader(str(templates or paths.templates_dir())),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         finalize=_visible_controls,
         undefined=StrictUndefined,

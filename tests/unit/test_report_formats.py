@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 import report_fixture  # tests/report_fixture.py (tests/ is on sys.path)
@@ -511,3 +512,18 @@ def test_every_format_names_the_story(name: str, report: Report) -> None:
     # a finding's story the report does not list is still named, by its id
     finding = _finding(report, "C001").model_copy(update={"story": "S-gone"})
     assert "S-gone" in render(report.model_copy(update={"findings": [finding]}), name)
+
+
+def test_compiled_templates_are_cached_and_render_the_same(
+    report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.rulebook import CACHE_DIR_ENV
+
+    monkeypatch.setenv(CACHE_DIR_ENV, "")
+    uncached = render(report, "html")
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path))
+    first = render(report, "html")
+    kept = sorted(p.name for p in (tmp_path / "templates").iterdir())
+    second = render(report, "html")
+    assert kept, "the compiled templates were not kept"
+    assert first == second == uncached
