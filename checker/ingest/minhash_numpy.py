@@ -1,0 +1,49 @@
+"""The shingle hashes and MinHash bins of dedupe.py, worked out with NumPy.
+
+NumPy's uint64 arithmetic wraps modulo 2**64 exactly as dedupe.py's Python
+integers masked to 64 bits do, so every value here equals the one of the
+plain Python loops; only the time differs. This module imports NumPy, so
+dedupe.py imports it only once a batch is large enough to pay for that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from checker.ingest.dedupe import (
+    BASE,
+    BINS,
+    EMPTY_BIN,
+    MIX,
+    SHINGLE_WORDS,
+    VALUE_BITS,
+    VALUE_MASK,
+)
+
+_BASE = np.uint64(BASE)
+_MIX = np.uint64(MIX)
+_VALUE_BITS = np.uint64(VALUE_BITS)
+_VALUE_MASK = np.uint64(VALUE_MASK)
+_UNSET = np.iinfo(np.uint64).max
+
+
+def shingles_and_bins(word_hashes: Sequence[int]) -> tuple[frozenset[int], list[int]]:
+    """The 5-gram hashes of a text's word hashes and their minimum per MinHash bin.
+
+    Bins no 5-gram falls in hold ``EMPTY_BIN``. Needs at least ``SHINGLE_WORDS`` words.
+    """
+    words = np.array(word_hashes, dtype=np.uint64)
+    count = len(words) - SHINGLE_WORDS + 1
+    # Horner's rule over each window of words, as the rolling hash works it out.
+    values = words[:count].copy()
+    for offset in range(1, SHINGLE_WORDS):
+        values *= _BASE
+        values += words[offset : offset + count]
+    mixed = values * _MIX
+    slots = (mixed >> _VALUE_BITS).astype(np.intp)
+    bins = np.full(BINS, _UNSET, dtype=np.uint64)
+    np.minimum.at(bins, slots, mixed & _VALUE_MASK)
+    found = [EMPTY_BIN if value == _UNSET else value for value in bins.tolist()]
+    return frozenset(values.tolist()), found
