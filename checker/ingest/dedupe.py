@@ -22,6 +22,7 @@ import sys
 from array import array
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Sequence
+from typing import Protocol
 
 from checker.ingest.fingerprint import comparable_words, words_fingerprint
 from checker.models import Article
@@ -179,6 +180,38 @@ def _mark_in_order(articles: list[Article]) -> list[Article]:
     return [marker.mark(article) for article in articles]
 
 
+class Shingles(Protocol):
+    """An article's distinct shingles, as the marker keeps and verifies them."""
+
+    def __len__(self) -> int:
+        """How many distinct shingles there are."""
+        ...
+
+    def shared_with(self, theirs: Collection[int]) -> int:
+        """How many of the distinct shingles ``theirs`` are among these."""
+        ...
+
+    def packed(self) -> array[int]:
+        """The shingles, 8 bytes each, for keeping."""
+        ...
+
+
+class _PlainShingles:
+    """Shingles as a Python set (the plain path of small batches)."""
+
+    def __init__(self, found: frozenset[int]) -> None:
+        self._found = found
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def shared_with(self, theirs: Collection[int]) -> int:
+        return len(self._found.intersection(theirs))
+
+    def packed(self) -> array[int]:
+        return array("Q", self._found)
+
+
 class Deduper:
     """Marks near-duplicates one article at a time, for articles that come in
     their canonical order (by source, then index), e.g. as they are read.
@@ -224,19 +257,19 @@ class Deduper:
         root = self._roots[index]
         return _with_duplicate_of(article, None if root is None else self._ids[root])
 
-    def _sketch(self, words: Sequence[str]) -> tuple[frozenset[int], tuple[int, ...]]:
+    def _sketch(self, words: Sequence[str]) -> tuple[Shingles, tuple[int, ...]]:
         """The shingles of ``words`` and their MinHash sketch."""
         self._words_read += len(words)
         if self._words_read < NUMPY_AFTER_WORDS and "numpy" not in sys.modules:
             mine = shingles(words)
-            return mine, signature(mine)
-        from checker.ingest.minhash_numpy import shingles_and_bins
+            return _PlainShingles(mine), signature(mine)
+        from checker.ingest.minhash_numpy import SortedShingles, shingles_and_bins
 
-        mine, bins = shingles_and_bins(word_hashes(words))
-        return mine, _densified(bins)
+        found, bins = shingles_and_bins(word_hashes(words))
+        return SortedShingles(found), _densified(bins)
 
     def _bucket(
-        self, index: int, text: str, mine: frozenset[int], keys: Sequence[tuple[int, ...]]
+        self, index: int, text: str, mine: Shingles, keys: Sequence[tuple[int, ...]]
     ) -> None:
         bucketed = False
         for key in keys:
@@ -246,7 +279,7 @@ class Deduper:
                 bucketed = True
         if bucketed:
             self._texts[index] = text
-            self._kept[index] = array("Q", mine)
+            self._kept[index] = mine.packed()
             if len(self._kept) > KEPT_SHINGLES:
                 self._kept.popitem(last=False)
 
@@ -260,7 +293,7 @@ class Deduper:
 
 
 def _verified_root(
-    mine: frozenset[int],
+    mine: Shingles,
     keys: Sequence[tuple[int, ...]],
     buckets: dict[tuple[int, ...], list[int]],
     roots: Sequence[int | None],
@@ -286,7 +319,7 @@ def _verified_root(
         small, large = sorted((len(mine), len(theirs)))
         if not small or small / large < THRESHOLD:
             continue
-        shared = len(mine.intersection(theirs))
+        shared = mine.shared_with(theirs)
         if shared / (len(mine) + len(theirs) - shared) >= THRESHOLD:
             root = roots[other]
             root = other if root is None else root

@@ -160,9 +160,27 @@ def test_numpy_sketch_equals_the_plain_one(words: int) -> None:
     from checker.ingest.minhash_numpy import shingles_and_bins
 
     text = story(30 + words, words).split()
-    mine, bins = shingles_and_bins(dedupe.word_hashes(text))
-    assert mine == shingles(text)
+    found, bins = shingles_and_bins(dedupe.word_hashes(text))
+    assert frozenset(found.tolist()) == shingles(text)
     assert dedupe._densified(bins) == signature(shingles(text))
+
+
+def test_numpy_shingles_count_what_they_share_as_sets_do() -> None:
+    from array import array
+
+    from checker.ingest.minhash_numpy import SortedShingles, shingles_and_bins
+
+    text = story(50).split()
+    other = edited(" ".join(text), 30).split()
+    found, _ = shingles_and_bins(dedupe.word_hashes(text))
+    mine = SortedShingles(found)
+    theirs = shingles(other)
+    expected = len(shingles(text) & theirs)
+    assert 0 < expected < len(theirs)
+    assert len(mine) == len(shingles(text))
+    assert mine.shared_with(theirs) == expected
+    assert mine.shared_with(array("Q", theirs)) == expected
+    assert mine.shared_with(mine.packed()) == len(mine)
 
 
 def test_marks_are_the_same_before_and_after_numpy_takes_over(
