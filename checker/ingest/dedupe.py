@@ -20,7 +20,7 @@ import hashlib
 import struct
 import sys
 from array import array
-from collections import OrderedDict, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from typing import Protocol
 
@@ -126,6 +126,8 @@ def _bins(hashes: frozenset[int]) -> list[int]:
 
 def _densified(bins: list[int]) -> tuple[int, ...]:
     """The sketch: each empty bin borrows from a filled one along its probe sequence."""
+    if EMPTY_BIN not in bins:  # the usual case for an article of a few hundred words
+        return tuple(bins)
     sketch = list(bins)
     for slot in range(BINS):
         if bins[slot] != EMPTY_BIN:
@@ -265,7 +267,7 @@ class Deduper:
             return _PlainShingles(mine), signature(mine)
         from checker.ingest.minhash_numpy import SortedShingles, shingles_and_bins
 
-        found, bins = shingles_and_bins(word_hashes(words))
+        found, bins = shingles_and_bins(words, _WORD_HASHES.__getitem__)
         return SortedShingles(found), _densified(bins)
 
     def _bucket(
@@ -306,10 +308,11 @@ def _verified_root(
     size to the larger's, so a pair whose sizes are too far apart is never
     intersected; the others are, without making a set of the earlier shingles.
     """
-    hits: dict[int, int] = defaultdict(int)
+    hits: Counter[int] = Counter()
     for key in keys:
-        for other in buckets.get(key, ()):
-            hits[other] += 1
+        bucket = buckets.get(key)
+        if bucket:
+            hits.update(bucket)
     if not hits:
         return None
     ranked = sorted(hits, key=lambda other: (-hits[other], other))[:MAX_CANDIDATES]

@@ -9,7 +9,7 @@ dedupe.py imports it only once a batch is large enough to pay for that.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -31,19 +31,21 @@ _VALUE_MASK = np.uint64(VALUE_MASK)
 _UNSET = np.iinfo(np.uint64).max
 
 
-def shingles_and_bins(word_hashes: Sequence[int]) -> tuple[NDArray[np.uint64], list[int]]:
-    """The 5-gram hashes of a text's word hashes (with any repeats) and their minimum
-    per MinHash bin.
+def shingles_and_bins(
+    words: Sequence[str], word_hash: Callable[[str], int]
+) -> tuple[NDArray[np.uint64], list[int]]:
+    """The 5-gram hashes of a text's words (with any repeats) and their minimum
+    per MinHash bin, given the hash of each word.
 
     Bins no 5-gram falls in hold ``EMPTY_BIN``. Needs at least ``SHINGLE_WORDS`` words.
     """
-    words = np.array(word_hashes, dtype=np.uint64)
-    count = len(words) - SHINGLE_WORDS + 1
+    hashes = np.fromiter(map(word_hash, words), dtype=np.uint64, count=len(words))
+    count = len(hashes) - SHINGLE_WORDS + 1
     # Horner's rule over each window of words, as the rolling hash works it out.
-    values = words[:count].copy()
+    values = hashes[:count].copy()
     for offset in range(1, SHINGLE_WORDS):
         values *= _BASE
-        values += words[offset : offset + count]
+        values += hashes[offset : offset + count]
     mixed = values * _MIX
     slots = (mixed >> _VALUE_BITS).astype(np.intp)
     bins = np.full(BINS, _UNSET, dtype=np.uint64)

@@ -160,7 +160,7 @@ def test_numpy_sketch_equals_the_plain_one(words: int) -> None:
     from checker.ingest.minhash_numpy import shingles_and_bins
 
     text = story(30 + words, words).split()
-    found, bins = shingles_and_bins(dedupe.word_hashes(text))
+    found, bins = shingles_and_bins(text, dedupe._WORD_HASHES.__getitem__)
     assert frozenset(found.tolist()) == shingles(text)
     assert dedupe._densified(bins) == signature(shingles(text))
 
@@ -172,7 +172,7 @@ def test_numpy_shingles_count_what_they_share_as_sets_do() -> None:
 
     text = story(50).split()
     other = edited(" ".join(text), 30).split()
-    found, _ = shingles_and_bins(dedupe.word_hashes(text))
+    found, _ = shingles_and_bins(text, dedupe._WORD_HASHES.__getitem__)
     mine = SortedShingles(found)
     theirs = shingles(other)
     expected = len(shingles(text) & theirs)
