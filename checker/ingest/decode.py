@@ -235,7 +235,8 @@ _ANY_REPLACED = re.compile(
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 text that was decoded with the wrong codec ("Ã©" -> "é"), line by line."""
-    if not _MOJIBAKE_HINT.search(text):
+    # ASCII text holds no lead byte, so it cannot hold mojibake.
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text
     import ftfy
 
