@@ -39,6 +39,25 @@ def _compile(field: str, patterns: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(checked), re.IGNORECASE)
 
 
+# A backreference or a conditional refers to a group by its number or name,
+# which joining patterns from several fields into one would change.
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _compile_any(*fields: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern matching a line that any pattern of ``fields`` matches, or None.
+
+    None also when joining them could change what one of them means.
+    """
+    patterns = [pattern for field in fields for pattern in field]
+    if not patterns or any(_GROUP_REFERENCE.search(pattern) for pattern in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+    except re.error:
+        return None
+
+
 def _is_label(line: str) -> bool:
     return (
         len(line) <= _LABEL_MAX_CHARS
@@ -63,6 +82,8 @@ class BoilerplateFilter:
         self._lines = _compile("lines", rules.lines)
         self._drop_previous = _compile("drop_previous_line_before", rules.drop_previous_line_before)
         self._stop = _compile("stop_at", rules.stop_at)
+        # Most lines are text: one match against all the patterns clears them.
+        self._any = _compile_any(rules.lines, rules.drop_previous_line_before, rules.stop_at)
 
     @staticmethod
     def _matches(pattern: re.Pattern[str] | None, line: str) -> bool:
@@ -83,9 +104,15 @@ class BoilerplateFilter:
     def is_content(self, line: str) -> bool:
         """True when the line is article text (not blank, not boilerplate, not a stop)."""
         stripped = line.strip()
+        if stripped and self._plain(stripped):
+            return True
         return bool(stripped) and not (
             self.is_boilerplate(stripped) or self.drops_previous(stripped) or self.stops(stripped)
         )
+
+    def _plain(self, stripped: str) -> bool:
+        """True when no pattern matches the (trimmed) line: not a stop, a drop or boilerplate."""
+        return self._any is not None and self._any.fullmatch(stripped) is None
 
     def clean_article(self, lines: Sequence[str]) -> CleanArticle:
         """Clean the raw lines of one article (see the module docstring)."""
@@ -98,15 +125,18 @@ class BoilerplateFilter:
                 if paragraphs[-1]:
                     paragraphs.append([])
                 continue
-            if self.stops(line):
-                break
-            if self.drops_previous(line):
-                current = paragraphs[-1]
-                if last_kept == number - 1 and current and _is_label(current[-1]):
-                    current.pop()
+            if line in seen:  # a kept line: neither a stop nor a drop
                 continue
-            if self.is_boilerplate(line) or line in seen:
-                continue
+            if not self._plain(line):
+                if self.stops(line):
+                    break
+                if self.drops_previous(line):
+                    current = paragraphs[-1]
+                    if last_kept == number - 1 and current and _is_label(current[-1]):
+                        current.pop()
+                    continue
+                if self.is_boilerplate(line):
+                    continue
             seen.add(line)
             paragraphs[-1].append(line)
             last_kept = number

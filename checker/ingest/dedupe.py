@@ -18,9 +18,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import struct
+import sys
 from array import array
-from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Collection, Sequence
+from typing import Protocol
 
 from checker.ingest.fingerprint import comparable_words, words_fingerprint
 from checker.models import Article
@@ -40,8 +42,11 @@ MAX_BUCKET = 64
 # shingle) for verifying candidates; an older one is worked out again.
 KEPT_SHINGLES = 4096
 
-_EMPTY = 1 << 64
+EMPTY_BIN = 1 << 64
 _PROBE_STEPS = 4 * BINS
+# Below this many words read, the sketches are worked out in plain Python;
+# from there on with NumPy, whose import (about 0.1 s) then pays for itself.
+NUMPY_AFTER_WORDS = 100_000
 
 
 def _hash64(data: bytes, key: bytes) -> int:
@@ -59,17 +64,32 @@ def _probe(bin_index: int, step: int) -> int:
 
 
 _MASK = (1 << 64) - 1
-_BASE = 0x100000001B3
-_BASE_TOP = pow(_BASE, SHINGLE_WORDS - 1, 1 << 64)
-_MIX = 0x9E3779B97F4A7C15
+BASE = 0x100000001B3
+_BASE_TOP = pow(BASE, SHINGLE_WORDS - 1, 1 << 64)
+MIX = 0x9E3779B97F4A7C15
 _BIN_BITS = (BINS - 1).bit_length()
-_VALUE_BITS = 64 - _BIN_BITS
-_VALUE_MASK = (1 << _VALUE_BITS) - 1
+VALUE_BITS = 64 - _BIN_BITS
+VALUE_MASK = (1 << VALUE_BITS) - 1
+_WORD_HASHES_KEPT = 1 << 16
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _word_hash(word: str) -> int:
-    return _hash64(word.encode("utf-8"), b"factcheck-word")
+class _WordHashes(dict[str, int]):
+    """blake2b hashes of words, worked out once each (up to ``_WORD_HASHES_KEPT`` kept)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _WORD_HASHES_KEPT:
+            self.clear()
+        value = _hash64(word.encode("utf-8"), b"factcheck-word")
+        self[word] = value
+        return value
+
+
+_WORD_HASHES = _WordHashes()
+
+
+def word_hashes(words: Sequence[str]) -> list[int]:
+    """The 64-bit blake2b hash of each word."""
+    return list(map(_WORD_HASHES.__getitem__, words))
 
 
 def shingles(words: Sequence[str]) -> frozenset[int]:
@@ -80,47 +100,57 @@ def shingles(words: Sequence[str]) -> frozenset[int]:
     """
     if len(words) < SHINGLE_WORDS:
         return frozenset()
-    hashes = [_word_hash(word) for word in words]
+    hashes = word_hashes(words)
     value = 0
     for word_hash in hashes[:SHINGLE_WORDS]:
-        value = (value * _BASE + word_hash) & _MASK
+        value = (value * BASE + word_hash) & _MASK
     found = [value]
     for first, word_hash in zip(hashes, hashes[SHINGLE_WORDS:], strict=False):
-        value = ((value - first * _BASE_TOP) * _BASE + word_hash) & _MASK
+        value = ((value - first * _BASE_TOP) * BASE + word_hash) & _MASK
         found.append(value)
     return frozenset(found)
 
 
-def signature(hashes: frozenset[int]) -> tuple[int, ...]:
-    """The one-permutation MinHash sketch of a shingle set (``BINS`` values)."""
-    bins = [_EMPTY] * BINS
+def _bins(hashes: frozenset[int]) -> list[int]:
+    """The minimum of the shingles per MinHash bin (``EMPTY_BIN`` for none)."""
+    bins = [EMPTY_BIN] * BINS
     for shingle in hashes:
         # Multiply-shift: the top bits pick the bin, the rest is the value.
-        mixed = (shingle * _MIX) & _MASK
-        slot = mixed >> _VALUE_BITS
-        rest = mixed & _VALUE_MASK
+        mixed = (shingle * MIX) & _MASK
+        slot = mixed >> VALUE_BITS
+        rest = mixed & VALUE_MASK
         if rest < bins[slot]:
             bins[slot] = rest
+    return bins
+
+
+def _densified(bins: list[int]) -> tuple[int, ...]:
+    """The sketch: each empty bin borrows from a filled one along its probe sequence."""
+    if EMPTY_BIN not in bins:  # the usual case for an article of a few hundred words
+        return tuple(bins)
     sketch = list(bins)
     for slot in range(BINS):
-        if bins[slot] != _EMPTY:
+        if bins[slot] != EMPTY_BIN:
             continue
         for step in range(_PROBE_STEPS):
             source = _probe(slot, step)
-            if bins[source] != _EMPTY:
+            if bins[source] != EMPTY_BIN:
                 # Mixing in the step keeps borrowed values apart from real ones.
                 sketch[slot] = bins[source] * _PROBE_STEPS + step
                 break
     return tuple(sketch)
 
 
-def _band_keys(sketch: tuple[int, ...]) -> list[tuple[int, bytes]]:
-    keys = []
-    for band in range(BANDS):
-        values = sketch[band * ROWS : (band + 1) * ROWS]
-        packed = b"".join(value.to_bytes(9, "big") for value in values)
-        keys.append((band, hashlib.blake2b(packed, digest_size=8).digest()))
-    return keys
+def signature(hashes: frozenset[int]) -> tuple[int, ...]:
+    """The one-permutation MinHash sketch of a shingle set (``BINS`` values)."""
+    return _densified(_bins(hashes))
+
+
+def _band_keys(sketch: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The LSH bucket keys of a sketch: each band's number and its ``ROWS`` values."""
+    # zip over one iterator, ROWS times: consecutive runs of ROWS values.
+    rows = [iter(sketch)] * ROWS
+    return list(zip(range(BANDS), *rows, strict=False))
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -152,6 +182,38 @@ def _mark_in_order(articles: list[Article]) -> list[Article]:
     return [marker.mark(article) for article in articles]
 
 
+class Shingles(Protocol):
+    """An article's distinct shingles, as the marker keeps and verifies them."""
+
+    def __len__(self) -> int:
+        """How many distinct shingles there are."""
+        ...
+
+    def shared_with(self, theirs: Collection[int]) -> int:
+        """How many of the distinct shingles ``theirs`` are among these."""
+        ...
+
+    def packed(self) -> array[int]:
+        """The shingles, 8 bytes each, for keeping."""
+        ...
+
+
+class _PlainShingles:
+    """Shingles as a Python set (the plain path of small batches)."""
+
+    def __init__(self, found: frozenset[int]) -> None:
+        self._found = found
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def shared_with(self, theirs: Collection[int]) -> int:
+        return len(self._found.intersection(theirs))
+
+    def packed(self) -> array[int]:
+        return array("Q", self._found)
+
+
 class Deduper:
     """Marks near-duplicates one article at a time, for articles that come in
     their canonical order (by source, then index), e.g. as they are read.
@@ -168,9 +230,10 @@ class Deduper:
         self._ids: list[str] = []
         self._roots: list[int | None] = []
         self._by_fingerprint: dict[str, int] = {}
-        self._buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+        self._buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
         self._kept: OrderedDict[int, array[int]] = OrderedDict()
         self._texts: dict[int, str] = {}
+        self._words_read = 0
 
     def mark(self, article: Article) -> Article:
         """``article`` with ``duplicate_of`` set to the first article of its cluster, or None."""
@@ -187,8 +250,8 @@ class Deduper:
             self._roots[index] = earlier if root is None else root
         else:
             self._by_fingerprint[digest] = index
-            mine = shingles(words)
-            keys = _band_keys(signature(mine))
+            mine, sketch = self._sketch(words)
+            keys = _band_keys(sketch)
             self._roots[index] = _verified_root(
                 mine, keys, self._buckets, self._roots, self._shingles_of
             )
@@ -196,8 +259,19 @@ class Deduper:
         root = self._roots[index]
         return _with_duplicate_of(article, None if root is None else self._ids[root])
 
+    def _sketch(self, words: Sequence[str]) -> tuple[Shingles, tuple[int, ...]]:
+        """The shingles of ``words`` and their MinHash sketch."""
+        self._words_read += len(words)
+        if self._words_read < NUMPY_AFTER_WORDS and "numpy" not in sys.modules:
+            mine = shingles(words)
+            return _PlainShingles(mine), signature(mine)
+        from checker.ingest.minhash_numpy import SortedShingles, shingles_and_bins
+
+        found, bins = shingles_and_bins(words, _WORD_HASHES.__getitem__)
+        return SortedShingles(found), _densified(bins)
+
     def _bucket(
-        self, index: int, text: str, mine: frozenset[int], keys: Sequence[tuple[int, bytes]]
+        self, index: int, text: str, mine: Shingles, keys: Sequence[tuple[int, ...]]
     ) -> None:
         bucketed = False
         for key in keys:
@@ -207,36 +281,49 @@ class Deduper:
                 bucketed = True
         if bucketed:
             self._texts[index] = text
-            self._kept[index] = array("Q", mine)
+            self._kept[index] = mine.packed()
             if len(self._kept) > KEPT_SHINGLES:
                 self._kept.popitem(last=False)
 
-    def _shingles_of(self, index: int) -> frozenset[int]:
+    def _shingles_of(self, index: int) -> Collection[int]:
+        """The distinct shingles of an earlier article: kept, or worked out again."""
         packed = self._kept.get(index)
         if packed is None:
             return shingles(comparable_words(self._texts[index]))
         self._kept.move_to_end(index)
-        return frozenset(packed)
+        return packed
 
 
 def _verified_root(
-    mine: frozenset[int],
-    keys: Sequence[tuple[int, bytes]],
-    buckets: dict[tuple[int, bytes], list[int]],
+    mine: Shingles,
+    keys: Sequence[tuple[int, ...]],
+    buckets: dict[tuple[int, ...], list[int]],
     roots: Sequence[int | None],
-    shingles_of: Callable[[int], frozenset[int]],
+    shingles_of: Callable[[int], Collection[int]],
 ) -> int | None:
-    """The earliest cluster root among the verified near-duplicates of a shingle set."""
-    hits: dict[int, int] = defaultdict(int)
+    """The earliest cluster root among the verified near-duplicates of a shingle set.
+
+    ``shingles_of`` gives the distinct shingles of an earlier article. Their
+    Jaccard similarity with ``mine`` is at most the ratio of the smaller set's
+    size to the larger's, so a pair whose sizes are too far apart is never
+    intersected; the others are, without making a set of the earlier shingles.
+    """
+    hits: Counter[int] = Counter()
     for key in keys:
-        for other in buckets.get(key, ()):
-            hits[other] += 1
+        bucket = buckets.get(key)
+        if bucket:
+            hits.update(bucket)
     if not hits:
         return None
     ranked = sorted(hits, key=lambda other: (-hits[other], other))[:MAX_CANDIDATES]
     best: int | None = None
     for other in ranked:
-        if jaccard(mine, shingles_of(other)) >= THRESHOLD:
+        theirs = shingles_of(other)
+        small, large = sorted((len(mine), len(theirs)))
+        if not small or small / large < THRESHOLD:
+            continue
+        shared = mine.shared_with(theirs)
+        if shared / (len(mine) + len(theirs) - shared) >= THRESHOLD:
             root = roots[other]
             root = other if root is None else root
             best = root if best is None else min(best, root)

@@ -35,6 +35,8 @@ _DATE_KEYS = (
 _OUTLET_KEYS = ("source_domain", "hostname", "domain", "outlet", "site")
 _URL_KEYS = ("url", "source", "link")
 _MISSING = frozenset({"", "none", "null", "nan", "n/a"})
+# Case folding never shortens a string, so a longer value is none of them.
+_MISSING_MAX_CHARS = max(len(word) for word in _MISSING)
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _URL_SHAPED = re.compile(r"(?i)^(https?:)?//|^[a-z0-9-]+(\.[a-z0-9-]+)+(/|$)")
@@ -61,6 +63,10 @@ def _text(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     stripped = value.strip()
+    # Only a short value can be one of the missing-value words: a long text
+    # is not case-folded just to be compared with them.
+    if len(stripped) > _MISSING_MAX_CHARS:
+        return stripped
     return None if stripped.casefold() in _MISSING else stripped
 
 

@@ -153,3 +153,58 @@ def test_forgotten_shingles_are_worked_out_again(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(dedupe, "KEPT_SHINGLES", 1)
     assert duplicates(articles) == kept_all
     assert kept_all["k9#1"] == "k0#1"
+
+
+@pytest.mark.parametrize("words", [5, 6, 40, 300])
+def test_numpy_sketch_equals_the_plain_one(words: int) -> None:
+    from checker.ingest.minhash_numpy import shingles_and_bins
+
+    text = story(30 + words, words).split()
+    found, bins = shingles_and_bins(text, dedupe._WORD_HASHES.__getitem__)
+    assert frozenset(found.tolist()) == shingles(text)
+    assert dedupe._densified(bins) == signature(shingles(text))
+
+
+def test_numpy_shingles_count_what_they_share_as_sets_do() -> None:
+    from array import array
+
+    from checker.ingest.minhash_numpy import SortedShingles, shingles_and_bins
+
+    text = story(50).split()
+    other = edited(" ".join(text), 30).split()
+    found, _ = shingles_and_bins(text, dedupe._WORD_HASHES.__getitem__)
+    mine = SortedShingles(found)
+    theirs = shingles(other)
+    expected = len(shingles(text) & theirs)
+    assert 0 < expected < len(theirs)
+    assert len(mine) == len(shingles(text))
+    assert mine.shared_with(theirs) == expected
+    assert mine.shared_with(array("Q", theirs)) == expected
+    assert mine.shared_with(mine.packed()) == len(mine)
+
+
+def test_marks_are_the_same_before_and_after_numpy_takes_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    articles = [article(f"p{i}", story(40 + i)) for i in range(4)]
+    articles += [article(f"q{i}", edited(story(40 + i), 2, seed=i)) for i in range(4)]
+    plain = duplicates(articles)
+    monkeypatch.setattr(dedupe, "NUMPY_AFTER_WORDS", 0)
+    assert duplicates(articles) == plain
+    assert plain["q2#1"] == "p2#1"
+
+
+def test_ascii_and_unicode_texts_split_into_the_same_words() -> None:
+    assert comparable_words("Ten_000 killed, 3.5 km—north") == (
+        "ten",
+        "000",
+        "killed",
+        "3",
+        "5",
+        "km",
+        "north",
+    )
+    assert comparable_words("Ten_000 killed, 3.5 km-north") == comparable_words(
+        "Ten_000 killed, 3.5 km—north"
+    )
+    assert comparable_words("Straße ÉTÉ") == ("strasse", "été")

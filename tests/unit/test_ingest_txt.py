@@ -256,3 +256,29 @@ def test_plain_record_source_name_is_the_outlet() -> None:
 def test_record_text_as_a_list_of_paragraphs() -> None:
     fields = record_fields({"text": ["One.", "None", "Two."]})
     assert fields.body == "One.\n\nTwo."
+
+
+def test_a_backreference_keeps_its_own_pattern() -> None:
+    # Joined into one pattern, "\1" would point at another field's group.
+    rules = BoilerplateFilter(BoilerplateRules(lines=[r"(\w+) \1"], stop_at=[r"(comments) below"]))
+    cleaned = rules.clean_article(["Title here", "again again", "Body line.", "comments below"])
+    assert cleaned.text == "Title here\nBody line."
+    assert rules.is_content("once again")
+    assert not rules.is_content("again again")
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("two\r\nlines\rand more", "two\nlines\nand more"),
+        ("tab\there\u00a0and\u200bthere\x0cnext\x07bell", "tab here andthere\nnext bell"),
+        ("no odd characters at all", "no odd characters at all"),
+    ],
+)
+def test_normalise_replaces_odd_characters(raw: str, clean: str) -> None:
+    assert normalise_text(raw) == (clean, ())
+
+
+@pytest.mark.parametrize("value", ["None", " null ", "N/A", "", "nan"])
+def test_missing_value_words_are_missing(value: str) -> None:
+    assert record_fields({"maintext": "Body text.", "title": value}).title is None
