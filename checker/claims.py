@@ -25,7 +25,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, Fact, Story
@@ -203,14 +203,22 @@ def _distance_to(fact: Fact, name: str) -> int:
     end = fact.span[1] - fact.sentence_span[0]
     lo = max(0, start - _TOWN_WINDOW)
     best = _TOWN_WINDOW + 1
-    for m in re.finditer(re.escape(name), fact.sentence[lo : end + _TOWN_WINDOW]):
-        at, stop = lo + m.start(), lo + m.end()
+    for found, found_end in _occurrences(fact.sentence[lo : end + _TOWN_WINDOW], name):
+        at, stop = lo + found, lo + found_end
         gap = at - end if at >= end else start - stop
         best = min(best, max(0, gap))
     return best
 
 
 _TOWN_WINDOW = 80
+
+
+def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where ``name`` stands in ``text``, left to right, without overlaps (a literal search)."""
+    at = text.find(name)
+    while at >= 0 and name:
+        yield at, at + len(name)
+        at = text.find(name, at + len(name))
 
 
 def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:
@@ -223,7 +231,7 @@ def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:
     end = fact.span[1] - fact.sentence_span[0]
     lo = max(0, start - _ATTACHED - len(name))
     window = fact.sentence[lo : end + _ATTACHED + len(name)]
-    spots = [(lo + m.start(), lo + m.end()) for m in re.finditer(re.escape(name), window)]
+    spots = [(lo + a, lo + b) for a, b in _occurrences(window, name)]
     if not spots:
         return False
 
