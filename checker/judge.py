@@ -15,6 +15,7 @@ whole-batch run (one part); the Dask backend runs the parts on its workers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from checker.claims import assign, batch_towns, story_towns
@@ -54,11 +55,15 @@ def judge_stories(
     weekdays: Weekdays | None = None,
     towns: Mapping[str, Mapping[str, Place]] | None = None,
     extra: Mapping[str, Place] | None = None,
+    verdicts: AbstractSet[str] | None = None,
 ) -> Judged:
-    """Assign, group, compare and corroborate: a whole batch, or a part with the batch's towns."""
+    """Assign, group, compare and corroborate: a whole batch, or a part with the batch's towns.
+
+    ``verdicts``: see ``compare.compare`` (then the articles need no text).
+    """
     assigned = assign(facts, stories, articles, rulebook, dict(weekdays or {}), towns, extra)
     events = group(assigned, articles, rulebook)
-    findings = compare(events, assigned, articles, rulebook)
+    findings = compare(events, assigned, articles, rulebook, verdicts)
     return Judged(assigned, corroborate(events, findings, articles), findings)
 
 

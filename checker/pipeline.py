@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from checker import __version__
+from checker.compare.values import tells_of_verdict
 from checker.extract import lexicon
 from checker.extract.published import with_published
 from checker.ingest import Limits, ingest, stream_ingest
@@ -89,12 +90,20 @@ def check(
     syndicated copy (``duplicate_of`` set) is listed with the articles but
     its facts are not counted again.
     """
+    verdicts: set[str] | None = None
     if extractor is not None:
         articles, inputs, had_errors = load_articles(paths, rulebook, stdin, limits)
         extracted = extractor([a for a in articles if a.duplicate_of is None], rulebook, progress)
     else:
+        verdicts = set()
         articles, inputs, extracted = _read_and_extract(
-            paths, rulebook, jobs=jobs, stdin=stdin, progress=progress, limits=limits
+            paths,
+            rulebook,
+            jobs=jobs,
+            stdin=stdin,
+            progress=progress,
+            limits=limits,
+            verdicts=verdicts,
         )
         had_errors = any(record.incomplete for record in inputs)
     facts = [f for fs, _s in extracted for f in fs]
@@ -106,7 +115,10 @@ def check(
     ]
     story_list = (storyteller or stories)(all_signatures)
     weekdays = {s.article: s.weekdays for s in all_signatures}
-    judged = (judge or judge_stories)(facts, story_list, by_id, rulebook, weekdays)
+    if judge is not None:
+        judged = judge(facts, story_list, by_id, rulebook, weekdays)
+    else:
+        judged = judge_stories(facts, story_list, by_id, rulebook, weekdays, verdicts=verdicts)
     report = Report(
         generator=f"factcheck {__version__}",
         inputs=inputs,
@@ -127,13 +139,16 @@ def _read_and_extract(
     stdin: TextIO | BinaryIO | None,
     progress: Progress | None,
     limits: Limits | None,
+    verdicts: set[str],
 ) -> tuple[list[Article], list[InputRecord], list[Extracted]]:
     """Read ``paths`` and extract each original article as it is read.
 
     With a pool, the workers extract while this process is still reading
     (``ingest.stream_ingest``); the articles, their input records and the
     extraction results come out in the order read, as ``load_articles`` and
-    ``extract_local`` would give them.
+    ``extract_local`` would give them. Once an article is extracted its text
+    is let go (the report never shows it): what comparison needs of it,
+    whether it tells of a verdict, is added to ``verdicts`` first.
     """
     limits = limits or Limits()
     lex = lexicon(rulebook)
@@ -148,10 +163,12 @@ def _read_and_extract(
     def take(article: Article) -> None:
         nonlocal originals
         article = with_published(article, lex)
-        articles.append(article)
         if article.duplicate_of is None:
             originals += 1
+            if tells_of_verdict(article.text, rulebook):
+                verdicts.add(article.id)
             extraction.add(article)
+        articles.append(article.model_copy(update={"text": ""}))
 
     inputs = stream_ingest(
         paths,

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from checker.compare.dates import incident_date_findings, weekday_findings
 from checker.compare.parts import part_findings
 from checker.compare.scope import scope_findings
@@ -19,12 +21,21 @@ from checker.rulebook import Rulebook
 
 
 def compare(
-    events: list[Event], facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook
+    events: list[Event],
+    facts: list[Fact],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+    verdicts: AbstractSet[str] | None = None,
 ) -> list[Finding]:
-    """Every finding of a run, sorted by severity, kind, metric and id."""
+    """Every finding of a run, sorted by severity, kind, metric and id.
+
+    ``verdicts``: the articles whose text tells of a verdict, a sentence or
+    an inquest, when their text was searched as they were read (and may
+    since have been let go); by default the articles' text is searched here.
+    """
     by_id = {f.id: f for f in facts}
     findings: list[Finding] = []
-    settled = settled_articles(events, articles, rulebook)
+    settled = settled_articles(events, articles, rulebook, verdicts)
     for event in events:
         findings.extend(compare_event(event, by_id, articles, rulebook, settled))
     findings.extend(scope_findings(events, by_id, articles, rulebook))

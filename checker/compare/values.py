@@ -24,6 +24,7 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 
 from checker.compare.sides import split
 from checker.compare.summary import finding
@@ -401,15 +402,26 @@ def _pairs(
 
 
 def settled_articles(
-    events: Sequence[Event], articles: dict[str, Article], rulebook: Rulebook
+    events: Sequence[Event],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+    verdicts: AbstractSet[str] | None = None,
 ) -> frozenset[str]:
     """Ids of the events' articles that tell of a verdict, a sentence or an inquest.
 
-    Each article's text is searched once (rules/context.yaml ``settled_markers``).
+    Each article's text is searched once (``tells_of_verdict``), unless
+    ``verdicts`` already holds the articles found to.
     """
-    lex = lexicon(rulebook)
     ids = sorted({a for event in events for a in event.sources})
-    return frozenset(a for a in ids if lex.settled_re.search(articles[a].text))
+    if verdicts is not None:
+        return frozenset(a for a in ids if a in verdicts)
+    return frozenset(a for a in ids if tells_of_verdict(articles[a].text, rulebook))
+
+
+def tells_of_verdict(text: str, rulebook: Rulebook) -> bool:
+    """True when ``text`` tells of a verdict, a sentence or an inquest
+    (rules/context.yaml ``settled_markers``): its toll is a settled one."""
+    return lexicon(rulebook).settled_re.search(text) is not None
 
 
 def compare_event(

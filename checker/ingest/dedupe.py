@@ -19,6 +19,7 @@ import functools
 import hashlib
 import struct
 import sys
+import zlib
 from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Sequence
@@ -219,10 +220,10 @@ class Deduper:
     their canonical order (by source, then index), e.g. as they are read.
 
     Only what later articles are compared against is kept: fingerprints, LSH
-    buckets of article numbers, the text of each bucketed article (shared
-    with the article, not copied), and the shingles of the ``KEPT_SHINGLES``
-    most recent ones; an older candidate's shingles are worked out again
-    from its text.
+    buckets of article numbers, the text of each bucketed article (compressed,
+    about a third of its size: the caller may let the article's text go),
+    and the shingles of the ``KEPT_SHINGLES`` most recent ones; an older
+    candidate's shingles are worked out again from its text.
     """
 
     def __init__(self) -> None:
@@ -232,7 +233,7 @@ class Deduper:
         self._by_fingerprint: dict[str, int] = {}
         self._buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
         self._kept: OrderedDict[int, array[int]] = OrderedDict()
-        self._texts: dict[int, str] = {}
+        self._texts: dict[int, bytes] = {}
         self._words_read = 0
 
     def mark(self, article: Article) -> Article:
@@ -280,7 +281,7 @@ class Deduper:
                 bucket.append(index)
                 bucketed = True
         if bucketed:
-            self._texts[index] = text
+            self._texts[index] = zlib.compress(text.encode("utf-8"), 1)
             self._kept[index] = mine.packed()
             if len(self._kept) > KEPT_SHINGLES:
                 self._kept.popitem(last=False)
@@ -289,7 +290,7 @@ class Deduper:
         """The distinct shingles of an earlier article: kept, or worked out again."""
         packed = self._kept.get(index)
         if packed is None:
-            return shingles(comparable_words(self._texts[index]))
+            return shingles(comparable_words(zlib.decompress(self._texts[index]).decode("utf-8")))
         self._kept.move_to_end(index)
         return packed
 

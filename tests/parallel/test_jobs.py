@@ -89,3 +89,14 @@ def test_a_batch_under_the_threshold_never_starts_a_pool(rulebook: Rulebook) -> 
     extraction.add(Article(id="a#1", source="a", index=1, text="Ten people were killed."))
     assert extraction._pool is None
     assert len(extraction.finish()) == 1
+
+
+def test_the_check_lets_article_text_go_once_extracted(
+    tmp_path: Path, rulebook: Rulebook, seeds_dir: Path
+) -> None:
+    # The report never shows article text; holding it would make memory grow
+    # with the text, not with the facts.
+    path = batch.write_batch(tmp_path / "b.jsonl", articles=8)
+    report = check([str(path), str(seeds_dir)], rulebook).report
+    assert report.facts
+    assert all(article.text == "" for article in report.articles)

@@ -94,3 +94,10 @@ def test_batch_towns_fold_in_story_order_a_later_story_wins_a_shared_name() -> N
     # Folded part by part, the towns are those of the stories taken together.
     assert extra == batch_towns([*first.values(), *second.values()])
     assert fold_towns([second, first])["Riverton"].country == "Northland"
+
+
+def test_verdicts_found_as_articles_were_read_stand_for_their_text(rulebook: Rulebook) -> None:
+    from checker.compare.values import tells_of_verdict
+
+    assert tells_of_verdict("The driver was sentenced to five years in prison.", rulebook)
+    assert not tells_of_verdict("Five people were killed on Monday.", rulebook)
