@@ -18,7 +18,6 @@ characters (see ``_fold``).
 
 from __future__ import annotations
 
-import heapq
 import importlib
 import re
 from collections.abc import Iterator, Sequence
@@ -377,7 +376,7 @@ class PatternScan:
         )
         self._gated_any = bool(nonword or plain)
 
-    def _hits(self, folded: str) -> Iterator[int]:
+    def _hits(self, folded: str) -> list[int]:
         """Offsets of ``folded`` where some lead may start, in order."""
         head = self._nonword_lead.match(folded) is not None
         return _positions(head, self._after_nonword.finditer(folded), self._plain.finditer(folded))
@@ -425,16 +424,13 @@ def _bounded(pieces: tuple[str, ...]) -> tuple[str, ...]:
 
 def _positions(
     head: bool, nonword: Iterator[re.Match[str]], plain: Iterator[re.Match[str]]
-) -> Iterator[int]:
+) -> list[int]:
     """Each offset where a lead may start, once, in order."""
-    last = -1
+    found = {m.end() for m in nonword}
+    found.update(m.start() for m in plain)
     if head:
-        last = 0
-        yield 0
-    for pos in heapq.merge((m.end() for m in nonword), (m.start() for m in plain)):
-        if pos != last:
-            last = pos
-            yield pos
+        found.add(0)
+    return sorted(found)
 
 
 def _unique(tries: list[_Try]) -> list[_Try]:
