@@ -10,11 +10,11 @@ man" stays an ordinal; "half" needs a follower too ("half the crew", not
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from checker.extract.lexicon import Lexicon
 
-_DIGIT_FRACTION_RE = re.compile(
+DIGIT_FRACTION_RE = re.compile(
     r"(?<![\w.,/])(?:(?P<whole>\d{1,3})\s+)?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\w/]|[.,]\d)"
 )
 # Denominators of the fractions prices and rates are written in.
@@ -40,13 +40,16 @@ def _percent(value: float) -> float:
     return round(value * 100, 2)
 
 
-def find_digit_fractions(text: str, lex: Lexicon) -> Iterator[tuple[int, int, float]]:
+def find_digit_fractions(
+    text: str, lex: Lexicon, matches: Iterable[re.Match[str]] | None = None
+) -> Iterator[tuple[int, int, float]]:
     """(start, end, value) of "6 3/8" (a whole number and a fraction) and of "3/4%".
 
     A bare "3/4" is a date as often as a fraction, so it counts only before a
-    percent word; after a whole number ("12 3/4") it always does.
+    percent word; after a whole number ("12 3/4") it always does. ``matches`` are those
+    of ``DIGIT_FRACTION_RE`` over ``text`` when the caller has them already.
     """
-    for m in _DIGIT_FRACTION_RE.finditer(text):
+    for m in DIGIT_FRACTION_RE.finditer(text) if matches is None else matches:
         num, den = int(m.group("num")), int(m.group("den"))
         if not 0 < num < den or den not in _DENOMINATORS:
             continue
@@ -56,9 +59,18 @@ def find_digit_fractions(text: str, lex: Lexicon) -> Iterator[tuple[int, int, fl
         yield m.start(), m.end(), (int(whole) if whole else 0) + num / den
 
 
-def find_fractions(text: str, lex: Lexicon) -> Iterator[tuple[int, int, float]]:
-    """(start, end, percentage) of every fraction and rate in ``text``."""
-    for m in lex.fraction_re.finditer(text):
+def find_fractions(
+    text: str,
+    lex: Lexicon,
+    fractions: Iterable[re.Match[str]] | None = None,
+    rates: Iterable[re.Match[str]] | None = None,
+) -> Iterator[tuple[int, int, float]]:
+    """(start, end, percentage) of every fraction and rate in ``text``.
+
+    ``fractions`` and ``rates`` are the matches of ``lex.fraction_re`` and
+    ``lex.rate_re`` over ``text`` when the caller has them already.
+    """
+    for m in lex.fraction_re.finditer(text) if fractions is None else fractions:
         if lex.fraction_not_after_re.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         den = m.group("den").lower()
@@ -89,7 +101,7 @@ def find_fractions(text: str, lex: Lexicon) -> Iterator[tuple[int, int, float]]:
             yield m.start(), point.end(), round(num * share, 4)
             continue
         yield m.start(), m.end(), _percent(num * share)
-    for m in lex.rate_re.finditer(text):
+    for m in lex.rate_re.finditer(text) if rates is None else rates:
         a = _number(m.group("a"), lex)
         b = _number(m.group("b"), lex)
         if a is None or b is None or not 0 < a < b:

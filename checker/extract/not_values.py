@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
 
 from checker.extract.lexicon import Lexicon
 from checker.extract.spans import SpanIndex
@@ -49,11 +50,21 @@ def _rising_to(surface: str) -> bool:
     return " to " in surface and len(runs) == 2 and runs[1] > runs[0]
 
 
-def find_not_values(text: str, lex: Lexicon, article: str, index: SpanIndex) -> list[Mention]:
-    """Mentions of every ``not_values`` match outside ``index``; their spans are added to it."""
+def find_not_values(
+    text: str,
+    lex: Lexicon,
+    article: str,
+    index: SpanIndex,
+    matches: Sequence[Iterable[re.Match[str]]] | None = None,
+) -> list[Mention]:
+    """Mentions of every ``not_values`` match outside ``index``; their spans are added to it.
+
+    ``matches`` are, per pattern of ``lex.not_value_res``, its matches over
+    ``text`` when the caller has them already.
+    """
     found: list[Mention] = []
-    for label, pattern in lex.not_value_res:
-        for m in pattern.finditer(text):
+    for k, (label, pattern) in enumerate(lex.not_value_res):
+        for m in pattern.finditer(text) if matches is None else matches[k]:
             group = "n" if "n" in pattern.groupindex and m.group("n") is not None else 0
             start, end = m.span(group)
             if index.overlaps(start, end):

@@ -15,13 +15,10 @@ from dataclasses import dataclass
 from checker.extract.fractions import find_digit_fractions, find_fractions
 from checker.extract.lexicon import Lexicon
 from checker.extract.not_values import find_not_values
+from checker.extract.number_scan import NumberMatches, number_matches
 from checker.extract.spans import SpanIndex
 from checker.models import DateRange, Interval, Mention, MentionKind, Number
 
-_TIME_RE = re.compile(
-    r"(?<![\w:])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[AaPp]\.?[Mm]\.?)?(?![\w:])"
-    r"|(?<![\w.:])(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?(?:[ap]\.m\.|[AP]M\b|[ap]m\b)"
-)
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
 _LIST_MARK_RE = re.compile(r"[.)]\s")
 _YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d)")
@@ -82,15 +79,15 @@ def _digits_value(text: str, lex: Lexicon) -> float:
     return value
 
 
-def _digit_raws(text: str, lex: Lexicon) -> list[_Raw]:
+def _digit_raws(text: str, lex: Lexicon, matches: list[re.Match[str]]) -> list[_Raw]:
     """Numbers in digits, with a scale word or letter and the currency sign before them.
 
     A bare "m" is a million after a currency sign ("£3m") or before a word of
     ``million_m_words`` ("2.5m jobs"); else it is metres or minutes and the
-    number stands alone.
+    number stands alone. ``matches`` are those of ``lex.digits_re`` over ``text``.
     """
     found: list[_Raw] = []
-    for m in lex.digits_re.finditer(text):
+    for m in matches:
         start, end = m.span()
         sign = lex.currency_before_re.search(text, max(0, start - 4), start)
         currency = sign.group() if sign else ""
@@ -106,13 +103,13 @@ def _digit_raws(text: str, lex: Lexicon) -> list[_Raw]:
     return found
 
 
-def _raw_numbers(text: str, lex: Lexicon, taken: SpanIndex) -> list[_Raw]:
-    found: list[_Raw] = _digit_raws(text, lex)
-    for start, end, value in find_digit_fractions(text, lex):
+def _raw_numbers(text: str, lex: Lexicon, taken: SpanIndex, matches: NumberMatches) -> list[_Raw]:
+    found: list[_Raw] = _digit_raws(text, lex, matches.digits)
+    for start, end, value in find_digit_fractions(text, lex, matches.digit_fractions):
         found.append(_Raw(start, end, value))
-    for start, end, percent in find_fractions(text, lex):
+    for start, end, percent in find_fractions(text, lex, matches.fractions, matches.rates):
         found.append(_Raw(start, end, percent, percent=True))
-    for m in lex.special_re.finditer(text):
+    for m in matches.special:
         key = " ".join(m.group().lower().split())
         special = lex.rulebook.language.special[key]
         end = m.end()
@@ -122,10 +119,10 @@ def _raw_numbers(text: str, lex: Lexicon, taken: SpanIndex) -> list[_Raw]:
             special *= lex.scales[scale.group("scale").lower()]
             end = scale.end()
         found.append(_Raw(m.start(), end, special))
-    for m in lex.vague_re.finditer(text):
+    for m in matches.vague:
         low, high = lex.vague[" ".join(m.group().lower().split())]
         found.append(_Raw(m.start(), m.end(), low, (low, high)))
-    for m in lex.word_number_re.finditer(text):
+    for m in matches.word_numbers:
         words = _word_value(m.group(), lex)
         if words is not None:
             found.append(_Raw(m.start(), m.end(), words))
@@ -191,6 +188,9 @@ def _is_score(text: str, raw: _Raw, nxt: _Raw | None) -> bool:
     )
 
 
+# Intervals are frozen models and the same few bounds recur in every article:
+# each is validated once. Equal keys (3 and 3.0) give equal intervals.
+@functools.lru_cache(maxsize=4096)
 def _interval(bounds: tuple[float, float | None]) -> Interval:
     low, high = bounds
     if high is not None and high < low:
@@ -253,9 +253,9 @@ def _counts_noun(after: str, lex: Lexicon) -> bool:
     return any(w.lower() in lex.known_nouns for w in words)
 
 
-def _starts(text: str, patterns: tuple[re.Pattern[str], ...]) -> set[int]:
-    """Start offsets of the group "n" of every match of ``patterns``."""
-    return {m.start("n") for pattern in patterns for m in pattern.finditer(text)}
+def _starts(matches: tuple[list[re.Match[str]], ...]) -> set[int]:
+    """Start offsets of the group "n" of every match of each pattern."""
+    return {m.start("n") for found in matches for m in found}
 
 
 @functools.lru_cache(maxsize=16)
@@ -287,17 +287,18 @@ def find_numbers(
 ) -> list[Mention]:
     """Every number outside ``taken`` spans, as mentions with literal and likely intervals."""
     index = SpanIndex(taken)
-    times = [m for m in _TIME_RE.finditer(text) if not index.overlaps(*m.span())]
+    matches = number_matches(text, lex)
+    times = [m for m in matches.times if not index.overlaps(*m.span())]
     mentions: list[Mention] = [
         Mention(article=article, kind="time", text=m.group(), span=m.span()) for m in times
     ]
     for m in times:
         index.add(*m.span())
-    mentions += find_not_values(text, lex, article, index)
-    raws = _raw_numbers(text, lex, index)
+    mentions += find_not_values(text, lex, article, index, matches.not_values)
+    raws = _raw_numbers(text, lex, index, matches)
     joiner_re = _unanchored(lex.range_joiner_re)
-    ages = _starts(text, lex.age_res)
-    others = _starts(text, lex.other_res)
+    ages = _starts(matches.ages)
+    others = _starts(matches.others)
     i = 0
     while i < len(raws):
         raw = raws[i]

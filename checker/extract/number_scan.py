@@ -1,0 +1,93 @@
+"""Every whole-text pattern number extraction runs, found in one shared pass per text.
+
+``find_numbers`` used to run each of these patterns over the whole text in
+turn; ``number_matches`` hands each its exact ``finditer`` matches from one
+``PatternScan`` (see checker/extract/scan.py), built once per lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.extract.fractions import DIGIT_FRACTION_RE
+from checker.extract.lexicon import Lexicon
+from checker.extract.scan import PatternScan
+
+# Clock times ("10:30", "9.15pm", "7 a.m."): never counts.
+TIME_RE = re.compile(
+    r"(?<![\w:])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[AaPp]\.?[Mm]\.?)?(?![\w:])"
+    r"|(?<![\w.:])(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?(?:[ap]\.m\.|[AP]M\b|[ap]m\b)"
+)
+
+Matches = list[re.Match[str]]
+
+
+@dataclass(frozen=True)
+class NumberMatches:
+    """The matches, in text order, of each pattern number extraction runs over a text."""
+
+    times: Matches
+    digits: Matches
+    digit_fractions: Matches
+    fractions: Matches
+    rates: Matches
+    special: Matches
+    vague: Matches
+    word_numbers: Matches
+    ages: tuple[Matches, ...]
+    others: tuple[Matches, ...]
+    not_values: tuple[Matches, ...]  # in the order of ``lex.not_value_res``
+
+
+@dataclass(frozen=True)
+class _Plan:
+    scan: PatternScan
+    ages: int
+    others: int
+
+
+_PLANS: dict[int, tuple[Lexicon, _Plan]] = {}
+
+
+def _plan(lex: Lexicon) -> _Plan:
+    hit = _PLANS.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    patterns = [
+        TIME_RE,
+        lex.digits_re,
+        DIGIT_FRACTION_RE,
+        lex.fraction_re,
+        lex.rate_re,
+        lex.special_re,
+        lex.vague_re,
+        lex.word_number_re,
+        *lex.age_res,
+        *lex.other_res,
+        *(pattern for _label, pattern in lex.not_value_res),
+    ]
+    plan = _Plan(PatternScan(patterns), len(lex.age_res), len(lex.other_res))
+    _PLANS[id(lex)] = (lex, plan)
+    return plan
+
+
+def number_matches(text: str, lex: Lexicon) -> NumberMatches:
+    """Each pattern's ``finditer`` matches over ``text``, all found in one pass."""
+    plan = _plan(lex)
+    found = plan.scan.scan(text)
+    ages_end = 8 + plan.ages
+    others_end = ages_end + plan.others
+    return NumberMatches(
+        times=found[0],
+        digits=found[1],
+        digit_fractions=found[2],
+        fractions=found[3],
+        rates=found[4],
+        special=found[5],
+        vague=found[6],
+        word_numbers=found[7],
+        ages=tuple(found[8:ages_end]),
+        others=tuple(found[ages_end:others_end]),
+        not_values=tuple(found[others_end:]),
+    )
