@@ -50,11 +50,9 @@ class _Plan:
 _PLANS: dict[int, tuple[Lexicon, _Plan]] = {}
 
 
-def _plan(lex: Lexicon) -> _Plan:
-    hit = _PLANS.get(id(lex))
-    if hit is not None and hit[0] is lex:
-        return hit[1]
-    patterns = [
+def number_patterns(lex: Lexicon) -> list[re.Pattern[str]]:
+    """Every whole-text pattern of number extraction, in the order the scan runs them."""
+    return [
         TIME_RE,
         lex.digits_re,
         DIGIT_FRACTION_RE,
@@ -67,7 +65,13 @@ def _plan(lex: Lexicon) -> _Plan:
         *lex.other_res,
         *(pattern for _label, pattern in lex.not_value_res),
     ]
-    plan = _Plan(PatternScan(patterns), len(lex.age_res), len(lex.other_res))
+
+
+def _plan(lex: Lexicon) -> _Plan:
+    hit = _PLANS.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    plan = _Plan(PatternScan(number_patterns(lex)), len(lex.age_res), len(lex.other_res))
     _PLANS[id(lex)] = (lex, plan)
     return plan
 

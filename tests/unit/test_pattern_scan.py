@@ -6,8 +6,7 @@ import random
 import re
 
 from checker.extract import lexicon
-from checker.extract.fractions import DIGIT_FRACTION_RE
-from checker.extract.number_scan import TIME_RE, number_matches
+from checker.extract.number_scan import number_matches, number_patterns
 from checker.extract.scan import PatternScan, pattern_leads
 from checker.rulebook import Rulebook
 
@@ -30,19 +29,7 @@ def _number_patterns(lex: object) -> list[re.Pattern[str]]:
     from checker.extract.lexicon import Lexicon
 
     assert isinstance(lex, Lexicon)
-    return [
-        TIME_RE,
-        lex.digits_re,
-        DIGIT_FRACTION_RE,
-        lex.fraction_re,
-        lex.rate_re,
-        lex.special_re,
-        lex.vague_re,
-        lex.word_number_re,
-        *lex.age_res,
-        *lex.other_res,
-        *(p for _label, p in lex.not_value_res),
-    ]
+    return number_patterns(lex)
 
 
 def _texts() -> list[str]:
