@@ -134,18 +134,22 @@ def _locative_use(sentence: Sentence, start: int, end: int, lex: Lexicon) -> boo
 
 
 def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
-    words: list[Token] = []
-    lows: list[str] = []  # the words' lower-case texts
-    for tok in sentence.tokens[after_index : after_index + _HEAD_LOOKAHEAD]:
-        if not tok.text[0].isalnum():
+    texts = sentence.words
+    lowers = sentence.lowers
+    at: list[int] = []  # the phrase's token indices
+    lows: list[str] = []  # their lower-case texts
+    for i in range(after_index, min(len(texts), after_index + _HEAD_LOOKAHEAD)):
+        if not texts[i][0].isalnum():
             break
-        low = tok.lower
-        if low in lex.head_skip_words and not words:
+        low = lowers[i]
+        if low in lex.head_skip_words and not at:
             continue
         if low in lex.function_words and low not in lex.head_modifiers:
             break
-        words.append(tok)
+        at.append(i)
         lows.append(low)
+    # Tokens are made for the phrase only, not for the whole sentence.
+    words = [sentence.token(i) for i in at]
     nationality_at: int | None = None
     for i in range(len(words)):
         for size in (3, 2, 1):
@@ -172,17 +176,20 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
     return _Head((), None, False)
 
 
-def _distance(tokens: tuple[Token, ...], a: int, b: int, and_breaks: bool = False) -> int:
+def _distance(
+    words: tuple[str, ...], lowers: tuple[str, ...], a: int, b: int, and_breaks: bool = False
+) -> int:
     """Tokens between ``a`` and ``b``, a clause break counting three.
 
-    With ``and_breaks`` an "and" is a clause break too: a trigger before a
-    number does not reach across "and" ("three were killed and 10 injured").
+    ``words`` and ``lowers`` are the sentence's token texts and their lower
+    case. With ``and_breaks`` an "and" is a clause break too: a trigger
+    before a number does not reach across "and" ("three were killed and 10
+    injured").
     """
     lo, hi = min(a, b), max(a, b)
-    between = tokens[lo + 1 : hi]
-    breaks = sum(
-        1 for t in between if t.text in _CLAUSE_BREAKS or (and_breaks and t.lower == "and")
-    )
+    breaks = sum(map(_CLAUSE_BREAKS.__contains__, words[lo + 1 : hi]))
+    if and_breaks:
+        breaks += lowers[lo + 1 : hi].count("and")
     return hi - lo + 2 * breaks
 
 
@@ -228,7 +235,7 @@ def _phrase_at(
 
 
 def _nearest(
-    tokens: tuple[Token, ...],
+    texts: tuple[str, ...],
     lowers: tuple[str, ...],
     first: int,
     last: int,
@@ -238,11 +245,12 @@ def _nearest(
 ) -> tuple[int, int] | None:
     """(distance, token index) of the nearest of ``words``/``phrases`` around the number.
 
-    ``lowers`` are the lower-case texts of ``tokens`` (as long as it).
+    ``texts`` are the sentence's token texts, ``lowers`` their lower case
+    (as long as it).
     """
     best: tuple[int, int] | None = None
     starting, longest = _by_first_word(phrases)
-    lo, hi = max(0, first - window - longest), min(len(tokens), last + window + 1)
+    lo, hi = max(0, first - window - longest), min(len(texts), last + window + 1)
     around = lowers[lo:hi]
     if words.isdisjoint(around) and starting.keys().isdisjoint(around):
         return None  # no word or phrase start in reach: the usual case
@@ -253,7 +261,7 @@ def _nearest(
         hit = low in words or (low in starting and _phrase_at(lowers, i, starting))
         if not hit:
             continue
-        d = _distance(tokens, i, first if i < first else last, and_breaks=i < first)
+        d = _distance(texts, lowers, i, first if i < first else last, and_breaks=i < first)
         if d <= window and (best is None or d < best[0]):
             best = (d, i)
     return best
@@ -270,7 +278,7 @@ class _Choice:
 def _metric(
     mention: Mention, sentence: Sentence, first: int, last: int, head: _Head, lex: Lexicon
 ) -> _Choice | None:
-    tokens = sentence.tokens
+    words = sentence.words
     lowers = sentence.lowers
     head_key = tuple(head.head.split()) if head.head is not None else ()
     person_head = head.head is not None and (
@@ -288,20 +296,20 @@ def _metric(
             noun_hit = head.head is not None and (
                 head.head in ml.nouns or head_key in ml.noun_phrases
             )
-            lo, hi = max(0, first - rule.window), min(len(tokens), last + rule.window + 1)
+            lo, hi = max(0, first - rule.window), min(len(words), last + rule.window + 1)
             if not ml.exclude.isdisjoint(lowers[lo:hi]):
                 continue
             if rule.counts == "persons":
                 if head.head is not None and not noun_hit and not person_head:
                     continue
                 trigger = _nearest(
-                    tokens, lowers, first, last, ml.triggers, ml.trigger_phrases, rule.window
+                    words, lowers, first, last, ml.triggers, ml.trigger_phrases, rule.window
                 )
                 if trigger is None and person_head:
                     # "Over 90 villagers of X in Y district of Z were killed":
                     # a counted group of people reaches its verb further off,
                     # and only forward, across no clause break.
-                    trigger = _forward(tokens, lowers, last, ml, _FAR_WINDOW)
+                    trigger = _forward(words, lowers, last, ml, _FAR_WINDOW)
                 if trigger is None and not noun_hit:
                     continue
                 if noun_hit:
@@ -319,7 +327,7 @@ def _metric(
                     score = 0.5
                 else:
                     back = _nearest(
-                        tokens[: last + 1],
+                        words[: last + 1],
                         lowers[: last + 1],
                         first,
                         last,
@@ -339,15 +347,15 @@ _FAR_WINDOW = 20
 
 
 def _forward(
-    tokens: tuple[Token, ...], lowers: tuple[str, ...], last: int, ml: MetricLexicon, window: int
+    words: tuple[str, ...], lowers: tuple[str, ...], last: int, ml: MetricLexicon, window: int
 ) -> tuple[int, int] | None:
     """The first trigger within ``window`` tokens after the number, before any clause break."""
     starting = _by_first_word(ml.trigger_phrases).starting
     ahead = lowers[last + 1 : last + 1 + window]
     if ml.triggers.isdisjoint(ahead) and starting.keys().isdisjoint(ahead):
         return None
-    for i in range(last + 1, min(len(tokens), last + 1 + window)):
-        if tokens[i].text in _CLAUSE_BREAKS:
+    for i in range(last + 1, min(len(words), last + 1 + window)):
+        if words[i] in _CLAUSE_BREAKS:
             return None
         low = lowers[i]
         if low in ml.triggers or (low in starting and _phrase_at(lowers, i, starting)):
@@ -363,7 +371,7 @@ def _nearest_number(
     for rng in numbers:
         first, last = rng
         anchor = first if trigger < first else last
-        d = _distance(sentence.tokens, trigger, anchor)
+        d = _distance(sentence.words, sentence.lowers, trigger, anchor)
         if best is None or d < best[0]:
             best = (d, rng)
     return best[1] if best else None

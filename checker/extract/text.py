@@ -101,10 +101,22 @@ class Sentence:
         """The absolute start offsets of the tokens, for bisecting."""
         return tuple(map(self.start.__add__, self.word_starts))
 
+    def token(self, i: int) -> Token:
+        """The sentence's ``i``-th token (as in ``tokens``), made alone."""
+        at = self.start + self.word_starts[i]
+        word = self.words[i]
+        return _make_token((word, at, at + len(word), self.lowers[i]))
+
     def token_index(self, offset: int) -> int:
-        """Index of the token that contains or first follows absolute ``offset``."""
-        i = bisect_right(self.starts, offset) - 1
-        if i >= 0 and self.tokens[i].end > offset:
+        """Index of the token that contains or first follows absolute ``offset``.
+
+        Found from ``word_starts`` and ``words`` alone: asking where a figure
+        stands builds no token.
+        """
+        offset -= self.start
+        starts = self.word_starts
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and starts[i] + len(self.words[i]) > offset:
             return i
         return max(i + 1, 0)
 

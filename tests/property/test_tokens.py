@@ -61,6 +61,20 @@ def test_words_lowers_and_starts_agree_with_the_tokens(text: str, base: int) -> 
     assert sentence.word_starts == tuple(t.start - base for t in tokens)
     for t in tokens:
         assert text[t.start - base : t.end - base] == t.text
+    # Each token made alone (on a sentence whose tokens were never made) is
+    # the one in ``tokens``.
+    fresh = Sentence(base, base + len(text), text, 0)
+    assert tuple(fresh.token(i) for i in range(len(tokens))) == tokens
+
+
+@SETTINGS
+@given(TEXTS, st.integers(min_value=0, max_value=500))
+def test_token_index_finds_the_token_at_or_after_an_offset(text: str, base: int) -> None:
+    sentence = Sentence(base, base + len(text), text, 0)
+    tokens = tokenize(text, base)
+    for offset in range(base - 1, base + len(text) + 2):
+        expected = next((i for i, t in enumerate(tokens) if t.end > offset), len(tokens))
+        assert sentence.token_index(offset) == expected
 
 
 @SETTINGS
