@@ -8,7 +8,17 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\d[\d,.]*\d|\d|[^\W\d_](?:[\w]|[-'’.](?=\w))*|[^\w\s]")
+# A token is an initialism ("U.S."), a number ("1,200.5"), a word (letters,
+# digits, and inner hyphens, apostrophes and full stops: "al-Shabaab",
+# "Israel's"), or a punctuation mark. Written so that each letter and digit
+# takes one step of the regex engine: an initialism is tried only after a
+# capital, and a word's letters are taken in runs (``\w*``), not one choice
+# per character. It splits every text exactly as the plain spelling does,
+# ``(?:[A-Z]\.){2,}|\d[\d,.]*\d|\d|[^\W\d_](?:[\w]|[-'’.](?=\w))*|[^\w\s]``
+# (a property test), in about half the time.
+_TOKEN_RE = re.compile(
+    r"[^\W\d_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:[-'’.]\w+)*)|\d(?:[\d,.]*\d)?|[^\w\s]"
+)
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 # The word (letters, digits, dots) that ends at a full stop: searched from the
 # start of that word only, never from the start of the line.

@@ -3,6 +3,8 @@ found as a plain search over every run of tokens finds them (hypothesis)."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,6 +48,28 @@ PIECES = st.sampled_from(
     ]
 )
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+# The tokenizer's pattern in its plain spelling: the one in checker is
+# written for speed and must split every text the same way.
+PLAIN_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|\d[\d,.]*\d|\d|[^\W\d_](?:[\w]|[-'’.](?=\w))*|[^\w\s]"
+)
+
+
+@SETTINGS
+@given(
+    st.one_of(
+        TEXTS,
+        st.text(alphabet="AUSaxé_İ1,.-'’ \t", max_size=30),
+        st.text(max_size=30),
+    )
+)
+def test_the_tokenizer_splits_as_its_plain_pattern_does(text: str) -> None:
+    assert token_texts(text) == PLAIN_TOKEN_RE.findall(text)
+    assert [(t.start, t.end) for t in tokenize(text)] == [
+        m.span() for m in PLAIN_TOKEN_RE.finditer(text)
+    ]
 
 
 @SETTINGS
