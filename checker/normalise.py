@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 
 from checker.extract import Analysis
 from checker.extract.lexicon import Lexicon, MetricLexicon, lexicon
-from checker.extract.text import Sentence, Token, sentence_at
+from checker.extract.text import Sentence, sentence_at
 from checker.models import DateRange, Fact, Interval, Mention
 from checker.rulebook import Place, Rulebook
 
@@ -25,11 +25,15 @@ _HEAD_LOOKAHEAD = 6
 _DEFAULT_WINDOW_DAYS = 7
 
 
-@dataclass(frozen=True)
-class _Head:
-    """The noun phrase a number counts: its tokens (from the number on) and head word."""
+class _Head(NamedTuple):
+    """The noun phrase a number counts, from the number on.
 
-    tokens: tuple[Token, ...]
+    Its words' lower-case texts, the absolute offset where its last word ends
+    (None when it has no words), its head word, and whether that is a known noun.
+    """
+
+    lowers: tuple[str, ...]
+    end: int | None
     head: str | None
     known: bool
 
@@ -148,12 +152,10 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
             break
         at.append(i)
         lows.append(low)
-    # Tokens are made for the phrase only, not for the whole sentence.
-    words = [sentence.token(i) for i in at]
     nationality_at: int | None = None
-    for i in range(len(words)):
+    for i in range(len(at)):
         for size in (3, 2, 1):
-            if i + size > len(words):
+            if i + size > len(at):
                 continue
             key = tuple(lows[i : i + size])
             if (
@@ -161,19 +163,28 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
                 or (size == 1 and key[0] in lex.known_nouns)
                 or key in lex.noun_phrases
             ):
-                return _Head(tuple(words[: i + size]), " ".join(key), True)
+                return _phrase(sentence, at, lows, i + size, " ".join(key), True)
             if size == 1 and key[0] in lex.nationality_words and nationality_at is None:
                 nationality_at = i
     # A nationality is the counted people when it is a plural noun ("two
     # Israelis") or ends the phrase; "two Israeli bases" counts bases.
     if nationality_at is not None and (
-        nationality_at == len(words) - 1 or words[nationality_at].lower.endswith("s")
+        nationality_at == len(at) - 1 or lows[nationality_at].endswith("s")
     ):
-        return _Head(tuple(words[: nationality_at + 1]), words[nationality_at].lower, True)
-    if words:
+        return _phrase(sentence, at, lows, nationality_at + 1, lows[nationality_at], True)
+    if at:
         # Unknown noun phrase ("seven AK-47 assault rifles"): its last word is the head.
-        return _Head(tuple(words), words[-1].lower, False)
-    return _Head((), None, False)
+        return _phrase(sentence, at, lows, len(at), lows[-1], False)
+    return _Head((), None, None, False)
+
+
+def _phrase(
+    sentence: Sentence, at: list[int], lows: list[str], size: int, head: str, known: bool
+) -> _Head:
+    """The head phrase of the first ``size`` of the tokens at ``at`` (lower-case texts ``lows``)."""
+    last = at[size - 1]
+    end = sentence.start + sentence.word_starts[last] + len(sentence.words[last])
+    return _Head(tuple(lows[:size]), end, head, known)
 
 
 def _distance(
@@ -275,6 +286,53 @@ class _Choice:
     trigger: int | None
 
 
+# How far (in tokens) a counted group of people reaches forward to its verb.
+_FAR_WINDOW = 20
+
+
+class _MetricCues(NamedTuple):
+    """For each metric of a lexicon, the words its searches around a number start at.
+
+    ``words[i]``: its trigger words and the first words of its trigger
+    phrases; ``nouns[i]``: its nouns and the first words of its noun phrases.
+    ``back`` and ``ahead`` are the furthest any search of any metric reads,
+    in tokens, before the number's first token and after its last.
+    """
+
+    words: tuple[frozenset[str], ...]
+    nouns: tuple[frozenset[str], ...]
+    back: int
+    ahead: int
+
+
+# By the identity of the lexicon's metrics tuple, kept with it so that its id
+# is never reused for another (as ``_PHRASE_INDEX``).
+_CUES: dict[int, tuple[tuple[MetricLexicon, ...], _MetricCues]] = {}
+
+
+def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
+    """The cue words of ``metrics`` (a lexicon's), made once per lexicon."""
+    known = _CUES.get(id(metrics))
+    if known is not None and known[0] is metrics:
+        return known[1]
+    words = []
+    nouns = []
+    back = ahead = _FAR_WINDOW
+    for ml in metrics:
+        triggers = _by_first_word(ml.trigger_phrases)
+        noun_phrases = _by_first_word(ml.noun_phrases)
+        words.append(ml.triggers | triggers.starting.keys())
+        nouns.append(ml.nouns | noun_phrases.starting.keys())
+        window = ml.rule.window
+        back = max(back, window + triggers.longest, window + noun_phrases.longest)
+        ahead = max(ahead, window)
+    cues = _MetricCues(tuple(words), tuple(nouns), back, ahead)
+    if len(_CUES) >= 64:
+        _CUES.clear()
+    _CUES[id(metrics)] = (metrics, cues)
+    return cues
+
+
 def _metric(
     mention: Mention, sentence: Sentence, first: int, last: int, head: _Head, lex: Lexicon
 ) -> _Choice | None:
@@ -284,8 +342,12 @@ def _metric(
     person_head = head.head is not None and (
         head_key in lex.victim_words or head.head in lex.nationality_words
     )
+    cues = _metric_cues(lex.metrics)
+    # Every word any metric's search may read: a metric none of whose cue
+    # words is among them finds nothing, and is not searched.
+    near = frozenset(lowers[max(0, first - cues.back) : last + cues.ahead + 1])
     best: tuple[float, int, _Choice] | None = None
-    for ml in lex.metrics:
+    for ml, cue_words, cue_nouns in zip(lex.metrics, cues.words, cues.nouns, strict=True):
         rule = ml.rule
         if mention.kind not in rule.mention_kinds:
             continue
@@ -296,26 +358,28 @@ def _metric(
             noun_hit = head.head is not None and (
                 head.head in ml.nouns or head_key in ml.noun_phrases
             )
-            lo, hi = max(0, first - rule.window), min(len(words), last + rule.window + 1)
-            if not ml.exclude.isdisjoint(lowers[lo:hi]):
-                continue
+            if not ml.exclude.isdisjoint(near):
+                lo, hi = max(0, first - rule.window), min(len(words), last + rule.window + 1)
+                if not ml.exclude.isdisjoint(lowers[lo:hi]):
+                    continue
             if rule.counts == "persons":
                 if head.head is not None and not noun_hit and not person_head:
                     continue
-                trigger = _nearest(
-                    words, lowers, first, last, ml.triggers, ml.trigger_phrases, rule.window
-                )
-                if trigger is None and person_head:
-                    # "Over 90 villagers of X in Y district of Z were killed":
-                    # a counted group of people reaches its verb further off,
-                    # and only forward, across no clause break.
-                    trigger = _forward(words, lowers, last, ml, _FAR_WINDOW)
-                if trigger is None and not noun_hit:
-                    continue
                 if noun_hit:
-                    score = 0.5
+                    score = 0.5  # the count's own noun: no trigger word is looked for
                 else:
-                    assert trigger is not None
+                    if cue_words.isdisjoint(near):
+                        continue
+                    trigger = _nearest(
+                        words, lowers, first, last, ml.triggers, ml.trigger_phrases, rule.window
+                    )
+                    if trigger is None and person_head:
+                        # "Over 90 villagers of X in Y district of Z were killed":
+                        # a counted group of people reaches its verb further off,
+                        # and only forward, across no clause break.
+                        trigger = _forward(words, lowers, last, ml, _FAR_WINDOW)
+                    if trigger is None:
+                        continue
                     trigger_at = trigger[1]
                     # On a tie, a trigger after the number wins ("12 were
                     # wounded"): one before it often belongs to the clause before.
@@ -326,6 +390,8 @@ def _metric(
                 if noun_hit:
                     score = 0.5
                 else:
+                    if cue_nouns.isdisjoint(near):
+                        continue
                     back = _nearest(
                         words[: last + 1],
                         lowers[: last + 1],
@@ -341,9 +407,6 @@ def _metric(
         if best is None or (score, -rule.priority) < best[:2]:
             best = (score, -rule.priority, _Choice(ml, trigger_at))
     return best[2] if best else None
-
-
-_FAR_WINDOW = 20
 
 
 def _forward(
@@ -380,7 +443,7 @@ def _nearest_number(
 def _victims(head: _Head, lex: Lexicon) -> str | None:
     if not head.known or head.head is None:
         return None
-    words = [t.lower for t in head.tokens]
+    words = head.lowers
     nationality = next(
         (lex.nationality_words[w] for w in words if w in lex.nationality_words), None
     )
@@ -557,7 +620,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             said[si] = (bool(lex.cumulative_re.search(sentence.text)), _attribution(sentence, lex))
         tally_words, attribution = said[si]
         cumulative = ml.rule.cumulative or tally_words
-        end = head.tokens[-1].end if head.known and head.tokens else mention.span[1]
+        end = head.end if head.known and head.end is not None else mention.span[1]
         stated_span = (mention.span[0], max(end, mention.span[1]))
         date, date_from = _date_for(
             lex, mention, sentence, dates, date_starts, cumulative, article.published
@@ -679,7 +742,7 @@ def _list_item(
     # joiner ("24 are women, 40 men", "14 in Kabul and six ...").
     if not lex.joiner_re.match(gap) and not lex.joiner_tail_re.match(gap):
         return None
-    end = head.tokens[-1].end if head.tokens else mention.span[1]
+    end = head.end if head.end is not None else mention.span[1]
     after = text[end : min(len(text), end + 24)].split()
     if (
         after

@@ -85,10 +85,6 @@ def test_words_lowers_and_starts_agree_with_the_tokens(text: str, base: int) -> 
     assert sentence.word_starts == tuple(t.start - base for t in tokens)
     for t in tokens:
         assert text[t.start - base : t.end - base] == t.text
-    # Each token made alone (on a sentence whose tokens were never made) is
-    # the one in ``tokens``.
-    fresh = Sentence(base, base + len(text), text, 0)
-    assert tuple(fresh.token(i) for i in range(len(tokens))) == tokens
 
 
 @SETTINGS
