@@ -293,16 +293,27 @@ _FAR_WINDOW = 20
 class _MetricCues(NamedTuple):
     """For each metric of a lexicon, the words its searches around a number start at.
 
-    ``words[i]``: its trigger words and the first words of its trigger
-    phrases; ``nouns[i]``: its nouns and the first words of its noun phrases.
-    ``back`` and ``ahead`` are the furthest any search of any metric reads,
-    in tokens, before the number's first token and after its last.
+    ``words[i]``: metric ``i``'s trigger words and the first words of its
+    trigger phrases; ``nouns[i]``: its nouns and the first words of its noun
+    phrases. ``back`` and ``ahead`` are the furthest any search of any metric
+    reads, in tokens, before the number's first token and after its last.
+    The rest are bit sets of metrics (bit ``i``: metric ``i``): ``by_kind``,
+    the metrics of each mention kind, as index tuples in rule order;
+    ``searched``, the metrics whose window search starts at a word (a
+    "persons" metric's trigger cues, a "nouns" metric's noun cues);
+    ``noun_bits`` and ``phrase_bits``, the metrics a head word or phrase is
+    a noun of; ``any_bits``, the metrics that count anything.
     """
 
     words: tuple[frozenset[str], ...]
     nouns: tuple[frozenset[str], ...]
     back: int
     ahead: int
+    by_kind: dict[str, tuple[int, ...]]
+    searched: dict[str, int]
+    noun_bits: dict[str, int]
+    phrase_bits: dict[tuple[str, ...], int]
+    any_bits: int
 
 
 # By the identity of the lexicon's metrics tuple, kept with it so that its id
@@ -318,7 +329,13 @@ def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
     words = []
     nouns = []
     back = ahead = _FAR_WINDOW
-    for ml in metrics:
+    by_kind: dict[str, list[int]] = {}
+    searched: dict[str, int] = {}
+    noun_bits: dict[str, int] = {}
+    phrase_bits: dict[tuple[str, ...], int] = {}
+    any_bits = 0
+    for i, ml in enumerate(metrics):
+        bit = 1 << i
         triggers = _by_first_word(ml.trigger_phrases)
         noun_phrases = _by_first_word(ml.noun_phrases)
         words.append(ml.triggers | triggers.starting.keys())
@@ -326,7 +343,28 @@ def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
         window = ml.rule.window
         back = max(back, window + triggers.longest, window + noun_phrases.longest)
         ahead = max(ahead, window)
-    cues = _MetricCues(tuple(words), tuple(nouns), back, ahead)
+        for kind in dict.fromkeys(ml.rule.mention_kinds):
+            by_kind.setdefault(kind, []).append(i)
+        if ml.rule.counts == "any":
+            any_bits |= bit
+            continue
+        for word in words[-1] if ml.rule.counts == "persons" else nouns[-1]:
+            searched[word] = searched.get(word, 0) | bit
+        for noun in ml.nouns:
+            noun_bits[noun] = noun_bits.get(noun, 0) | bit
+        for phrase in ml.noun_phrases:
+            phrase_bits[phrase] = phrase_bits.get(phrase, 0) | bit
+    cues = _MetricCues(
+        tuple(words),
+        tuple(nouns),
+        back,
+        ahead,
+        {kind: tuple(found) for kind, found in by_kind.items()},
+        searched,
+        noun_bits,
+        phrase_bits,
+        any_bits,
+    )
     if len(_CUES) >= 64:
         _CUES.clear()
     _CUES[id(metrics)] = (metrics, cues)
@@ -343,14 +381,21 @@ def _metric(
         head_key in lex.victim_words or head.head in lex.nationality_words
     )
     cues = _metric_cues(lex.metrics)
-    # Every word any metric's search may read: a metric none of whose cue
-    # words is among them finds nothing, and is not searched.
+    # Every word any metric's search may read: a metric that counts anything,
+    # whose noun the count's head is, or one of whose cue words is among
+    # them, is looked at; any other would find nothing.
     near = frozenset(lowers[max(0, first - cues.back) : last + cues.ahead + 1])
+    wanted = cues.any_bits
+    if head.head is not None:
+        wanted |= cues.noun_bits.get(head.head, 0) | cues.phrase_bits.get(head_key, 0)
+    for word in near.intersection(cues.searched):
+        wanted |= cues.searched[word]
     best: tuple[float, int, _Choice] | None = None
-    for ml, cue_words, cue_nouns in zip(lex.metrics, cues.words, cues.nouns, strict=True):
-        rule = ml.rule
-        if mention.kind not in rule.mention_kinds:
+    for i in cues.by_kind.get(mention.kind, ()):
+        if not wanted >> i & 1:
             continue
+        ml = lex.metrics[i]
+        rule = ml.rule
         trigger_at: int | None = None
         if rule.counts == "any":
             score = 0.0
@@ -368,8 +413,6 @@ def _metric(
                 if noun_hit:
                     score = 0.5  # the count's own noun: no trigger word is looked for
                 else:
-                    if cue_words.isdisjoint(near):
-                        continue
                     trigger = _nearest(
                         words, lowers, first, last, ml.triggers, ml.trigger_phrases, rule.window
                     )
@@ -390,8 +433,6 @@ def _metric(
                 if noun_hit:
                     score = 0.5
                 else:
-                    if cue_nouns.isdisjoint(near):
-                        continue
                     back = _nearest(
                         words[: last + 1],
                         lowers[: last + 1],

@@ -451,7 +451,16 @@ def test_metric_cue_words_cover_every_search_of_every_metric(rulebook: Rulebook)
     lex = lexicon(rulebook)
     cues = _metric_cues(lex.metrics)
     assert len(cues.words) == len(cues.nouns) == len(lex.metrics)
-    for ml, words, nouns in zip(lex.metrics, cues.words, cues.nouns, strict=True):
+    for i, (ml, words, nouns) in enumerate(zip(lex.metrics, cues.words, cues.nouns, strict=True)):
+        for kind in ml.rule.mention_kinds:
+            assert i in cues.by_kind[kind]
+        if ml.rule.counts == "any":
+            assert cues.any_bits >> i & 1
+        else:
+            searched = words if ml.rule.counts == "persons" else nouns
+            assert all(cues.searched[w] >> i & 1 for w in searched)
+            assert all(cues.noun_bits[w] >> i & 1 for w in ml.nouns)
+            assert all(cues.phrase_bits[p] >> i & 1 for p in ml.noun_phrases)
         assert ml.triggers <= words
         assert {p[0] for p in ml.trigger_phrases if p} <= words
         assert ml.nouns <= nouns
