@@ -563,18 +563,24 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     dates = [m for m in analysis.mentions if m.kind in ("date", "year")]
     date_starts = [d.span[0] for d in dates]
     numbers: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for m in analysis.mentions:
+    # Each count's sentence and (first, last) tokens, by its place in the
+    # mentions: found here once, used again below.
+    counts: dict[int, tuple[int, tuple[int, int]]] = {}
+    for k, m in enumerate(analysis.mentions):
         if m.kind == "count":
             at = sentence_at(sentences, m.span[0])
             sent = sentences[at]
             a = sent.token_index(m.span[0])
-            numbers[at].append((a, max(a, sent.token_index(m.span[1]) - 1)))
+            rng = (a, max(a, sent.token_index(m.span[1]) - 1))
+            numbers[at].append(rng)
+            counts[k] = (at, rng)
     facts: list[Fact] = []
     denied: tuple[int, MetricLexicon, int] | None = None
     denied_numbers: set[tuple[int, int, int]] = set()
     said: dict[int, tuple[bool, str | None]] = {}
-    for mention in analysis.mentions:
-        si = sentence_at(sentences, mention.span[0])
+    for k, mention in enumerate(analysis.mentions):
+        known = counts.get(k)
+        si = known[0] if known is not None else sentence_at(sentences, mention.span[0])
         sentence = sentences[si]
         if mention.kind == "date":
             fact = _date_fact(mention, sentence, sentence_places[si])
@@ -584,8 +590,11 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         if mention.interval is None or mention.likely is None:
             continue
         changed = _changed_to(mention, article.text, sentence, lex)
-        first = sentence.token_index(changed.span[0])
-        last = max(first, sentence.token_index(changed.span[1]) - 1)
+        if changed is mention and known is not None:
+            first, last = known[1]
+        else:
+            first = sentence.token_index(changed.span[0])
+            last = max(first, sentence.token_index(changed.span[1]) - 1)
         if changed is not mention:
             # The figure now starts at its new value: so does its place
             # among the sentence's numbers.
