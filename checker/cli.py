@@ -163,7 +163,7 @@ def check(
     """Check the articles in PATHS ("-" for stdin) for cross-source discrepancies."""
     from checker.baseline import BaselineError, apply_baseline, read_baseline
     from checker.parallel import default_jobs
-    from checker.report import get_reporter
+    from checker.report import get_reporter, write
 
     rulebook = _rulebook(rule_dirs)
     limits = _limits(max_file_size, max_article_size)
@@ -195,7 +195,7 @@ def check(
     report = report.model_copy(update={"findings": findings})
     if output:
         out_fmt = fmt or _SUFFIX_FORMAT.get(Path(output).suffix.lower(), "text")
-        Path(output).write_text(get_reporter(out_fmt).render(report), encoding="utf-8")
+        write(get_reporter(out_fmt), report, Path(output))
         if fmt is None:
             click.echo(get_reporter("text").render(report), nl=False)
             click.echo(f"report written to {output}")

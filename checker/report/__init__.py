@@ -16,6 +16,7 @@ needs (grouping by severity, for example); the pipeline decides the order.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Any, Protocol
 
 from checker.models import Report
@@ -27,6 +28,7 @@ __all__ = [
     "UnknownFormatError",
     "get_reporter",
     "render",
+    "write",
 ]
 
 
@@ -38,6 +40,22 @@ class Reporter(Protocol):
     def render(self, report: Report) -> str:
         """The whole output for ``report`` (ends with a newline)."""
         ...
+
+
+def write(reporter: Reporter, report: Report, path: Path) -> None:
+    """Write ``reporter``'s output for ``report`` to ``path`` (UTF-8).
+
+    A reporter that can write its bytes itself (``write_bytes(report,
+    stream)``: JSON, whose report can be hundreds of megabytes) does so
+    without the text of the whole document being built, copied and encoded
+    first; the bytes are the same as ``render``'s, encoded.
+    """
+    write_bytes = getattr(reporter, "write_bytes", None)
+    if write_bytes is None:
+        path.write_text(reporter.render(report), encoding="utf-8")
+        return
+    with path.open("wb") as stream:
+        write_bytes(report, stream)
 
 
 # Each format's module is imported only when that format is asked for: a run

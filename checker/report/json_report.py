@@ -8,6 +8,8 @@ deterministic for a given report.
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 from checker.models import Report
 
 
@@ -19,3 +21,8 @@ class JsonReporter:
     def render(self, report: Report) -> str:
         """The JSON document, ending with a newline."""
         return report.model_dump_json(indent=2) + "\n"
+
+    def write_bytes(self, report: Report, stream: BinaryIO) -> None:
+        """Write ``render``'s document to ``stream`` as UTF-8, without building it as text."""
+        stream.write(report.__pydantic_serializer__.to_json(report, indent=2))
+        stream.write(b"\n")

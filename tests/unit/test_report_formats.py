@@ -527,3 +527,12 @@ def test_compiled_templates_are_cached_and_render_the_same(
     second = render(report, "html")
     assert kept, "the compiled templates were not kept"
     assert first == second == uncached
+
+
+@pytest.mark.parametrize("name", ["json", "html", "text"])
+def test_a_written_report_is_its_rendered_text(name: str, report: Report, tmp_path: Path) -> None:
+    from checker.report import write
+
+    out = tmp_path / f"report.{name}"
+    write(get_reporter(name), report, out)
+    assert out.read_bytes() == get_reporter(name).render(report).encode("utf-8")
