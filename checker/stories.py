@@ -18,6 +18,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from sys import intern
 
 from checker.extract import Analysis
 from checker.extract.text import POSSESSIVES
@@ -110,6 +111,10 @@ def idf(df: Iterable[int], originals: int):  # type: ignore[no-untyped-def]
     return out
 
 
+# The weight objects of this process, each value once (see ``signature``).
+_WEIGHT_OBJECTS: dict[float, float] = {}
+
+
 @dataclass
 class _Cluster:
     members: list[int]
@@ -131,7 +136,15 @@ def signature(
     for kind, items in ((WORD, words), (NAME, names), (PLACE, places)):
         weight = WEIGHTS[kind]
         counts = Counter(map(kind.__add__, items))
-        weighted.update({t: n * weight for t, n in counts.items()})
+        # Terms and weights recur across articles: one shared object each
+        # (also after pickling a chunk's signatures, which keeps sharing)
+        # makes a batch's signatures a fraction of the memory.
+        weighted.update(
+            {
+                intern(t): _WEIGHT_OBJECTS.setdefault(n * weight, n * weight)
+                for t, n in counts.items()
+            }
+        )
     place_counts = Counter(places)
     return Signature(
         article=article.id,
