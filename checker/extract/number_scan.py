@@ -76,12 +76,29 @@ def _plan(lex: Lexicon) -> _Plan:
     return plan
 
 
+# Working out the scan's plan costs about as much as scanning 300 kB of text
+# each pattern at a time: a process that reads less than this (a small check,
+# most of its start-up) runs each pattern's ``finditer`` instead, which finds
+# the same matches.
+PLAN_AFTER_CHARS = 200_000
+_READ: dict[int, int] = {}
+
+
 def number_matches(text: str, lex: Lexicon) -> NumberMatches:
-    """Each pattern's ``finditer`` matches over ``text``, all found in one pass."""
-    plan = _plan(lex)
-    found = plan.scan.scan(text)
-    ages_end = 8 + plan.ages
-    others_end = ages_end + plan.others
+    """Each pattern's ``finditer`` matches over ``text``, all found in one pass
+    (or, until this process has read ``PLAN_AFTER_CHARS``, pattern by pattern)."""
+    read = _READ.get(id(lex), 0) + len(text)
+    _READ[id(lex)] = read
+    hit = _PLANS.get(id(lex))
+    if read <= PLAN_AFTER_CHARS and (hit is None or hit[0] is not lex):
+        found = [list(p.finditer(text)) for p in number_patterns(lex)]
+        ages, others = len(lex.age_res), len(lex.other_res)
+    else:
+        plan = _plan(lex)
+        found = plan.scan.scan(text)
+        ages, others = plan.ages, plan.others
+    ages_end = 8 + ages
+    others_end = ages_end + others
     return NumberMatches(
         times=found[0],
         digits=found[1],

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from checker.extract import lexicon
 from checker.extract.number_scan import number_matches, number_patterns
 from checker.extract.scan import PatternScan, pattern_leads
@@ -154,3 +156,35 @@ def test_a_long_run_of_digits_is_read_once_by_the_gate(rulebook: Rulebook) -> No
     text = "Figures\n\n" + "7" * 3000 + "-12 win, 4-5 lead"
     for pattern, matches in zip(patterns, scan.scan(text), strict=True):
         assert [m.span() for m in matches] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("plan_after", [0, 10**12])
+def test_a_small_read_and_the_planned_scan_hand_out_the_same_matches(
+    rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch, plan_after: int
+) -> None:
+    # Until a process has read enough text, each pattern runs on its own
+    # (the plan costs more than it saves); the matches are the same.
+    from checker.extract import number_scan
+
+    lex = lexicon(rulebook)
+    monkeypatch.setattr(number_scan, "_PLANS", {})
+    monkeypatch.setattr(number_scan, "_READ", {})
+    monkeypatch.setattr(number_scan, "PLAN_AFTER_CHARS", plan_after)
+    found = number_matches(_SAMPLE, lex)
+    assert (number_scan._PLANS != {}) == (plan_after == 0)
+    patterns = number_patterns(lex)
+    flat = [
+        found.times,
+        found.digits,
+        found.digit_fractions,
+        found.fractions,
+        found.rates,
+        found.special,
+        found.vague,
+        found.word_numbers,
+        *found.ages,
+        *found.others,
+        *found.not_values,
+    ]
+    for pattern, matches in zip(patterns, flat, strict=True):
+        assert [m.span() for m in matches] == [m.span() for m in pattern.finditer(_SAMPLE)]
