@@ -115,6 +115,8 @@ def check(
     ]
     story_list = (storyteller or stories)(all_signatures)
     weekdays = {s.article: s.weekdays for s in all_signatures}
+    # The story signatures (a third of the memory held by now) are done with.
+    del extracted, signatures, all_signatures
     if judge is not None:
         judged = judge(facts, story_list, by_id, rulebook, weekdays)
     else:
