@@ -139,12 +139,9 @@ def signature(
         # Terms and weights recur across articles: one shared object each
         # (also after pickling a chunk's signatures, which keeps sharing)
         # makes a batch's signatures a fraction of the memory.
-        weighted.update(
-            {
-                intern(t): _WEIGHT_OBJECTS.setdefault(n * weight, n * weight)
-                for t, n in counts.items()
-            }
-        )
+        for term, n in counts.items():
+            value = n * weight
+            weighted[intern(term)] = _WEIGHT_OBJECTS.setdefault(value, value)
     place_counts = Counter(places)
     return Signature(
         article=article.id,

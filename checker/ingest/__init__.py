@@ -129,11 +129,12 @@ def stream_ingest(
     displays = [entry.display for entry in entries]
     streaming = displays == sorted(displays)
     held: list[Article] = []
-    take: Callable[[Article], None] = held.append
-    if streaming:
-        marker = Deduper()
+    marker = Deduper() if streaming else None
 
-        def take(article: Article) -> None:
+    def take(article: Article) -> None:
+        if marker is None:
+            held.append(article)
+        else:
             emit(marker.mark(article))
 
     reader = Reader(BoilerplateFilter(rulebook.boilerplate), max_bytes, max_chars, emit=take)

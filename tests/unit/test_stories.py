@@ -95,3 +95,24 @@ def test_stories_have_ids_labels_dates_and_are_deterministic() -> None:
     assert story.id.startswith("S")
     assert "Aden" in story.label
     assert story.start == DAY and story.end == DAY
+
+
+def test_signatures_share_their_terms_and_weights() -> None:
+    # A batch's signatures repeat the same terms: one object each keeps them
+    # a fraction of the memory, and pickling a chunk of them keeps it so.
+    import pickle
+
+    from checker.models import Article
+    from checker.stories import signature
+
+    def made(n: int) -> Signature:
+        article = Article(id=f"s#{n}", source="s", index=n, text="")
+        return signature(article, ["flood", "water", "rose", "flood"], ["Mzuzu"], [], [])
+
+    first, second = made(1), made(2)
+    for term, weight in first.terms.items():
+        twin = next(t for t in second.terms if t == term)
+        assert twin is term
+        assert second.terms[twin] is weight
+    a, b = pickle.loads(pickle.dumps([first, second]))
+    assert all(x is y for x, y in zip(a.terms, b.terms, strict=True))
