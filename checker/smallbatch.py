@@ -1,8 +1,8 @@
 """TF-IDF cosine similarity of candidate article pairs, in plain Python, for small batches.
 
-Story clustering (``checker.stories``) uses scikit-learn for its vectors; for a
-batch of a few dozen articles importing scikit-learn (and with it SciPy) costs
-far more than the arithmetic, about a second of start-up. This module computes
+Story clustering (``checker.stories``) uses SciPy's sparse matrices for its
+vectors; for a batch of a few dozen articles importing SciPy costs more than
+the arithmetic. This module computes
 the same numbers with the same formulas as ``TfidfTransformer(sublinear_tf=True,
 smooth_idf=True)`` followed by an l2 normalisation, so a small batch gives the
 stories a large one would.

@@ -3,7 +3,7 @@
 Each article is reduced to a small signature (its distinctive terms with
 weights: gazetteer places weigh most, then proper nouns, then content words;
 its publication date; the incident dates it mentions). Signatures become
-TF-IDF vectors (scikit-learn); candidate pairs come from an inverted index on
+TF-IDF vectors (SciPy sparse rows); candidate pairs come from an inverted index on
 the distinctive terms (a sparse product over names and places that are rare in
 the batch),
 so the work stays near-linear; pairs are merged by average linkage over the
@@ -74,8 +74,8 @@ class StoryParams:
 
 
 # Up to this many articles the similarities are computed in plain Python
-# (checker/smallbatch.py, the same numbers): importing scikit-learn would cost
-# more than the whole run.
+# (checker/smallbatch.py, the same numbers): importing SciPy would cost more
+# than the whole run.
 SMALL_BATCH = 150
 _PAIR_BLOCK = 20_000
 
@@ -159,30 +159,60 @@ def _vectors(  # type: ignore[no-untyped-def]
 ):
     """Document frequencies, TF-IDF rows, and which columns are names or places.
 
-    An exact vocabulary (DictVectorizer) rather than hashing: a hashed
-    collision between two ordinary words is enough to tip a close merge.
-    With ``stats`` the signatures are a part of a batch and the idf is the
-    whole batch's.
+    The operations of scikit-learn's ``DictVectorizer(sort=True)``, then
+    ``TfidfTransformer(sublinear_tf=True, smooth_idf=True)`` and ``normalize``,
+    in their order (a test compares the bits), on SciPy alone: importing
+    scikit-learn took longer than clustering a few thousand articles. An exact
+    vocabulary rather than hashing: a hashed collision between two ordinary
+    words is enough to tip a close merge. With ``stats`` the signatures are a
+    part of a batch and the idf is the whole batch's.
     """
     import numpy as np
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.feature_extraction.text import TfidfTransformer
-    from sklearn.preprocessing import normalize
+    from scipy.sparse import csr_matrix
 
-    vectorizer = DictVectorizer(sort=True)
-    counts = vectorizer.fit_transform([s.terms for s in signatures])
-    model = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm=None).fit(counts)
+    vocabulary = sorted({t for s in signatures for t in s.terms})
+    column = {t: i for i, t in enumerate(vocabulary)}
+    sizes = np.fromiter((len(s.terms) for s in signatures), dtype=np.int64, count=len(signatures))
+    indptr = np.zeros(len(signatures) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=indptr[1:])
+    total = int(indptr[-1])
+    indices = np.fromiter(
+        (column[t] for s in signatures for t in s.terms), dtype=np.int32, count=total
+    )
+    data = np.fromiter(
+        (v for s in signatures for v in s.terms.values()), dtype=np.float64, count=total
+    )
+    tfidf = csr_matrix((data, indices, indptr), shape=(len(signatures), len(vocabulary)))
+    tfidf.sort_indices()
     if stats is None:
-        df = np.asarray((counts > 0).sum(axis=0)).ravel()
+        df = np.bincount(tfidf.indices, minlength=len(vocabulary))
+        weights = idf(df, len(signatures))
     else:
-        df = np.array([stats.df[t] for t in vectorizer.feature_names_], dtype=np.int64)
-        model.idf_ = idf(df, stats.originals)
-    tfidf = model.transform(counts)
+        df = np.array([stats.df[t] for t in vocabulary], dtype=np.int64)
+        weights = idf(df, stats.originals)
+    np.log(tfidf.data, out=tfidf.data)
+    tfidf.data += 1.0
+    tfidf.data *= weights[tfidf.indices]
     if params.idf_power != 1.0:
-        extra = np.power(model.idf_, params.idf_power - 1.0)
-        tfidf = tfidf.multiply(extra).tocsr()
-    distinctive = np.array([t[:2] != WORD for t in vectorizer.feature_names_], dtype=bool)
-    return df, normalize(tfidf), distinctive
+        tfidf.data *= np.power(weights, params.idf_power - 1.0)[tfidf.indices]
+    _normalise_rows(tfidf)
+    distinctive = np.array([t[:2] != WORD for t in vocabulary], dtype=bool)
+    return df, tfidf, distinctive
+
+
+def _normalise_rows(matrix) -> None:  # type: ignore[no-untyped-def]
+    """Scale each row of a CSR ``matrix`` to unit length, in place, as scikit-learn's ``normalize``.
+
+    A row's squares are summed in order, as its loop does: SciPy's
+    matrix-vector product with ones adds them one by one.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    squares = csr_matrix((matrix.data * matrix.data, matrix.indices, matrix.indptr), matrix.shape)
+    norms = np.sqrt(squares @ np.ones(matrix.shape[1]))
+    norms[norms == 0.0] = 1.0
+    matrix.data /= np.repeat(norms, np.diff(matrix.indptr))
 
 
 def candidate_pairs(

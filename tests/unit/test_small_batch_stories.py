@@ -1,4 +1,4 @@
-"""The plain-Python similarities of small batches equal scikit-learn's, pair for pair."""
+"""Story vectors: the sparse path has scikit-learn's bits, the plain-Python path its pairs."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def _batch(n: int, seed: int) -> list[Signature]:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_small_path_equals_scikit_learn(monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+def test_small_path_equals_the_sparse_path(monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
     batch = _batch(90, seed)
     params = StoryParams(df_cap=12)
     small = candidate_pairs(batch, params)
@@ -47,3 +47,27 @@ def test_stories_of_a_small_batch_are_those_of_the_large_path(
     monkeypatch.setattr(stories, "SMALL_BATCH", 0)
     assert stories.cluster(batch) == small
     assert len(small) < len(batch), "some articles share a story"
+
+
+@pytest.mark.parametrize(("seed", "power"), [(1, 2.0), (2, 1.0), (3, 1.5)])
+def test_sparse_vectors_have_the_bits_of_scikit_learn(seed: int, power: float) -> None:
+    np = pytest.importorskip("numpy")
+    feature_extraction = pytest.importorskip("sklearn.feature_extraction")
+    preprocessing = pytest.importorskip("sklearn.preprocessing")
+    batch = _batch(120, seed)
+    vectorizer = feature_extraction.DictVectorizer(sort=True)
+    counts = vectorizer.fit_transform([s.terms for s in batch])
+    model = feature_extraction.text.TfidfTransformer(
+        sublinear_tf=True, smooth_idf=True, norm=None
+    ).fit(counts)
+    expected = model.transform(counts)
+    if power != 1.0:
+        expected = expected.multiply(np.power(model.idf_, power - 1.0)).tocsr()
+    expected = preprocessing.normalize(expected).tocsr()
+    df, tfidf, distinctive = stories._vectors(batch, StoryParams(idf_power=power))
+    assert tfidf.data.tobytes() == expected.data.tobytes()
+    assert (tfidf.indices == expected.indices).all()
+    assert (tfidf.indptr == expected.indptr).all()
+    assert df.tolist() == np.asarray((counts > 0).sum(axis=0)).ravel().tolist()
+    names = vectorizer.feature_names_
+    assert distinctive.tolist() == [not n.startswith(WORD) for n in names]
