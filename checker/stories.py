@@ -19,12 +19,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from sys import intern
+from typing import TYPE_CHECKING, Any
 
 from checker.extract import Analysis
 from checker.extract.text import POSSESSIVES
 from checker.fingerprint import short_hash
 from checker.models import Article, Story
 from checker.rulebook import Rulebook
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 # Term kinds and their weights: a place name says most about what a text is
 # about, a proper noun next, an ordinary content word least.
@@ -256,19 +261,85 @@ def candidate_pairs(
     if len(pairs) == 0:
         return sims
     tfidf = tfidf.tocsr()
+    values = (
+        _similarities_by_product(tfidf, pairs)
+        if _product_is_cheaper(tfidf, pairs)
+        else _similarities_by_pairs(tfidf, pairs)
+    )
+    sims.update(
+        zip(
+            zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True),
+            [round(value, DECIMALS) for value in values.tolist()],
+            strict=True,
+        )
+    )
+    return sims
+
+
+# Cells of a dense block of similarities (rows times articles) worked out at once.
+_DENSE_CELLS = 4_000_000
+
+
+def _product_is_cheaper(tfidf: Any, pairs: NDArray[np.intp]) -> bool:
+    """Whether every similarity of the batch, worked out at once, costs less than the pairs'.
+
+    The product of the TF-IDF rows with themselves does a multiplication for
+    each pair of articles sharing a term (common words too) and fills an
+    articles-by-articles table; the pairs one by one cost their rows' lengths.
+    On a batch of a few thousand articles the product is cheaper, on a large
+    one the pairs.
+    """
+    import numpy as np
+
+    n = tfidf.shape[0]
+    df = np.bincount(tfidf.indices, minlength=tfidf.shape[1]).astype(np.float64)
+    lengths = np.diff(tfidf.indptr).astype(np.float64)
+    by_product = float(df @ df) + float(n) * n
+    by_pairs = float(lengths[pairs[:, 0]].sum() + lengths[pairs[:, 1]].sum())
+    return bool(by_product <= by_pairs)
+
+
+def _similarities_by_product(tfidf: Any, pairs: NDArray[np.intp]) -> NDArray[np.float64]:
+    """The dot product of each pair's rows, read off the rows' product with all rows.
+
+    ``pairs`` are sorted by their first row. SciPy's sparse product adds a
+    pair's term products one by one in term order, as ``_similarities_by_pairs``
+    does: the two give the same bits.
+    """
+    import numpy as np
+
+    n = tfidf.shape[0]
+    columns = tfidf.T.tocsr()
+    step = max(1, _DENSE_CELLS // n)
+    values = np.empty(len(pairs), dtype=np.float64)
+    firsts = pairs[:, 0]
+    for lo in range(0, n, step):
+        a, b = np.searchsorted(firsts, [lo, lo + step])
+        if a == b:
+            continue
+        table = (tfidf[lo : lo + step] @ columns).toarray()
+        values[a:b] = table[pairs[a:b, 0] - lo, pairs[a:b, 1]]
+    return values
+
+
+def _similarities_by_pairs(tfidf: Any, pairs: NDArray[np.intp]) -> NDArray[np.float64]:
+    """The dot product of each pair's rows, a block of pairs at a time.
+
+    The term products of a pair are added one by one in term order (a
+    matrix-vector product with ones), as SciPy's sparse product does.
+    """
+    import numpy as np
+
+    values = np.empty(len(pairs), dtype=np.float64)
+    ones = np.ones(tfidf.shape[1])
     # The rows of a pair are gathered a block of pairs at a time: all at once
     # they would take memory in proportion to pairs times terms (gigabytes).
     for lo in range(0, len(pairs), _PAIR_BLOCK):
         block = pairs[lo : lo + _PAIR_BLOCK]
-        values = np.asarray(tfidf[block[:, 0]].multiply(tfidf[block[:, 1]]).sum(axis=1)).ravel()
-        sims.update(
-            zip(
-                zip(block[:, 0].tolist(), block[:, 1].tolist(), strict=True),
-                [round(value, DECIMALS) for value in values.tolist()],
-                strict=True,
-            )
-        )
-    return sims
+        products = tfidf[block[:, 0]].multiply(tfidf[block[:, 1]]).tocsr()
+        products.sort_indices()
+        values[lo : lo + len(block)] = products @ ones
+    return values
 
 
 def _date_factor(a: dt.date | None, b: dt.date | None, params: StoryParams) -> float:

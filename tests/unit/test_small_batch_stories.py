@@ -71,3 +71,28 @@ def test_sparse_vectors_have_the_bits_of_scikit_learn(seed: int, power: float) -
     assert df.tolist() == np.asarray((counts > 0).sum(axis=0)).ravel().tolist()
     names = vectorizer.feature_names_
     assert distinctive.tolist() == [not n.startswith(WORD) for n in names]
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_both_ways_of_working_out_similarities_give_the_same_bits(seed: int) -> None:
+    np = pytest.importorskip("numpy")
+    batch = _batch(200, seed)
+    _df, tfidf, _distinctive = stories._vectors(batch, StoryParams())
+    rows, cols = np.triu_indices(len(batch), k=1)
+    pairs = np.stack([rows, cols], axis=1)[::7]
+    by_pairs = stories._similarities_by_pairs(tfidf, pairs)
+    by_product = stories._similarities_by_product(tfidf, pairs)
+    assert by_pairs.tobytes() == by_product.tobytes()
+
+
+def test_similarities_by_product_read_in_blocks_are_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    np = pytest.importorskip("numpy")
+    batch = _batch(150, 6)
+    _df, tfidf, _distinctive = stories._vectors(batch, StoryParams())
+    rows, cols = np.triu_indices(len(batch), k=1)
+    pairs = np.stack([rows, cols], axis=1)
+    whole = stories._similarities_by_product(tfidf, pairs)
+    monkeypatch.setattr(stories, "_DENSE_CELLS", 1000)
+    assert stories._similarities_by_product(tfidf, pairs).tobytes() == whole.tobytes()
