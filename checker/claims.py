@@ -305,6 +305,8 @@ def _with_towns(fact: Fact, towns: Mapping[str, Place], lex: Lexicon) -> Fact:
 
 def _named(name: str, text: str, lex: Lexicon) -> bool:
     """True when ``text`` places something in ``name`` ("in X", "the town of X")."""
+    if name not in text:
+        return False
     at = lex.town_locative_re
     pattern = rf"\b(?:{at})\s+(?:the\s+\w+\s+of\s+)?{re.escape(name)}(?![\w-])"
     return re.search(pattern, text) is not None

@@ -21,6 +21,8 @@ from checker.rulebook import Place
 
 # Capitalised runs of one to three words: the only candidates for a city name.
 _CANDIDATE_RE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}")
+# Where a candidate splits into words: before each space or hyphen.
+_WORD_SPLIT_RE = re.compile(r"(?<=\S)(?=[ -])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,7 +113,7 @@ def cities_in(text: str, country_of: Mapping[str, str], skip: frozenset[str]) ->
     names_of = {code: _cities_of(code) for code in sorted(country_of)}
     out: list[Place] = []
     for m in _CANDIDATE_RE.finditer(text):
-        words = re.split(r"(?<=\S)(?=[ -])", m.group())
+        words = _WORD_SPLIT_RE.split(m.group())
         for size in range(len(words), 0, -1):
             name = "".join(words[:size]).strip()
             if name in skip or name.lower() in skip:
