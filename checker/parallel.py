@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from checker.collector import sweep_young
 from checker.models import Article, Fact, Mention
 from checker.rulebook import Rulebook
 from checker.stories import Signature
@@ -102,12 +103,17 @@ def _warm_up(rulebook: Rulebook) -> None:
 
 
 def _work(chunk: list[Article]) -> list[Extracted]:
-    return extract_chunk(chunk, _WORKER_RULEBOOK[0])
+    extracted = extract_chunk(chunk, _WORKER_RULEBOOK[0])
+    sweep_young()
+    return extracted
 
 
 # A chunk sent to a worker while articles stream in: big enough to be worth
 # sending, small enough that workers start early and stay evenly busy.
 CHUNK_CHARS = 128_000
+# Articles extracted (or received from the pool) between two sweeps for
+# reference cycles while the collector is paused (see checker/collector.py).
+SWEEP_EVERY = 256
 # Chunks in flight per worker: enough to keep every worker busy, few enough
 # that a streamed crawl is not all held in memory waiting for a worker.
 IN_FLIGHT_PER_WORKER = 4
@@ -206,7 +212,10 @@ class Extraction:
             self._done(self._pending.popleft().result())
 
     def _done(self, extracted: list[Extracted]) -> None:
+        before = len(self.results)
         self.results.extend(extracted)
+        if before // SWEEP_EVERY != len(self.results) // SWEEP_EVERY:
+            sweep_young()
         if self.progress:
             self.progress(len(self.results), self.added)
 

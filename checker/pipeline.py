@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from checker import __version__
+from checker.collector import cyclic_gc_paused
 from checker.compare.values import tells_of_verdict
 from checker.extract import lexicon
 from checker.extract.published import with_published
@@ -87,8 +88,35 @@ def check(
     comparison here, or through ``storyteller`` and ``judge`` (the Dask
     backend, block by block); the report is the same bytes either way. A
     syndicated copy (``duplicate_of`` set) is listed with the articles but
-    its facts are not counted again.
+    its facts are not counted again. Python's automatic cyclic garbage
+    collection is paused meanwhile (see checker/collector.py).
     """
+    with cyclic_gc_paused():
+        return _check(
+            paths,
+            rulebook,
+            jobs=jobs,
+            stdin=stdin,
+            progress=progress,
+            limits=limits,
+            extractor=extractor,
+            storyteller=storyteller,
+            judge=judge,
+        )
+
+
+def _check(
+    paths: Sequence[str],
+    rulebook: Rulebook,
+    *,
+    jobs: int,
+    stdin: TextIO | BinaryIO | None,
+    progress: Progress | None,
+    limits: Limits | None,
+    extractor: Extractor | None,
+    storyteller: Storyteller | None,
+    judge: Judge | None,
+) -> CheckResult:
     verdicts: set[str] | None = None
     if extractor is not None:
         articles, inputs, had_errors = load_articles(paths, rulebook, stdin, limits)
