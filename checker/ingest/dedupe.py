@@ -19,9 +19,8 @@ import functools
 import hashlib
 import struct
 import sys
-import zlib
 from array import array
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from typing import Protocol
 
@@ -39,9 +38,6 @@ ROWS = BINS // BANDS
 # long passages (e.g. a common footer).
 MAX_CANDIDATES = 32
 MAX_BUCKET = 64
-# The shingles of this many recent bucketed articles are kept (8 bytes per
-# shingle) for verifying candidates; an older one is worked out again.
-KEPT_SHINGLES = 4096
 
 EMPTY_BIN = 1 << 64
 _PROBE_STEPS = 4 * BINS
@@ -220,10 +216,12 @@ class Deduper:
     their canonical order (by source, then index), e.g. as they are read.
 
     Only what later articles are compared against is kept: fingerprints, LSH
-    buckets of article numbers, the text of each bucketed article (compressed,
-    about a third of its size: the caller may let the article's text go),
-    and the shingles of the ``KEPT_SHINGLES`` most recent ones; an older
-    candidate's shingles are worked out again from its text.
+    buckets of article numbers, and the shingles of each bucketed article (8
+    bytes each, about the size of its text; the caller may let the text go).
+    Working an older candidate's shingles out again from its text instead
+    (keeping only the most recent ones) made a batch of many similar articles,
+    rewrites of one wire story, quadratic: each new rewrite worked out again
+    the shingles of up to ``MAX_CANDIDATES`` older ones.
     """
 
     def __init__(self) -> None:
@@ -232,8 +230,7 @@ class Deduper:
         self._roots: list[int | None] = []
         self._by_fingerprint: dict[str, int] = {}
         self._buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
-        self._kept: OrderedDict[int, array[int]] = OrderedDict()
-        self._texts: dict[int, bytes] = {}
+        self._kept: dict[int, array[int]] = {}
         self._words_read = 0
 
     def mark(self, article: Article) -> Article:
@@ -254,9 +251,9 @@ class Deduper:
             mine, sketch = self._sketch(words)
             keys = _band_keys(sketch)
             self._roots[index] = _verified_root(
-                mine, keys, self._buckets, self._roots, self._shingles_of
+                mine, keys, self._buckets, self._roots, self._kept.__getitem__
             )
-            self._bucket(index, article.text, mine, keys)
+            self._bucket(index, mine, keys)
         root = self._roots[index]
         return _with_duplicate_of(article, None if root is None else self._ids[root])
 
@@ -271,9 +268,7 @@ class Deduper:
         found, bins = shingles_and_bins(words, _WORD_HASHES.__getitem__)
         return SortedShingles(found), _densified(bins)
 
-    def _bucket(
-        self, index: int, text: str, mine: Shingles, keys: Sequence[tuple[int, ...]]
-    ) -> None:
+    def _bucket(self, index: int, mine: Shingles, keys: Sequence[tuple[int, ...]]) -> None:
         bucketed = False
         for key in keys:
             bucket = self._buckets[key]
@@ -281,18 +276,7 @@ class Deduper:
                 bucket.append(index)
                 bucketed = True
         if bucketed:
-            self._texts[index] = zlib.compress(text.encode("utf-8"), 1)
             self._kept[index] = mine.packed()
-            if len(self._kept) > KEPT_SHINGLES:
-                self._kept.popitem(last=False)
-
-    def _shingles_of(self, index: int) -> Collection[int]:
-        """The distinct shingles of an earlier article: kept, or worked out again."""
-        packed = self._kept.get(index)
-        if packed is None:
-            return shingles(comparable_words(zlib.decompress(self._texts[index]).decode("utf-8")))
-        self._kept.move_to_end(index)
-        return packed
 
 
 def _verified_root(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Collection
 
 import pytest
 
@@ -144,15 +145,40 @@ def test_candidates_are_bounded_per_bucket(monkeypatch: pytest.MonkeyPatch) -> N
     assert all(result[f"n{i}#1"] == "n0#1" for i in range(1, 10))
 
 
-def test_forgotten_shingles_are_worked_out_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Only the most recent articles' shingles are kept for verification; a copy
-    # of an older article is still found, from its text.
-    articles = [article(f"k{i}", story(20 + i)) for i in range(4)]
-    articles.append(article("k9", edited(story(20), 1, seed=3)))
-    kept_all = duplicates(articles)
-    monkeypatch.setattr(dedupe, "KEPT_SHINGLES", 1)
-    assert duplicates(articles) == kept_all
-    assert kept_all["k9#1"] == "k0#1"
+def test_a_copy_of_an_article_read_long_before_is_still_found() -> None:
+    articles = [article(f"k{i:03d}", story(20 + i)) for i in range(300)]
+    articles.append(article("z", edited(story(20), 1, seed=3)))
+    found = duplicates(articles)
+    assert found["z#1"] == "k000#1"
+    assert sum(v is not None for v in found.values()) == 1
+
+
+def test_each_article_is_shingled_once_however_many_rewrites_share_its_bands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Rewrites of one story (a tenth of the words changed): candidates of each
+    # other by their bands, yet no near-duplicates. Verifying each against the
+    # earlier ones must not shingle those again.
+    calls: list[int] = []
+    verified: list[int] = []
+    plain, shared_with = dedupe.shingles, dedupe._PlainShingles.shared_with
+
+    def counted(words: list[str]) -> frozenset[int]:
+        calls.append(len(words))
+        return plain(words)
+
+    def counted_verification(self: dedupe._PlainShingles, theirs: Collection[int]) -> int:
+        verified.append(len(theirs))
+        return shared_with(self, theirs)
+
+    monkeypatch.setattr(dedupe, "shingles", counted)
+    monkeypatch.setattr(dedupe._PlainShingles, "shared_with", counted_verification)
+    base = story(7)
+    articles = [article(f"r{i:03d}", edited(base, 30, seed=i)) for i in range(120)]
+    found = duplicates(articles)
+    assert len(verified) > len(articles)  # many candidate pairs were verified
+    assert len(calls) == len(articles)
+    assert all(v is None for v in found.values())
 
 
 @pytest.mark.parametrize("words", [5, 6, 40, 300])
