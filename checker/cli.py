@@ -135,7 +135,7 @@ def main() -> None:
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
-    help="Worker processes for extraction [default: every core; one for a small batch].",
+    help="Processes for extraction and judging [default: every core; one for a small batch].",
 )
 @click.option(
     "--dask",

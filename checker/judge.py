@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 from checker.claims import assign, batch_towns, story_towns
 from checker.compare import compare, corroborate, finding_order
@@ -138,10 +139,18 @@ def judge_part(
     towns: Mapping[str, Mapping[str, Place]],
     extra: Mapping[str, Place],
     rulebook: Rulebook,
+    verdicts: AbstractSet[str] | None = None,
 ) -> Judged:
     """A part judged with its stories' ``towns`` and the batch's ``extra`` (the second step)."""
     return judge_stories(
-        part.facts, part.stories, part.articles, rulebook, part.weekdays, towns, extra
+        part.facts,
+        part.stories,
+        part.articles,
+        rulebook,
+        part.weekdays,
+        towns,
+        extra,
+        verdicts=verdicts,
     )
 
 
@@ -181,3 +190,59 @@ def judge_in_parts(
     extra = fold_towns(towns)
     judged = [judge_part(p, t, extra, rulebook) for p, t in zip(parts, towns, strict=True)]
     return merge(parts, judged, len(facts))
+
+
+# Below this many facts, judging in forked processes costs more than it saves.
+MIN_FORKED_FACTS = 3000
+# What a forked child judges: the parts, their towns, the batch's towns, the
+# rules and the verdicts, set just before the fork (the child inherits them:
+# nothing is sent to it but a part's number).
+_FORKED: list[Any] = []
+
+
+def judge_forked(
+    facts: Sequence[Fact],
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    rulebook: Rulebook,
+    weekdays: Weekdays | None = None,
+    *,
+    jobs: int,
+    verdicts: AbstractSet[str] | None = None,
+) -> Judged:
+    """``judge_stories`` in ``jobs`` parts at once: one here, the others in forked processes.
+
+    The same steps and the same result as ``judge_in_parts``. A forked child
+    starts with this process's facts, stories and articles, so only each
+    part's judged facts, events and findings travel (back). Where processes
+    cannot be forked, or for a batch of under ``MIN_FORKED_FACTS`` facts, the
+    batch is judged here in one part.
+    """
+    import multiprocessing
+
+    if (
+        jobs <= 1
+        or len(facts) < MIN_FORKED_FACTS
+        or "fork" not in (multiprocessing.get_all_start_methods())
+    ):
+        return judge_stories(facts, stories, articles, rulebook, weekdays, verdicts=verdicts)
+    from concurrent.futures import ProcessPoolExecutor
+
+    parts = split(facts, stories, articles, weekdays or {}, jobs)
+    towns = [part_towns(p, rulebook) for p in parts]
+    extra = fold_towns(towns)
+    _FORKED[:] = [parts, towns, extra, rulebook, verdicts]
+    try:
+        with ProcessPoolExecutor(
+            max_workers=max(1, len(parts) - 1), mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            others = [pool.submit(_judge_forked_part, k) for k in range(1, len(parts))]
+            judged = [_judge_forked_part(0)] + [f.result() for f in others]
+    finally:
+        _FORKED.clear()
+    return merge(parts, judged, len(facts))
+
+
+def _judge_forked_part(k: int) -> Judged:
+    parts, towns, extra, rulebook, verdicts = _FORKED
+    return judge_part(parts[k], towns[k], extra, rulebook, verdicts)

@@ -13,7 +13,7 @@ from checker.compare.values import tells_of_verdict
 from checker.extract import lexicon
 from checker.extract.published import with_published
 from checker.ingest import Limits, ingest, stream_ingest
-from checker.judge import Judged, judge_stories
+from checker.judge import Judged, judge_forked
 from checker.models import Article, Fact, InputRecord, Mention, Report, Story
 from checker.parallel import Extracted, Extraction, Progress, article_facts
 from checker.rulebook import Rulebook
@@ -147,7 +147,9 @@ def _check(
     if judge is not None:
         judged = judge(facts, story_list, by_id, rulebook, weekdays)
     else:
-        judged = judge_stories(facts, story_list, by_id, rulebook, weekdays, verdicts=verdicts)
+        judged = judge_forked(
+            facts, story_list, by_id, rulebook, weekdays, jobs=jobs, verdicts=verdicts
+        )
     report = Report(
         generator=f"factcheck {__version__}",
         inputs=inputs,

@@ -7,7 +7,7 @@ from pathlib import Path
 import parallel_batch as batch  # tests/parallel_batch.py (tests/ is on sys.path)
 import pytest
 
-from checker import parallel
+from checker import judge, parallel
 from checker.models import Article
 from checker.parallel import chunks, extract_local
 from checker.pipeline import check
@@ -53,8 +53,18 @@ def test_report_is_the_same_bytes_for_any_jobs(
     paths = [str(path), str(seeds_dir)]
     single = check(paths, rulebook, jobs=1).report.model_dump_json()
     monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(judge, "MIN_FORKED_FACTS", 0)
+    merged: list[int] = []
+    merge = judge.merge
+
+    def counted(parts: list[judge.Part], *args: object) -> judge.Judged:
+        merged.append(len(parts))
+        return merge(parts, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(judge, "merge", counted)
     pooled = check(paths, rulebook, jobs=jobs).report.model_dump_json()
     assert '"findings":[{' in single
+    assert merged and merged[0] >= 2  # judged in parts, in forked processes
     assert pooled == single
 
 

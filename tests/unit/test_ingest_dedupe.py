@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Collection
+from collections.abc import Callable
 
 import pytest
 
@@ -159,25 +159,45 @@ def test_each_article_is_shingled_once_however_many_rewrites_share_its_bands(
     # Rewrites of one story (a tenth of the words changed): candidates of each
     # other by their bands, yet no near-duplicates. Verifying each against the
     # earlier ones must not shingle those again.
-    calls: list[int] = []
-    verified: list[int] = []
-    plain, shared_with = dedupe.shingles, dedupe._PlainShingles.shared_with
+    from checker.ingest import minhash_numpy
 
-    def counted(words: list[str]) -> frozenset[int]:
-        calls.append(len(words))
+    shingled: list[int] = []
+    verified: list[int] = []
+    plain, numpy_path, verify = (
+        dedupe.shingles,
+        minhash_numpy.shingles_and_bins,
+        dedupe._verified_root,
+    )
+
+    def counted_plain(words: list[str]) -> frozenset[int]:
+        shingled.append(len(words))
         return plain(words)
 
-    def counted_verification(self: dedupe._PlainShingles, theirs: Collection[int]) -> int:
-        verified.append(len(theirs))
-        return shared_with(self, theirs)
+    def counted_numpy(words: list[str], hashes: Callable[[str], int]) -> object:
+        shingled.append(len(words))
+        return numpy_path(words, hashes)
 
-    monkeypatch.setattr(dedupe, "shingles", counted)
-    monkeypatch.setattr(dedupe._PlainShingles, "shared_with", counted_verification)
+    def counted_verification(
+        mine: object,
+        keys: object,
+        buckets: object,
+        roots: object,
+        shingles_of: Callable[..., object],
+    ) -> object:
+        def counted_shingles_of(other: int) -> object:
+            verified.append(other)
+            return shingles_of(other)
+
+        return verify(mine, keys, buckets, roots, counted_shingles_of)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dedupe, "shingles", counted_plain)
+    monkeypatch.setattr(minhash_numpy, "shingles_and_bins", counted_numpy)
+    monkeypatch.setattr(dedupe, "_verified_root", counted_verification)
     base = story(7)
     articles = [article(f"r{i:03d}", edited(base, 30, seed=i)) for i in range(120)]
     found = duplicates(articles)
     assert len(verified) > len(articles)  # many candidate pairs were verified
-    assert len(calls) == len(articles)
+    assert len(shingled) == len(articles)
     assert all(v is None for v in found.values())
 
 
