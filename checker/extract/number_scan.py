@@ -67,6 +67,12 @@ def number_patterns(lex: Lexicon) -> list[re.Pattern[str]]:
     ]
 
 
+def plan_scan(lex: Lexicon) -> None:
+    """Work out the scan's plan for ``lex`` now: every later ``number_matches`` in
+    this process (and in processes forked from it) scans with it."""
+    _plan(lex)
+
+
 def _plan(lex: Lexicon) -> _Plan:
     hit = _PLANS.get(id(lex))
     if hit is not None and hit[0] is lex:

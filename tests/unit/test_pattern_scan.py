@@ -188,3 +188,26 @@ def test_a_small_read_and_the_planned_scan_hand_out_the_same_matches(
     ]
     for pattern, matches in zip(patterns, flat, strict=True):
         assert [m.span() for m in matches] == [m.span() for m in pattern.finditer(_SAMPLE)]
+
+
+def test_a_process_warmed_up_for_a_pool_scans_with_the_plan_from_the_first_text(
+    rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker import parallel
+    from checker.extract import number_scan
+
+    monkeypatch.setattr(number_scan, "_PLANS", {})
+    monkeypatch.setattr(number_scan, "_READ", {})
+    scans: list[int] = []
+    scan = PatternScan.scan
+
+    def counted(self: PatternScan, text: str) -> list[list[re.Match[str]]]:
+        scans.append(len(text))
+        return scan(self, text)
+
+    monkeypatch.setattr(PatternScan, "scan", counted)
+    number_matches(_SAMPLE, lexicon(rulebook))
+    assert scans == []  # a process that has read little: pattern by pattern
+    parallel._warm_up(rulebook)
+    number_matches(_SAMPLE, lexicon(rulebook))
+    assert scans == [len(_SAMPLE)]
