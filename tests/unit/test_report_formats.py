@@ -536,3 +536,19 @@ def test_a_written_report_is_its_rendered_text(name: str, report: Report, tmp_pa
     out = tmp_path / f"report.{name}"
     write(get_reporter(name), report, out)
     assert out.read_bytes() == get_reporter(name).render(report).encode("utf-8")
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 1000])
+def test_json_written_a_chunk_at_a_time_is_the_rendered_document(
+    chunk: int, report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.report import json_report, write
+
+    monkeypatch.setattr(json_report, "_CHUNK", chunk)
+    assert len(report.facts) > 3 and report.findings, "the report has lists to cut"
+    out = tmp_path / "report.json"
+    write(get_reporter("json"), report, out)
+    assert out.read_bytes() == get_reporter("json").render(report).encode("utf-8")
+    empty = Report()
+    write(get_reporter("json"), empty, out)
+    assert out.read_bytes() == get_reporter("json").render(empty).encode("utf-8")
