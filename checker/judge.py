@@ -227,20 +227,29 @@ def judge_forked(
     ):
         return judge_stories(facts, stories, articles, rulebook, weekdays, verdicts=verdicts)
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     parts = split(facts, stories, articles, weekdays or {}, jobs)
     towns = [part_towns(p, rulebook) for p in parts]
     extra = fold_towns(towns)
     _FORKED[:] = [parts, towns, extra, rulebook, verdicts]
+    judged: list[Judged] = []
     try:
         with ProcessPoolExecutor(
             max_workers=max(1, len(parts) - 1), mp_context=multiprocessing.get_context("fork")
         ) as pool:
             others = [pool.submit(_judge_sent_part, k) for k in range(1, len(parts))]
-            judged = [judge_part(parts[0], towns[0], extra, rulebook, verdicts)]
+            judged.append(judge_part(parts[0], towns[0], extra, rulebook, verdicts))
             for k, future in enumerate(others, 1):
                 changes, events, findings = future.result()
                 judged.append(Judged(_changed(parts[k].facts, changes), events, findings))
+    except (OSError, BrokenProcessPool):
+        # A process could not be forked, or died (out of memory, killed):
+        # the parts it did not send back are judged here.
+        judged += [
+            judge_part(parts[k], towns[k], extra, rulebook, verdicts)
+            for k in range(len(judged), len(parts))
+        ]
     finally:
         _FORKED.clear()
     return merge(parts, judged, len(facts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import parallel_batch as batch  # tests/parallel_batch.py (tests/ is on sys.path)
@@ -110,3 +111,17 @@ def test_the_check_lets_article_text_go_once_extracted(
     report = check([str(path), str(seeds_dir)], rulebook).report
     assert report.facts
     assert all(article.text == "" for article in report.articles)
+
+
+def _dies(_k: int) -> None:
+    os._exit(1)  # as the kernel's out-of-memory killer would end a process
+
+
+def test_judging_goes_on_here_when_a_forked_process_dies(
+    tmp_path: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = batch.write_batch(tmp_path / "b.jsonl")
+    single = check([str(path)], rulebook, jobs=1).report.model_dump_json()
+    monkeypatch.setattr(judge, "MIN_FORKED_FACTS", 0)
+    monkeypatch.setattr(judge, "_judge_sent_part", _dies)
+    assert check([str(path)], rulebook, jobs=2).report.model_dump_json() == single
