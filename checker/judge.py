@@ -9,7 +9,8 @@ in parts, each a run of whole stories with their facts and articles: first
 each part's towns (``claims.story_towns``), folded in the batch's story order,
 then each part judged with them, and the parts' facts, events and findings
 merged in the order a whole-batch run gives them. ``judge_stories`` is the
-whole-batch run (one part); the Dask backend runs the parts on its workers.
+whole-batch run (one part); the Dask backend runs the parts on its workers,
+and ``judge_forked`` (``--jobs``) in processes forked from this one.
 """
 
 from __future__ import annotations
