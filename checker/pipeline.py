@@ -69,6 +69,7 @@ def load_articles(
     return articles, result.inputs, result.had_errors
 
 
+@cyclic_gc_paused()
 def check(
     paths: Sequence[str],
     rulebook: Rulebook,
@@ -91,32 +92,6 @@ def check(
     its facts are not counted again. Python's automatic cyclic garbage
     collection is paused meanwhile (see checker/collector.py).
     """
-    with cyclic_gc_paused():
-        return _check(
-            paths,
-            rulebook,
-            jobs=jobs,
-            stdin=stdin,
-            progress=progress,
-            limits=limits,
-            extractor=extractor,
-            storyteller=storyteller,
-            judge=judge,
-        )
-
-
-def _check(
-    paths: Sequence[str],
-    rulebook: Rulebook,
-    *,
-    jobs: int,
-    stdin: TextIO | BinaryIO | None,
-    progress: Progress | None,
-    limits: Limits | None,
-    extractor: Extractor | None,
-    storyteller: Storyteller | None,
-    judge: Judge | None,
-) -> CheckResult:
     verdicts: set[str] | None = None
     if extractor is not None:
         articles, inputs, had_errors = load_articles(paths, rulebook, stdin, limits)

@@ -21,7 +21,7 @@ import struct
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol
 
 from checker.ingest.fingerprint import comparable_words, words_fingerprint
@@ -250,9 +250,7 @@ class Deduper:
             self._by_fingerprint[digest] = index
             mine, sketch = self._sketch(words)
             keys = _band_keys(sketch)
-            self._roots[index] = _verified_root(
-                mine, keys, self._buckets, self._roots, self._kept.__getitem__
-            )
+            self._roots[index] = _verified_root(mine, keys, self._buckets, self._roots, self._kept)
             self._bucket(index, mine, keys)
         root = self._roots[index]
         return _with_duplicate_of(article, None if root is None else self._ids[root])
@@ -284,11 +282,11 @@ def _verified_root(
     keys: Sequence[tuple[int, ...]],
     buckets: dict[tuple[int, ...], list[int]],
     roots: Sequence[int | None],
-    shingles_of: Callable[[int], Collection[int]],
+    kept: Mapping[int, Collection[int]],
 ) -> int | None:
     """The earliest cluster root among the verified near-duplicates of a shingle set.
 
-    ``shingles_of`` gives the distinct shingles of an earlier article. Their
+    ``kept`` holds the distinct shingles of each bucketed earlier article. Their
     Jaccard similarity with ``mine`` is at most the ratio of the smaller set's
     size to the larger's, so a pair whose sizes are too far apart is never
     intersected; the others are, without making a set of the earlier shingles.
@@ -303,7 +301,7 @@ def _verified_root(
     ranked = sorted(hits, key=lambda other: (-hits[other], other))[:MAX_CANDIDATES]
     best: int | None = None
     for other in ranked:
-        theirs = shingles_of(other)
+        theirs = kept[other]
         small, large = sorted((len(mine), len(theirs)))
         if not small or small / large < THRESHOLD:
             continue

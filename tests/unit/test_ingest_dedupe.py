@@ -177,18 +177,15 @@ def test_each_article_is_shingled_once_however_many_rewrites_share_its_bands(
         shingled.append(len(words))
         return numpy_path(words, hashes)
 
-    def counted_verification(
-        mine: object,
-        keys: object,
-        buckets: object,
-        roots: object,
-        shingles_of: Callable[..., object],
-    ) -> object:
-        def counted_shingles_of(other: int) -> object:
+    class CountedKept(dict[int, object]):
+        def __getitem__(self, other: int) -> object:
             verified.append(other)
-            return shingles_of(other)
+            return super().__getitem__(other)
 
-        return verify(mine, keys, buckets, roots, counted_shingles_of)  # type: ignore[arg-type]
+    def counted_verification(
+        mine: object, keys: object, buckets: object, roots: object, kept: dict[int, object]
+    ) -> object:
+        return verify(mine, keys, buckets, roots, CountedKept(kept))  # type: ignore[arg-type]
 
     monkeypatch.setattr(dedupe, "shingles", counted_plain)
     monkeypatch.setattr(minhash_numpy, "shingles_and_bins", counted_numpy)
