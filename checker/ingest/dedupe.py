@@ -143,11 +143,18 @@ def signature(hashes: frozenset[int]) -> tuple[int, ...]:
     return _densified(_bins(hashes))
 
 
-def _band_keys(sketch: tuple[int, ...]) -> list[tuple[int, ...]]:
-    """The LSH bucket keys of a sketch: each band's number and its ``ROWS`` values."""
+def _band_keys(sketch: tuple[int, ...]) -> list[int]:
+    """The LSH bucket keys of a sketch: the hash of each band's number and ``ROWS`` values.
+
+    A hash rather than the tuple it hashes: one int instead of a tuple of
+    five held for every band of every article read (a tenth of a large
+    batch's memory while it is read). Python's hash of a tuple of ints is the
+    same in every run; two bands that hash alike only add a candidate, which
+    is then verified.
+    """
     # zip over one iterator, ROWS times: consecutive runs of ROWS values.
     rows = [iter(sketch)] * ROWS
-    return list(zip(range(BANDS), *rows, strict=False))
+    return [hash(band) for band in zip(range(BANDS), *rows, strict=False)]
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -229,7 +236,7 @@ class Deduper:
         self._ids: list[str] = []
         self._roots: list[int | None] = []
         self._by_fingerprint: dict[str, int] = {}
-        self._buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
+        self._buckets: dict[int, list[int]] = defaultdict(list)
         self._kept: dict[int, array[int]] = {}
         self._words_read = 0
 
@@ -266,7 +273,7 @@ class Deduper:
         found, bins = shingles_and_bins(words, _WORD_HASHES.__getitem__)
         return SortedShingles(found), _densified(bins)
 
-    def _bucket(self, index: int, mine: Shingles, keys: Sequence[tuple[int, ...]]) -> None:
+    def _bucket(self, index: int, mine: Shingles, keys: Sequence[int]) -> None:
         bucketed = False
         for key in keys:
             bucket = self._buckets[key]
@@ -279,8 +286,8 @@ class Deduper:
 
 def _verified_root(
     mine: Shingles,
-    keys: Sequence[tuple[int, ...]],
-    buckets: dict[tuple[int, ...], list[int]],
+    keys: Sequence[int],
+    buckets: dict[int, list[int]],
     roots: Sequence[int | None],
     kept: Mapping[int, Collection[int]],
 ) -> int | None:

@@ -135,6 +135,31 @@ def test_similar_texts_share_lsh_bands(changes: int) -> None:
     assert bands_a & bands_b
 
 
+def test_band_keys_are_the_same_in_every_process() -> None:
+    # Bucket keys are hashes: they must not depend on the process's hash seed.
+    import os
+    import subprocess
+    import sys
+
+    words = story(12).split()
+    script = (
+        "import sys; from checker.ingest import dedupe as d; "
+        "print(d._band_keys(d.signature(d.shingles(sys.argv[1].split()))))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script, " ".join(words)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert runs == {f"{dedupe._band_keys(signature(shingles(words)))}\n"}
+    assert len(set(dedupe._band_keys(signature(shingles(words))))) == dedupe.BANDS
+
+
 def test_candidates_are_bounded_per_bucket(monkeypatch: pytest.MonkeyPatch) -> None:
     # Many identical near-copies must not make every article a candidate of every other.
     monkeypatch.setattr(dedupe, "MAX_BUCKET", 3)
