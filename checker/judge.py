@@ -237,7 +237,9 @@ def judge_forked(
     judged: list[Judged] = []
     try:
         with ProcessPoolExecutor(
-            max_workers=max(1, len(parts) - 1), mp_context=multiprocessing.get_context("fork")
+            max_workers=max(1, len(parts) - 1),
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_first_to_go,
         ) as pool:
             others = [pool.submit(_judge_sent_part, k) for k in range(1, len(parts))]
             judged.append(judge_part(parts[0], towns[0], extra, rulebook, verdicts))
@@ -254,6 +256,21 @@ def judge_forked(
     finally:
         _FORKED.clear()
     return merge(parts, judged, len(facts))
+
+
+def _first_to_go() -> None:
+    """Offer this forked process first to the kernel's out-of-memory killer.
+
+    A child copies the memory pages of the facts it reads. When a batch comes
+    near the machine's memory something must end, and it had better be a
+    child, whose parts are then judged here, than this process, with the whole
+    run. (Linux only; raising the score needs no privilege.)
+    """
+    try:
+        with open("/proc/self/oom_score_adj", "w", encoding="ascii") as score:
+            score.write("1000")
+    except OSError:
+        pass
 
 
 # A judged fact as a forked process sends it back: None for the fact as it

@@ -125,3 +125,28 @@ def test_judging_goes_on_here_when_a_forked_process_dies(
     monkeypatch.setattr(judge, "MIN_FORKED_FACTS", 0)
     monkeypatch.setattr(judge, "_judge_sent_part", _dies)
     assert check([str(path)], rulebook, jobs=2).report.model_dump_json() == single
+
+
+_ADJ = Path("/proc/self/oom_score_adj")
+
+
+def _scored(k: int) -> object:
+    Path(os.environ["FACTCHECK_TEST_SCORE"]).write_text(_ADJ.read_text())
+    return _original_sent_part(k)
+
+
+_original_sent_part = judge._judge_sent_part
+
+
+@pytest.mark.skipif(not _ADJ.exists(), reason="no out-of-memory score to read")
+def test_a_forked_judge_offers_itself_first_to_the_out_of_memory_killer(
+    tmp_path: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = batch.write_batch(tmp_path / "b.jsonl")
+    single = check([str(path)], rulebook, jobs=1).report.model_dump_json()
+    monkeypatch.setattr(judge, "MIN_FORKED_FACTS", 0)
+    monkeypatch.setattr(judge, "_judge_sent_part", _scored)
+    monkeypatch.setenv("FACTCHECK_TEST_SCORE", str(tmp_path / "score"))
+    assert check([str(path)], rulebook, jobs=2).report.model_dump_json() == single
+    assert (tmp_path / "score").read_text().strip() == "1000"
+    assert _ADJ.read_text().strip() != "1000"  # this process keeps its own
