@@ -89,7 +89,7 @@ def _init_worker(rulebook: Rulebook) -> None:
 
 
 def _warm_up(rulebook: Rulebook) -> None:
-    """Compile the rules, plan the number scan and import quantulum3 before the pool starts.
+    """Compile the rules, plan the number scan and prepare quantulum3 before the pool starts.
 
     Workers forked after this share all three with this process instead of
     each doing the work again (where processes are spawned, nothing is
@@ -99,10 +99,10 @@ def _warm_up(rulebook: Rulebook) -> None:
     """
     from checker.extract import lexicon
     from checker.extract.number_scan import plan_scan
-    from checker.extract.quantities import quantulum_parser
+    from checker.extract.quantities import prepare_quantulum
 
     plan_scan(lexicon(rulebook))
-    quantulum_parser()
+    prepare_quantulum()
 
 
 def _work(chunk: list[Article]) -> list[Extracted]:

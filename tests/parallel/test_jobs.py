@@ -150,3 +150,33 @@ def test_a_forked_judge_offers_itself_first_to_the_out_of_memory_killer(
     assert check([str(path)], rulebook, jobs=2).report.model_dump_json() == single
     assert (tmp_path / "score").read_text().strip() == "1000"
     assert _ADJ.read_text().strip() != "1000"  # this process keeps its own
+
+
+def test_the_warm_up_builds_quantulum3s_patterns_for_the_workers_to_share(
+    rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # quantulum3 compiles its pattern of every unit name (tens of kilobytes)
+    # on its first parse; forked workers share it when the warm-up made it.
+    import collections
+    import re
+
+    from quantulum3 import load
+
+    from checker.extract.quantities import quantulum_parser
+
+    compiled: list[int] = []
+    compile_ = re.compile
+
+    def counted(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        compiled.append(len(pattern))
+        return compile_(pattern, flags)
+
+    monkeypatch.setattr(re, "compile", counted)
+    monkeypatch.setattr(load, "_CACHE_DICT", collections.defaultdict(dict))
+    quantulum_parser().parse("The road is 3 km long.")
+    assert max(compiled) > 10_000  # built on first use
+    monkeypatch.setattr(load, "_CACHE_DICT", collections.defaultdict(dict))
+    parallel._warm_up(rulebook)
+    compiled.clear()
+    quantulum_parser().parse("The road is 3 km long.")
+    assert compiled == []
