@@ -457,16 +457,20 @@ def label(members: Sequence[Signature], limit: int = 3) -> str:
     """
     shared: Counter[str] = Counter()
     for s in members:
-        for term in s.terms:
-            shared[term] += 1
-    ranked = sorted(shared.items(), key=lambda kv: (-kv[1] * WEIGHTS[kv[0][:2]], kv[0]))
-    places = [t for t, _n in ranked if t[:2] == PLACE]
-    parts: list[str] = [places[0][2:]] if places else []
-    for term, n in ranked:
+        shared.update(s.terms.keys())  # counted once per article
+
+    def rank(kv: tuple[str, int]) -> tuple[float, str]:
+        return (-kv[1] * WEIGHTS[kv[0][:2]], kv[0])
+
+    places = [kv for kv in shared.items() if kv[0][:2] == PLACE]
+    parts: list[str] = [min(places, key=rank)[0][2:]] if places else []
+    # Only terms shared by two articles (of a story of more than one) name it:
+    # most of a large story's terms are its articles' own, and go unsorted.
+    least = 2 if len(members) > 1 else 1
+    candidates = [kv for kv in shared.items() if kv[1] >= least and kv[0][:2] != PLACE]
+    for term, _n in sorted(candidates, key=rank):
         if len(parts) >= limit:
             break
-        if term[:2] == PLACE or (n < 2 and len(members) > 1):
-            continue
         text = term[2:]
         said = " ".join(parts).lower()
         if text in said or any(w in said.split() for w in text.split()):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from checker.stories import NAME, PLACE, WORD, Signature, StoryParams, cluster, stories
 
 DAY = dt.date(2024, 5, 14)
@@ -116,3 +119,47 @@ def test_signatures_share_their_terms_and_weights() -> None:
         assert second.terms[twin] is weight
     a, b = pickle.loads(pickle.dumps([first, second]))
     assert all(x is y for x, y in zip(a.terms, b.terms, strict=True))
+
+
+def _label_in_full(members: list[Signature], limit: int = 3) -> str:
+    # The label's rule spelled out: every term ranked by how many articles
+    # name it times its kind's weight; the first place, then names and words
+    # of two articles or more that say something new.
+    from collections import Counter
+
+    from checker.stories import WEIGHTS
+
+    shared = Counter(t for s in members for t in s.terms)
+    ranked = sorted(shared.items(), key=lambda kv: (-kv[1] * WEIGHTS[kv[0][:2]], kv[0]))
+    places = [t for t, _n in ranked if t[:2] == PLACE]
+    parts = [places[0][2:]] if places else []
+    for term, n in ranked:
+        if len(parts) >= limit:
+            break
+        if term[:2] == PLACE or (n < 2 and len(members) > 1):
+            continue
+        said = " ".join(parts).lower()
+        if term[2:] in said or any(w in said.split() for w in term[2:].split()):
+            continue
+        parts.append(term[2:].title() if term[:2] == NAME else term[2:])
+    return " · ".join(parts) or "untitled story"
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.tuples(st.sampled_from([PLACE, NAME, WORD]), st.sampled_from("abcdef")).map("".join),
+            st.floats(min_value=0.5, max_value=9.0),
+            max_size=8,
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_label_is_its_most_shared_place_then_shared_names_and_words(
+    terms: list[dict[str, float]],
+) -> None:
+    from checker.stories import label
+
+    members = [Signature(article=f"a#{i}", terms=t) for i, t in enumerate(terms)]
+    assert label(members) == _label_in_full(members)
