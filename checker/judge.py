@@ -216,8 +216,9 @@ def judge_forked(
     The same steps and the same result as ``judge_in_parts``. A forked child
     starts with this process's facts, stories and articles, so only each
     part's judged facts, events and findings travel (back). Where processes
-    cannot be forked, or for a batch of under ``MIN_FORKED_FACTS`` facts, the
-    batch is judged here in one part.
+    cannot be forked, for a batch of under ``MIN_FORKED_FACTS`` facts, or
+    when the machine has no room for the children's copies
+    (``room_to_fork``), the batch is judged here in one part.
     """
     import multiprocessing
 
@@ -231,6 +232,8 @@ def judge_forked(
     from concurrent.futures.process import BrokenProcessPool
 
     parts = split(facts, stories, articles, weekdays or {}, jobs)
+    if not room_to_fork(len(parts) - 1, memory()):
+        return judge_stories(facts, stories, articles, rulebook, weekdays, verdicts=verdicts)
     towns = [part_towns(p, rulebook) for p in parts]
     extra = fold_towns(towns)
     _FORKED[:] = [parts, towns, extra, rulebook, verdicts]
@@ -256,6 +259,36 @@ def judge_forked(
     finally:
         _FORKED.clear()
     return merge(parts, judged, len(facts))
+
+
+def memory() -> tuple[int, int] | None:
+    """This process's resident memory and the machine's available memory, in kB (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            rss = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+        with open("/proc/meminfo", encoding="ascii") as info:
+            available = next(
+                int(line.split()[1]) for line in info if line.startswith("MemAvailable:")
+            )
+    except (OSError, StopIteration, ValueError, IndexError):
+        return None
+    return rss, available
+
+
+def room_to_fork(children: int, memory: tuple[int, int] | None) -> bool:
+    """Whether ``children`` forked copies of this process fit in the machine's memory.
+
+    A child starts sharing this process's pages, but copies each page it
+    writes, and reading a fact writes (its reference count): a part's facts
+    lie spread over nearly every page of the batch, so each child comes to
+    copy about all of this process. On a 1 GB batch two children took 10 GB
+    more and the kernel ended one. ``memory`` is ``memory()``; unknown, there
+    is room.
+    """
+    if memory is None:
+        return True
+    rss, available = memory
+    return children * rss <= available
 
 
 def _first_to_go() -> None:

@@ -180,3 +180,34 @@ def test_the_warm_up_builds_quantulum3s_patterns_for_the_workers_to_share(
     compiled.clear()
     quantulum_parser().parse("The road is 3 km long.")
     assert compiled == []
+
+
+def test_room_to_fork_counts_a_copy_of_this_process_per_child() -> None:
+    assert judge.room_to_fork(2, (1_000, 2_000))
+    assert not judge.room_to_fork(2, (1_000, 1_999))
+    assert judge.room_to_fork(1, (1_000, 1_000))
+    assert judge.room_to_fork(3, None)  # unknown: there is room
+    found = judge.memory()
+    if Path("/proc/meminfo").exists():
+        assert found is not None and found[0] > 0 and found[1] > 0
+
+
+def _forked(k: int) -> object:
+    Path(os.environ["FACTCHECK_TEST_FORKED"]).write_text(str(k))
+    return _original_sent_part(k)
+
+
+def test_without_room_for_the_copies_the_batch_is_judged_here(
+    tmp_path: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = batch.write_batch(tmp_path / "b.jsonl")
+    single = check([str(path)], rulebook, jobs=1).report.model_dump_json()
+    monkeypatch.setattr(judge, "MIN_FORKED_FACTS", 0)
+    monkeypatch.setattr(judge, "_judge_sent_part", _forked)
+    monkeypatch.setenv("FACTCHECK_TEST_FORKED", str(tmp_path / "forked"))
+    monkeypatch.setattr(judge, "memory", lambda: (1_000_000, 1_500_000))
+    assert check([str(path)], rulebook, jobs=3).report.model_dump_json() == single
+    assert not (tmp_path / "forked").exists()
+    monkeypatch.setattr(judge, "memory", lambda: (1_000_000, 9_000_000))
+    assert check([str(path)], rulebook, jobs=3).report.model_dump_json() == single
+    assert (tmp_path / "forked").exists()
