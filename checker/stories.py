@@ -18,6 +18,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from sys import intern
 from typing import TYPE_CHECKING, Any
 
@@ -269,7 +270,7 @@ def candidate_pairs(
     sims.update(
         zip(
             zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True),
-            [round(value, DECIMALS) for value in values.tolist()],
+            map(round, values.tolist(), repeat(DECIMALS)),
             strict=True,
         )
     )
@@ -342,13 +343,27 @@ def _similarities_by_pairs(tfidf: Any, pairs: NDArray[np.intp]) -> NDArray[np.fl
     return values
 
 
-def _date_factor(a: dt.date | None, b: dt.date | None, params: StoryParams) -> float:
-    if a is None or b is None:
-        return 1.0
-    days = abs((a - b).days)
-    if days <= params.max_days:
-        return 1.0
-    return float(params.date_penalty ** (days / params.max_days))
+def _date_weighted(
+    sims: Mapping[tuple[int, int], float],
+    signatures: Sequence[Signature],
+    params: StoryParams,
+) -> dict[int, dict[int, float]]:
+    """Each article's candidate neighbours, with the pair's similarity weighed by its dates.
+
+    Publication dates more than ``params.max_days`` apart weaken a link by
+    ``params.date_penalty`` per ``max_days``; a pair with an undated article
+    keeps its similarity.
+    """
+    days = [s.anchor.toordinal() if s.anchor else None for s in signatures]
+    max_days, penalty = params.max_days, params.date_penalty
+    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), v in sims.items():
+        a, b = days[i], days[j]
+        if a is not None and b is not None and abs(a - b) > max_days:
+            v *= float(penalty ** (abs(a - b) / max_days))
+        neighbours[i][j] = v
+        neighbours[j][i] = v
+    return neighbours
 
 
 def _core(c: _Cluster, params: StoryParams) -> set[str]:
@@ -388,15 +403,10 @@ def cluster(
     index = {s.article: i for i, s in enumerate(signatures)}
     originals = [i for i, s in enumerate(signatures) if not s.duplicate_of]
     sub = [signatures[i] for i in originals]
-    sims_local = candidate_pairs(sub, params, stats)
-    sims: dict[tuple[int, int], float] = {
-        (originals[i], originals[j]): v for (i, j), v in sims_local.items()
-    }
-    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
-    for (i, j), v in sims.items():
-        weighted = v * _date_factor(signatures[i].anchor, signatures[j].anchor, params)
-        neighbours[i][j] = weighted
-        neighbours[j][i] = weighted
+    sims = candidate_pairs(sub, params, stats)
+    if len(sub) < len(signatures):  # numbered among the originals: renumber
+        sims = {(originals[i], originals[j]): v for (i, j), v in sims.items()}
+    neighbours = _date_weighted(sims, signatures, params)
     owner = {i: i for i in originals}
     clusters = {
         i: _Cluster([i], names=Counter(t for t in signatures[i].terms if t[:2] != WORD))
