@@ -19,47 +19,41 @@ from checker.rulebook import MetricRule, Place, Rulebook
 def phrase_pattern(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A regex matching any of ``phrases`` as whole words, longest first.
 
-    Case-insensitive phrases of ASCII are compiled as a trie (``phrase_trie``):
-    the same matches, about three times faster to search.
+    Phrases of ASCII (spaces their only white space) are compiled as a trie
+    (``phrase_trie``): the same matches, two to three times faster to search.
     """
-    if flags == re.IGNORECASE and all(p.isascii() for p in phrases) and any(phrases):
-        return re.compile(rf"(?<![\w-])(?:{phrase_trie(phrases)})(?![\w])")
+    if any(phrases) and all(map(_trie_safe, phrases)):
+        return re.compile(rf"(?<![\w-])(?:{phrase_trie(phrases, flags)})(?![\w])", flags)
     return re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w])", flags)
 
 
-# Besides its two cases, what Python's case-insensitive matching takes for an
-# ASCII letter: the dotted and dotless i, the long s, the Kelvin sign.
-_OTHER_CASES = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+def _trie_safe(phrase: str) -> bool:
+    return phrase.isascii() and all(c == " " or not c.isspace() for c in phrase)
 
 
-def _caseless(char: str) -> str:
-    if char == " ":
-        return r"\s+"
-    if char.isascii() and char.isalpha():
-        low = char.lower()
-        return f"[{low}{low.upper()}{_OTHER_CASES.get(low, '')}]"
-    return re.escape(char)
+def phrase_trie(phrases: list[str], flags: int = re.IGNORECASE) -> str:
+    """A regex matching what ``alternation(phrases)`` matches (phrases of ASCII), as a trie.
 
-
-def phrase_trie(phrases: list[str]) -> str:
-    """A case-sensitive regex matching what ``alternation(phrases)`` matches ignoring case.
-
-    The phrases (ASCII) share their openings in a trie, each letter a class of
-    its cases: where an alternation of every phrase ignoring case tries each
-    phrase at every character, this tries the one branch that character
-    opens. The longest phrase that can match still wins: a phrase's longer
-    continuations are tried before it ends. Each space matches a run of
-    white space.
+    The phrases share their openings: where an alternation tries each phrase
+    at every character, this tries the one branch that character opens. The
+    longest phrase that can match still wins, since a phrase's longer
+    continuations are tried before it ends. Ignoring case (``flags``), the
+    phrases are lower-cased first, so that two spellings share one branch.
+    Each space matches a run of white space; an empty phrase is left out.
     """
     trie: dict[str, dict[str, Any]] = {}
     for phrase in filter(None, phrases):
         node = trie
-        for char in phrase.lower():
+        for char in phrase.lower() if flags & re.IGNORECASE else phrase:
             node = node.setdefault(char, {})
         node[""] = {}
 
     def branch(node: dict[str, dict[str, Any]]) -> str:
-        arms = [_caseless(char) + branch(node[char]) for char in sorted(node) if char]
+        arms = [
+            (r"\s+" if char == " " else re.escape(char)) + branch(node[char])
+            for char in sorted(node)
+            if char
+        ]
         if not arms:
             return ""
         body = arms[0] if len(arms) == 1 else "(?:" + "|".join(arms) + ")"

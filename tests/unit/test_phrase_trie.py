@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import re
-import string
-import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract.lexicon import _caseless, alternation, phrase_pattern, phrase_trie
+from checker.extract.lexicon import alternation, phrase_pattern, phrase_trie
 
 
-def _alternation_pattern(phrases: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w])", re.IGNORECASE)
+def _alternation_pattern(phrases: list[str], flags: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w])", flags)
 
 
-def test_each_letter_matches_what_ignoring_case_matches_in_all_of_unicode() -> None:
-    everything = "".join(map(chr, range(sys.maxunicode + 1))).replace("\n", "")
-    for letter in string.ascii_letters:
-        assert set(re.findall(_caseless(letter), everything)) == set(
-            re.findall(letter, everything, re.IGNORECASE)
-        ), letter
-
-
-_PHRASE_CHARS = "aiskAISK -.'"
+_PHRASE_CHARS = "aiskAISK -.'\t\u00e9"
 _TEXT_CHARS = "aiskAISK -.'\t\u0130\u0131\u017f\u212ab_0"
 
 phrase_lists = st.lists(
@@ -33,10 +23,13 @@ phrase_lists = st.lists(
 
 
 @settings(max_examples=400)
-@given(phrase_lists, st.text(alphabet=_TEXT_CHARS, max_size=40))
-def test_the_trie_finds_the_same_matches_as_the_alternation(phrases: list[str], text: str) -> None:
-    trie = phrase_pattern(phrases)
-    plain = _alternation_pattern(phrases)
+@given(phrase_lists, st.text(alphabet=_TEXT_CHARS, max_size=40), st.booleans())
+def test_the_trie_finds_the_same_matches_as_the_alternation(
+    phrases: list[str], text: str, caseless: bool
+) -> None:
+    flags = re.IGNORECASE if caseless else 0
+    trie = phrase_pattern(phrases, flags=flags)
+    plain = _alternation_pattern(phrases, flags)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
     for start in range(len(text)):
         found, expected = trie.search(text, start), plain.search(text, start)
@@ -45,7 +38,6 @@ def test_the_trie_finds_the_same_matches_as_the_alternation(phrases: list[str], 
 
 def test_the_longest_phrase_wins_and_spaces_match_any_white_space() -> None:
     pattern = phrase_pattern(["in the", "in the past", "past week", "since"])
-    assert pattern.flags & re.IGNORECASE == 0  # compiled as a trie
     assert [m.group() for m in pattern.finditer("In the\tpast, Since")] == ["In the\tpast", "Since"]
     assert pattern.search("in thermal") is None  # whole words only
     assert pattern.search("pre-since") is None
@@ -54,7 +46,6 @@ def test_the_longest_phrase_wins_and_spaces_match_any_white_space() -> None:
 def test_empty_phrases_never_match_and_non_ascii_phrases_keep_the_alternation() -> None:
     assert phrase_pattern(["", ""]).search("anything") is None
     assert phrase_pattern(["", "x"]).search("a b") is None
-    caf = phrase_pattern(["café"])
-    assert caf.flags & re.IGNORECASE
-    assert caf.search("CAFÉ")
-    assert phrase_trie(["ab", "a"]) == "[aA](?:[bB])?"
+    assert phrase_pattern(["café", "Bar"]).search("CAFÉ")
+    assert phrase_trie(["ab", "A", "ac"]) == "a(?:(?:b|c))?"
+    assert phrase_trie(["Ab"], flags=0) == "Ab"
