@@ -20,7 +20,9 @@ Prints, for that batch:
   by one, and the ratio of the two speeds (machines are noisy: read ratios);
 - a long article at two lengths, the second twice the first (linear work
   takes about twice the time);
-- with ``--rss``: peak RSS of the whole check on batches of those sizes;
+- with ``--rss``: the memory of the whole check on batches of those sizes: peak
+  RSS (the largest process) and, where /proc tells, the most the process and
+  its workers held at once (their summed proportional set sizes, sampled);
 - the story clustering and grouping curve (benchmarks/stories_scale.py).
 """
 
@@ -34,8 +36,10 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,21 +91,81 @@ def megabytes(articles: list[Article]) -> float:
     return sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
 
 
-def run_cli(args: list[str]) -> tuple[float, float, float, int]:
-    """Run ``factcheck ARGS``: (wall s, CPU s of it and its workers, peak RSS MB, exit code).
+@dataclass
+class Run:
+    """One ``factcheck`` run: wall and CPU seconds, memory, exit code."""
 
-    Peak RSS is the largest of the process and its worker processes.
-    """
+    wall: float
+    cpu: float
+    rss: float  # MB: the largest of the process and its workers
+    together: float | None  # MB: the most they held at once (summed PSS), where /proc tells
+    code: int
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and every process under it (Linux /proc)."""
+    found = [pid]
+    for at in found:
+        with contextlib.suppress(OSError):
+            for task in os.listdir(f"/proc/{at}/task"):
+                with open(f"/proc/{at}/task/{task}/children", encoding="ascii") as children:
+                    found += [int(child) for child in children.read().split()]
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    """The proportional set size of ``pid``: its share of the pages it uses, in kB."""
+    with contextlib.suppress(OSError), open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
+
+
+def _sample_together(pid: int, stop: threading.Event, peak: list[int]) -> None:
+    # Forked workers share the pages they have not written: summed RSS would
+    # count those twice, the largest RSS would miss what the workers copied.
+    while not stop.wait(0.2):
+        peak[0] = max(peak[0], sum(_pss_kb(p) for p in _tree(pid)))
+
+
+def run_cli(args: list[str]) -> Run:
+    """Run ``factcheck ARGS`` and measure it (see ``Run``)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [str(FACTCHECK), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+    stop, peak = threading.Event(), [0]
+    sampler = None
+    if Path(f"/proc/{process.pid}/smaps_rollup").exists():
+        sampler = threading.Thread(target=_sample_together, args=(process.pid, stop, peak))
+        sampler.start()
     _pid, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
+    stop.set()
+    if sampler is not None:
+        sampler.join()
     if process.stderr is not None:
         process.stderr.close()
     process.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode
+    return Run(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        rss=usage.ru_maxrss / 1024,
+        together=peak[0] / 1024 if sampler is not None and peak[0] else None,
+        code=process.returncode,
+    )
+
+
+def count_facts(report: Path) -> int:
+    """The facts of a JSON report, counted line by line (a 1 GB batch's report is gigabytes)."""
+    with report.open(encoding="utf-8") as lines:
+        return sum(1 for line in lines if line.strip() == '"type": "fact",')
+
+
+def _memory(run: Run) -> str:
+    together = "" if run.together is None else f", all processes at once {run.together:.0f} MB"
+    return f"peak RSS {run.rss:.0f} MB{together}"
 
 
 def _quiet(jobs: int) -> list[str]:
@@ -179,8 +243,8 @@ def main() -> int:
     args = parser.parse_args()
     rulebook = load_rulebook()
     print(f"machine                   {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    wall, _cpu, rss, _code = run_cli(["check", str(ROOT / "seeds"), "--fail-on", "never"])
-    line("start-up (seeds/)", f"{wall:8.2f} s wall, peak RSS {rss:.0f} MB")
+    seeds = run_cli(["check", str(ROOT / "seeds"), "--fail-on", "never"])
+    line("start-up (seeds/)", f"{seeds.wall:8.2f} s wall, peak RSS {seeds.rss:.0f} MB")
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         batch = build(args, tmp, args.megabytes, "batch.jsonl")
@@ -191,15 +255,13 @@ def main() -> int:
         outputs: dict[int, bytes] = {}
         for jobs in sorted({1, args.jobs}):
             out = tmp / f"report{jobs}.json"
-            wall, cpu, rss, _code = run_cli(
-                ["check", str(batch), "--format", "json", "-o", str(out), *_quiet(jobs)]
-            )
-            speeds[jobs] = size / wall
+            run = run_cli(["check", str(batch), "--format", "json", "-o", str(out), *_quiet(jobs)])
+            speeds[jobs] = size / run.wall
             outputs[jobs] = out.read_bytes()
             line(
                 f"check --jobs {jobs}",
-                f"{wall:8.2f} s {size / wall:7.3f} MB/s  CPU {cpu:.1f} s "
-                f"({size / cpu:.3f} MB per CPU-s), peak RSS {rss:.0f} MB",
+                f"{run.wall:8.2f} s {size / run.wall:7.3f} MB/s  CPU {run.cpu:.1f} s "
+                f"({size / run.cpu:.3f} MB per CPU-s), {_memory(run)}",
             )
         if args.jobs != 1:
             same = "same bytes" if outputs[1] == outputs[args.jobs] else "REPORTS DIFFER"
@@ -222,15 +284,16 @@ def main() -> int:
         for megs in args.rss:
             big = build(args, tmp, megs, f"rss{megs:g}.jsonl")
             report = tmp / "rss.json"
-            wall, _cpu, rss, _code = run_cli(
+            run = run_cli(
                 ["check", str(big), "--format", "json", "-o", str(report), *_quiet(args.jobs)]
             )
-            facts = len(json.loads(report.read_bytes())["facts"])
+            facts = count_facts(report)
             line(
-                f"peak RSS {megs:g} MB",
-                f"{rss:8.0f} MB, {facts:,} facts ({wall:.0f} s, --jobs {args.jobs})",
+                f"memory {megs:g} MB",
+                f"{_memory(run)}, {facts:,} facts ({run.wall:.0f} s, --jobs {args.jobs})",
             )
             big.unlink()
+            report.unlink()
     if args.stories:
         print("story clustering and grouping (synthetic signatures):")
         stories_scale.curve(args.stories, rulebook)
