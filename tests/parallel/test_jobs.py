@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import parallel_batch as batch  # tests/parallel_batch.py (tests/ is on sys.path)
@@ -113,42 +114,50 @@ def test_the_check_lets_article_text_go_once_extracted(
     assert all(article.text == "" for article in report.articles)
 
 
+_ADJ = Path("/proc/self/oom_score_adj")
+_original_sent_part = judge._judge_sent_part
+
+
 def _dies(_k: int) -> None:
     os._exit(1)  # as the kernel's out-of-memory killer would end a process
+
+
+def _recorded(k: int) -> object:
+    # A forked part notes that it ran, and its out-of-memory score.
+    score = _ADJ.read_text() if _ADJ.exists() else ""
+    Path(os.environ["FACTCHECK_TEST_FORKED"]).write_text(score)
+    return _original_sent_part(k)
+
+
+def _forking(
+    tmp_path: Path,
+    rulebook: Rulebook,
+    monkeypatch: pytest.MonkeyPatch,
+    sent_part: Callable[[int], object],
+) -> tuple[Path, str]:
+    """A batch and its report from one process; from here on, judging forks ``sent_part``."""
+    path = batch.write_batch(tmp_path / "b.jsonl")
+    single = check([str(path)], rulebook, jobs=1).report.model_dump_json()
+    monkeypatch.setattr(judge, "MIN_FORKED_FACTS", 0)
+    monkeypatch.setattr(judge, "_judge_sent_part", sent_part)
+    monkeypatch.setenv("FACTCHECK_TEST_FORKED", str(tmp_path / "forked"))
+    return path, single
 
 
 def test_judging_goes_on_here_when_a_forked_process_dies(
     tmp_path: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = batch.write_batch(tmp_path / "b.jsonl")
-    single = check([str(path)], rulebook, jobs=1).report.model_dump_json()
-    monkeypatch.setattr(judge, "MIN_FORKED_FACTS", 0)
-    monkeypatch.setattr(judge, "_judge_sent_part", _dies)
+    path, single = _forking(tmp_path, rulebook, monkeypatch, _dies)
     assert check([str(path)], rulebook, jobs=2).report.model_dump_json() == single
-
-
-_ADJ = Path("/proc/self/oom_score_adj")
-
-
-def _scored(k: int) -> object:
-    Path(os.environ["FACTCHECK_TEST_SCORE"]).write_text(_ADJ.read_text())
-    return _original_sent_part(k)
-
-
-_original_sent_part = judge._judge_sent_part
 
 
 @pytest.mark.skipif(not _ADJ.exists(), reason="no out-of-memory score to read")
 def test_a_forked_judge_offers_itself_first_to_the_out_of_memory_killer(
     tmp_path: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = batch.write_batch(tmp_path / "b.jsonl")
-    single = check([str(path)], rulebook, jobs=1).report.model_dump_json()
-    monkeypatch.setattr(judge, "MIN_FORKED_FACTS", 0)
-    monkeypatch.setattr(judge, "_judge_sent_part", _scored)
-    monkeypatch.setenv("FACTCHECK_TEST_SCORE", str(tmp_path / "score"))
+    path, single = _forking(tmp_path, rulebook, monkeypatch, _recorded)
     assert check([str(path)], rulebook, jobs=2).report.model_dump_json() == single
-    assert (tmp_path / "score").read_text().strip() == "1000"
+    assert (tmp_path / "forked").read_text().strip() == "1000"
     assert _ADJ.read_text().strip() != "1000"  # this process keeps its own
 
 
@@ -192,19 +201,10 @@ def test_room_to_fork_counts_a_copy_of_this_process_per_child() -> None:
         assert found is not None and found[0] > 0 and found[1] > 0
 
 
-def _forked(k: int) -> object:
-    Path(os.environ["FACTCHECK_TEST_FORKED"]).write_text(str(k))
-    return _original_sent_part(k)
-
-
 def test_without_room_for_the_copies_the_batch_is_judged_here(
     tmp_path: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = batch.write_batch(tmp_path / "b.jsonl")
-    single = check([str(path)], rulebook, jobs=1).report.model_dump_json()
-    monkeypatch.setattr(judge, "MIN_FORKED_FACTS", 0)
-    monkeypatch.setattr(judge, "_judge_sent_part", _forked)
-    monkeypatch.setenv("FACTCHECK_TEST_FORKED", str(tmp_path / "forked"))
+    path, single = _forking(tmp_path, rulebook, monkeypatch, _recorded)
     monkeypatch.setattr(judge, "memory", lambda: (1_000_000, 1_500_000))
     assert check([str(path)], rulebook, jobs=3).report.model_dump_json() == single
     assert not (tmp_path / "forked").exists()
