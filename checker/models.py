@@ -37,11 +37,11 @@ InputStatus = Literal["ok", "skipped"]
 Granularity = Literal["day", "week", "month", "quarter", "season", "half", "year", "decade"]
 
 
-# One set of the names of the fields given for every model given the same
+# One set of the names of the fields given, for all models given the same
 # ones. Pydantic keeps a set per model (``model_fields_set``): about a third of
-# a fact's memory, and a facts' large batch is held at once. Sharing is safe
-# because nothing changes such a set in place: the models are frozen, and a
-# copy is given a set of its own before its fields are updated.
+# a fact's memory, and all of a large batch's facts are held at once. Sharing
+# is safe because nothing changes such a set in place: the models are frozen,
+# and a copy is given a set of its own before its fields are updated.
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 
 
