@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from itertools import repeat
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import chain, repeat
 from sys import intern
 from typing import TYPE_CHECKING, Any
 
@@ -124,7 +124,15 @@ _WEIGHT_OBJECTS: dict[float, float] = {}
 @dataclass
 class _Cluster:
     members: list[int]
-    names: Counter[str] = field(default_factory=Counter)
+    # Its articles' names and places, counted when first needed (``_names``):
+    # most clusters are never compared by them.
+    names: Counter[str] | None = None
+
+
+def _names(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
+    if c.names is None:
+        c.names = Counter(t for m in c.members for t in signatures[m].terms if t[:2] != WORD)
+    return c.names
 
 
 def signature(
@@ -176,17 +184,18 @@ def _vectors(  # type: ignore[no-untyped-def]
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    vocabulary = sorted({t for s in signatures for t in s.terms})
+    terms = [s.terms for s in signatures]
+    vocabulary = sorted(set(chain.from_iterable(terms)))
     column = {t: i for i, t in enumerate(vocabulary)}
-    sizes = np.fromiter((len(s.terms) for s in signatures), dtype=np.int64, count=len(signatures))
+    sizes = np.fromiter(map(len, terms), dtype=np.int64, count=len(signatures))
     indptr = np.zeros(len(signatures) + 1, dtype=np.int64)
     np.cumsum(sizes, out=indptr[1:])
     total = int(indptr[-1])
     indices = np.fromiter(
-        (column[t] for s in signatures for t in s.terms), dtype=np.int32, count=total
+        map(column.__getitem__, chain.from_iterable(terms)), dtype=np.int32, count=total
     )
     data = np.fromiter(
-        (v for s in signatures for v in s.terms.values()), dtype=np.float64, count=total
+        chain.from_iterable(t.values() for t in terms), dtype=np.float64, count=total
     )
     tfidf = csr_matrix((data, indices, indptr), shape=(len(signatures), len(vocabulary)))
     tfidf.sort_indices()
@@ -366,12 +375,14 @@ def _date_weighted(
     return neighbours
 
 
-def _core(c: _Cluster, params: StoryParams) -> set[str]:
-    need = params.core_share * len(c.members)
-    return {t for t, n in c.names.items() if n >= need}
+def _core(names: Counter[str], size: int, params: StoryParams) -> set[str]:
+    need = params.core_share * size
+    return {t for t, n in names.items() if n >= need}
 
 
-def _distinct(a: _Cluster, b: _Cluster, params: StoryParams) -> bool:
+def _distinct(
+    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+) -> bool:
     """True for two clusters that are each about names the other never mentions.
 
     Two reports of the same kind in the same place (two navy rescues in one
@@ -381,8 +392,9 @@ def _distinct(a: _Cluster, b: _Cluster, params: StoryParams) -> bool:
     """
     if min(len(a.members), len(b.members)) < params.core_size:
         return False
-    only_a = _core(a, params) - set(b.names)
-    only_b = _core(b, params) - set(a.names)
+    names_a, names_b = _names(a, signatures), _names(b, signatures)
+    only_a = _core(names_a, len(a.members), params) - names_b.keys()
+    only_b = _core(names_b, len(b.members), params) - names_a.keys()
     return len(only_a) >= params.core_names and len(only_b) >= params.core_names
 
 
@@ -408,10 +420,7 @@ def cluster(
         sims = {(originals[i], originals[j]): v for (i, j), v in sims.items()}
     neighbours = _date_weighted(sims, signatures, params)
     owner = {i: i for i in originals}
-    clusters = {
-        i: _Cluster([i], names=Counter(t for t in signatures[i].terms if t[:2] != WORD))
-        for i in originals
-    }
+    clusters = {i: _Cluster([i]) for i in originals}
     heap = [(-v, i, j) for (i, j), v in sims.items() if v >= params.link]
     heapq.heapify(heap)
     # Two clusters that failed to merge stay apart until one of them grows:
@@ -438,13 +447,17 @@ def cluster(
                 total += sum(v for y, v in near.items() if y in inside)
             else:
                 total += sum(near.get(y, 0.0) for y in large.members)
-        if total / (len(a.members) * len(b.members)) < params.link or _distinct(a, b, params):
+        if total / (len(a.members) * len(b.members)) < params.link or _distinct(
+            a, b, params, signatures
+        ):
             rejected.add(memo)
             continue
         keep, drop = ci, cj
         version[keep] += 1
-        clusters[keep].members.extend(clusters[drop].members)
-        clusters[keep].names.update(clusters[drop].names)
+        kept, dropped = clusters[keep], clusters[drop]
+        if kept.names is not None:
+            kept.names.update(_names(dropped, signatures))
+        kept.members.extend(dropped.members)
         for m in clusters[drop].members:
             owner[m] = keep
         del clusters[drop]
@@ -465,20 +478,30 @@ def label(members: Sequence[Signature], limit: int = 3) -> str:
     Names shared by more of its articles come first; a term already said by an
     earlier part ("gaza" after "Gaza") is skipped; proper nouns are capitalised.
     """
-    shared: Counter[str] = Counter()
-    for s in members:
-        shared.update(s.terms.keys())  # counted once per article
-
-    def rank(kv: tuple[str, int]) -> tuple[float, str]:
-        return (-kv[1] * WEIGHTS[kv[0][:2]], kv[0])
-
-    places = [kv for kv in shared.items() if kv[0][:2] == PLACE]
-    parts: list[str] = [min(places, key=rank)[0][2:]] if places else []
-    # Only terms shared by two articles (of a story of more than one) name it:
-    # most of a large story's terms are its articles' own, and go unsorted.
-    least = 2 if len(members) > 1 else 1
-    candidates = [kv for kv in shared.items() if kv[1] >= least and kv[0][:2] != PLACE]
-    for term, _n in sorted(candidates, key=rank):
+    # Terms rank by how many articles name them times their kind's weight,
+    # then alphabetically; only the first few are ever needed, taken from a heap.
+    candidates: Iterator[str]
+    if len(members) == 1:
+        # Each term is named once: they rank by kind (places, names, words),
+        # which is their own order ("L:" < "P:" < "W:"), then alphabetically.
+        heap = list(members[0].terms)
+        heapq.heapify(heap)
+        place = heap[0] if heap and heap[0][:2] == PLACE else None
+        candidates = (t for t in _smallest_first(heap) if t[:2] != PLACE)
+    else:
+        shared: Counter[str] = Counter()
+        for s in members:
+            shared.update(s.terms.keys())  # counted once per article
+        best = min(
+            ((-n * WEIGHTS[PLACE], t) for t, n in shared.items() if t[:2] == PLACE), default=None
+        )
+        place = best[1] if best else None
+        # Only terms shared by two articles name a story of more than one.
+        ranked = [(-n * WEIGHTS[t[:2]], t) for t, n in shared.items() if n > 1 and t[:2] != PLACE]
+        heapq.heapify(ranked)
+        candidates = (t for _rank, t in _smallest_first(ranked))
+    parts: list[str] = [place[2:]] if place else []
+    for term in candidates:
         if len(parts) >= limit:
             break
         text = term[2:]
@@ -487,6 +510,11 @@ def label(members: Sequence[Signature], limit: int = 3) -> str:
             continue
         parts.append(text.title() if term[:2] == NAME else text)
     return " · ".join(parts) or "untitled story"
+
+
+def _smallest_first(heap: list[Any]) -> Iterator[Any]:
+    while heap:
+        yield heapq.heappop(heap)
 
 
 def story_order(story: Story) -> tuple[dt.date, str]:
