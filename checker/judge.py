@@ -195,6 +195,12 @@ def judge_in_parts(
 
 # Below this many facts, judging in forked processes costs more than it saves.
 MIN_FORKED_FACTS = 3000
+# Parts per process judging: enough that the processes even out (this one
+# takes back the parts the children have not started), few enough that
+# each is worth a task.
+PARTS_PER_PROCESS = 4
+# Parts handed to each child before it needs them.
+_AHEAD = 2
 # What a forked child judges: the parts, their towns, the batch's towns, the
 # rules and the verdicts, set just before the fork (the child inherits them:
 # nothing is sent to it but a part's number).
@@ -211,7 +217,7 @@ def judge_forked(
     jobs: int,
     verdicts: AbstractSet[str] | None = None,
 ) -> Judged:
-    """``judge_stories`` in ``jobs`` parts at once: one here, the others in forked processes.
+    """``judge_stories`` in parts by ``jobs`` processes: this one and ``jobs - 1`` forked children.
 
     The same steps and the same result as ``judge_in_parts``. A forked child
     starts with this process's facts, stories and articles, so only each
@@ -228,37 +234,62 @@ def judge_forked(
         or "fork" not in (multiprocessing.get_all_start_methods())
     ):
         return judge_stories(facts, stories, articles, rulebook, weekdays, verdicts=verdicts)
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    parts = split(facts, stories, articles, weekdays or {}, jobs)
-    if not room_to_fork(len(parts) - 1, memory()):
+    children = jobs - 1
+    if not room_to_fork(children, memory()):
         return judge_stories(facts, stories, articles, rulebook, weekdays, verdicts=verdicts)
+    parts = split(facts, stories, articles, weekdays or {}, jobs * PARTS_PER_PROCESS)
     towns = [part_towns(p, rulebook) for p in parts]
     extra = fold_towns(towns)
     _FORKED[:] = [parts, towns, extra, rulebook, verdicts]
-    judged: list[Judged] = []
+    judged: dict[int, Judged] = {}
     try:
         with ProcessPoolExecutor(
-            max_workers=max(1, len(parts) - 1),
+            max_workers=children,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_first_to_go,
         ) as pool:
-            others = [pool.submit(_judge_sent_part, k) for k in range(1, len(parts))]
-            judged.append(judge_part(parts[0], towns[0], extra, rulebook, verdicts))
-            for k, future in enumerate(others, 1):
+            # The children take the parts from the first on, a few ahead
+            # each; this process, which also rebuilds the children's facts,
+            # takes the parts from the last back: whoever is quicker does more.
+            sent: dict[Future[Any], int] = {}
+            low, high = 1, len(parts) - 1  # the parts no process has taken
+
+            def hand_out() -> None:
+                nonlocal low
+                while low <= high and len(sent) < children * _AHEAD:
+                    sent[pool.submit(_judge_sent_part, low)] = low
+                    low += 1
+
+            def take_back(future: Future[Any]) -> None:
                 changes, events, findings = future.result()
-                judged.append(Judged(_changed(parts[k].facts, changes), events, findings))
+                k = sent.pop(future)
+                judged[k] = Judged(_changed(parts[k].facts, changes), events, findings)
+
+            hand_out()
+            here = 0
+            while True:
+                judged[here] = judge_part(parts[here], towns[here], extra, rulebook, verdicts)
+                for future in [f for f in sent if f.done()]:
+                    take_back(future)
+                hand_out()
+                if low > high:
+                    break
+                here, high = high, high - 1
+            for future in list(sent):
+                take_back(future)
     except (OSError, BrokenProcessPool):
         # A process could not be forked, or died (out of memory, killed):
         # the parts it did not send back are judged here.
-        judged += [
-            judge_part(parts[k], towns[k], extra, rulebook, verdicts)
-            for k in range(len(judged), len(parts))
-        ]
+        for k in range(len(parts)):
+            if k not in judged:
+                judged[k] = judge_part(parts[k], towns[k], extra, rulebook, verdicts)
     finally:
         _FORKED.clear()
-    return merge(parts, judged, len(facts))
+    judged_parts = [judged[k] for k in range(len(parts))]
+    return merge(parts, judged_parts, len(facts))
 
 
 def memory() -> tuple[int, int] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -211,3 +212,30 @@ def test_without_room_for_the_copies_the_batch_is_judged_here(
     monkeypatch.setattr(judge, "memory", lambda: (1_000_000, 9_000_000))
     assert check([str(path)], rulebook, jobs=3).report.model_dump_json() == single
     assert (tmp_path / "forked").exists()
+
+
+def _slow(k: int) -> object:
+    time.sleep(0.3)  # a child slower than this process
+    Path(f"{os.environ['FACTCHECK_TEST_FORKED']}.{k}").write_text("")
+    return _original_sent_part(k)
+
+
+def test_this_process_takes_back_the_parts_the_children_have_not_started(
+    tmp_path: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, single = _forking(tmp_path, rulebook, monkeypatch, _slow)
+    counts: list[int] = []
+    split = judge.split
+
+    def counted(*args: object, **kwargs: object) -> list[judge.Part]:
+        parts = split(*args, **kwargs)  # type: ignore[arg-type]
+        counts.append(len(parts))
+        return parts
+
+    monkeypatch.setattr(judge, "split", counted)
+    assert check([str(path)], rulebook, jobs=2).report.model_dump_json() == single
+    by_children = sorted(int(p.suffix[1:]) for p in tmp_path.glob("forked.*"))
+    assert counts and counts[0] >= 4
+    # The child judged the first parts it was handed, this process the rest.
+    assert by_children and by_children == list(range(1, len(by_children) + 1))
+    assert len(by_children) < counts[0] - 1
