@@ -228,18 +228,17 @@ def judge_forked(
     """
     import multiprocessing
 
+    children = jobs - 1
     if (
-        jobs <= 1
+        children < 1
         or len(facts) < MIN_FORKED_FACTS
-        or "fork" not in (multiprocessing.get_all_start_methods())
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or not room_to_fork(children, memory())
     ):
         return judge_stories(facts, stories, articles, rulebook, weekdays, verdicts=verdicts)
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    children = jobs - 1
-    if not room_to_fork(children, memory()):
-        return judge_stories(facts, stories, articles, rulebook, weekdays, verdicts=verdicts)
     parts = split(facts, stories, articles, weekdays or {}, jobs * PARTS_PER_PROCESS)
     towns = [part_towns(p, rulebook) for p in parts]
     extra = fold_towns(towns)

@@ -458,7 +458,7 @@ def cluster(
         if kept.names is not None:
             kept.names.update(_names(dropped, signatures))
         kept.members.extend(dropped.members)
-        for m in clusters[drop].members:
+        for m in dropped.members:
             owner[m] = keep
         del clusters[drop]
     groups: dict[int, list[int]] = {k: sorted(c.members) for k, c in clusters.items()}
