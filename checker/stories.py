@@ -22,7 +22,7 @@ from itertools import chain, repeat
 from sys import intern
 from typing import TYPE_CHECKING, Any
 
-from checker.extract import Analysis
+from checker.extract import Analysis, Lexicon
 from checker.extract.text import POSSESSIVES
 from checker.fingerprint import short_hash
 from checker.models import Article, Story
@@ -556,6 +556,81 @@ def stories(
     return out
 
 
+# What a token is to the story signature (``_TokenClasses``): left out (no
+# letter first, or a date word), a capitalised word that may be a name (a stop
+# word or not), or any other word.
+_SKIPPED, _PLAIN, _NAME_STOP, _NAME = range(4)
+# Token texts classed per process, at most this many kept (as word hashes are).
+_CLASSES_KEPT = 1 << 16
+
+
+class _TokenClasses(dict[str, tuple[str, int, str]]):
+    """Token text -> (lower case without possessive, class, content word or "").
+
+    A batch's token texts recur (a few tens of thousands of distinct ones in
+    hundreds of thousands of tokens): each is classed once, not at every use.
+    """
+
+    def __init__(self, lex: Lexicon) -> None:
+        super().__init__()
+        self.calendar = set(lex.months) | set(lex.weekdays)
+        self.stop_words = lex.stop_words
+        self.function_words = lex.function_words
+
+    def __missing__(self, text: str) -> tuple[str, int, str]:
+        if len(self) >= _CLASSES_KEPT:
+            self.clear()
+        low = text.lower()
+        if low.endswith(POSSESSIVES):
+            low = low[:-2]
+        kind = _PLAIN
+        if not text[:1].isalpha() or low in self.calendar:
+            kind = _SKIPPED
+        elif text[0].isupper() and low not in self.function_words:
+            kind = _NAME_STOP if low in self.stop_words else _NAME
+        word = low if len(low) >= 4 and low not in self.stop_words and low.isalpha() else ""
+        self[text] = found = (low, kind, word)
+        return found
+
+
+_CLASSES: dict[int, tuple[Lexicon, _TokenClasses]] = {}
+
+
+def _token_classes(lex: Lexicon) -> _TokenClasses:
+    """The token classes of ``lex`` (one table per lexicon object)."""
+    hit = _CLASSES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _CLASSES[id(lex)] = (lex, _TokenClasses(lex))
+    return hit[1]
+
+
+def words_and_names(
+    sentences: Iterable[Sequence[str]], lex: Lexicon
+) -> tuple[list[str], list[str]]:
+    """The content words and proper nouns (with pairs of adjacent ones) of sentences'
+    token texts, in order (see ``article_signature``)."""
+    classes = _token_classes(lex)
+    words: list[str] = []
+    names: list[str] = []
+    for tokens in sentences:
+        previous = ""
+        for n, (low, kind, word) in enumerate(map(classes.__getitem__, tokens)):
+            if kind == _SKIPPED:
+                previous = ""
+                continue
+            if kind != _PLAIN and n > 0:
+                if kind == _NAME:
+                    names.append(low)
+                    if previous:
+                        names.append(previous + " " + low)
+                previous = low
+                continue
+            previous = ""
+            if word:
+                words.append(word)
+    return words, names
+
+
 def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
     """The signature of one analysed article: its terms, places, dates and publication date.
 
@@ -568,36 +643,8 @@ def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
     from checker.normalise import places_by_sentence
 
     lex = lexicon(rulebook)
-    calendar = set(lex.months) | set(lex.weekdays)
-    stop_words = lex.stop_words
-    function_words = lex.function_words
-    words: list[str] = []
-    names: list[str] = []
     places = [p.name for found in places_by_sentence(analysis, lex) for p in found]
-    for sentence in analysis.sentences:
-        previous = ""
-        # Token texts only (``Sentence.words``): the lower case is made here
-        # for the words that need it, as ``Token.lower`` is.
-        for n, text in enumerate(sentence.words):
-            if not text[:1].isalpha():
-                previous = ""
-                continue
-            low = text.lower()
-            if low.endswith(POSSESSIVES):
-                low = low[:-2]
-            if low in calendar:
-                previous = ""
-                continue
-            if text[0].isupper() and n > 0 and low not in function_words:
-                if low not in stop_words:
-                    names.append(low)
-                    if previous:
-                        names.append(previous + " " + low)
-                previous = low
-                continue
-            previous = ""
-            if len(low) >= 4 and low not in stop_words and low.isalpha():
-                words.append(low)
+    words, names = words_and_names((s.words for s in analysis.sentences), lex)
     dates = [
         m.date.start
         for m in analysis.mentions

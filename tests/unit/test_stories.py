@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.extract import Lexicon
 from checker.stories import NAME, PLACE, WORD, Signature, StoryParams, cluster, stories
 
 DAY = dt.date(2024, 5, 14)
@@ -163,3 +165,93 @@ def test_a_label_is_its_most_shared_place_then_shared_names_and_words(
 
     members = [Signature(article=f"a#{i}", terms=t) for i, t in enumerate(terms)]
     assert label(members) == _label_in_full(members)
+
+
+def _words_and_names_in_full(
+    sentences: list[list[str]], lex: Lexicon
+) -> tuple[list[str], list[str]]:
+    # The signature's reading of tokens spelled out, one token at a time:
+    # capitalised words after a sentence's first are names (and a pair with
+    # the name right before), other words of four letters or more content words.
+    from checker.extract.text import POSSESSIVES
+
+    calendar = set(lex.months) | set(lex.weekdays)
+    words: list[str] = []
+    names: list[str] = []
+    for tokens in sentences:
+        previous = ""
+        for n, text in enumerate(tokens):
+            if not text[:1].isalpha():
+                previous = ""
+                continue
+            low = text.lower()
+            if low.endswith(POSSESSIVES):
+                low = low[:-2]
+            if low in calendar:
+                previous = ""
+                continue
+            if text[0].isupper() and n > 0 and low not in lex.function_words:
+                if low not in lex.stop_words:
+                    names.append(low)
+                    if previous:
+                        names.append(previous + " " + low)
+                previous = low
+                continue
+            previous = ""
+            if len(low) >= 4 and low not in lex.stop_words and low.isalpha():
+                words.append(low)
+    return words, names
+
+
+_TOKENS = [
+    "Flood",
+    "flood",
+    "floods",
+    "River's",
+    "river’s",
+    "The",
+    "the",
+    "They",
+    "May",
+    "may",
+    "Monday",
+    "monday",
+    "March",
+    "Rescue",
+    "rescuers",
+    "Red",
+    "Cross",
+    "of",
+    "Of",
+    "and",
+    "12",
+    "3,000",
+    ",",
+    ".",
+    "-",
+    "Éire",
+    "éire",
+    "naïve",
+    "co-op",
+    "U.S.",
+    "it's",
+    "ITS",
+]
+
+
+@functools.cache
+def _lexicon() -> Lexicon:
+    from checker.extract import lexicon
+    from checker.rulebook import load_rulebook
+
+    return lexicon(load_rulebook())
+
+
+@given(st.lists(st.lists(st.sampled_from(_TOKENS), max_size=12), max_size=5))
+def test_the_signature_reads_tokens_as_the_rule_spelled_out(sentences: list[list[str]]) -> None:
+    from checker.stories import words_and_names
+
+    lex = _lexicon()
+    assert words_and_names(sentences, lex) == _words_and_names_in_full(sentences, lex)
+    # Classed once, the same answer the second time.
+    assert words_and_names(sentences, lex) == _words_and_names_in_full(sentences, lex)
