@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extract import lexicon
+from checker.extract import text as text_module
 from checker.extract.text import Sentence, Token, split_sentences, token_texts, tokenize
 from checker.normalise import _place_names
 from checker.rulebook import load_rulebook
@@ -144,3 +145,29 @@ def test_place_names_are_those_a_search_over_every_run_finds(parts: list[tuple[s
     text = "".join(word + space for word, space in parts)
     for sentence in split_sentences(text, LEX.abbreviations):
         assert _place_names(sentence, LEX) == _reference_place_names(sentence)
+
+
+# The sentence boundary in its plain spelling: the one in checker reads a run
+# of stops from its first stop only, and must find the same boundaries.
+PLAIN_BOUNDARY_RE = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+BOUNDARY_PIECES = st.sampled_from(
+    [".", "!", "?", "...", '"', "”", "’", ")", "]", " ", "  ", "\t", "“", "(", "A", "b", "7", "é"]
+)
+
+
+@SETTINGS
+@given(st.lists(BOUNDARY_PIECES, max_size=40).map("".join))
+def test_sentence_boundaries_are_those_of_the_plain_pattern(text: str) -> None:
+    found = [m.span() for m in text_module._BOUNDARY_RE.finditer(text)]
+    assert found == [m.span() for m in PLAIN_BOUNDARY_RE.finditer(text)]
+
+
+def test_a_run_of_stops_is_read_from_its_first_stop_only() -> None:
+    # Matched from each of its stops, a line of n full stops costs n * n
+    # steps: a scraped page of dots took minutes. No match starts inside a run.
+    text = "." * 50 + " Next"
+    assert text_module._BOUNDARY_RE.match(text, 0) is not None
+    assert all(text_module._BOUNDARY_RE.match(text, pos) is None for pos in range(1, 50))
+    dots = "." * 100_000
+    sentences = split_sentences(dots, frozenset())
+    assert "".join(s.text for s in sentences) == dots
