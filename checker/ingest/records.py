@@ -38,6 +38,12 @@ _MISSING = frozenset({"", "none", "null", "nan", "n/a"})
 # Case folding never shortens a string, so a longer value is none of them.
 _MISSING_MAX_CHARS = max(len(word) for word in _MISSING)
 
+# A longer URL is no link to an article (browsers and servers stop at a few
+# thousand characters), and a longer outlet name no host name (DNS names stop
+# at 253 characters) nor a masthead: hostile records are kept without them.
+MAX_URL_CHARS = 8_192
+MAX_OUTLET_CHARS = 253
+
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _URL_SHAPED = re.compile(r"(?i)^(https?:)?//|^[a-z0-9-]+(\.[a-z0-9-]+)+(/|$)")
 _WHITESPACE = re.compile(r"\s+")
@@ -117,16 +123,24 @@ def outlet_of(url: str | None) -> str | None:
     return host.removeprefix("www.")
 
 
-def _outlet(record: Mapping[str, object], url: str | None) -> str | None:
+def _outlet(record: Mapping[str, object], url: str | None) -> tuple[str | None, str | None]:
+    """The record's outlet, and a note when a named one was too long to be one."""
+    note = None
     named = _first(record, _OUTLET_KEYS)
     if named is not None:
-        return outlet_of(named) if _URL_SHAPED.match(named) else named
+        named = outlet_of(named) if _URL_SHAPED.match(named) else named
+    if named is not None:
+        if len(named) <= MAX_OUTLET_CHARS:
+            return named, None
+        note = f"outlet name of {len(named):,} characters left out (over {MAX_OUTLET_CHARS})"
     from_url = outlet_of(url)
-    if from_url is not None:
-        return from_url
+    if from_url is not None and len(from_url) <= MAX_OUTLET_CHARS:
+        return from_url, note
     # A plain record's "source" may name the outlet rather than give a URL.
     source = _text(record.get("source"))
-    return source if source is not None and clean_url(source) is None else None
+    if source is None or len(source) > MAX_OUTLET_CHARS or clean_url(source) is not None:
+        return None, note
+    return source, note
 
 
 def record_fields(record: Mapping[str, object]) -> RecordFields:
@@ -142,6 +156,12 @@ def record_fields(record: Mapping[str, object]) -> RecordFields:
         url = clean_url(record.get(key))
         if url is not None:
             break
+    outlet, note = _outlet(record, url)  # from the URL's host even when the URL is left out
+    if note is not None:
+        notes = (*notes, note)
+    if url is not None and len(url) > MAX_URL_CHARS:
+        notes = (*notes, f"url of {len(url):,} characters left out (over {MAX_URL_CHARS:,})")
+        url = None
     published = None
     for key in _DATE_KEYS:
         published = parse_date(record.get(key))
@@ -151,7 +171,7 @@ def record_fields(record: Mapping[str, object]) -> RecordFields:
         title=_first(record, _TITLE_KEYS),
         body=body,
         url=url,
-        outlet=_outlet(record, url),
+        outlet=outlet,
         published=published,
         notes=notes,
     )

@@ -8,7 +8,7 @@ from checker.ingest import decode
 from checker.ingest.boilerplate import BoilerplateFilter
 from checker.ingest.decode import binary_kind, decode_bytes, normalise_text
 from checker.ingest.formats import format_of, sniff_format
-from checker.ingest.records import outlet_of, parse_date, record_fields
+from checker.ingest.records import MAX_URL_CHARS, outlet_of, parse_date, record_fields
 from checker.ingest.txt import split_articles
 from checker.rulebook import BoilerplateRules, RuleError, load_rulebook
 
@@ -282,3 +282,19 @@ def test_normalise_replaces_odd_characters(raw: str, clean: str) -> None:
 @pytest.mark.parametrize("value", ["None", " null ", "N/A", "", "nan"])
 def test_missing_value_words_are_missing(value: str) -> None:
     assert record_fields({"maintext": "Body text.", "title": value}).title is None
+
+
+def test_a_url_or_outlet_too_long_to_be_one_is_left_out_with_a_note() -> None:
+    long_url = "https://news.example.org/" + "a" * MAX_URL_CHARS
+    fields = record_fields({"text": "x", "url": long_url, "hostname": "h" * 1_000})
+    assert fields.url is None
+    assert fields.outlet == "news.example.org"  # the URL's host stands in for the name
+    assert fields.notes == (
+        "outlet name of 1,000 characters left out (over 253)",
+        f"url of {len(long_url):,} characters left out (over 8,192)",
+    )
+    fields = record_fields({"text": "x", "source": "S" * 300})
+    assert fields.outlet is None and fields.url is None
+    assert fields.notes == ()  # a plain source that names no outlet: nothing was dropped
+    kept = record_fields({"text": "x", "url": "https://a.example/" + "b" * 100, "outlet": "AP"})
+    assert kept.url is not None and kept.outlet == "AP" and kept.notes == ()
