@@ -112,6 +112,17 @@ def _codes(value: str | None) -> set[str]:
     return {c.strip() for c in (value or "").split(",") if c.strip()}
 
 
+# Rule files that add to or override the bundled rules/ (see README, "How it works").
+_rules_option = click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    metavar="DIRECTORY",
+    help="Rule files that add to or override the bundled rules (repeatable).",
+)
+
+
 @click.group()
 @click.version_option(__version__, prog_name="factcheck")
 def main() -> None:
@@ -143,7 +154,7 @@ def main() -> None:
     metavar="ADDRESS",
     help="Extract on a Dask cluster: a scheduler (tcp://host:8786) or 'local'.",
 )
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+@_rules_option
 @_input_options
 def check(
     paths: tuple[str, ...],
@@ -237,8 +248,15 @@ def _check_on_dask(
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format: one JSON object per line.",
+)
+@_rules_option
 @_input_options
 def extract(
     paths: tuple[str, ...],
@@ -261,8 +279,14 @@ def extract(
 
 @main.command("baseline")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Write the accepted findings' ids to FILE (JSON; for check --baseline).",
+)
+@_rules_option
 @_input_options
 def baseline_cmd(
     paths: tuple[str, ...],
@@ -291,7 +315,7 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+@_rules_option
 def rules_list(rule_dirs: tuple[str, ...]) -> None:
     """List metric and finding rules with their codes."""
     book = _rulebook(rule_dirs)
@@ -303,7 +327,7 @@ def rules_list(rule_dirs: tuple[str, ...]) -> None:
 
 @rules.command("explain")
 @click.argument("code")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+@_rules_option
 def rules_explain(code: str, rule_dirs: tuple[str, ...]) -> None:
     """Explain the rule CODE (a metric code or name, or a finding code)."""
     book = _rulebook(rule_dirs)

@@ -386,3 +386,22 @@ def test_json_output_is_deterministic() -> None:
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["articles"]
+
+
+def test_every_option_of_every_command_says_what_it_does() -> None:
+    import click
+
+    def commands(group: click.Command, path: str) -> list[tuple[str, click.Command]]:
+        found = [(path, group)]
+        if isinstance(group, click.Group):
+            for name, sub in sorted(group.commands.items()):
+                found += commands(sub, f"{path} {name}")
+        return found
+
+    silent = [
+        f"{path} {param.opts[0]}"
+        for path, command in commands(main, "factcheck")
+        for param in command.params
+        if isinstance(param, click.Option) and not param.help
+    ]
+    assert silent == []
