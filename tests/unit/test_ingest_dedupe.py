@@ -276,3 +276,33 @@ def test_ascii_and_unicode_texts_split_into_the_same_words() -> None:
         "Ten_000 killed, 3.5 km—north"
     )
     assert comparable_words("Straße ÉTÉ") == ("strasse", "été")
+
+
+def test_a_copy_stops_verifying_at_the_candidate_with_the_earliest_root(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Rewrites of one story (no near-duplicates of each other), then a copy of
+    # the first: every rewrite is a candidate of the copy, yet the original
+    # has the earliest root, so it is verified first and the rest need not be.
+    verified: list[int] = []
+    verify = dedupe._verified_root
+
+    class CountedKept(dict[int, object]):
+        def __getitem__(self, other: int) -> object:
+            verified.append(other)
+            return super().__getitem__(other)
+
+    def counted(
+        mine: object, keys: object, buckets: object, roots: object, kept: dict[int, object]
+    ) -> object:
+        verified.clear()
+        return verify(mine, keys, buckets, roots, CountedKept(kept))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dedupe, "_verified_root", counted)
+    base = story(11)
+    articles = [article(f"r{i:03d}", edited(base, 30, seed=i)) for i in range(20)]
+    articles.append(article("z-copy", edited(articles[0].text, 3, seed=500)))
+    found = duplicates(articles)
+    assert found["z-copy#1"] == "r000#1"
+    assert verified == [0]  # the copy's candidates: only the original was verified
+    assert all(found[a.id] is None for a in articles[:-1])
