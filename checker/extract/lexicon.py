@@ -16,22 +16,25 @@ from checker.models import MentionKind
 from checker.rulebook import MetricRule, Place, Rulebook
 
 
-def phrase_pattern(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """A regex matching any of ``phrases`` as whole words, longest first.
+def phrase_pattern(
+    phrases: list[str], *, flags: int = re.IGNORECASE, blank: str = r"\s+"
+) -> re.Pattern[str]:
+    """A regex matching any of ``phrases`` as whole words, longest first (a space
+    in a phrase matches ``blank``).
 
     Phrases of ASCII (spaces their only white space) are compiled as a trie
     (``phrase_trie``): the same matches, two to three times faster to search.
     """
     if any(phrases) and all(map(_trie_safe, phrases)):
-        return re.compile(rf"(?<![\w-])(?:{phrase_trie(phrases, flags)})(?![\w])", flags)
-    return re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w])", flags)
+        return re.compile(rf"(?<![\w-])(?:{phrase_trie(phrases, flags, blank)})(?![\w])", flags)
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases, blank)})(?![\w])", flags)
 
 
 def _trie_safe(phrase: str) -> bool:
     return phrase.isascii() and all(c == " " or not c.isspace() for c in phrase)
 
 
-def phrase_trie(phrases: list[str], flags: int = re.IGNORECASE) -> str:
+def phrase_trie(phrases: list[str], flags: int = re.IGNORECASE, blank: str = r"\s+") -> str:
     """A regex matching what ``alternation(phrases)`` matches (phrases of ASCII), as a trie.
 
     The phrases share their openings: where an alternation tries each phrase
@@ -39,7 +42,7 @@ def phrase_trie(phrases: list[str], flags: int = re.IGNORECASE) -> str:
     longest phrase that can match still wins, since a phrase's longer
     continuations are tried before it ends. Ignoring case (``flags``), the
     phrases are lower-cased first, so that two spellings share one branch.
-    Each space matches a run of white space; an empty phrase is left out.
+    Each space matches ``blank`` (a run of white space); an empty phrase is left out.
     """
     trie: dict[str, dict[str, Any]] = {}
     for phrase in filter(None, phrases):
@@ -50,7 +53,7 @@ def phrase_trie(phrases: list[str], flags: int = re.IGNORECASE) -> str:
 
     def branch(node: dict[str, dict[str, Any]]) -> str:
         arms = [
-            (r"\s+" if char == " " else re.escape(char)) + branch(node[char])
+            (blank if char == " " else re.escape(char)) + branch(node[char])
             for char in sorted(node)
             if char
         ]
@@ -60,6 +63,13 @@ def phrase_trie(phrases: list[str], flags: int = re.IGNORECASE) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return branch(trie)
+
+
+# White space within a line. Sentences never cross a line break, so neither
+# does a number's span: its scale, number words, units, hedges and ranges.
+_BLANK = r"[^\S\n]"
+_INLINE = _BLANK + "+"
+_JOIN = rf"(?:{_BLANK}|-)"  # white space within a line, or a hyphen
 
 
 def alternation(phrases: list[str], blank: str = r"\s+") -> str:
@@ -230,7 +240,7 @@ def _compile(rb: Rulebook) -> Lexicon:
     after_scale = "|".join(rf"(?<={w})" for w in sorted(long_scales))
     word_number_re = re.compile(
         rf"(?<![\w-])(?:{word_alt})"
-        rf"(?:(?:(?:{after_scale})\s+and\s+|[\s-]+)(?:{word_alt}))*(?![\w-])",
+        rf"(?:(?:(?:{after_scale}){_INLINE}and{_INLINE}|{_JOIN}+)(?:{word_alt}))*(?![\w-])",
         re.IGNORECASE,
     )
     metrics = tuple(
@@ -268,21 +278,28 @@ def _compile(rb: Rulebook) -> Lexicon:
     }
     short_scales = [w for w in lang.scales if len(w) <= 2]
     numerators = [*lang.one_words, *number_words]
-    small = alternation([*number_words, "a hundred", "hundred", "a thousand", "thousand"])
+    small = alternation([*number_words, "a hundred", "hundred", "a thousand", "thousand"], _INLINE)
     return Lexicon(
         rulebook=rb,
         hedge_re=re.compile(
-            r"(?<![\w-])(?P<hedge>" + alternation(leading) + r")\s+$", re.IGNORECASE
+            r"(?<![\w-])(?P<hedge>" + alternation(leading, _INLINE) + ")" + _INLINE + r"\Z",
+            re.IGNORECASE,
         ),
         hedge_kind=hedge_kind,
         trailing_hedge_re=re.compile(
-            r"^\s*(?P<hedge>" + alternation(trailing) + r")(?![\w])", re.IGNORECASE
+            rf"^(?:{_INLINE})?(?P<hedge>" + alternation(trailing, _INLINE) + r")(?![\w])",
+            re.IGNORECASE,
         ),
         range_joiner_re=re.compile(
-            r"^\s*(?:" + alternation(rb.hedges.range_joiners) + r")\s*$", re.IGNORECASE
+            rf"^(?:{_INLINE})?(?:"
+            + alternation(rb.hedges.range_joiners, _INLINE)
+            + rf")(?:{_INLINE})?\Z",
+            re.IGNORECASE,
         ),
         range_opener_re=re.compile(
-            r"(?<![\w])(?P<open>" + alternation(list(rb.hedges.range_openers)) + r")\s+$",
+            r"(?<![\w])(?P<open>"
+            + alternation(list(rb.hedges.range_openers), _INLINE)
+            + rf"){_INLINE}\Z",
             re.IGNORECASE,
         ),
         range_openers={k.lower(): v.lower() for k, v in rb.hedges.range_openers.items()},
@@ -319,19 +336,19 @@ def _compile(rb: Rulebook) -> Lexicon:
             else None
         ),
         unit_after_re=re.compile(
-            rf"[\s-]*(?P<unit>{alternation(lang.unit_words)})(?![\w])", re.IGNORECASE
+            rf"{_JOIN}*(?P<unit>{alternation(lang.unit_words, _INLINE)})(?![\w])", re.IGNORECASE
         ),
         extra_units_re=re.compile(
-            r"[\s-]*(?P<unit>" + alternation(list(table_units)) + r")(?![\w/])",
+            rf"{_JOIN}*(?P<unit>" + alternation(list(table_units), _INLINE) + r")(?![\w/])",
             re.IGNORECASE,
         ),
         extra_units=table_units,
         currency_re=re.compile(alternation(list(lang.currency_symbols))),
-        vague_re=phrase_pattern(list(vague)),
+        vague_re=phrase_pattern(list(vague), blank=_INLINE),
         vague=vague,
         number_words=number_words,
         scales=dict(lang.scales),
-        special_re=phrase_pattern(list(lang.special)),
+        special_re=phrase_pattern(list(lang.special), blank=_INLINE),
         word_number_re=word_number_re,
         ordinal_re=phrase_pattern(lang.ordinals),
         months={k.lower(): v for k, v in lang.months.items()},
@@ -434,7 +451,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         town_locative_re=alternation(rb.places.town_locatives),
         digits_re=re.compile(
             r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-            rf"(?:\s+(?P<long>{alternation(long_scales)})(?![\w-])"
+            rf"(?:{_INLINE}(?P<long>{alternation(long_scales)})(?![\w-])"
             rf"|(?P<short>{alternation(short_scales)})(?![\w]))?",
             re.IGNORECASE,
         ),
@@ -443,12 +460,13 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         currency_units=dict(lang.currency_symbols),
         fraction_re=re.compile(
-            rf"(?<![\w-])(?:(?P<num>{alternation(numerators)})[\s-]+)?"
+            rf"(?<![\w-])(?:(?P<num>{alternation(numerators, _INLINE)}){_JOIN}+)?"
             rf"(?P<den>{alternation(list(lang.fractions))})(?![\w-])",
             re.IGNORECASE,
         ),
         fraction_follower_re=re.compile(
-            r"\s+(?:" + alternation(lang.fraction_followers) + r")(?![\w])", re.IGNORECASE
+            _INLINE + "(?:" + alternation(lang.fraction_followers, _INLINE) + r")(?![\w])",
+            re.IGNORECASE,
         ),
         fraction_leader_re=re.compile(
             r"(?<![\w])(?:" + alternation(lang.fraction_leaders) + r")\s+$", re.IGNORECASE
@@ -457,22 +475,25 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w])(?:" + alternation(lang.fraction_not_after) + r")\s+$", re.IGNORECASE
         ),
         range_breaker_re=re.compile(
-            r"(?<![\w])(?:" + alternation(rb.hedges.range_breakers) + r")\s+$", re.IGNORECASE
+            r"(?<![\w])(?:" + alternation(rb.hedges.range_breakers, _INLINE) + rf"){_INLINE}\Z",
+            re.IGNORECASE,
         ),
         fraction_of_percent_re=re.compile(
-            r"\s+(?:" + alternation(lang.fraction_of_percent) + r")(?![\w])", re.IGNORECASE
+            _INLINE + "(?:" + alternation(lang.fraction_of_percent, _INLINE) + r")(?![\w])",
+            re.IGNORECASE,
         ),
         fractions={k.lower(): v for k, v in lang.fractions.items()},
         rate_re=re.compile(
-            rf"(?<![\w-])(?P<a>{alternation(numerators)}|\d{{1,2}})\s+"
-            rf"(?:{alternation(lang.rate_joiners)})\s+(?P<b>{small}|\d{{1,3}})(?![\w,.-])",
+            rf"(?<![\w-])(?P<a>{alternation(numerators, _INLINE)}|\d{{1,2}}){_INLINE}"
+            rf"(?:{alternation(lang.rate_joiners, _INLINE)}){_INLINE}"
+            rf"(?P<b>{small}|\d{{1,3}})(?![\w,.-])",
             re.IGNORECASE,
         ),
         not_value_res=tuple(
             (label, re.compile(p)) for label, ps in lang.not_values.items() for p in ps
         ),
         scale_after_re=re.compile(
-            rf"\s+(?P<scale>{alternation(long_scales)})(?![\w-])", re.IGNORECASE
+            rf"{_INLINE}(?P<scale>{alternation(long_scales)})(?![\w-])", re.IGNORECASE
         ),
         negative_re=re.compile(
             r"(?:^|(?<=[\s(]))(?:" + alternation(lang.negative_signs) + r")\Z", re.IGNORECASE

@@ -270,14 +270,15 @@ def _unanchored(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 def _stripped_is(text: str, start: int, end: int, word: str) -> bool:
-    """``text[start:end].strip().lower() == word``, looking only at the ends and the word.
+    """``text[start:end].strip().lower() == word``, looking only at the ends and the word
+    (a line break is not stripped: a range never reaches over one).
 
     ``str.lower`` never makes a string shorter, so a core longer than ``word``
     cannot match and is never copied.
     """
-    while start < end and text[start].isspace():
+    while start < end and text[start].isspace() and text[start] != "\n":
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and text[end - 1].isspace() and text[end - 1] != "\n":
         end -= 1
     return end - start <= len(word) and text[start:end].lower() == word
 

@@ -101,6 +101,9 @@ _LAST_SPACE = 0x3000  # no whitespace character comes after it
 
 def _class_takes(items: list[tuple[Any, Any]]) -> _Takes:
     if items and items[0][0] is _c.NEGATE:
+        if any(o is _c.CATEGORY and a is _c.CATEGORY_NOT_SPACE for o, a in items):
+            # [^\S\n]: no non-space character, so only (some) whitespace.
+            return _Takes(space=True)
         spaces = any(o is _c.CATEGORY and a is _c.CATEGORY_SPACE for o, a in items)
         dot = any(o is _c.LITERAL and a == ord(".") for o, a in items)
         return _Takes(space=not spaces, other=True, dot=not dot)

@@ -60,9 +60,17 @@ def _piece(char: str) -> str | None:
     return re.escape(low)
 
 
+_INLINE_SPACE = r"[^\S\n]"
+_NOT_SPACE_OR_NEWLINE = {(_c.CATEGORY, _c.CATEGORY_NOT_SPACE), (_c.LITERAL, ord("\n"))}
+
+
 def _class_pieces(items: list[tuple[Any, Any]]) -> list[str] | None:
     """Pieces for the members of a character class: one piece per member for a small
     class, one bracketed piece for a class with a range of letters; None when too wide."""
+    if items and items[0][0] is _c.NEGATE:
+        # White space within a line, [^\S\n], the one negated class leads keep.
+        rest = {(op, av) for op, av in items[1:]}
+        return [_INLINE_SPACE] if rest == _NOT_SPACE_OR_NEWLINE else None
     pieces: list[str] = []
     ranges: list[str] = []
     for op, av in items:
@@ -130,6 +138,18 @@ def _single_class(items: Sequence[Item]) -> list[str] | None:
         return None if piece is None else [piece]
     if op is _c.IN:
         return _class_pieces(av)
+    if op is _c.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+        return _single_class(av[3].data)  # (?:...), no group, no flags
+    if op is _c.BRANCH:
+        # A choice of single characters or classes ("[^\S\n]|-"): a class of them all.
+        pieces: list[str] = []
+        for alternative in av[1]:
+            found = _single_class(alternative.data)
+            if found is None:
+                return None
+            pieces += found
+        unique = sorted(set(pieces))
+        return unique if len(unique) <= _MAX_CLASS else None
     return None
 
 

@@ -333,3 +333,51 @@ def test_a_sign_on_the_line_before_is_not_the_numbers(text: str, rulebook: Ruleb
         assert "\n" not in mention.text
         assert mention.kind == "count"
         assert text[mention.span[0] : mention.span[1]] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Soldiers were hurt, as many as\n\n12 people were killed", "12"),
+        ("The toll rose to about\n40 people", "40"),
+        ("Officials counted 12\nor more bodies", "12"),
+        ("Between 10\nand 20 people were killed", "10"),
+        ("Counts of 10 -\n20 people were killed", "10"),
+    ],
+)
+def test_a_hedge_or_a_range_never_reaches_over_a_line_break(
+    text: str, stated: str, rulebook: Rulebook
+) -> None:
+    # Sentences never cross a line break, so neither does what a number says.
+    found = _covering(text, stated, rulebook)
+    assert [m.text for m in found] == [stated]
+    assert found[0].hedge is None
+    single = text.replace("\n\n", " ").replace("\n", " ")
+    assert _covering(single, stated, rulebook)[0].text != stated  # on one line it reaches
+
+
+def test_a_hedge_before_spaces_and_a_line_break_stays_on_its_line(rulebook: Rulebook) -> None:
+    text = "The toll rose to about \n40 people"
+    assert [(m.text, m.hedge) for m in _covering(text, "40", rulebook)] == [("40", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They spent a hundred\nbillion dollars",
+        "About 3\nmillion people fled",
+        "Some twenty\nfive people were killed",
+        "Dozens\nof people were killed",
+        "It cost $5\nmillion",
+        "Officials said 40\nkm of road was lost",
+        "Officials said 40\nmiles of road",
+        "one in\nfive people died",
+        "three hundred\nand twelve people died",
+    ],
+)
+def test_no_number_reaches_over_a_line_break(text: str, rulebook: Rulebook) -> None:
+    # Its scale, number words, unit or rate stay on its line; on one line they join it.
+    split = [m.text for m in _numeric(text, rulebook)]
+    assert split and not any("\n" in t for t in split)
+    joined = [m.text for m in _numeric(text.replace("\n", " "), rulebook)]
+    assert max(map(len, joined)) > max(map(len, split))

@@ -121,6 +121,10 @@ _CONSTRUCTS = [
     r"'?\d\d(?:s|'s)",
     r"(?i)(?:s|k|i)\d",
     r"\s\d+\s",
+    # White space within a line, alone and with a hyphen (number words, units).
+    r"(?i)a(?:[^\S\n]|-)+b\d",
+    r"\d[^\S\n]+(?:x|y)",
+    r"(?i)no[^\S\n]+one",
 ]
 
 
@@ -211,3 +215,13 @@ def test_a_process_warmed_up_for_a_pool_scans_with_the_plan_from_the_first_text(
     parallel._warm_up(rulebook)
     number_matches(_SAMPLE, lexicon(rulebook))
     assert scans == [len(_SAMPLE)]
+
+
+def test_white_space_within_a_line_is_a_lead_piece_with_a_bounded_reach() -> None:
+    from checker.extract.regex_reach import Reach, pattern_reach
+
+    pattern = re.compile(r"(?i)a(?:[^\S\n]|-)+dozen")
+    leads = pattern_leads(pattern)
+    assert leads is not None
+    assert [lead.pieces[:2] for lead in leads] == [("a", r"(?:[^\S\n]|\-){1,}")]
+    assert pattern_reach(re.compile(r"a[^\S\n]+b")) == Reach(fixed=5, spaces=1)
