@@ -53,6 +53,7 @@ from checker.parallel import (
     chunks,
     default_jobs,
     extract_chunk,
+    received,
 )
 from checker.rulebook import Rulebook
 from checker.stories import BatchStats, Signature, StoryParams
@@ -145,7 +146,7 @@ class DaskRun:
         counted = self.client.map(_chunk_stats, futures, pure=False)
         results: list[Extracted] = []
         for future in futures:
-            results.extend(future.result())
+            results.extend(received(future.result()))
             if progress:
                 progress(len(results), len(articles))
         self.stats = fold_stats(c.result() for c in counted)

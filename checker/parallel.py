@@ -59,6 +59,14 @@ def extract_one(article: Article, rulebook: Rulebook) -> Extracted:
     return facts, signature
 
 
+def received(extracted: list[Extracted]) -> list[Extracted]:
+    """Results made in another process, their story terms shared with this one's
+    (``stories.shared``): each chunk arrives with its own copies."""
+    from checker.stories import shared
+
+    return [(facts, shared(signature)) for facts, signature in extracted]
+
+
 def extract_chunk(articles: Sequence[Article], rulebook: Rulebook) -> list[Extracted]:
     """``extract_one`` of each article of a chunk, in order."""
     return [extract_one(a, rulebook) for a in articles]
@@ -183,7 +191,7 @@ class Extraction:
             if self.while_waiting is not None:
                 self.while_waiting()
             while self._pending:
-                self._done(self._pending.popleft().result())
+                self._done(received(self._pending.popleft().result()))
         finally:
             self._pool.shutdown()
             self._pool = None
@@ -212,7 +220,7 @@ class Extraction:
             self._pending.append(self._pool.submit(_work, chunk))
         self._held, self._held_chars = [], 0
         while len(self._pending) > self.jobs * IN_FLIGHT_PER_WORKER:
-            self._done(self._pending.popleft().result())
+            self._done(received(self._pending.popleft().result()))
 
     def _done(self, extracted: list[Extracted]) -> None:
         before = len(self.results)

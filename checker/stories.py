@@ -121,6 +121,21 @@ def idf(df: Iterable[int], originals: int):  # type: ignore[no-untyped-def]
 _WEIGHT_OBJECTS: dict[float, float] = {}
 
 
+def shared(signature: Signature) -> Signature:
+    """``signature`` with its terms and weights this process's one object each.
+
+    A signature made in another process arrives (unpickled) with copies of
+    its own: a chunk's signatures share them, but every chunk has its own,
+    which on a large batch made the terms a tenth of the memory.
+    """
+    terms = signature.terms
+    weights = _WEIGHT_OBJECTS
+    if all(intern(t) is t and weights.setdefault(w, w) is w for t, w in terms.items()):
+        return signature  # made here (or shared already)
+    weighted = {intern(t): _WEIGHT_OBJECTS.setdefault(w, w) for t, w in terms.items()}
+    return replace(signature, terms=weighted)
+
+
 @dataclass
 class _Cluster:
     members: list[int]

@@ -48,6 +48,28 @@ def test_pool_extraction_equals_one_process(tmp_path: Path, rulebook: Rulebook) 
     assert two == one
 
 
+def test_terms_from_the_workers_are_one_object_each_as_in_one_process(
+    tmp_path: Path, rulebook: Rulebook
+) -> None:
+    # Each chunk comes back with its own copies of the story terms (pickling
+    # shares them within a chunk only): they are shared again on arrival.
+    from checker.pipeline import load_articles
+
+    path = batch.write_batch(tmp_path / "b.jsonl")
+    articles, _inputs, _errors = load_articles([str(path)], rulebook)
+    pooled = parallel.Extraction(rulebook, jobs=2, min_parallel_bytes=0, chunk_chars=1)
+    for article in articles:
+        pooled.add(article)
+    signatures = [signature for _facts, signature in pooled.finish()]
+    objects: dict[str, set[int]] = {}
+    for signature in signatures:
+        for term, weight in signature.terms.items():
+            objects.setdefault(term, set()).add(id(term))
+            objects.setdefault(repr(weight), set()).add(id(weight))
+    assert sum(len(s.terms) for s in signatures) > 2 * len(objects)  # terms recur
+    assert all(len(ids) == 1 for ids in objects.values())
+
+
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_report_is_the_same_bytes_for_any_jobs(
     tmp_path: Path, rulebook: Rulebook, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
