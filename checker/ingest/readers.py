@@ -533,7 +533,11 @@ class Reader:
             return None
         text, cut = cut_text(clean.text, self.max_chars)
         if cut is None and len(fields.body) > len(raw_body):
-            cut = f"{_CUT_NOTE} {len(text):,} characters (of {len(fields.body):,})"
+            # Cut before cleaning: what was kept is the cleaned first part.
+            cut = (
+                f"{_CUT_NOTE} {len(raw_body):,} characters (of {len(fields.body):,}),"
+                f" {len(text):,} once cleaned"
+            )
         if cut is not None:
             all_notes.append(cut)
         return Article(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from checker import cli
 from checker.extract.text import MAX_SENTENCE_CHARS, split_sentences
 from checker.ingest import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
@@ -61,3 +64,20 @@ def test_command_line_defaults_are_the_ingest_defaults() -> None:
     # cli.py keeps its own copy so that --help does not import the pipeline.
     assert cli._MAX_FILE_BYTES == DEFAULT_MAX_BYTES
     assert cli._MAX_ARTICLE_CHARS == DEFAULT_MAX_ARTICLE_CHARS
+
+
+def test_a_body_cut_before_cleaning_says_where_it_was_cut(tmp_path: Path) -> None:
+    # Lines repeated over and over are boilerplate: cleaning the cut body
+    # leaves one of them, and the note says both lengths.
+    from checker.ingest import ingest
+    from checker.rulebook import load_rulebook
+
+    path = tmp_path / "repeated.jsonl"
+    body = "Twelve people were killed in the blast.\n" * 200
+    path.write_text(json.dumps({"title": "T", "text": body}) + "\n", encoding="utf-8")
+    [article] = ingest([str(path)], load_rulebook(), max_chars=1_000).articles
+    [note] = [n for n in article.notes if n.startswith("text cut")]
+    kept = int(note.split("first ")[1].split(" ")[0].replace(",", ""))
+    assert 1_000 < kept <= 2_000  # cut at twice the limit, before cleaning
+    assert note.endswith(f"(of {len(body.strip()):,}), {len(article.text):,} once cleaned")
+    assert len(article.text) < 100
