@@ -128,12 +128,9 @@ def shared(signature: Signature) -> Signature:
     its own: a chunk's signatures share them, but every chunk has its own,
     which on a large batch made the terms a tenth of the memory.
     """
-    terms = signature.terms
     weights = _WEIGHT_OBJECTS
-    if all(intern(t) is t and weights.setdefault(w, w) is w for t, w in terms.items()):
-        return signature  # made here (or shared already)
-    weighted = {intern(t): _WEIGHT_OBJECTS.setdefault(w, w) for t, w in terms.items()}
-    return replace(signature, terms=weighted)
+    terms = {intern(t): weights.setdefault(w, w) for t, w in signature.terms.items()}
+    return replace(signature, terms=terms)
 
 
 @dataclass
