@@ -127,8 +127,8 @@ def _outlet(record: Mapping[str, object], url: str | None) -> tuple[str | None, 
     """The record's outlet, and a note when a named one was too long to be one."""
     note = None
     named = _first(record, _OUTLET_KEYS)
-    if named is not None:
-        named = outlet_of(named) if _URL_SHAPED.match(named) else named
+    if named is not None and _URL_SHAPED.match(named):
+        named = outlet_of(named)
     if named is not None:
         if len(named) <= MAX_OUTLET_CHARS:
             return named, None
