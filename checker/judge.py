@@ -15,16 +15,19 @@ and ``judge_forked`` (``--jobs``) in processes forked from this one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from checker.claims import assign, batch_towns, story_towns
 from checker.compare import compare, corroborate, finding_order
 from checker.group import event_order, group
 from checker.models import Article, Event, Fact, Finding, Story
 from checker.rulebook import Place, Rulebook
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Weekdays = Mapping[str, tuple[int, ...]]
 
@@ -201,10 +204,12 @@ MIN_FORKED_FACTS = 3000
 PARTS_PER_PROCESS = 4
 # Parts handed to each child before it needs them.
 _AHEAD = 2
-# What a forked child judges: the parts, their towns, the batch's towns, the
-# rules and the verdicts, set just before the fork (the child inherits them:
-# nothing is sent to it but a part's number).
+# What a forked child judges: the parts, the rules and the verdicts, set just
+# before the fork (the child inherits them: nothing is sent to it but a
+# part's number, and for judging the part's towns and the batch's).
 _FORKED: list[Any] = []
+
+T = TypeVar("T")
 
 
 def judge_forked(
@@ -219,12 +224,14 @@ def judge_forked(
 ) -> Judged:
     """``judge_stories`` in parts by ``jobs`` processes: this one and ``jobs - 1`` forked children.
 
-    The same steps and the same result as ``judge_in_parts``. A forked child
-    starts with this process's facts, stories and articles, so only each
-    part's judged facts, events and findings travel (back). Where processes
-    cannot be forked, for a batch of under ``MIN_FORKED_FACTS`` facts, or
-    when the machine has no room for the children's copies
-    (``room_to_fork``), the batch is judged here in one part.
+    The same steps and the same result as ``judge_in_parts``: each part's
+    towns, then each part judged with its towns and the batch's, both steps
+    spread over the processes. A forked child starts with this process's
+    facts, stories and articles, so only the towns and each part's judged
+    facts, events and findings travel. Where processes cannot be forked, for
+    a batch of under ``MIN_FORKED_FACTS`` facts, or when the machine has no
+    room for the children's copies (``room_to_fork``), the batch is judged
+    here in one part.
     """
     import multiprocessing
 
@@ -236,13 +243,13 @@ def judge_forked(
         or not room_to_fork(children, memory())
     ):
         return judge_stories(facts, stories, articles, rulebook, weekdays, verdicts=verdicts)
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     parts = split(facts, stories, articles, weekdays or {}, jobs * PARTS_PER_PROCESS)
-    towns = [part_towns(p, rulebook) for p in parts]
-    extra = fold_towns(towns)
-    _FORKED[:] = [parts, towns, extra, rulebook, verdicts]
+    count = len(parts)
+    _FORKED[:] = [parts, rulebook, verdicts]
+    towns: dict[int, dict[str, dict[str, Place]]] = {}
     judged: dict[int, Judged] = {}
     try:
         with ProcessPoolExecutor(
@@ -250,45 +257,80 @@ def judge_forked(
             mp_context=multiprocessing.get_context("fork"),
             initializer=_first_to_go,
         ) as pool:
-            # The children take the parts from the first on, a few ahead
-            # each; this process, which also rebuilds the children's facts,
-            # takes the parts from the last back: whoever is quicker does more.
-            sent: dict[Future[Any], int] = {}
-            low, high = 1, len(parts) - 1  # the parts no process has taken
-
-            def hand_out() -> None:
-                nonlocal low
-                while low <= high and len(sent) < children * _AHEAD:
-                    sent[pool.submit(_judge_sent_part, low)] = low
-                    low += 1
-
-            def take_back(future: Future[Any]) -> None:
-                changes, events, findings = future.result()
-                k = sent.pop(future)
-                judged[k] = Judged(_changed(parts[k].facts, changes), events, findings)
-
-            hand_out()
-            here = 0
-            while True:
-                judged[here] = judge_part(parts[here], towns[here], extra, rulebook, verdicts)
-                for future in [f for f in sent if f.done()]:
-                    take_back(future)
-                hand_out()
-                if low > high:
-                    break
-                here, high = high, high - 1
-            for future in list(sent):
-                take_back(future)
+            _spread(
+                towns,
+                count,
+                children,
+                send=lambda k: pool.submit(_sent_part_towns, k),
+                here=lambda k: part_towns(parts[k], rulebook),
+                back=lambda _k, found: found,
+            )
+            extra = fold_towns(towns[k] for k in range(count))
+            _spread(
+                judged,
+                count,
+                children,
+                send=lambda k: pool.submit(_judge_sent_part, k, towns[k], extra),
+                here=lambda k: judge_part(parts[k], towns[k], extra, rulebook, verdicts),
+                back=lambda k, sent: Judged(_changed(parts[k].facts, sent[0]), sent[1], sent[2]),
+            )
     except (OSError, BrokenProcessPool):
         # A process could not be forked, or died (out of memory, killed):
-        # the parts it did not send back are judged here.
-        for k in range(len(parts)):
+        # what it did not send back is done here.
+        for k in range(count):
+            if k not in towns:
+                towns[k] = part_towns(parts[k], rulebook)
+        extra = fold_towns(towns[k] for k in range(count))
+        for k in range(count):
             if k not in judged:
                 judged[k] = judge_part(parts[k], towns[k], extra, rulebook, verdicts)
     finally:
         _FORKED.clear()
-    judged_parts = [judged[k] for k in range(len(parts))]
-    return merge(parts, judged_parts, len(facts))
+    return merge(parts, [judged[k] for k in range(count)], len(facts))
+
+
+def _spread(
+    results: dict[int, T],
+    count: int,
+    children: int,
+    *,
+    send: Callable[[int], Future[Any]],
+    here: Callable[[int], T],
+    back: Callable[[int, Any], T],
+) -> None:
+    """Fill ``results`` for parts 0 to ``count - 1``: the children's and this process's.
+
+    The children take the parts from the first on, a few ahead each
+    (``send``, and ``back`` for what a child sends back); this process, which
+    also rebuilds what the children send, takes the parts from the last back
+    (``here``): whoever is quicker does more. What was done before a child
+    failed stays in ``results``.
+    """
+    sent: dict[Future[Any], int] = {}
+    low, high = 1, count - 1  # the parts no process has taken
+
+    def hand_out() -> None:
+        nonlocal low
+        while low <= high and len(sent) < children * _AHEAD:
+            sent[send(low)] = low
+            low += 1
+
+    def take_back(future: Future[Any]) -> None:
+        k = sent.pop(future)
+        results[k] = back(k, future.result())
+
+    hand_out()
+    k = 0
+    while True:
+        results[k] = here(k)
+        for future in [f for f in sent if f.done()]:
+            take_back(future)
+        hand_out()
+        if low > high:
+            break
+        k, high = high, high - 1
+    for future in list(sent):
+        take_back(future)
 
 
 def memory() -> tuple[int, int] | None:
@@ -342,13 +384,21 @@ def _first_to_go() -> None:
 Changes = dict[str, Any] | None
 
 
-def _judge_sent_part(k: int) -> tuple[list[Changes], list[Event], list[Finding]]:
+def _sent_part_towns(k: int) -> dict[str, dict[str, Place]]:
+    """The towns of part ``k``, found in a forked process."""
+    parts, rulebook, _verdicts = _FORKED
+    return part_towns(parts[k], rulebook)
+
+
+def _judge_sent_part(
+    k: int, towns: Mapping[str, Mapping[str, Place]], extra: Mapping[str, Place]
+) -> tuple[list[Changes], list[Event], list[Finding]]:
     """Part ``k`` judged in a forked process, its facts sent back as changes.
 
     Sending whole facts back (pickled models) cost a third of judging them.
     """
-    parts, towns, extra, rulebook, verdicts = _FORKED
-    judged = judge_part(parts[k], towns[k], extra, rulebook, verdicts)
+    parts, rulebook, verdicts = _FORKED
+    judged = judge_part(parts[k], towns, extra, rulebook, verdicts)
     return (
         [_changes(o, j) for o, j in zip(parts[k].facts, judged.facts, strict=True)],
         judged.events,

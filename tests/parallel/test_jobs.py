@@ -6,6 +6,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import parallel_batch as batch  # tests/parallel_batch.py (tests/ is on sys.path)
 import pytest
@@ -139,24 +140,25 @@ def test_the_check_lets_article_text_go_once_extracted(
 
 _ADJ = Path("/proc/self/oom_score_adj")
 _original_sent_part = judge._judge_sent_part
+_original_part_towns = judge._sent_part_towns
 
 
-def _dies(_k: int) -> None:
+def _dies(*_args: object) -> None:
     os._exit(1)  # as the kernel's out-of-memory killer would end a process
 
 
-def _recorded(k: int) -> object:
+def _recorded(*args: Any) -> object:
     # A forked part notes that it ran, and its out-of-memory score.
     score = _ADJ.read_text() if _ADJ.exists() else ""
     Path(os.environ["FACTCHECK_TEST_FORKED"]).write_text(score)
-    return _original_sent_part(k)
+    return _original_sent_part(*args)
 
 
 def _forking(
     tmp_path: Path,
     rulebook: Rulebook,
     monkeypatch: pytest.MonkeyPatch,
-    sent_part: Callable[[int], object],
+    sent_part: Callable[..., object],
 ) -> tuple[Path, str]:
     """A batch and its report from one process; from here on, judging forks ``sent_part``."""
     path = batch.write_batch(tmp_path / "b.jsonl")
@@ -172,6 +174,27 @@ def test_judging_goes_on_here_when_a_forked_process_dies(
 ) -> None:
     path, single = _forking(tmp_path, rulebook, monkeypatch, _dies)
     assert check([str(path)], rulebook, jobs=2).report.model_dump_json() == single
+
+
+def _towns_recorded(k: int) -> object:
+    Path(f"{os.environ['FACTCHECK_TEST_FORKED']}.towns.{k}").write_text("")
+    return _original_part_towns(k)
+
+
+@pytest.mark.parametrize("part_towns", [_towns_recorded, _dies])
+def test_the_children_find_the_parts_towns_too(
+    tmp_path: Path,
+    rulebook: Rulebook,
+    monkeypatch: pytest.MonkeyPatch,
+    part_towns: Callable[..., object],
+) -> None:
+    # The first step (each part's towns) is spread over the processes like
+    # the second; a child that dies in it leaves its parts to this process.
+    path, single = _forking(tmp_path, rulebook, monkeypatch, _original_sent_part)
+    monkeypatch.setattr(judge, "_sent_part_towns", part_towns)
+    assert check([str(path)], rulebook, jobs=2).report.model_dump_json() == single
+    if part_towns is _towns_recorded:
+        assert sorted(int(p.suffix[1:]) for p in tmp_path.glob("forked.towns.*"))[:1] == [1]
 
 
 @pytest.mark.skipif(not _ADJ.exists(), reason="no out-of-memory score to read")
@@ -236,10 +259,10 @@ def test_without_room_for_the_copies_the_batch_is_judged_here(
     assert (tmp_path / "forked").exists()
 
 
-def _slow(k: int) -> object:
+def _slow(k: int, *args: Any) -> object:
     time.sleep(0.3)  # a child slower than this process
     Path(f"{os.environ['FACTCHECK_TEST_FORKED']}.{k}").write_text("")
-    return _original_sent_part(k)
+    return _original_sent_part(k, *args)
 
 
 def test_this_process_takes_back_the_parts_the_children_have_not_started(
