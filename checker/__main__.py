@@ -1,5 +1,5 @@
 """Allow ``python -m checker``."""
 
-from checker.cli import main
+from checker.cli import run
 
-main()
+run()

@@ -7,10 +7,11 @@ that use them, so that ``--help``, ``rules`` and ``schema`` start quickly.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -127,6 +128,40 @@ _rules_option = click.option(
 @click.version_option(__version__, prog_name="factcheck")
 def main() -> None:
     """Cross-source fact-consistency checker for news."""
+
+
+def run() -> NoReturn:
+    """The ``factcheck`` program: ``main``, then an exit that leaves the heap as it stands.
+
+    A large batch ends with millions of objects alive (its facts, articles
+    and stories); Python freeing them one by one on the way out took seconds
+    (4 s after a 100 MB batch) for nothing, since the process's memory goes
+    back to the system at once. Output is flushed first, and the exit status
+    is ``main``'s. An error other than ``SystemExit`` (a bug) leaves the usual
+    way, with its traceback.
+    """
+    try:
+        main()
+    except SystemExit as done:
+        status = exit_status(done.code)
+    else:
+        status = 0
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        status = status or 120  # as Python exits when its final flush fails
+    os._exit(status)
+
+
+def exit_status(code: object) -> int:
+    """The process's status for ``SystemExit(code)``, as Python gives it (a message is printed)."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
 
 
 @main.command()
