@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from checker import __version__
+from checker.collector import cyclic_gc_paused
 from checker.exitcodes import ERROR, FAIL_ON_CHOICES, exit_code
 from checker.rulebook import Rulebook, RuleError, default_rulebook
 
@@ -133,12 +134,12 @@ def main() -> None:
 def run() -> NoReturn:
     """The ``factcheck`` program: ``main``, then an exit that leaves the heap as it stands.
 
-    A large batch ends with millions of objects alive (its facts, articles
-    and stories); Python freeing them one by one on the way out took seconds
-    (4 s after a 100 MB batch) for nothing, since the process's memory goes
-    back to the system at once. Output is flushed first, and the exit status
-    is ``main``'s. An error other than ``SystemExit`` (a bug) leaves the usual
-    way, with its traceback.
+    A batch ends with millions of objects alive (its facts, articles and
+    stories); Python's own way out, freeing objects and modules one by one,
+    took 0.15 s after a 3 MB batch and 0.3 s after 100 MB, for nothing: the
+    process's memory goes back to the system at once. Output is flushed
+    first, and the exit status is ``main``'s. An error other than
+    ``SystemExit`` (a bug) leaves the usual way, with its traceback.
     """
     try:
         main()
@@ -191,6 +192,7 @@ def exit_status(code: object) -> int:
 )
 @_rules_option
 @_input_options
+@cyclic_gc_paused(freeze=True)
 def check(
     paths: tuple[str, ...],
     output: str | None,
@@ -207,6 +209,10 @@ def check(
     skip_bad_input: bool,
 ) -> None:
     """Check the articles in PATHS ("-" for stdin) for cross-source discrepancies."""
+    # The collector stays paused until the report is written, and what the
+    # check made is then frozen: the first full collection after the pipeline
+    # walked every fact of the batch (0.24 s of a 10 MB batch), as would one
+    # on the way out.
     from checker.baseline import BaselineError, apply_baseline, read_baseline
     from checker.parallel import default_jobs
     from checker.report import get_reporter, write

@@ -61,3 +61,46 @@ def test_a_sweep_frees_cycles_made_while_paused() -> None:
         assert alive() is not None  # a cycle: reference counting alone keeps it
         sweep_young()
         assert alive() is None
+
+
+def test_freezing_moves_what_is_alive_out_of_the_collectors_sight() -> None:
+    try:
+        with cyclic_gc_paused(freeze=True):
+            kept = _Node()
+            assert any(o is kept for o in gc.get_objects())
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+        assert not any(o is kept for o in gc.get_objects())  # no collection walks it
+    finally:
+        gc.unfreeze()
+
+
+def test_the_check_command_writes_its_report_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, tmp_path: Path
+) -> None:
+    # Turned on before the writing, the first full collection walked every
+    # fact of the batch once more.
+    from click.testing import CliRunner
+
+    from checker import report
+    from checker.cli import main
+
+    seen: list[bool] = []
+    write = report.write
+
+    def spy(*args: object) -> None:
+        seen.append(gc.isenabled())
+        write(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report, "write", spy)
+    out = tmp_path / "r.json"
+    try:
+        args = ["check", str(seeds_dir), "--fail-on", "never", "-o", str(out)]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert seen == [False]
+    assert out.stat().st_size > 0
