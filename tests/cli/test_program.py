@@ -78,3 +78,18 @@ def test_exit_status_is_pythons(
 ) -> None:
     assert exit_status(code) == status
     assert capsys.readouterr().err == printed
+
+
+def test_a_profiler_still_gets_its_results(tmp_path: Path) -> None:
+    # pyinstrument and cProfile write what they measured on the usual way out.
+    results = tmp_path / "run.prof"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(results), "-m", "checker", "rules", "list"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()
+    assert results.stat().st_size > 0
