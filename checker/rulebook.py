@@ -152,6 +152,22 @@ class HedgeRules(_Rule):
 # --- language: number words, months, abbreviations -------------------------
 
 
+class UnitReading(_Rule):
+    """A unit quantulum3 gave a number, read as ``unit`` where its sentence says so.
+
+    The reading holds where the nearest of its ``cues`` to the number is
+    nearer than any other reading's of the same units, or, with
+    ``hyphenated``, where the number and the unit word make one adjective
+    ("a 500-pound bomb").
+    """
+
+    units: list[str]
+    unit: str
+    kind: Literal["money", "quantity"]
+    cues: list[str] = Field(default_factory=list)
+    hyphenated: bool = False
+
+
 class LanguageRules(_Rule):
     """rules/language.yaml: the words of numbers and dates, and sentence rules."""
 
@@ -177,6 +193,7 @@ class LanguageRules(_Rule):
     unit_words: list[str] = Field(default_factory=list)
     extra_units: dict[str, str] = Field(default_factory=dict)
     currency_words: dict[str, str] = Field(default_factory=dict)
+    unit_readings: list[UnitReading] = Field(default_factory=list)
     million_m_words: list[str] = Field(default_factory=list)
     negative_signs: list[str] = Field(default_factory=list)
     relative_dates: dict[str, tuple[int, int]] = Field(default_factory=dict)

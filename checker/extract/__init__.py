@@ -8,7 +8,7 @@ from typing import Any
 
 from checker.extract.date_years import with_year_unit
 from checker.extract.dates import find_dates
-from checker.extract.lexicon import Lexicon, lexicon
+from checker.extract.lexicon import Lexicon, UnitCues, lexicon
 from checker.extract.numbers import find_numbers
 from checker.extract.quantities import quantities
 from checker.extract.spans import SpanIndex
@@ -219,6 +219,7 @@ def _apply_quantity(
         kind: MentionKind = (
             "money" if entity == "currency" else "percent" if unit == "percentage" else "quantity"
         )
+        unit, kind = _read_unit(unit, kind, sent.text, start, end, lex)
         if q_start < start:
             new_span = (sent.start + q_start, mention.span[1])
             text = sent.text[q_start:end]
@@ -232,6 +233,29 @@ def _apply_quantity(
             update={"kind": kind, "unit": unit, "span": new_span, "text": text}
         )
     return mention
+
+
+def _read_unit(
+    unit: str, kind: MentionKind, text: str, start: int, end: int, lex: Lexicon
+) -> tuple[str, MentionKind]:
+    """The unit and kind of quantulum3's ``unit`` for the number at ``start:end`` of ``text``
+    (a sentence), as the rules' unit readings tell it: the reading whose cue
+    word stands nearest the number, or one that takes the number and the
+    unit word made one adjective ("a 500-pound bomb"); else quantulum3's own.
+    """
+    best: tuple[int, UnitCues] | None = None
+    for reading in lex.unit_readings:
+        if unit not in reading.units:
+            continue
+        if reading.hyphenated and text[end : end + 1] == "-":
+            return reading.unit, reading.kind
+        for cue in reading.cue_re.finditer(text):
+            gap = cue.start() - end if cue.start() >= end else start - cue.end()
+            if best is None or gap < best[0]:
+                best = (gap, reading)
+    if best is None:
+        return unit, kind
+    return best[1].unit, best[1].kind
 
 
 __all__ = ["Analysis", "Lexicon", "analyse", "lexicon"]

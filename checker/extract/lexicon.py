@@ -103,6 +103,17 @@ class MetricLexicon:
 
 
 @dataclass(frozen=True)
+class UnitCues:
+    """A reading of quantulum3's units (``UnitReading``), its cue words compiled."""
+
+    units: frozenset[str]
+    unit: str
+    kind: MentionKind
+    cue_re: re.Pattern[str]
+    hyphenated: bool
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """The compiled form of a rulebook."""
 
@@ -124,6 +135,7 @@ class Lexicon:
     extra_units_re: re.Pattern[str]
     unit_after_re: re.Pattern[str]
     extra_units: dict[str, tuple[MentionKind, str]]
+    unit_readings: tuple[UnitCues, ...]
     currency_re: re.Pattern[str]
     vague_re: re.Pattern[str]
     vague: dict[str, tuple[float, float]]
@@ -343,6 +355,16 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         extra_units=table_units,
+        unit_readings=tuple(
+            UnitCues(
+                units=frozenset(r.units),
+                unit=r.unit,
+                kind=r.kind,
+                cue_re=phrase_pattern(r.cues),
+                hyphenated=r.hyphenated,
+            )
+            for r in lang.unit_readings
+        ),
         currency_re=re.compile(alternation(list(lang.currency_symbols))),
         vague_re=phrase_pattern(list(vague), blank=_INLINE),
         vague=vague,

@@ -125,6 +125,8 @@ def test_language_example(example: dict[str, Any]) -> None:
     mention = found[0]
     assert mention.kind == example["kind"]
     assert mention.label == example.get("label")
+    if "unit" in example:
+        assert mention.unit == example["unit"]
     if "literal" in example:
         assert mention.interval is not None
         low, high = example["literal"]
