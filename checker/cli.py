@@ -214,8 +214,8 @@ def check(
     """Check the articles in PATHS ("-" for stdin) for cross-source discrepancies."""
     # The collector stays paused until the report is written, and what the
     # check made is then frozen: the first full collection after the pipeline
-    # walked every fact of the batch (0.24 s of a 10 MB batch), as would one
-    # on the way out.
+    # walked every fact of the batch (0.24 s at 10 MB, 2.1 s at 100 MB), as
+    # would one on the way out.
     from checker.baseline import BaselineError, apply_baseline, read_baseline
     from checker.parallel import default_jobs
     from checker.report import get_reporter, write
