@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -700,6 +700,13 @@ class HtmlReporter:
             for group in findings_by_story(ordered)
         ]
         per_story = Counter(f.story for f in report.findings if f.story)
+        # Each story's findings' severities, in the report's order: one pass
+        # over the findings, not one per story (a day's crawl has tens of
+        # thousands of each).
+        severities_of: dict[str, list[str]] = defaultdict(list)
+        for finding in report.findings:
+            if finding.story:
+                severities_of[finding.story].append(finding.severity)
         story_rows = [
             StoryRow(
                 id=story.id,
@@ -709,9 +716,7 @@ class HtmlReporter:
                 places=", ".join(story.places),
                 articles=len(story.articles),
                 findings=per_story[story.id],
-                severities=_choices(
-                    [f.severity for f in report.findings if f.story == story.id], SEVERITIES
-                ),
+                severities=_choices(severities_of.get(story.id, []), SEVERITIES),
             )
             for story in report.stories
         ]

@@ -552,3 +552,32 @@ def test_json_written_a_chunk_at_a_time_is_the_rendered_document(
     empty = Report()
     write(get_reporter("json"), empty, out)
     assert out.read_bytes() == get_reporter("json").render(empty).encode("utf-8")
+
+
+# --- scale --------------------------------------------------------------------
+
+
+class _CountedList(list[Finding]):
+    """A list that counts the passes made over it."""
+
+    passes = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self.passes += 1
+        return super().__iter__()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_format_reads_the_findings_a_few_times_whatever_the_number_of_stories(
+    report: Report, fmt: str
+) -> None:
+    # A day's crawl has tens of thousands of stories and findings: a pass
+    # over the findings for every story is hours of rendering.
+    quiet = [
+        report.stories[0].model_copy(update={"id": f"SQ{i:04d}", "articles": []})
+        for i in range(300)
+    ]
+    findings = _CountedList(report.findings)
+    large = report.model_copy(update={"stories": [*report.stories, *quiet], "findings": findings})
+    assert get_reporter(fmt).render(large)
+    assert findings.passes <= 20  # (the JSON serializer reads the list in Rust: 0)
