@@ -32,6 +32,9 @@ _MAX_FILE_BYTES = 50_000_000
 _MAX_ARTICLE_CHARS = 300_000
 
 FORMATS = ("text", "json", "html", "junit", "github", "sarif")
+# Findings (and corroborated events) listed on the terminal beside a report
+# written to a file; a day's crawl has thousands.
+SUMMARY_FINDINGS = 20
 _SUFFIX_FORMAT = {
     ".html": "html",
     ".htm": "html",
@@ -252,7 +255,8 @@ def check(
         out_fmt = fmt or _SUFFIX_FORMAT.get(Path(output).suffix.lower(), "text")
         write(get_reporter(out_fmt), report, Path(output))
         if fmt is None:
-            click.echo(get_reporter("text").render(report), nl=False)
+            summary = get_reporter("text", limit=SUMMARY_FINDINGS)
+            click.echo(summary.render(report), nl=False)
             click.echo(f"report written to {output}")
     else:
         click.echo(get_reporter(fmt or "text").render(report), nl=False)

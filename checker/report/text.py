@@ -34,9 +34,13 @@ findings without a story last) and keep the report's order inside a story.
 Each finding lists its sides ("side 1", "side 2"; "claim" for a one-sided
 finding), each side its claims with outlet, article, stated words and value;
 the sides of an update are in as-of order. Findings already in the baseline
-are marked ``(known)``. Control characters from scraped text are escaped so
-an article cannot move the cursor or recolour the terminal. ANSI colour is
-off unless the reporter is built with ``color=True``.
+are marked ``(known)``. With a ``limit`` (the summary printed beside a
+report written to a file), the report's first findings (its most severe,
+grouped the same way) and its first corroborated events are listed, and the
+rest counted. Control characters
+from scraped text are escaped so an article cannot move the cursor or
+recolour the terminal. ANSI colour is off unless the reporter is built with
+``color=True``.
 """
 
 from __future__ import annotations
@@ -77,8 +81,11 @@ class TextReporter:
 
     name = "text"
 
-    def __init__(self, color: bool = False) -> None:
+    def __init__(self, color: bool = False, limit: int | None = None) -> None:
+        """A reporter painting severities with ANSI colour (``color``), listing at
+        most ``limit`` findings and as many corroborated events (``None``: all)."""
         self.color = color
+        self.limit = limit
 
     def _paint(self, severity: str, text: str) -> str:
         if not self.color or severity not in _COLOURS:
@@ -131,11 +138,19 @@ class TextReporter:
         facts = {fact.id: fact for fact in report.facts}
         articles = {article.id: article for article in report.articles}
         events = {event.id: event for event in report.events}
+        # The first findings of the report are its most severe: those are
+        # listed, grouped by story as the whole report's are.
+        shown = report.findings if self.limit is None else report.findings[: self.limit]
+        whole = {group.story_id: group for group in findings_by_story(report)}
         lines: list[str] = []
-        for group in findings_by_story(report):
-            lines += ["", *self._story_heading(group)]
+        for group in findings_by_story(report.model_copy(update={"findings": shown})):
+            lines += ["", *self._story_heading(whole[group.story_id])]
             for finding in group.findings:
                 lines += ["", *self._finding(finding, facts, articles, events)]
+        rest = report.findings[len(shown) :]
+        if rest:
+            more = _plural(len(rest), "more finding")
+            lines += ["", f"... and {more} ({_severities(rest)}) not listed here"]
         return lines
 
     @staticmethod
@@ -211,7 +226,7 @@ class TextReporter:
         articles = {article.id: article for article in report.articles}
         stories = {story.id: story for story in report.stories}
         lines = ["", f"Corroborated events ({len(events)})"]
-        for event in events:
+        for event in events[: self.limit]:
             story = stories.get(event.story or "")
             where = f"  story {_clean(story.label)}" if story is not None else ""
             lines.append(
@@ -219,4 +234,7 @@ class TextReporter:
                 f" {_plural(len(event.sources), 'source')}){where}"
             )
             lines += ["    " + self._fact_line(fid, facts, articles) for fid in event.facts]
+        if self.limit is not None and len(events) > self.limit:
+            more = _plural(len(events) - self.limit, "more corroborated event")
+            lines.append(f"  ... and {more} not listed here")
         return lines

@@ -183,6 +183,25 @@ def test_html_output_file(tmp_path: Path, seeds_report: dict[str, Any]) -> None:
         assert finding["id"] in html or finding["summary"][:20] in html
 
 
+def test_the_summary_beside_a_written_report_is_bounded(
+    tmp_path: Path, seeds_report: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A day's crawl has thousands of findings: the terminal gets the most
+    # severe and a count of the rest; the file has them all.
+    from checker import cli
+
+    monkeypatch.setattr(cli, "SUMMARY_FINDINGS", 1)
+    out = tmp_path / "report.html"
+    result = _run("check", SEEDS, "-o", out, "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    first, *rest = seeds_report["findings"]
+    assert first["id"] in result.output
+    assert all(f["id"] not in result.output for f in rest)
+    assert f"... and {len(rest)} more findings" in result.output
+    assert result.output.rstrip().endswith(f"report written to {out}")
+    assert all(f["id"] in out.read_text(encoding="utf-8") for f in seeds_report["findings"])
+
+
 def test_json_output_file(tmp_path: Path, seeds_report: dict[str, Any]) -> None:
     out = tmp_path / "report.json"
     result = _run("check", SEEDS, "-o", out, "--format", "json", "--fail-on", "never")

@@ -147,6 +147,26 @@ def test_text_colour_is_opt_in_and_control_chars_are_escaped(report: Report) -> 
     assert "a\\x1b[2J.txt" in out and "bad line" in out
 
 
+def test_text_with_a_limit_lists_the_most_severe_findings_and_counts_the_rest(
+    report: Report,
+) -> None:
+    out = TextReporter(limit=2).render(report)
+    listed, rest = report.findings[:2], report.findings[2:]
+    assert [f.severity for f in listed] == ["error", "warning"]  # most severe first
+    for finding in listed:
+        assert finding.id in out
+    for finding in rest:
+        assert finding.id not in out
+    assert "... and 4 more findings (2 warning, 2 info) not listed here" in out
+    # a story's heading still counts all of its findings
+    assert "4 findings (1 error, 1 warning, 2 info)" in out
+    assert "Findings: 6 (1 error, 3 warning, 2 info)" in out
+    none = TextReporter(limit=0).render(report)
+    assert "... and 6 more findings" in none
+    assert "Corroborated events (1)\n  ... and 1 more corroborated event not listed here" in none
+    assert TextReporter(limit=99).render(report) == TextReporter().render(report)
+
+
 def test_text_without_findings() -> None:
     out = TextReporter().render(Report())
     assert "No findings." in out and "Inputs: 0" in out
