@@ -52,12 +52,26 @@ def _rulebook(rule_dirs: tuple[str, ...]) -> Rulebook:
         sys.exit(ERROR)
 
 
+# Seconds between two updates of the progress line: one per article was a
+# million writes to the terminal for a day's crawl.
+PROGRESS_EVERY = 0.1
+
+
 def _progress() -> Progress | None:
-    """A progress line on stderr when it is a terminal; nothing otherwise."""
+    """A progress line on stderr when it is a terminal (at most every
+    ``PROGRESS_EVERY`` seconds, and at the end); nothing otherwise."""
     if not sys.stderr.isatty():
         return None
+    import time
+
+    due = time.monotonic()
 
     def show(done: int, total: int) -> None:
+        nonlocal due
+        now = time.monotonic()
+        if now < due and done != total:
+            return
+        due = now + PROGRESS_EVERY
         click.echo(f"\rextracting {done}/{total} articles", err=True, nl=done == total)
 
     return show

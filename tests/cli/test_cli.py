@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -424,3 +425,27 @@ def test_every_option_of_every_command_says_what_it_does() -> None:
         if isinstance(param, click.Option) and not param.help
     ]
     assert silent == []
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_line_is_updated_a_few_times_a_second(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One update per article was a million writes to the terminal for a day's crawl.
+    from checker import cli
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(cli, "PROGRESS_EVERY", 3600.0)
+    show = cli._progress()
+    assert show is not None
+    for done in range(1, 10_001):
+        show(done, 10_000)
+    written = terminal.getvalue()
+    assert written == "\rextracting 1/10000 articles\rextracting 10000/10000 articles\n"
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal: no progress
+    assert cli._progress() is None
