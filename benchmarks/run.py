@@ -20,9 +20,12 @@ Prints, for that batch:
   by one, and the ratio of the two speeds (machines are noisy: read ratios);
 - a long article at two lengths, the second twice the first (linear work
   takes about twice the time);
+- every output format rendered from the batch's report (seconds each): a
+  reporter that is not linear shows on the larger batches;
 - with ``--rss``: the memory of the whole check on batches of those sizes: peak
   RSS (the largest process) and, where /proc tells, the most the process and
-  its workers held at once (their summed proportional set sizes, sampled);
+  its workers held at once (their summed proportional set sizes, sampled),
+  and every format rendered from its report;
 - the story clustering and grouping curve (benchmarks/stories_scale.py).
 """
 
@@ -52,9 +55,10 @@ import stories_scale  # noqa: E402
 from checker.extract import analyse  # noqa: E402
 from checker.extract.quantities import quantulum_parser  # noqa: E402
 from checker.extract.text import split_sentences  # noqa: E402
-from checker.models import Article  # noqa: E402
+from checker.models import Article, Report  # noqa: E402
 from checker.normalise import normalise  # noqa: E402
 from checker.pipeline import load_articles  # noqa: E402
+from checker.report import FORMATS, get_reporter  # noqa: E402
 from checker.rulebook import Rulebook, load_rulebook  # noqa: E402
 
 FACTCHECK = Path(sys.executable).with_name("factcheck")
@@ -163,6 +167,17 @@ def count_facts(report: Path) -> int:
         return sum(1 for line in lines if line.strip() == '"type": "fact",')
 
 
+def format_times(report: Path) -> str:
+    """Seconds to render the JSON report at ``report`` in every output format."""
+    loaded = Report.model_validate_json(report.read_bytes())
+    times = []
+    for name in FORMATS:
+        started = time.perf_counter()
+        get_reporter(name).render(loaded)
+        times.append(f"{name} {time.perf_counter() - started:.2f}")
+    return ", ".join(times) + " s"
+
+
 def _memory(run: Run) -> str:
     together = "" if run.together is None else f", all processes at once {run.together:.0f} MB"
     return f"peak RSS {run.rss:.0f} MB{together}"
@@ -266,6 +281,7 @@ def main() -> int:
         if args.jobs != 1:
             same = "same bytes" if outputs[1] == outputs[args.jobs] else "REPORTS DIFFER"
             line("speed-up", f"{speeds[args.jobs] / speeds[1]:.2f}x with {args.jobs} jobs; {same}")
+        line("formats", format_times(tmp / "report1.json"))
         q_rate = quantulum_rate(articles, rulebook, args.quantulum_mb)
         line("ratio", f"check --jobs 1 runs at {speeds[1] / q_rate:.1f}x quantulum3's speed")
         short = long_article(articles, LONG_ARTICLE_BYTES)
@@ -292,6 +308,7 @@ def main() -> int:
                 f"memory {megs:g} MB",
                 f"{_memory(run)}, {facts:,} facts ({run.wall:.0f} s, --jobs {args.jobs})",
             )
+            line(f"formats {megs:g} MB", format_times(report))
             big.unlink()
             report.unlink()
     if args.stories:

@@ -52,3 +52,17 @@ def test_a_run_reports_its_time_and_the_memory_of_all_its_processes(bench: Modul
     assert run.code == 0
     assert run.wall > 0 and run.cpu > 0 and run.rss > 10
     assert run.together is not None and run.together > 10
+
+
+def test_every_format_is_timed_from_a_written_report(bench: ModuleType, tmp_path: Path) -> None:
+    from checker.pipeline import check
+    from checker.report import FORMATS
+    from checker.report.json_report import JsonReporter
+    from checker.rulebook import load_rulebook
+
+    report = check([str(ROOT / "seeds")], load_rulebook()).report
+    out = tmp_path / "r.json"
+    with out.open("wb") as stream:
+        JsonReporter().write_bytes(report, stream)
+    timed = bench.format_times(out)
+    assert [part.split()[0] for part in timed.removesuffix(" s").split(", ")] == list(FORMATS)
