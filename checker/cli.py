@@ -329,13 +329,17 @@ def extract(
     skip_bad_input: bool,
 ) -> None:
     """Print every mention and fact in PATHS, one JSON object per line."""
-    from checker.pipeline import iter_extract
+    from checker.pipeline import stream_extract
 
     rulebook = _rulebook(rule_dirs)
     limits = _limits(max_file_size, max_article_size)
-    stream, had_errors = iter_extract(paths, rulebook, stdin=sys.stdin.buffer, limits=limits)
-    for item in stream:
-        click.echo(item.model_dump_json())
+    had_errors = stream_extract(
+        paths,
+        rulebook,
+        lambda item: click.echo(item.model_dump_json()),
+        stdin=sys.stdin.buffer,
+        limits=limits,
+    )
     sys.exit(ERROR if had_errors and not skip_bad_input else 0)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
@@ -19,7 +19,7 @@ from checker.parallel import Extracted, Extraction, Progress, article_facts
 from checker.rulebook import Rulebook
 from checker.stories import SMALL_BATCH, Signature, stories
 
-__all__ = ["Extracted", "Extractor", "Progress", "article_facts", "check", "iter_extract"]
+__all__ = ["Extracted", "Extractor", "Progress", "article_facts", "check", "stream_extract"]
 
 # Extraction on another backend (see checker.dask_backend): originals in, results in order.
 Extractor = Callable[[Sequence[Article], Rulebook, Progress | None], list[Extracted]]
@@ -187,22 +187,35 @@ def _read_and_extract(
     return articles, inputs, extraction.finish()
 
 
-def iter_extract(
+def stream_extract(
     paths: Sequence[str],
     rulebook: Rulebook,
+    emit: Callable[[Mention | Fact], None],
     stdin: TextIO | BinaryIO | None = None,
     limits: Limits | None = None,
-) -> tuple[Iterator[Mention | Fact], bool]:
-    """Every mention and fact of every article (duplicates included), for ``extract``.
+) -> bool:
+    """Pass every mention and fact of every article (copies too) to ``emit``, for ``extract``.
 
-    Returns the lazy stream and whether any input had to be skipped.
+    Each article is extracted as soon as it is read (``ingest.stream_ingest``),
+    its mentions first and then its facts, so a crawl is never held whole.
+    Returns whether any input had to be skipped.
     """
-    articles, _inputs, had_errors = load_articles(paths, rulebook, stdin, limits)
+    limits = limits or Limits()
+    lex = lexicon(rulebook)
 
-    def stream() -> Iterator[Mention | Fact]:
-        for article in articles:
-            mentions, facts, _signature = article_facts(article, rulebook)
-            yield from mentions
-            yield from facts
+    def take(article: Article) -> None:
+        mentions, facts, _signature = article_facts(with_published(article, lex), rulebook)
+        for mention in mentions:
+            emit(mention)
+        for fact in facts:
+            emit(fact)
 
-    return stream(), had_errors
+    inputs = stream_ingest(
+        paths,
+        rulebook,
+        take,
+        stdin=stdin,
+        max_bytes=limits.max_file_bytes,
+        max_chars=limits.max_article_chars,
+    )
+    return any(record.incomplete for record in inputs)

@@ -284,3 +284,30 @@ def test_this_process_takes_back_the_parts_the_children_have_not_started(
     # The child judged the first parts it was handed, this process the rest.
     assert by_children and by_children == list(range(1, len(by_children) + 1))
     assert len(by_children) < counts[0] - 1
+
+
+def test_extract_reads_and_extracts_article_by_article(
+    tmp_path: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `factcheck extract` streams like `check`: a crawl is never held whole.
+    from checker import pipeline
+    from checker.ingest import dedupe
+
+    path = batch.write_batch(tmp_path / "b.jsonl", articles=6)
+    events: list[str] = []
+    mark, facts_of = dedupe.Deduper.mark, pipeline.article_facts
+
+    def marked(self: dedupe.Deduper, article: Article) -> Article:
+        events.append("read")
+        return mark(self, article)
+
+    def extracted(article: Article, book: Rulebook) -> object:
+        events.append("extracted")
+        return facts_of(article, book)
+
+    monkeypatch.setattr(dedupe.Deduper, "mark", marked)
+    monkeypatch.setattr(pipeline, "article_facts", extracted)
+    items: list[object] = []
+    assert not pipeline.stream_extract([str(path)], rulebook, items.append)
+    assert events == ["read", "extracted"] * 6
+    assert items
