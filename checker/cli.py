@@ -142,6 +142,13 @@ _rules_option = click.option(
 )
 
 
+_jobs_option = click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes for extraction and judging [default: every core; one for a small batch].",
+)
+
+
 @click.group()
 @click.version_option(__version__, prog_name="factcheck")
 def main() -> None:
@@ -199,11 +206,7 @@ def exit_status(code: object) -> int:
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Accepted findings (JSON).")
 @click.option("--select", help="Only report these finding rule codes (comma-separated).")
 @click.option("--ignore", help="Drop these finding rule codes (comma-separated).")
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Processes for extraction and judging [default: every core; one for a small batch].",
-)
+@_jobs_option
 @click.option(
     "--dask",
     "dask_address",
@@ -352,11 +355,14 @@ def extract(
     type=click.Path(dir_okay=False),
     help="Write the accepted findings' ids to FILE (JSON; for check --baseline).",
 )
+@_jobs_option
 @_rules_option
 @_input_options
+@cyclic_gc_paused(freeze=True)
 def baseline_cmd(
     paths: tuple[str, ...],
     output: str,
+    jobs: int | None,
     rule_dirs: tuple[str, ...],
     max_file_size: int,
     max_article_size: int,
@@ -364,11 +370,14 @@ def baseline_cmd(
 ) -> None:
     """Accept today's findings for PATHS: write their ids to OUTPUT."""
     from checker.baseline import write_baseline
+    from checker.parallel import default_jobs
     from checker.pipeline import check as run_check
 
     rulebook = _rulebook(rule_dirs)
     limits = _limits(max_file_size, max_article_size)
-    result = run_check(paths, rulebook, stdin=sys.stdin.buffer, limits=limits)
+    result = run_check(
+        paths, rulebook, jobs=jobs or default_jobs(), stdin=sys.stdin.buffer, limits=limits
+    )
     write_baseline(result.report, Path(output))
     click.echo(f"{len(result.report.findings)} findings written to {output}")
     _warn_inputs(result.report.inputs)

@@ -278,6 +278,26 @@ def test_baseline_round_trip(tmp_path: Path, seeds_report: dict[str, Any]) -> No
     assert all(f["new"] is False for f in data["findings"])
 
 
+@pytest.mark.parametrize("given", [None, 3])
+def test_baseline_runs_the_check_on_every_core_as_check_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: int | None
+) -> None:
+    from checker import parallel, pipeline
+
+    used: list[int] = []
+    check = pipeline.check
+
+    def spy(*args: Any, **kwargs: Any) -> pipeline.CheckResult:
+        used.append(kwargs["jobs"])
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "check", spy)
+    jobs = [] if given is None else ["--jobs", str(given)]
+    made = _run("baseline", SEEDS, "-o", tmp_path / "b.json", *jobs)
+    assert made.exit_code == 0, made.output
+    assert used == [given or parallel.default_jobs()]
+
+
 def test_malformed_baseline_exits_2(tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     baseline.write_text("{not json", encoding="utf-8")
