@@ -176,14 +176,7 @@ def _read_and_extract(
             extraction.add(article)
         articles.append(article.model_copy(update={"text": ""}))
 
-    inputs = stream_ingest(
-        paths,
-        rulebook,
-        take,
-        stdin=stdin,
-        max_bytes=limits.max_file_bytes,
-        max_chars=limits.max_article_chars,
-    )
+    inputs = _stream(paths, rulebook, take, stdin, limits)
     return articles, inputs, extraction.finish()
 
 
@@ -200,7 +193,6 @@ def stream_extract(
     its mentions first and then its facts, so a crawl is never held whole.
     Returns whether any input had to be skipped.
     """
-    limits = limits or Limits()
     lex = lexicon(rulebook)
 
     def take(article: Article) -> None:
@@ -210,7 +202,19 @@ def stream_extract(
         for fact in facts:
             emit(fact)
 
-    inputs = stream_ingest(
+    inputs = _stream(paths, rulebook, take, stdin, limits or Limits())
+    return any(record.incomplete for record in inputs)
+
+
+def _stream(
+    paths: Sequence[str],
+    rulebook: Rulebook,
+    take: Callable[[Article], None],
+    stdin: TextIO | BinaryIO | None,
+    limits: Limits,
+) -> list[InputRecord]:
+    """``ingest.stream_ingest`` of ``paths`` within ``limits``, each article to ``take``."""
+    return stream_ingest(
         paths,
         rulebook,
         take,
@@ -218,4 +222,3 @@ def stream_extract(
         max_bytes=limits.max_file_bytes,
         max_chars=limits.max_article_chars,
     )
-    return any(record.incomplete for record in inputs)
