@@ -8,13 +8,13 @@ from typing import Any
 
 from checker.extract.date_years import with_year_unit
 from checker.extract.dates import find_dates
-from checker.extract.lexicon import Lexicon, UnitCues, lexicon
+from checker.extract.lexicon import Lexicon, lexicon
 from checker.extract.numbers import find_numbers
 from checker.extract.quantities import quantities
 from checker.extract.spans import SpanIndex
 from checker.extract.text import Sentence, sentence_at, split_sentences
 from checker.models import Article, Mention, MentionKind
-from checker.rulebook import Rulebook
+from checker.rulebook import Rulebook, UnitReading
 
 # quantulum3 reads "1.2k" as kelvin; here a bare "k" is a thousand.
 _NOT_UNITS = frozenset({"dimensionless", "kelvin", "count"})
@@ -243,16 +243,16 @@ def _read_unit(
     word stands nearest the number, or one that takes the number and the
     unit word made one adjective ("a 500-pound bomb"); else quantulum3's own.
     """
-    best: tuple[int, UnitCues] | None = None
-    for reading in lex.unit_readings:
-        if unit not in reading.units:
+    best: tuple[int, UnitReading] | None = None
+    for cues in lex.unit_readings:
+        if unit not in cues.units:
             continue
-        if reading.hyphenated and text[end : end + 1] == "-":
-            return reading.unit, reading.kind
-        for cue in reading.cue_re.finditer(text):
+        if cues.reading.hyphenated and text[end : end + 1] == "-":
+            return cues.reading.unit, cues.reading.kind
+        for cue in cues.cue_re.finditer(text):
             gap = cue.start() - end if cue.start() >= end else start - cue.end()
             if best is None or gap < best[0]:
-                best = (gap, reading)
+                best = (gap, cues.reading)
     if best is None:
         return unit, kind
     return best[1].unit, best[1].kind

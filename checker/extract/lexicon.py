@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from checker.extract.text import token_texts
+from checker.extract.text import BLANK, token_texts
 from checker.models import MentionKind
-from checker.rulebook import MetricRule, Place, Rulebook
+from checker.rulebook import MetricRule, Place, Rulebook, UnitReading
 
 
 def phrase_pattern(
@@ -65,11 +65,10 @@ def phrase_trie(phrases: list[str], flags: int = re.IGNORECASE, blank: str = r"\
     return branch(trie)
 
 
-# White space within a line. Sentences never cross a line break, so neither
-# does a number's span: its scale, number words, units, hedges and ranges.
-_BLANK = r"[^\S\n]"
-_INLINE = _BLANK + "+"
-_JOIN = rf"(?:{_BLANK}|-)"  # white space within a line, or a hyphen
+# A number's span stays on its line (``text.BLANK``): its scale, number
+# words, units, hedges and ranges.
+_INLINE = BLANK + "+"
+_JOIN = rf"(?:{BLANK}|-)"  # white space within a line, or a hyphen
 
 
 def alternation(phrases: list[str], blank: str = r"\s+") -> str:
@@ -106,11 +105,9 @@ class MetricLexicon:
 class UnitCues:
     """A reading of quantulum3's units (``UnitReading``), its cue words compiled."""
 
+    reading: UnitReading
     units: frozenset[str]
-    unit: str
-    kind: MentionKind
     cue_re: re.Pattern[str]
-    hyphenated: bool
 
 
 @dataclass(frozen=True)
@@ -356,13 +353,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         extra_units=table_units,
         unit_readings=tuple(
-            UnitCues(
-                units=frozenset(r.units),
-                unit=r.unit,
-                kind=r.kind,
-                cue_re=phrase_pattern(r.cues),
-                hyphenated=r.hyphenated,
-            )
+            UnitCues(reading=r, units=frozenset(r.units), cue_re=phrase_pattern(r.cues))
             for r in lang.unit_readings
         ),
         currency_re=re.compile(alternation(list(lang.currency_symbols))),

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.extract.regex_reach import Reach, Stretches, pattern_reach
+from checker.extract.text import BLANK
 
 # The standard library's own regex parser: the leads are read from the parse tree.
 _parser: Any = importlib.import_module("re._parser")
@@ -60,7 +61,6 @@ def _piece(char: str) -> str | None:
     return re.escape(low)
 
 
-_INLINE_SPACE = r"[^\S\n]"
 _NOT_SPACE_OR_NEWLINE = {(_c.CATEGORY, _c.CATEGORY_NOT_SPACE), (_c.LITERAL, ord("\n"))}
 
 
@@ -70,7 +70,7 @@ def _class_pieces(items: list[tuple[Any, Any]]) -> list[str] | None:
     if items and items[0][0] is _c.NEGATE:
         # White space within a line, [^\S\n], the one negated class leads keep.
         rest = {(op, av) for op, av in items[1:]}
-        return [_INLINE_SPACE] if rest == _NOT_SPACE_OR_NEWLINE else None
+        return [BLANK] if rest == _NOT_SPACE_OR_NEWLINE else None
     pieces: list[str] = []
     ranges: list[str] = []
     for op, av in items:

@@ -23,6 +23,9 @@ _TOKEN_RE = re.compile(
     r"[^\s_](?:(?<=[^\W\d_])(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*+(?:[-'’.]\w++)*+)"
     r"|(?<=\d)(?:[\d,.]*\d)?)?"
 )
+# White space within a line. Sentences never cross a line break, so neither
+# does anything read in one (a number's hedge, range, scale or unit).
+BLANK = r"[^\S\n]"
 # A sentence ends after a run of stops (and closing quotes or brackets) that
 # white space and a capital or digit follow. The run is read from its first
 # stop only, and never given back (possessive): a line of 100,000 full stops

@@ -125,22 +125,20 @@ def outlet_of(url: str | None) -> str | None:
 
 def _outlet(record: Mapping[str, object], url: str | None) -> tuple[str | None, str | None]:
     """The record's outlet, and a note when a named one was too long to be one."""
-    note = None
     named = _first(record, _OUTLET_KEYS)
     if named is not None and _URL_SHAPED.match(named):
         named = outlet_of(named)
-    if named is not None:
-        if len(named) <= MAX_OUTLET_CHARS:
-            return named, None
+    note = None
+    if named is not None and len(named) > MAX_OUTLET_CHARS:
         note = f"outlet name of {len(named):,} characters left out (over {MAX_OUTLET_CHARS})"
-    from_url = outlet_of(url)
-    if from_url is not None and len(from_url) <= MAX_OUTLET_CHARS:
-        return from_url, note
     # A plain record's "source" may name the outlet rather than give a URL.
     source = _text(record.get("source"))
-    if source is None or len(source) > MAX_OUTLET_CHARS or clean_url(source) is not None:
-        return None, note
-    return source, note
+    if source is not None and clean_url(source) is not None:
+        source = None
+    for outlet in (named, outlet_of(url), source):
+        if outlet is not None and len(outlet) <= MAX_OUTLET_CHARS:
+            return outlet, note
+    return None, note
 
 
 def record_fields(record: Mapping[str, object]) -> RecordFields:

@@ -699,7 +699,6 @@ class HtmlReporter:
             _story_view(group.story, group.story_id, [lookup.finding(f) for f in group.findings])
             for group in findings_by_story(ordered)
         ]
-        per_story = Counter(f.story for f in report.findings if f.story)
         # Each story's findings' severities, in the report's order: one pass
         # over the findings, not one per story (a day's crawl has tens of
         # thousands of each).
@@ -707,6 +706,7 @@ class HtmlReporter:
         for finding in report.findings:
             if finding.story:
                 severities_of[finding.story].append(finding.severity)
+        per_story = Counter({story: len(found) for story, found in severities_of.items()})
         story_rows = [
             StoryRow(
                 id=story.id,

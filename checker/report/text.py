@@ -37,10 +37,9 @@ the sides of an update are in as-of order. Findings already in the baseline
 are marked ``(known)``. With a ``limit`` (the summary printed beside a
 report written to a file), the report's first findings (its most severe,
 grouped the same way) and its first corroborated events are listed, and the
-rest counted. Control characters
-from scraped text are escaped so an article cannot move the cursor or
-recolour the terminal. ANSI colour is off unless the reporter is built with
-``color=True``.
+rest counted. Control characters from scraped text are escaped so an article
+cannot move the cursor or recolour the terminal. ANSI colour is off unless
+the reporter is built with ``color=True``.
 """
 
 from __future__ import annotations
@@ -139,13 +138,16 @@ class TextReporter:
         articles = {article.id: article for article in report.articles}
         events = {event.id: event for event in report.events}
         # The first findings of the report are its most severe: those are
-        # listed, grouped by story as the whole report's are.
+        # listed, each under its story's heading (which counts them all).
         shown = report.findings if self.limit is None else report.findings[: self.limit]
-        whole = {group.story_id: group for group in findings_by_story(report)}
+        listed = {id(finding) for finding in shown}
         lines: list[str] = []
-        for group in findings_by_story(report.model_copy(update={"findings": shown})):
-            lines += ["", *self._story_heading(whole[group.story_id])]
-            for finding in group.findings:
+        for group in findings_by_story(report):
+            here = [finding for finding in group.findings if id(finding) in listed]
+            if not here:
+                continue
+            lines += ["", *self._story_heading(group)]
+            for finding in here:
                 lines += ["", *self._finding(finding, facts, articles, events)]
         rest = report.findings[len(shown) :]
         if rest:
