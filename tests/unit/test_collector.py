@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,6 +101,33 @@ def test_the_check_command_writes_its_report_with_the_collector_paused(
         assert result.exit_code == 0, result.output
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert seen == [False]
+    assert out.stat().st_size > 0
+
+
+def test_the_baseline_command_writes_its_file_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from checker import baseline
+    from checker.cli import main
+
+    seen: list[bool] = []
+    write = baseline.write_baseline
+
+    def spy(*args: Any) -> None:
+        seen.append(gc.isenabled())
+        write(*args)
+
+    monkeypatch.setattr(baseline, "write_baseline", spy)
+    out = tmp_path / "b.json"
+    try:
+        result = CliRunner().invoke(main, ["baseline", str(seeds_dir), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert gc.isenabled()
     finally:
         gc.unfreeze()
     assert seen == [False]
