@@ -84,6 +84,8 @@ class StoryParams:
 # than the whole run.
 SMALL_BATCH = 150
 _PAIR_BLOCK = 20_000
+# Up to this many candidate pairs are sorted in plain Python (see ``strongest_first``).
+_SORT_IN_PYTHON = 20_000
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,26 @@ def _normalise_rows(matrix) -> None:  # type: ignore[no-untyped-def]
     matrix.data /= np.repeat(norms, np.diff(matrix.indptr))
 
 
+@dataclass(frozen=True)
+class Pairs:
+    """Candidate pairs of articles and their similarities, pair ``k`` being
+    (``firsts[k]``, ``seconds[k]``) with ``firsts[k] < seconds[k]``."""
+
+    firsts: list[int]
+    seconds: list[int]
+    values: list[float]
+
+    @classmethod
+    def of(cls, sims: Mapping[tuple[int, int], float]) -> Pairs:
+        """The pairs of a mapping from (first, second) to similarity, in its order."""
+        return cls([i for i, _j in sims], [j for _i, j in sims], list(sims.values()))
+
+    def renumbered(self, numbers: Sequence[int]) -> Pairs:
+        """The same pairs with article ``i`` called ``numbers[i]``."""
+        at = numbers.__getitem__
+        return Pairs(list(map(at, self.firsts)), list(map(at, self.seconds)), self.values)
+
+
 def candidate_pairs(
     signatures: Sequence[Signature], params: StoryParams, stats: BatchStats | None = None
 ) -> dict[tuple[int, int], float]:
@@ -253,20 +275,31 @@ def candidate_pairs(
     ``stats`` the signatures are a part of a larger batch, weighed and
     blocked by the whole batch's counts.
     """
+    pairs = candidate_pair_lists(signatures, params, stats)
+    return dict(zip(zip(pairs.firsts, pairs.seconds, strict=True), pairs.values, strict=True))
+
+
+def candidate_pair_lists(
+    signatures: Sequence[Signature], params: StoryParams, stats: BatchStats | None = None
+) -> Pairs:
+    """``candidate_pairs`` as three lists, in the same order: with many
+    thousands of pairs, a mapping of them costs more than working them out."""
     n = len(signatures)
     if n < 2 or not any(s.terms for s in signatures):
         # Articles with no terms at all (a date and a number) share nothing,
         # and give TF-IDF no columns to work with.
-        return {}
+        return Pairs([], [], [])
     if (stats.originals if stats else n) <= SMALL_BATCH:
         from checker.smallbatch import candidate_similarities
 
-        return candidate_similarities(
-            [s.terms for s in signatures],
-            lambda t: t[:2] != WORD,
-            df_cap=params.df_cap,
-            idf_power=params.idf_power,
-            batch=(stats.originals, stats.df) if stats else None,
+        return Pairs.of(
+            candidate_similarities(
+                [s.terms for s in signatures],
+                lambda t: t[:2] != WORD,
+                df_cap=params.df_cap,
+                idf_power=params.idf_power,
+                batch=(stats.originals, stats.df) if stats else None,
+            )
         )
     import numpy as np
 
@@ -276,26 +309,22 @@ def candidate_pairs(
     keep = np.flatnonzero(distinctive & (df >= 2) & (df <= params.df_cap))
     blocking = (tfidf[:, keep] > 0).astype(np.int32).tocsc().tocsr()
     shared = (blocking @ blocking.T).tocoo()
-    sims: dict[tuple[int, int], float] = {}
     rows, cols = shared.row, shared.col
     mask = rows < cols
     pairs = np.stack([rows[mask], cols[mask]], axis=1)
     if len(pairs) == 0:
-        return sims
+        return Pairs([], [], [])
     tfidf = tfidf.tocsr()
     values = (
         _similarities_by_product(tfidf, pairs)
         if _product_is_cheaper(tfidf, pairs)
         else _similarities_by_pairs(tfidf, pairs)
     )
-    sims.update(
-        zip(
-            zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True),
-            map(round, values.tolist(), repeat(DECIMALS)),
-            strict=True,
-        )
+    return Pairs(
+        pairs[:, 0].tolist(),
+        pairs[:, 1].tolist(),
+        list(map(round, values.tolist(), repeat(DECIMALS))),
     )
-    return sims
 
 
 # Cells of a dense block of similarities (rows times articles) worked out at once.
@@ -365,9 +394,7 @@ def _similarities_by_pairs(tfidf: Any, pairs: NDArray[np.intp]) -> NDArray[np.fl
 
 
 def _date_weighted(
-    sims: Mapping[tuple[int, int], float],
-    signatures: Sequence[Signature],
-    params: StoryParams,
+    pairs: Pairs, signatures: Sequence[Signature], params: StoryParams
 ) -> dict[int, dict[int, float]]:
     """Each article's candidate neighbours, with the pair's similarity weighed by its dates.
 
@@ -378,13 +405,41 @@ def _date_weighted(
     days = [s.anchor.toordinal() if s.anchor else None for s in signatures]
     max_days, penalty = params.max_days, params.date_penalty
     neighbours: dict[int, dict[int, float]] = defaultdict(dict)
-    for (i, j), v in sims.items():
+    for i, j, v in zip(pairs.firsts, pairs.seconds, pairs.values, strict=True):
         a, b = days[i], days[j]
         if a is not None and b is not None and abs(a - b) > max_days:
             v *= float(penalty ** (abs(a - b) / max_days))
         neighbours[i][j] = v
         neighbours[j][i] = v
     return neighbours
+
+
+def strongest_first(pairs: Pairs, link: float) -> list[tuple[int, int]]:
+    """The pairs whose similarity reaches ``link``, strongest first (ties by
+    first, then second article), as a heap of them would pop.
+
+    Sorted at once (with NumPy when there are many): popping a heap of
+    hundreds of thousands of pairs one at a time took most of clustering a
+    large batch.
+    """
+    if len(pairs.values) <= _SORT_IN_PYTHON:
+        ranked = sorted(
+            (-v, i, j)
+            for i, j, v in zip(pairs.firsts, pairs.seconds, pairs.values, strict=True)
+            if v >= link
+        )
+        return [(i, j) for _v, i, j in ranked]
+    import numpy as np
+
+    values = np.asarray(pairs.values, dtype=np.float64)
+    firsts = np.asarray(pairs.firsts, dtype=np.int64)
+    seconds = np.asarray(pairs.seconds, dtype=np.int64)
+    strong = values >= link
+    values, firsts, seconds = values[strong], firsts[strong], seconds[strong]
+    # lexsort sorts by its last key first: by similarity, highest first, then
+    # by first article, then by second.
+    order = np.lexsort((seconds, firsts, -values))
+    return list(zip(firsts[order].tolist(), seconds[order].tolist(), strict=True))
 
 
 def _core(names: Counter[str], size: int, params: StoryParams) -> set[str]:
@@ -427,20 +482,17 @@ def cluster(
     index = {s.article: i for i, s in enumerate(signatures)}
     originals = [i for i, s in enumerate(signatures) if not s.duplicate_of]
     sub = [signatures[i] for i in originals]
-    sims = candidate_pairs(sub, params, stats)
+    pairs = candidate_pair_lists(sub, params, stats)
     if len(sub) < len(signatures):  # numbered among the originals: renumber
-        sims = {(originals[i], originals[j]): v for (i, j), v in sims.items()}
-    neighbours = _date_weighted(sims, signatures, params)
+        pairs = pairs.renumbered(originals)
+    neighbours = _date_weighted(pairs, signatures, params)
     owner = {i: i for i in originals}
     clusters = {i: _Cluster([i]) for i in originals}
-    heap = [(-v, i, j) for (i, j), v in sims.items() if v >= params.link]
-    heapq.heapify(heap)
     # Two clusters that failed to merge stay apart until one of them grows:
     # the other candidate edges between them need no second look.
     version = dict.fromkeys(originals, 0)
     rejected: set[tuple[int, int, int, int]] = set()
-    while heap:
-        _neg, i, j = heapq.heappop(heap)
+    for i, j in strongest_first(pairs, params.link):
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
