@@ -9,7 +9,9 @@
 - everything from a ``stop_at`` line on (the comment form and below).
 
 Paragraphs stay as in the source: lines separated by a blank line become
-paragraphs joined with "\\n\\n", adjacent lines are joined with "\\n".
+paragraphs joined with "\\n\\n", adjacent lines are joined with "\\n"; but
+the lines of hard-wrapped text are first joined back into their paragraphs
+(unwrap.py).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from checker.ingest.unwrap import unwrapped
 from checker.rulebook import BoilerplateRules, RuleError
 
 # A section label above a "Live Story" box: a few words, no sentence.
@@ -116,6 +119,7 @@ class BoilerplateFilter:
 
     def clean_article(self, lines: Sequence[str]) -> CleanArticle:
         """Clean the raw lines of one article (see the module docstring)."""
+        lines = unwrapped(lines, self.is_content)
         paragraphs: list[list[str]] = [[]]
         seen: set[str] = set()
         last_kept = -2
