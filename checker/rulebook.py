@@ -158,7 +158,9 @@ class UnitReading(_Rule):
     The reading holds where the nearest of its ``cues`` to the number is
     nearer than any other reading's of the same units, or, with
     ``hyphenated``, where the number and the unit word make one adjective
-    ("a 500-pound bomb").
+    ("a 500-pound bomb"). A word of ``after_unit`` right after the unit word
+    is a cue too, as far from the number as the unit word's end ("900
+    pounds of fertilizer").
     """
 
     units: list[str]
@@ -166,6 +168,7 @@ class UnitReading(_Rule):
     kind: Literal["money", "quantity"]
     cues: list[str] = Field(default_factory=list)
     hyphenated: bool = False
+    after_unit: list[str] = Field(default_factory=list)
 
 
 class LanguageRules(_Rule):

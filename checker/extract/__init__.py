@@ -219,7 +219,7 @@ def _apply_quantity(
         kind: MentionKind = (
             "money" if entity == "currency" else "percent" if unit == "percentage" else "quantity"
         )
-        unit, kind = _read_unit(unit, kind, sent.text, start, end, lex)
+        unit, kind = _read_unit(unit, kind, sent.text, (start, end, max(end, q_end)), lex)
         if q_start < start:
             new_span = (sent.start + q_start, mention.span[1])
             text = sent.text[q_start:end]
@@ -236,19 +236,25 @@ def _apply_quantity(
 
 
 def _read_unit(
-    unit: str, kind: MentionKind, text: str, start: int, end: int, lex: Lexicon
+    unit: str, kind: MentionKind, text: str, where: tuple[int, int, int], lex: Lexicon
 ) -> tuple[str, MentionKind]:
-    """The unit and kind of quantulum3's ``unit`` for the number at ``start:end`` of ``text``
-    (a sentence), as the rules' unit readings tell it: the reading whose cue
-    word stands nearest the number, or one that takes the number and the
-    unit word made one adjective ("a 500-pound bomb"); else quantulum3's own.
+    """The unit and kind of quantulum3's ``unit`` for a number of ``text`` (a
+    sentence), as the rules' unit readings tell it: the reading whose cue word
+    stands nearest the number, or one that takes the number and the unit word
+    made one adjective ("a 500-pound bomb"); else quantulum3's own. ``where``
+    is the number's start and end and the end of its unit word.
     """
+    start, end, unit_end = where
     best: tuple[int, UnitReading] | None = None
     for cues in lex.unit_readings:
         if unit not in cues.units:
             continue
         if cues.reading.hyphenated and text[end : end + 1] == "-":
             return cues.reading.unit, cues.reading.kind
+        after = cues.after_unit_re and cues.after_unit_re.match(text, unit_end)
+        if after and (best is None or unit_end - end < best[0]):
+            # "900 pounds of fertilizer": a cue as far off as the unit word's end.
+            best = (unit_end - end, cues.reading)
         for cue in cues.cue_re.finditer(text):
             gap = cue.start() - end if cue.start() >= end else start - cue.end()
             if best is None or gap < best[0]:

@@ -108,6 +108,8 @@ class UnitCues:
     reading: UnitReading
     units: frozenset[str]
     cue_re: re.Pattern[str]
+    # A word of ``reading.after_unit`` right after the unit word; None for none.
+    after_unit_re: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -353,7 +355,16 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         extra_units=table_units,
         unit_readings=tuple(
-            UnitCues(reading=r, units=frozenset(r.units), cue_re=phrase_pattern(r.cues))
+            UnitCues(
+                reading=r,
+                units=frozenset(r.units),
+                cue_re=phrase_pattern(r.cues),
+                after_unit_re=re.compile(
+                    _INLINE + "(?:" + alternation(r.after_unit) + r")(?![\w])", re.IGNORECASE
+                )
+                if r.after_unit
+                else None,
+            )
             for r in lang.unit_readings
         ),
         currency_re=re.compile(alternation(list(lang.currency_symbols))),
