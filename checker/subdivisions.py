@@ -74,8 +74,13 @@ def geonames_divisions() -> GeoNamesDivisions:
     people: dict[tuple[str, str], int] = {}
     towns: set[str] = set()
     for record in records:
+        if not isinstance(record, dict):
+            continue
         state = record.get("state")
-        population = int(record.get("population") or 0)
+        try:
+            population = int(record.get("population") or 0)
+        except (TypeError, ValueError):  # another version's data, read as far as it goes
+            continue
         if state:
             key = (str(record.get("country_code")), str(state))
             people[key] = people.get(key, 0) + population

