@@ -30,6 +30,14 @@ def _inside(part: Fact, whole: Fact) -> bool:
     return not whole.countries or set(part.countries) <= set(whole.countries)
 
 
+def _shares_country(part: Fact, whole: Fact) -> bool:
+    """False for a part told of one country and a whole of another: in a story
+    across two countries each article's whole is its own country's."""
+    if not part.countries or not whole.countries:
+        return True
+    return bool(set(part.countries) & set(whole.countries))
+
+
 def _group_within(group: str, whole: str) -> bool:
     """True when counted group ``group`` lies within ``whole``.
 
@@ -48,13 +56,14 @@ def _place_within(scope: str, whole: str, lex: Lexicon) -> bool:
 
     A region or country of its own is not taken to lie within the story's
     whole area: beside a province that is the whole story, a second province
-    is its neighbour, not its part.
+    is its neighbour, not its part. A scope of several places ("Cuba+Jamaica",
+    see ``claims``) lies within the whole when each of them does.
     """
     if whole == scope:
         return True
     if whole == "whole":
-        inner = lex.place_by_name.get(scope)
-        return inner is None or inner.kind not in ("region", "country")
+        inner_places = [lex.place_by_name.get(name) for name in scope.split("+")]
+        return all(p is None or p.kind not in ("region", "country") for p in inner_places)
     inner, outer = lex.place_by_name.get(scope), lex.place_by_name.get(whole)
     return bool(inner and outer and outer.kind == "country" and inner.country == outer.country)
 
@@ -120,7 +129,8 @@ def _judge(
     A part is only larger than its whole when it exceeds every independent
     figure for the whole (a stray low figure for the whole proves nothing),
     by more than ``tolerance``; a tally over a longer period is no part of
-    it, and a place is only a part of a whole in the same country.
+    it, a place is only a part of a whole in the same country, and no part
+    is one of a whole told of another country.
     """
     lex = lexicon(rulebook)
     parts = [
@@ -139,6 +149,8 @@ def _judge(
         ):
             continue
         if place != "whole" and not all(_inside(p, t) for t in others):
+            continue
+        if not all(_shares_country(p, t) for t in others):
             continue
         bad_parts.append(p)
     if not bad_parts:

@@ -314,8 +314,6 @@ def _matches(view: View, finding: Finding, expected: Sequence[Sequence[set[str]]
 # (xfail) rather than deleted; a case that starts passing shows as XPASS.
 KNOWN_GAPS = frozenset(
     {
-        "different-place-jamaica-cuba-hurricane",
-        "different-place-mosul-deir-ez-zor-strikes",
         "mixed-rising-toll-and-same-day-conflict",
         "rising-toll-lagos-building-collapse",
         "sub-area-biobio-concepcion-quake",

@@ -220,6 +220,31 @@ def test_a_part_larger_than_its_whole_conflicts(rulebook: Rulebook, arts: list[A
     assert conflicts[0].sides == [[whole.id], [part.id]]
 
 
+def test_a_part_told_of_another_country_is_no_part_of_the_whole(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # One strike hit two countries: each article's whole is its own country's.
+    whole = _fact(A, 11)
+    part = _fact(B, 19, victims="militants").model_copy(update={"countries": ["Syria"]})
+    _, findings = _run([whole, part], arts, rulebook)
+    assert [f for f in findings if f.kind == "conflict"] == []
+
+
+@pytest.mark.parametrize(
+    ("scope", "conflicts"),
+    [
+        ("Iraq+Syria", []),  # two countries: beside the whole, not inside it
+        ("Mosul+Ramadi", ["C004"]),  # two cities of the whole's country: a part of it
+    ],
+)
+def test_a_figure_for_several_places_is_a_part_only_when_each_is(
+    rulebook: Rulebook, arts: list[Article], scope: str, conflicts: list[str]
+) -> None:
+    whole, part = _fact(A, 7), _fact(B, 10, scope=scope)
+    _, findings = _run([whole, part], arts, rulebook)
+    assert [f.rule for f in findings if f.kind == "conflict"] == conflicts
+
+
 def test_a_part_of_the_same_article_never_conflicts(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:
