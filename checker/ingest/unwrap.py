@@ -96,11 +96,13 @@ def unwrapped(lines: Sequence[str], is_text: Callable[[str], bool]) -> list[str]
     width = wrap_width(lines)
     if width is None:
         return list(lines)
-    out: list[str] = []
+    # Each paragraph's pieces, joined once at the end: adding each line to a
+    # growing string would copy the paragraph once per line.
+    paragraphs: list[list[str]] = []
     previous = ""  # the last line read, before any joining
     for line in lines:
         if (
-            out
+            paragraphs
             and len(previous.rstrip()) >= NEAR_WIDTH * width
             and line.strip()
             and _indent(line) <= _indent(previous)  # an indented line opens a paragraph
@@ -108,13 +110,16 @@ def unwrapped(lines: Sequence[str], is_text: Callable[[str], bool]) -> list[str]
             and is_text(previous)
             and is_text(line)
         ):
-            head = out[-1].rstrip()
-            glue = "" if head.endswith("-") and head[-2:-1].isalnum() else " "
-            out[-1] = head + glue + line.strip()
+            pieces = paragraphs[-1]
+            pieces[-1] = pieces[-1].rstrip()
+            # The paragraph so far ends as the last line did (its blanks dropped).
+            end = ((pieces[-2][-1:] if len(pieces) > 1 else "") + pieces[-1])[-2:]
+            glue = "" if end.endswith("-") and end[:1].isalnum() else " "
+            pieces.append(glue + line.strip())
         else:
-            out.append(line)
+            paragraphs.append([line])
         previous = line
-    return out
+    return ["".join(pieces) for pieces in paragraphs]
 
 
 def _indent(line: str) -> int:
