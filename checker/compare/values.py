@@ -59,10 +59,14 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
     """
     wholes = {m.rule.part_of for m in lex.metrics if m.rule.part_of}
     per: dict[str, list[Fact]] = defaultdict(list)
-    every: dict[str, list[Fact]] = defaultdict(list)
+    # The intervals of each article's increments so far: a set, not a scan of
+    # the article's earlier facts (which made a long article's claims quadratic).
+    earlier: dict[str, set[tuple[float | None, float | None]]] = defaultdict(set)
     for fact in sorted(facts, key=lambda f: (f.article, f.span)):
-        parts = [g for g in every[fact.article] if g.increment and g.interval == fact.interval]
-        every[fact.article].append(fact)
+        interval = (fact.interval.low, fact.interval.high)
+        parts = interval in earlier[fact.article]
+        if fact.increment:
+            earlier[fact.article].add(interval)
         if fact.increment and not increments:
             continue
         if parts and not increments:
@@ -81,7 +85,8 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
         risen = [f for f in fresh if lex.rise_re.search(f.context())]
         if risen:
             top = max(_low(f.interval) for f in risen)
-            fresh = [f for f in fresh if _low(f.interval) >= top or f in risen]
+            rising = {f.id for f in risen}
+            fresh = [f for f in fresh if _low(f.interval) >= top or f.id in rising]
         precise = [f for f in fresh if not is_vague(f)] or fresh
         headline = precise[0]
         kept = [headline]
