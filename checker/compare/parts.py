@@ -68,6 +68,55 @@ def _place_within(scope: str, whole: str, lex: Lexicon) -> bool:
     return bool(inner and outer and outer.kind == "country" and inner.country == outer.country)
 
 
+def _country_names(lex: Lexicon) -> dict[str, list[str]]:
+    """The names of the country places of the gazetteer, by the country they are of."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for name, place in lex.place_by_name.items():
+        if place.kind == "country" and name == place.name:
+            out[place.country].append(name)
+    return out
+
+
+def _wholes_of(
+    group: str,
+    scope: str,
+    members: dict[tuple[str, str], Event],
+    lex: Lexicon,
+    countries: dict[str, list[str]],
+) -> list[tuple[str, str]]:
+    """The (group, scope) of ``members`` that can be a whole of an event of ``group``
+    and ``scope``, in order: every one ``_group_within`` and ``_place_within``
+    can hold for, looked up rather than tried one by one (a story of many
+    places made that quadratic)."""
+    nationality, _, base = group.rpartition(" ")
+    groups = {"all", group, *([base] if nationality else [])}
+    scopes = {scope, "whole"}
+    inner = lex.place_by_name.get(scope)
+    if inner is not None:
+        scopes.update(countries.get(inner.country, ()))
+    return sorted(key for g in groups for s in scopes if (key := (g, s)) in members)
+
+
+class _Claims:
+    """``current_claims`` of each event, picked once: every event of a story is set
+    against every other, and picking an event's claims costs more than the
+    comparison (a long report with many places made it quadratic in its figures)."""
+
+    def __init__(self, facts: dict[str, Fact], lex: Lexicon) -> None:
+        self._facts = facts
+        self._lex = lex
+        self._picked: dict[tuple[str, str, bool], list[Fact]] = {}
+
+    def of(self, event: Event, *, increments: bool = False) -> list[Fact]:
+        """The claims of ``event`` (``current_claims``, increments kept or not)."""
+        key = (event.story or "", event.key, increments)
+        picked = self._picked.get(key)
+        if picked is None:
+            facts = [self._facts[i] for i in event.facts]
+            picked = self._picked[key] = current_claims(facts, self._lex, increments=increments)
+        return picked
+
+
 def part_findings(
     events: list[Event], facts: dict[str, Fact], articles: dict[str, Article], rulebook: Rulebook
 ) -> list[Finding]:
@@ -80,6 +129,7 @@ def part_findings(
     "under 100 casualties").
     """
     lex = lexicon(rulebook)
+    claims = _Claims(facts, lex)
     part_of = {m.name: m.part_of for m in rulebook.metrics if m.part_of}
     by_metric: dict[tuple[str, str], dict[tuple[str, str], Event]] = defaultdict(dict)
     by_claim: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
@@ -95,11 +145,13 @@ def part_findings(
                     # Within its metric's tolerance ("at least 100" beside
                     # "under 100") a count is two roundings of its whole.
                     tolerance = rulebook.metric(event.metric)
-                    found = _judge(event, whole, facts, articles, rulebook, tolerance=tolerance)
+                    found = _judge(event, whole, claims, articles, rulebook, tolerance=tolerance)
                     out.extend([found] if found else [])
+    countries = _country_names(lex)
     for _metric_key, members in sorted(by_metric.items()):
         for (group, scope), event in sorted(members.items()):
-            for (w_group, w_scope), whole in sorted(members.items()):
+            for w_group, w_scope in _wholes_of(group, scope, members, lex, countries):
+                whole = members[(w_group, w_scope)]
                 if (
                     (w_group, w_scope) == (group, scope)
                     or not _group_within(group, w_group)
@@ -107,7 +159,7 @@ def part_findings(
                 ):
                     continue
                 found = _judge(
-                    event, whole, facts, articles, rulebook, increments=True, place=scope
+                    event, whole, claims, articles, rulebook, increments=True, place=scope
                 )
                 out.extend([found] if found else [])
     return out
@@ -116,7 +168,7 @@ def part_findings(
 def _judge(
     part: Event,
     whole: Event,
-    facts: dict[str, Fact],
+    claims: _Claims,
     articles: dict[str, Article],
     rulebook: Rulebook,
     *,
@@ -132,13 +184,8 @@ def _judge(
     it, a place is only a part of a whole in the same country, and no part
     is one of a whole told of another country.
     """
-    lex = lexicon(rulebook)
-    parts = [
-        f
-        for f in current_claims([facts[i] for i in part.facts], lex, increments=increments)
-        if not is_vague(f)
-    ]
-    totals = [f for f in current_claims([facts[i] for i in whole.facts], lex) if not is_vague(f)]
+    parts = [f for f in claims.of(part, increments=increments) if not is_vague(f)]
+    totals = [f for f in claims.of(whole) if not is_vague(f)]
     bad_parts = []
     for p in parts:
         if longer_period(totals, [p], rulebook):

@@ -1,4 +1,4 @@
-"""An article's claims are picked in work linear in its figures: counted, never timed.
+"""Claims are picked, and parts set against wholes, in linear work: counted, never timed.
 
 A live report can give hundreds of figures for one toll: its rises ("rose
 to 40"), its increments ("20 more bodies") and the toll said again. Picking
@@ -6,18 +6,23 @@ the figures that speak for the article (``current_claims``) once looked at
 every earlier figure for each one, and compared every figure with every
 rise, so a 1 MB article took 48 s. The Python lines run (in every module,
 pydantic's equality included) are counted for 1x, 2x and 4x the figures: the
-second doubling may cost at most ``MAX_GROWTH`` times the first.
+second doubling may cost at most ``MAX_GROWTH`` times the first. The same
+holds for a story that names many places: each place's figure is set against
+the wholes it can be a part of, looked up, not against every other event.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
 from types import FrameType
 from typing import Any
 
+from checker.compare.parts import part_findings
 from checker.compare.values import current_claims
 from checker.extract.lexicon import lexicon
-from checker.models import Fact, Interval
+from checker.group import group
+from checker.models import Article, Fact, Interval
 from checker.rulebook import Rulebook
 
 MAX_GROWTH = 2.3
@@ -60,6 +65,16 @@ def _facts(count: int) -> list[Fact]:
 
 def _lines_run(facts: list[Fact], rulebook: Rulebook) -> int:
     lex = lexicon(rulebook)
+
+    def pick() -> None:
+        current_claims(facts, lex)
+        current_claims(facts, lex, increments=True)
+
+    return _lines(pick)
+
+
+def _lines(work: Any) -> int:
+    """The Python lines ``work()`` runs, in every module."""
     count = 0
 
     def tracer(_frame: FrameType, event: str, _arg: Any) -> Any:
@@ -71,8 +86,7 @@ def _lines_run(facts: list[Fact], rulebook: Rulebook) -> int:
     previous = sys.gettrace()
     sys.settrace(tracer)
     try:
-        current_claims(facts, lex)
-        current_claims(facts, lex, increments=True)
+        work()
     finally:
         sys.settrace(previous)
     return count
@@ -80,6 +94,49 @@ def _lines_run(facts: list[Fact], rulebook: Rulebook) -> int:
 
 def test_picking_an_article_s_claims_is_linear_in_its_figures(rulebook: Rulebook) -> None:
     small, middle, large = (_lines_run(_facts(n), rulebook) for n in SIZES)
+    first, second = middle - small, large - middle
+    assert first > 0
+    assert second <= MAX_GROWTH * first, (small, middle, large)
+
+
+def _story_of_places(places: int) -> tuple[list[Fact], dict[str, Article]]:
+    """A story with a whole toll and one figure for each of ``places`` towns."""
+    facts, articles = [], {}
+    for k in range(places + 1):
+        article = f"b.jsonl#{k + 1}"
+        articles[article] = Article(id=article, source="b.jsonl", index=k + 1, outlet=f"o{k}")
+        value = 40 if k == 0 else 3
+        sentence = f"Officials said {value} people were killed."
+        at = 100 + sentence.index(str(value))
+        facts.append(
+            Fact(
+                id=f"{article}@100",
+                article=article,
+                metric="killed",
+                stated=str(value),
+                sentence=sentence,
+                span=(at, at + len(str(value))),
+                sentence_span=(100, 100 + len(sentence)),
+                interval=Interval(low=value, high=value),
+                likely=Interval(low=value, high=value),
+                victims="people",
+                story="S1",
+                scope="" if k == 0 else f"Townville{k}",
+            )
+        )
+    return facts, articles
+
+
+def test_setting_parts_against_wholes_is_linear_in_a_story_s_places(
+    rulebook: Rulebook,
+) -> None:
+    counts = []
+    for places in SIZES:
+        facts, articles = _story_of_places(places)
+        events = group(facts, articles, rulebook)
+        by_id = {f.id: f for f in facts}
+        counts.append(_lines(functools.partial(part_findings, events, by_id, articles, rulebook)))
+    small, middle, large = counts
     first, second = middle - small, large - middle
     assert first > 0
     assert second <= MAX_GROWTH * first, (small, middle, large)
