@@ -22,6 +22,7 @@ Once articles are clustered into stories, each fact gets:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -292,24 +293,77 @@ def skip_words(lex: Lexicon) -> frozenset[str]:
     )
 
 
-def _with_towns(fact: Fact, towns: Mapping[str, Place], lex: Lexicon) -> Fact:
+def _with_towns(fact: Fact, towns: TownIndex, lex: Lexicon) -> Fact:
     """``fact`` with the towns named near it added to its places."""
     if fact.metric == "date" or not towns:
         return fact
     text = fact.context(_TOWN_WINDOW, _TOWN_WINDOW)
-    found = [name for name in towns if name not in fact.places and _named(name, text, lex)]
+    found = sorted(
+        name
+        for name in towns.in_words(_WORD_RE.findall(text))
+        if name not in fact.places and _named(name, text, lex)
+    )
     if not found:
         return fact
-    return fact.model_copy(update={"places": [*fact.places, *sorted(found)]})
+    return fact.model_copy(update={"places": [*fact.places, *found]})
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+class TownIndex:
+    """A story's towns by the first word of their names.
+
+    A figure's few words then find the towns named near it, where trying each
+    of the story's towns on each of its figures grew with the square of a
+    long report (more figures, and more towns named).
+    """
+
+    def __init__(self, towns: Iterable[str]) -> None:
+        """The index of the town names ``towns``."""
+        self._by_first: dict[str, list[str]] = defaultdict(list)
+        for name in towns:
+            first = _WORD_RE.search(name)
+            if first is not None:
+                self._by_first[first.group()].append(name)
+
+    def __bool__(self) -> bool:
+        """Whether there is any town."""
+        return bool(self._by_first)
+
+    def in_words(self, words: Iterable[str]) -> set[str]:
+        """The towns whose names start with one of ``words``: every town a text of
+        those words can name (a name starts where one of the text's words does)."""
+        return {name for word in set(words) for name in self._by_first.get(word, ())}
 
 
 def _named(name: str, text: str, lex: Lexicon) -> bool:
-    """True when ``text`` places something in ``name`` ("in X", "the town of X")."""
+    """True when ``text`` places something in ``name`` ("in X", "the town of X").
+
+    Each place the name stands in the text is checked with two patterns made
+    once: a pattern made for each name, as before, went through Python's cache
+    of 512 patterns, so a story naming more towns than that compiled them again
+    and again.
+    """
     if name not in text:
         return False
-    at = lex.town_locative_re
-    pattern = rf"\b(?:{at})\s+(?:the\s+\w+\s+of\s+)?{re.escape(name)}(?![\w-])"
-    return re.search(pattern, text) is not None
+    before = _locative_before(lex.town_locative_re)
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if _WORD_OR_HYPHEN.match(text, end) is None and before.search(text, 0, start):
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+@functools.lru_cache(maxsize=8)
+def _locative_before(locatives: str) -> re.Pattern[str]:
+    """A locative right before the end of the text searched ("in", "in the town of")."""
+    return re.compile(rf"\b(?:{locatives})\s+(?:the\s+\w+\s+of\s+)?\Z")
 
 
 def breakdown_items(facts: Sequence[Fact], lex: Lexicon) -> set[str]:
@@ -496,8 +550,9 @@ def assign(
         towns = story_towns(facts, stories, rulebook)
     if extra is None:
         extra = batch_towns(towns.values())
+    indexes = {story_id: TownIndex(names) for story_id, names in towns.items()}
     facts = [
-        _with_towns(f, towns[s.id], lex) if (s := story_of.get(f.article)) is not None else f
+        _with_towns(f, indexes[s.id], lex) if (s := story_of.get(f.article)) is not None else f
         for f in facts
     ]
     by_story: dict[str, list[Fact]] = defaultdict(list)

@@ -8,7 +8,9 @@ rise, so a 1 MB article took 48 s. The Python lines run (in every module,
 pydantic's equality included) are counted for 1x, 2x and 4x the figures: the
 second doubling may cost at most ``MAX_GROWTH`` times the first. The same
 holds for a story that names many places: each place's figure is set against
-the wholes it can be a part of, looked up, not against every other event.
+the wholes it can be a part of, looked up, not against every other event;
+and each figure finds the towns named near it through their first words, not
+by trying every town of its story.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ import sys
 from types import FrameType
 from typing import Any
 
+from checker.claims import assign
 from checker.compare.parts import part_findings
 from checker.compare.values import current_claims
 from checker.extract.lexicon import lexicon
 from checker.group import group
-from checker.models import Article, Fact, Interval
-from checker.rulebook import Rulebook
+from checker.models import Article, Fact, Interval, Story
+from checker.rulebook import Place, Rulebook
 
 MAX_GROWTH = 2.3
 SIZES = (60, 120, 240)
@@ -137,6 +140,44 @@ def test_setting_parts_against_wholes_is_linear_in_a_story_s_places(
         by_id = {f.id: f for f in facts}
         counts.append(_lines(functools.partial(part_findings, events, by_id, articles, rulebook)))
     small, middle, large = counts
+    first, second = middle - small, large - middle
+    assert first > 0
+    assert second <= MAX_GROWTH * first, (small, middle, large)
+
+
+def _in_town(fact: Fact, town: str) -> Fact:
+    """``fact`` said "in ``town``" before its sentence's words."""
+    lead = f"In {town}, "
+    return fact.model_copy(
+        update={
+            "sentence": lead + fact.sentence,
+            "span": (fact.span[0] + len(lead), fact.span[1] + len(lead)),
+            "sentence_span": (100, 100 + len(lead) + len(fact.sentence)),
+            "scope": "",
+        }
+    )
+
+
+def test_finding_the_towns_near_figures_is_linear_in_a_story_s_figures(
+    rulebook: Rulebook,
+) -> None:
+    # Each figure names its own town, so the story's towns grow with its figures.
+    counts = []
+    # The largest first, untimed: it sets up what every run needs.
+    for places in (SIZES[-1], *SIZES):
+        facts, articles = _story_of_places(places)
+        shifted = [_in_town(f, f"Townville{k}") for k, f in enumerate(facts)]
+        story = Story(id="S1", label="", articles=sorted(articles))
+        towns = {
+            "S1": {
+                f"Townville{k}": Place(name=f"Townville{k}", country="Iraq")
+                for k in range(places + 1)
+            }
+        }
+        counts.append(
+            _lines(functools.partial(assign, shifted, [story], articles, rulebook, towns=towns))
+        )
+    small, middle, large = counts[1:]
     first, second = middle - small, large - middle
     assert first > 0
     assert second <= MAX_GROWTH * first, (small, middle, large)
