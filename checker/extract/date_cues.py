@@ -24,6 +24,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from checker.extract.scan import fold
+
 # Opener phrases that stand for a class of characters: any digit, a quote before a digit.
 DIGIT = "0"
 QUOTE = "'0"
@@ -36,11 +38,6 @@ _QUOTES = "'’‘"
 REACH = 512
 RUN = 16
 _LONG_RUN_RE = re.compile(rf"[\s\d-][\s\d-]{{{RUN},}}")
-
-# Characters that case-insensitive matching takes for an ASCII letter, or that
-# grow when lower-cased: where one occurs, the lower-cased text is not a
-# faithful index, and the patterns scan the whole text as before.
-_UNSAFE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 _OPENER_RE = re.compile(r"(?:([a-z]+)|(\d)\w*)(?:[\s-]+(?:([a-z]+)|(\d)|(['’‘])\d))?")
@@ -151,14 +148,15 @@ class CueScan:
     """The cues of one text, and the matches of the grammar's patterns found from them."""
 
     def __init__(self, text: str, table: CueTable) -> None:
-        """Find the cues of ``text`` in one pass (none when it holds an unsafe character)."""
+        """Find the cues of ``text`` in one pass, in its folded copy (``scan.fold``)."""
         self.text = text
         self.table = table
         self._starts: dict[int, list[int]] | None = None
         self._long_runs: list[int] = []
-        if _UNSAFE_RE.search(text):
-            return
-        lowered = text.lower()
+        # Folded, not only lower-cased: a dotless i or a long s is an ASCII
+        # letter to a case-insensitive pattern, and a text that holds one (a
+        # Turkish name in a long report) was scanned in full by every pattern.
+        lowered = fold(text)
         if len(lowered) != len(text):
             return
         found: defaultdict[str, list[int]] = defaultdict(list)

@@ -319,7 +319,7 @@ def _keys(lead: _Lead) -> set[str] | None:
     return firsts
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """``text`` lower-cased, with the characters ``re.IGNORECASE`` takes for an ASCII
     letter that ``str.lower`` does not turn into it mapped to that letter, so that the
     folded text has one character for each of ``text``'s."""
@@ -405,7 +405,7 @@ class PatternScan:
         """For each pattern, in order, the list ``list(pattern.finditer(text))``."""
         if not self._gated_any:
             return [list(p.finditer(text)) for p in self.patterns]
-        folded = _fold(text)
+        folded = fold(text)
         found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
         for i in self._alone:
             found[i] = list(self.patterns[i].finditer(text))

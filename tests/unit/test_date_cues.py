@@ -9,8 +9,9 @@ import sys
 import pytest
 
 from checker.extract import lexicon
-from checker.extract.date_cues import _UNSAFE_RE, REACH, RUN, CueScan, opener_key
+from checker.extract.date_cues import REACH, RUN, CueScan, opener_key
 from checker.extract.date_grammar import DateGrammar, grammar
+from checker.extract.scan import fold
 from checker.rulebook import Rulebook
 
 
@@ -171,10 +172,12 @@ def test_every_pattern_finds_from_its_cues_what_a_full_scan_finds(
     assert total > 500  # the texts hold many dates of every shape
 
 
-def test_a_text_with_an_unsafe_character_is_scanned_in_full(date_grammar: DateGrammar) -> None:
-    # A dotless i is an "i" to a case-insensitive pattern but not to str.lower().
+def test_a_text_with_a_dotless_i_is_scanned_from_its_cues(date_grammar: DateGrammar) -> None:
+    # A dotless i is an "i" to a case-insensitive pattern but not to str.lower():
+    # the cues are found in the folded text.
     text = "The talks ended on FR\u0130DAY and resumed on Fr\u0131day, 3 March."
     scan = CueScan(text, date_grammar.cues)
+    assert scan._starts is not None
     for pattern in date_grammar.cues.indexed.values():
         assert _found(scan.finditer(pattern)) == _found(pattern.finditer(text))
     assert [m.group() for m in scan.finditer(date_grammar.weekday)] == [
@@ -183,14 +186,37 @@ def test_a_text_with_an_unsafe_character_is_scanned_in_full(date_grammar: DateGr
     ]
 
 
-def test_the_unsafe_characters_are_all_those_that_break_a_lower_cased_index() -> None:
+_TWINS = {"i": "\u0131", "I": "\u0130", "s": "\u017f", "k": "\u212a", "K": "\u212a"}
+
+
+def test_letters_with_odd_twins_inside_words_are_found_from_cues(
+    rulebook: Rulebook, date_grammar: DateGrammar
+) -> None:
+    rng = random.Random(11)
+    words = _words(rulebook)
+    indexed = list(date_grammar.cues.indexed.values())
+    total = 0
+    for _ in range(60):
+        text = "".join(
+            _TWINS[c] if c in _TWINS and rng.random() < 0.3 else c for c in _text(rng, words, 200)
+        )
+        scan = CueScan(text, date_grammar.cues)
+        for pattern in indexed:
+            expected = _found(pattern.finditer(text))
+            assert _found(scan.finditer(pattern)) == expected, pattern.pattern[:80]
+            total += len(expected)
+    assert total > 100
+
+
+def test_folding_keeps_one_character_for_each_and_the_ascii_letters_re_sees() -> None:
     chars = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert len(fold(chars)) == len(chars)
     ascii_like = {c for c in re.findall(r"(?i)[a-z]", chars) if not c.isascii()}
-    longer = {c for c in chars if len(c.lower()) != 1}
-    wordier = {c for c in chars if not re.match(r"\w", c) and re.match(r"\w", c.lower()[:1])}
-    unsafe = set(_UNSAFE_RE.findall(chars))
-    assert ascii_like | longer | wordier <= unsafe
-    assert unsafe == {"\u0130", "\u0131", "\u017f", "\u212a"}
+    assert ascii_like == {"\u0130", "\u0131", "\u017f", "\u212a"}
+    for c in ascii_like:
+        assert fold(c).isascii() and re.fullmatch(fold(c), c, re.IGNORECASE)
+    wordier = {c for c in chars if not re.match(r"\w", c) and re.match(r"\w", fold(c))}
+    assert wordier == set()
 
 
 def test_no_match_of_the_grammar_reaches_past_its_reach(date_grammar: DateGrammar) -> None:
