@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from collections.abc import Iterable
 
 import pytest
 
@@ -154,22 +155,28 @@ def _found(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]
     return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
 
 
+def _dates_found_alike(texts: Iterable[str], date_grammar: DateGrammar) -> int:
+    """Check that each pattern finds from the cues of each text what a full scan finds;
+    returns how many matches there were."""
+    total = 0
+    for text in texts:
+        scan = CueScan(text, date_grammar.cues)
+        for pattern in date_grammar.cues.indexed.values():
+            expected = _found(pattern.finditer(text))
+            assert _found(scan.finditer(pattern)) == expected, pattern.pattern[:80]
+            total += len(expected)
+    return total
+
+
 def test_every_pattern_finds_from_its_cues_what_a_full_scan_finds(
     rulebook: Rulebook, date_grammar: DateGrammar
 ) -> None:
     rng = random.Random(7)
     words = _words(rulebook)
-    indexed = list(date_grammar.cues.indexed.values())
-    assert len(indexed) == 23  # every pattern of the grammar, and the loose relative dates
-    total = 0
-    for _ in range(150):
-        text = _text(rng, words, 300)
-        scan = CueScan(text, date_grammar.cues)
-        for pattern in indexed:
-            expected = _found(pattern.finditer(text))
-            assert _found(scan.finditer(pattern)) == expected, pattern.pattern[:80]
-            total += len(expected)
-    assert total > 500  # the texts hold many dates of every shape
+    # Every pattern of the grammar, and the loose relative dates.
+    assert len(date_grammar.cues.indexed) == 23
+    texts = [_text(rng, words, 300) for _ in range(150)]
+    assert _dates_found_alike(texts, date_grammar) > 500  # many dates of every shape
 
 
 def test_a_text_with_a_dotless_i_is_scanned_from_its_cues(date_grammar: DateGrammar) -> None:
@@ -194,18 +201,13 @@ def test_letters_with_odd_twins_inside_words_are_found_from_cues(
 ) -> None:
     rng = random.Random(11)
     words = _words(rulebook)
-    indexed = list(date_grammar.cues.indexed.values())
-    total = 0
-    for _ in range(60):
-        text = "".join(
+    texts = [
+        "".join(
             _TWINS[c] if c in _TWINS and rng.random() < 0.3 else c for c in _text(rng, words, 200)
         )
-        scan = CueScan(text, date_grammar.cues)
-        for pattern in indexed:
-            expected = _found(pattern.finditer(text))
-            assert _found(scan.finditer(pattern)) == expected, pattern.pattern[:80]
-            total += len(expected)
-    assert total > 100
+        for _ in range(60)
+    ]
+    assert _dates_found_alike(texts, date_grammar) > 100
 
 
 def test_folding_keeps_one_character_for_each_and_the_ascii_letters_re_sees() -> None:
