@@ -76,58 +76,45 @@ def test_freezing_moves_what_is_alive_out_of_the_collectors_sight() -> None:
         gc.unfreeze()
 
 
-def test_the_check_command_writes_its_report_with_the_collector_paused(
-    monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("module", "writer", "command", "name"),
+    [
+        # Turned on before the writing, the first full collection walked every
+        # fact of the batch once more.
+        ("report", "write", ["check", "--fail-on", "never"], "r.json"),
+        ("baseline", "write_baseline", ["baseline"], "b.json"),
+    ],
+)
+def test_a_command_writes_its_file_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch,
+    seeds_dir: Path,
+    tmp_path: Path,
+    module: str,
+    writer: str,
+    command: list[str],
+    name: str,
 ) -> None:
-    # Turned on before the writing, the first full collection walked every
-    # fact of the batch once more.
+    import importlib
+
     from click.testing import CliRunner
 
-    from checker import report
     from checker.cli import main
 
+    target = importlib.import_module(f"checker.{module}")
     seen: list[bool] = []
-    write = report.write
-
-    def spy(*args: object) -> None:
-        seen.append(gc.isenabled())
-        write(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(report, "write", spy)
-    out = tmp_path / "r.json"
-    try:
-        args = ["check", str(seeds_dir), "--fail-on", "never", "-o", str(out)]
-        result = CliRunner().invoke(main, args)
-        assert result.exit_code == 0, result.output
-        assert gc.isenabled()
-        assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
-    assert seen == [False]
-    assert out.stat().st_size > 0
-
-
-def test_the_baseline_command_writes_its_file_with_the_collector_paused(
-    monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, tmp_path: Path
-) -> None:
-    from click.testing import CliRunner
-
-    from checker import baseline
-    from checker.cli import main
-
-    seen: list[bool] = []
-    write = baseline.write_baseline
+    write = getattr(target, writer)
 
     def spy(*args: Any) -> None:
         seen.append(gc.isenabled())
         write(*args)
 
-    monkeypatch.setattr(baseline, "write_baseline", spy)
-    out = tmp_path / "b.json"
+    monkeypatch.setattr(target, writer, spy)
+    out = tmp_path / name
     try:
-        result = CliRunner().invoke(main, ["baseline", str(seeds_dir), "-o", str(out)])
+        result = CliRunner().invoke(main, [*command, str(seeds_dir), "-o", str(out)])
         assert result.exit_code == 0, result.output
         assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
     assert seen == [False]
