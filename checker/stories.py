@@ -258,6 +258,10 @@ class Pairs:
         """The pairs of a mapping from (first, second) to similarity, in its order."""
         return cls([i for i, _j in sims], [j for _i, j in sims], list(sims.values()))
 
+    def similarities(self) -> dict[tuple[int, int], float]:
+        """The pairs as a mapping from (first, second) to similarity, in order."""
+        return dict(zip(zip(self.firsts, self.seconds, strict=True), self.values, strict=True))
+
     def renumbered(self, numbers: Sequence[int]) -> Pairs:
         """The same pairs with article ``i`` called ``numbers[i]``."""
         at = numbers.__getitem__
@@ -266,24 +270,16 @@ class Pairs:
 
 def candidate_pairs(
     signatures: Sequence[Signature], params: StoryParams, stats: BatchStats | None = None
-) -> dict[tuple[int, int], float]:
+) -> Pairs:
     """Cosine similarity of every pair of articles that share a distinctive term.
 
     Terms found in too many articles are left out of the blocking (they would
     make the candidate set quadratic) but still count in the similarity.
     Similarities are rounded to ``smallbatch.DECIMALS`` decimals. With
     ``stats`` the signatures are a part of a larger batch, weighed and
-    blocked by the whole batch's counts.
+    blocked by the whole batch's counts. Three lists rather than a mapping:
+    with many thousands of pairs, a mapping costs more than working them out.
     """
-    pairs = candidate_pair_lists(signatures, params, stats)
-    return dict(zip(zip(pairs.firsts, pairs.seconds, strict=True), pairs.values, strict=True))
-
-
-def candidate_pair_lists(
-    signatures: Sequence[Signature], params: StoryParams, stats: BatchStats | None = None
-) -> Pairs:
-    """``candidate_pairs`` as three lists, in the same order: with many
-    thousands of pairs, a mapping of them costs more than working them out."""
     n = len(signatures)
     if n < 2 or not any(s.terms for s in signatures):
         # Articles with no terms at all (a date and a number) share nothing,
@@ -482,7 +478,7 @@ def cluster(
     index = {s.article: i for i, s in enumerate(signatures)}
     originals = [i for i, s in enumerate(signatures) if not s.duplicate_of]
     sub = [signatures[i] for i in originals]
-    pairs = candidate_pair_lists(sub, params, stats)
+    pairs = candidate_pairs(sub, params, stats)
     if len(sub) < len(signatures):  # numbered among the originals: renumber
         pairs = pairs.renumbered(originals)
     neighbours = _date_weighted(pairs, signatures, params)

@@ -96,10 +96,11 @@ def test_a_part_is_weighed_by_the_whole_batch() -> None:
     stats = batch_stats(batch)
     block = find_blocks(batch, stats)[3]
     members = [batch[i] for i in block]
-    whole = stories.candidate_pairs([b for b in batch if not b.duplicate_of], StoryParams())
+    originals_of_batch = [b for b in batch if not b.duplicate_of]
+    whole = stories.candidate_pairs(originals_of_batch, StoryParams()).similarities()
     rows = [i for i, b in enumerate(batch) if not b.duplicate_of]
     where = {batch[i].article: k for k, i in enumerate(rows)}
-    part = stories.candidate_pairs(members, StoryParams(), stats)
+    part = stories.candidate_pairs(members, StoryParams(), stats).similarities()
     originals = [m for m in members if not m.duplicate_of]
     assert part, "the block proposes pairs"
     for (i, j), value in part.items():
@@ -108,5 +109,5 @@ def test_a_part_is_weighed_by_the_whole_batch() -> None:
     # Weighed by its own counts instead, the same block gives other numbers.
     alone = stories.candidate_pairs(
         [dataclasses.replace(m) for m in originals], StoryParams(), batch_stats(originals)
-    )
+    ).similarities()
     assert alone != part

@@ -32,9 +32,9 @@ def _batch(n: int, seed: int) -> list[Signature]:
 def test_small_path_equals_the_sparse_path(monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
     batch = _batch(90, seed)
     params = StoryParams(df_cap=12)
-    small = candidate_pairs(batch, params)
+    small = candidate_pairs(batch, params).similarities()
     monkeypatch.setattr(stories, "SMALL_BATCH", 0)
-    large = candidate_pairs(batch, params)
+    large = candidate_pairs(batch, params).similarities()
     assert small, "the batch proposes candidate pairs"
     assert small == large
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.extract import Lexicon
+from checker.rulebook import Rulebook
 from checker.stories import NAME, PLACE, WORD, Signature, StoryParams, cluster, stories
 
 DAY = dt.date(2024, 5, 14)
@@ -239,19 +239,14 @@ _TOKENS = [
 ]
 
 
-@functools.cache
-def _lexicon() -> Lexicon:
-    from checker.extract import lexicon
-    from checker.rulebook import load_rulebook
-
-    return lexicon(load_rulebook())
-
-
 @given(st.lists(st.lists(st.sampled_from(_TOKENS), max_size=12), max_size=5))
-def test_the_signature_reads_tokens_as_the_rule_spelled_out(sentences: list[list[str]]) -> None:
+def test_the_signature_reads_tokens_as_the_rule_spelled_out(
+    rulebook: Rulebook, sentences: list[list[str]]
+) -> None:
+    from checker.extract import lexicon
     from checker.stories import words_and_names
 
-    lex = _lexicon()
+    lex = lexicon(rulebook)
     assert words_and_names(sentences, lex) == _words_and_names_in_full(sentences, lex)
     # Classed once, the same answer the second time.
     assert words_and_names(sentences, lex) == _words_and_names_in_full(sentences, lex)

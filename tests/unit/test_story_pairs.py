@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import stories
-from checker.stories import Pairs, StoryParams, candidate_pair_lists, candidate_pairs
+from checker.stories import Pairs, StoryParams, candidate_pairs
 from tests.story_batch import signatures
 
 # Few distinct similarities, so that many pairs tie and the tie-break counts.
@@ -47,9 +47,10 @@ def test_many_pairs_sorted_with_numpy_come_in_the_same_order(
 def test_the_lists_hold_the_mapping_s_pairs_in_its_order() -> None:
     sigs = [s for s in signatures(400) if not s.duplicate_of]
     assert len(sigs) > stories.SMALL_BATCH  # the sparse-matrix path
-    pairs = candidate_pair_lists(sigs, StoryParams())
-    sims = candidate_pairs(sigs, StoryParams())
+    pairs = candidate_pairs(sigs, StoryParams())
+    sims = pairs.similarities()
     assert sims
+    assert Pairs.of(sims) == pairs
     assert list(sims) == list(zip(pairs.firsts, pairs.seconds, strict=True))
     assert list(sims.values()) == pairs.values
     assert all(i < j for i, j in sims)
