@@ -14,11 +14,11 @@ title line.
 from __future__ import annotations
 
 from checker.ingest.boilerplate import BoilerplateFilter, CleanArticle
+from checker.ingest.unwrap import SENTENCE_ENDS
 
 # A first line this long, or a long sentence, is a paragraph, not a title.
 _TITLE_MAX_CHARS = 250
 _TITLE_MAX_SENTENCE_WORDS = 30
-_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "'", "’")
 
 
 def _pieces(lines: list[str]) -> list[list[str]]:
@@ -53,7 +53,7 @@ def _content(piece: list[str], rules: BoilerplateFilter) -> list[str]:
 
 def _opens_with_paragraph(first_line: str) -> bool:
     return len(first_line) > _TITLE_MAX_CHARS or (
-        len(first_line.split()) > _TITLE_MAX_SENTENCE_WORDS and first_line.endswith(_SENTENCE_ENDS)
+        len(first_line.split()) > _TITLE_MAX_SENTENCE_WORDS and first_line.endswith(SENTENCE_ENDS)
     )
 
 

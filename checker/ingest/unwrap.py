@@ -39,7 +39,9 @@ NEAR_WIDTH = 0.75
 # of the long lines followed by another.
 MIN_CONTINUED = 2
 CONTINUED_SHARE = 0.5
-SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", '"', "”", "'", "’", ")")
+SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "'", "’")
+# A line that ends with one of these need not run on into the next.
+_CLAUSE_ENDS = (*SENTENCE_ENDS, ":", ";", ")")
 # A list item: a bullet or a number first (see ``_opens_item``).
 _OPENS_ITEM = re.compile(r"[-*•–—]\s|\(?\d{1,3}[.)]\s")
 
@@ -81,7 +83,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
         if len(line) < NEAR_WIDTH * width or not line.strip() or not after.strip():
             continue
         follows += 1
-        if not line.endswith(SENTENCE_ENDS) or after.lstrip()[:1].islower():
+        if not line.endswith(_CLAUSE_ENDS) or after.lstrip()[:1].islower():
             continued += 1
     if continued < MIN_CONTINUED or continued < CONTINUED_SHARE * follows:
         return None
@@ -132,4 +134,4 @@ def _opens_item(line: str, previous: str) -> bool:
     start with a dash)."""
     if _OPENS_ITEM.match(line.lstrip()) is None:
         return False
-    return previous.rstrip().endswith(SENTENCE_ENDS) or bool(_OPENS_ITEM.match(previous.lstrip()))
+    return previous.rstrip().endswith(_CLAUSE_ENDS) or bool(_OPENS_ITEM.match(previous.lstrip()))
