@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, repeat
 from sys import intern
@@ -53,6 +53,8 @@ class Signature:
     weekdays: tuple[int, ...] = ()
     # The anchor is only a lower bound: the latest date the text names.
     anchor_inferred: bool = False
+    # The towns and sites it names (places smaller than a region).
+    sites: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,16 @@ class StoryParams:
     core_size: int = 4
     core_share: float = 0.6
     core_names: int = 2
+    # Two clusters never merge when they tell of different towns on different
+    # days: each has a day and a town or site named in ``core_share`` of its
+    # articles; the days of the one are never named by the other, nor within
+    # ``days_apart`` - 1 days of any day it names (a day apart is one happening
+    # told in two time zones); their publication dates are as far apart; and
+    # no town or site is in both clusters' cores; and one of them has at
+    # least ``days_core_size`` articles (two lone articles may be a first
+    # report and a follow-up told from elsewhere).
+    days_apart: int = 2
+    days_core_size: int = 2
     # Rare terms weigh more than TF-IDF alone says: idf is raised to this power.
     idf_power: float = 2.0
 
@@ -138,9 +150,13 @@ def shared(signature: Signature) -> Signature:
 @dataclass
 class _Cluster:
     members: list[int]
-    # Its articles' names and places, counted when first needed (``_names``):
-    # most clusters are never compared by them.
+    # Its articles' names and places, and the days and towns they name,
+    # counted when first needed (``_names``, ``_days``, ``_sites``): most
+    # clusters are never compared by them.
     names: Counter[str] | None = None
+    days: Counter[dt.date] | None = None
+    sites: Counter[str] | None = None
+    published: set[dt.date] | None = None
 
 
 def _names(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
@@ -149,14 +165,28 @@ def _names(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
     return c.names
 
 
+def _days(c: _Cluster, signatures: Sequence[Signature]) -> Counter[dt.date]:
+    if c.days is None:
+        c.days = Counter(d for m in c.members for d in signatures[m].dates)
+    return c.days
+
+
+def _sites(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
+    if c.sites is None:
+        c.sites = Counter(t for m in c.members for t in signatures[m].sites)
+    return c.sites
+
+
 def signature(
     article: Article,
     words: Iterable[str],
     names: Iterable[str],
     places: Iterable[str],
     dates: Iterable[dt.date],
+    sites: Iterable[str] = (),
 ) -> Signature:
-    """A signature from the article's content words, proper nouns, places and incident dates."""
+    """A signature from the article's content words, proper nouns, places (``sites``:
+    those smaller than a region) and incident dates."""
     places = list(places)
     # Counted per kind (a kind's prefix keeps its terms apart from the
     # others'), in order of first appearance: words, names, places.
@@ -179,6 +209,7 @@ def signature(
         dates=tuple(sorted(set(dates))),
         places=tuple(sorted(place_counts, key=lambda p: (-place_counts[p], p))),
         duplicate_of=article.duplicate_of,
+        sites=tuple(sorted(set(map(intern, sites)))),
     )
 
 
@@ -438,7 +469,7 @@ def strongest_first(pairs: Pairs, link: float) -> list[tuple[int, int]]:
     return list(zip(firsts[order].tolist(), seconds[order].tolist(), strict=True))
 
 
-def _core(names: Counter[str], size: int, params: StoryParams) -> set[str]:
+def _core(names: Counter[Any], size: int, params: StoryParams) -> set[Any]:
     need = params.core_share * size
     return {t for t, n in names.items() if n >= need}
 
@@ -446,19 +477,75 @@ def _core(names: Counter[str], size: int, params: StoryParams) -> set[str]:
 def _distinct(
     a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
 ) -> bool:
-    """True for two clusters that are each about names the other never mentions.
+    """True for two clusters that are each about names the other never mentions,
+    or about another town on other days.
 
     Two reports of the same kind in the same place (two navy rescues in one
     gulf, two earthquakes in one country) share most words; what tells them
     apart is that each cluster's own ship, person or town, named by most of
-    its articles, is absent from every article of the other.
+    its articles, is absent from every article of the other. Two attacks a
+    week apart in two cities of one country share even more (and the later
+    reports recall the earlier): what tells them apart is each one's own
+    town and day, the day never named by the other.
     """
-    if min(len(a.members), len(b.members)) < params.core_size:
+    if min(len(a.members), len(b.members)) >= params.core_size:
+        names_a, names_b = _names(a, signatures), _names(b, signatures)
+        only_a = _core(names_a, len(a.members), params) - names_b.keys()
+        only_b = _core(names_b, len(b.members), params) - names_a.keys()
+        if len(only_a) >= params.core_names and len(only_b) >= params.core_names:
+            return True
+    return _elsewhere_other_days(a, b, params, signatures)
+
+
+def _elsewhere_other_days(
+    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+) -> bool:
+    """True for two clusters about different towns on days apart (see ``StoryParams``)."""
+    size_a, size_b = len(a.members), len(b.members)
+    if max(size_a, size_b) < params.days_core_size:
         return False
-    names_a, names_b = _names(a, signatures), _names(b, signatures)
-    only_a = _core(names_a, len(a.members), params) - names_b.keys()
-    only_b = _core(names_b, len(b.members), params) - names_a.keys()
-    return len(only_a) >= params.core_names and len(only_b) >= params.core_names
+    days_a = _days(a, signatures)
+    days_b = _days(b, signatures) if days_a else None
+    if not days_b:  # most often: neither names a day
+        return False
+    core_a, core_b = _core(days_a, size_a, params), _core(days_b, size_b, params)
+    if not core_a or not core_b:
+        return False
+    sites_a = _core(_sites(a, signatures), size_a, params)
+    sites_b = _core(_sites(b, signatures), size_b, params)
+    if not sites_a or not sites_b or sites_a & sites_b:
+        return False
+    published_a, published_b = _published(a, signatures), _published(b, signatures)
+    return bool(
+        published_a
+        and published_b
+        and _far_apart(core_a, days_b, params)
+        and _far_apart(core_b, days_a, params)
+        and _far_apart(published_a, published_b, params)
+    )
+
+
+def _published(c: _Cluster, signatures: Sequence[Signature]) -> set[dt.date]:
+    """The publication dates of a cluster's articles (not those inferred from their text)."""
+    if c.published is None:
+        c.published = {
+            s.anchor
+            for s in (signatures[m] for m in c.members)
+            if s.anchor is not None and not s.anchor_inferred
+        }
+    return c.published
+
+
+def _far_apart(core: Collection[dt.date], days: Collection[dt.date], params: StoryParams) -> bool:
+    """True when each day of ``days`` is ``params.days_apart`` days or more from all of ``core``.
+
+    Looked up day by day around the smaller of the two, so that a large
+    cluster's many days cost no more than a small one's.
+    """
+    if len(days) < len(core):
+        core, days = days, core
+    near = [dt.timedelta(days=k) for k in range(1 - params.days_apart, params.days_apart)]
+    return not any(c + k in days for c in core for k in near)
 
 
 def cluster(
@@ -517,6 +604,12 @@ def cluster(
         kept, dropped = clusters[keep], clusters[drop]
         if kept.names is not None:
             kept.names.update(_names(dropped, signatures))
+        if kept.days is not None:
+            kept.days.update(_days(dropped, signatures))
+        if kept.sites is not None:
+            kept.sites.update(_sites(dropped, signatures))
+        if kept.published is not None:
+            kept.published |= _published(dropped, signatures)
         kept.members.extend(dropped.members)
         for m in dropped.members:
             owner[m] = keep
@@ -620,6 +713,8 @@ def stories(
 # letter first, or a date word), a capitalised word that may be a name (a stop
 # word or not), or any other word.
 _SKIPPED, _PLAIN, _NAME_STOP, _NAME = range(4)
+# The kinds of place that tell one happening from another of its region.
+_SITE_KINDS = frozenset({"city", "site"})
 # Token texts classed per process, at most this many kept (as word hashes are).
 _CLASSES_KEPT = 1 << 16
 
@@ -703,7 +798,9 @@ def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
     from checker.normalise import places_by_sentence
 
     lex = lexicon(rulebook)
-    places = [p.name for found in places_by_sentence(analysis, lex) for p in found]
+    found = [p for places in places_by_sentence(analysis, lex) for p in places]
+    places = [p.name for p in found]
+    sites = {p.name for p in found if p.kind in _SITE_KINDS}
     words, names = words_and_names((s.words for s in analysis.sentences), lex)
     dates = [
         m.date.start
@@ -717,5 +814,5 @@ def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
             if m.kind == "date" and m.weekday and m.date is None
         }
     )
-    sig = signature(analysis.article, words, names, places, dates)
+    sig = signature(analysis.article, words, names, places, dates, sites)
     return replace(sig, weekdays=tuple(weekdays))

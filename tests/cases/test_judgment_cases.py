@@ -317,7 +317,6 @@ KNOWN_GAPS = frozenset(
         "mixed-rising-toll-and-same-day-conflict",
         "rising-toll-lagos-building-collapse",
         "sub-area-biobio-concepcion-quake",
-        "two-happenings-peshawar-quetta-bombings",
     }
 )
 

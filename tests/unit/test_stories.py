@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -250,3 +251,113 @@ def test_the_signature_reads_tokens_as_the_rule_spelled_out(
     assert words_and_names(sentences, lex) == _words_and_names_in_full(sentences, lex)
     # Classed once, the same answer the second time.
     assert words_and_names(sentences, lex) == _words_and_names_in_full(sentences, lex)
+
+
+# Two attacks of one kind in two towns of one country, a week apart: the later
+# reports recall the earlier one (its town), so names alone cannot part them.
+WEEK = dt.timedelta(days=7)
+ATTACK = ["bomb", "killed", "wounded", "police", "blast", "station", "crowded", "officials"]
+RALLY = ("rally", "suicide", "park")  # the second attack's own words
+
+
+def _attack(
+    aid: str,
+    town: str,
+    *,
+    published: dt.date,
+    days: tuple[dt.date, ...],
+    sites: tuple[str, ...] | None = None,
+    recalls: str | None = None,
+    own: tuple[str, ...] = (),
+) -> Signature:
+    terms = {WORD + w: 1.0 for w in (*ATTACK, *own)}
+    terms[PLACE + town] = 3.0
+    terms[PLACE + "Country"] = 3.0
+    if recalls:
+        terms[PLACE + recalls] = 3.0
+    return Signature(
+        article=aid,
+        terms=terms,
+        anchor=published,
+        dates=days,
+        sites=(town,) if sites is None else sites,
+    )
+
+
+def _two_attacks(**change: object) -> list[Signature]:
+    """One article on the first attack, two on the second (one recalling the first)."""
+    first_day = change.get("first_day", DAY)
+    second_day = change.get("second_day", DAY + WEEK)
+    assert isinstance(first_day, dt.date) and isinstance(second_day, dt.date)
+    second_town = str(change.get("second_town", "Townb"))
+    second_published = change.get("second_published", second_day)
+    assert isinstance(second_published, dt.date)
+    return [
+        _attack("a#0", "Towna", published=first_day, days=(first_day,)),
+        _attack("b#0", second_town, published=second_published, days=(second_day,), own=RALLY),
+        _attack(
+            "b#1",
+            second_town,
+            published=second_published,
+            days=(second_day,),
+            recalls="Towna",
+            own=RALLY,
+        ),
+        *_background(),
+    ]
+
+
+def test_two_attacks_in_other_towns_on_other_days_stay_apart() -> None:
+    groups = _groups(_two_attacks())
+    assert {"b#0", "b#1"} in groups
+    assert {"a#0"} in groups
+
+
+def test_without_the_rule_the_two_attacks_merge() -> None:
+    # The control: with towns and days left out of the signatures, the same
+    # articles make one story, so the rule is what keeps them apart.
+    sigs = [replace(s, sites=()) for s in _two_attacks()]
+    groups = _groups(sigs)
+    assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
+
+
+def test_one_town_on_other_days_is_one_story() -> None:
+    # A follow-up from the same town days later (the missing found, the toll
+    # risen) names the day it reports, not the day it happened.
+    groups = _groups(_two_attacks(second_town="Towna"))
+    assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
+
+
+def test_days_a_day_apart_are_one_story() -> None:
+    # Friday in one time zone is Saturday in another.
+    day = DAY + dt.timedelta(days=1)
+    groups = _groups(_two_attacks(second_day=day, second_published=DAY + WEEK))
+    assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
+
+
+def test_other_days_published_together_are_one_story() -> None:
+    # Two outlets putting one derailment two days apart, on the same day of
+    # publication: a date to check, not two happenings.
+    groups = _groups(_two_attacks(second_day=DAY + dt.timedelta(days=2), second_published=DAY))
+    assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
+
+
+def test_two_lone_articles_in_other_towns_on_other_days_may_merge() -> None:
+    # A first report and a follow-up filed from elsewhere look the same: two
+    # single articles are never kept apart by towns and days alone.
+    sigs = _two_attacks()
+    lone = [s for s in sigs if s.article != "b#0"]
+    groups = _groups(lone)
+    assert any({"a#0", "b#1"} <= g for g in groups)
+
+
+def test_a_signature_lists_the_towns_it_names_not_countries(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.models import Article
+    from checker.stories import article_signature
+
+    text = "A fire in a warehouse in Lyon, France, killed three workers on Monday, officials said."
+    article = Article(id="t#1", source="t", index=1, text=text, published=DAY)
+    sig = article_signature(analyse(article, rulebook), rulebook)
+    assert sig.sites == ("Lyon",)
+    assert PLACE + "France" in sig.terms
