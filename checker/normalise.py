@@ -270,7 +270,9 @@ def _nearest(
             continue
         low = lowers[i]
         hit = low in words or (low in starting and _phrase_at(lowers, i, starting))
-        if not hit:
+        if not hit or (i == first - 2 and lowers[i + 1] == "and"):
+            # "A receptionist died and two men ...": a trigger right before
+            # "and" closes its own clause; the number opens the next one.
             continue
         d = _distance(texts, lowers, i, first if i < first else last, and_breaks=i < first)
         if d <= window and (best is None or d < best[0]):
@@ -481,6 +483,11 @@ def _nearest_number(
     return best[1] if best else None
 
 
+def _number_after(trigger: int, numbers: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The (first, last) token range of the number right after the trigger token, if any."""
+    return next((rng for rng in numbers if rng[0] == trigger + 1), None)
+
+
 def _victims(head: _Head, lex: Lexicon) -> str | None:
     if not head.known or head.head is None:
         return None
@@ -639,12 +646,15 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             continue
         # A bare number ("12", "36") gives way when another number stands
         # nearer to the trigger word it leans on: "Of the 23 pirates
-        # arrested, 12 are Somali" counts 23 arrests, not 12.
-        nearest = (
-            _nearest_number(sentence, choice.trigger, numbers[si])
-            if head.head is None and choice.trigger is not None
-            else None
-        )
+        # arrested, 12 are Somali" counts 23 arrests, not 12. Any number
+        # gives way to the one a trigger after it is followed by: "shooting
+        # three people, killing one" counts one dead, not three.
+        nearest = None
+        if choice.trigger is not None:
+            if head.head is None:
+                nearest = _nearest_number(sentence, choice.trigger, numbers[si])
+            elif choice.trigger > last:
+                nearest = _number_after(choice.trigger, numbers[si])
         if (
             nearest is not None
             and nearest != (first, last)
