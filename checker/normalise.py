@@ -418,7 +418,7 @@ def _metric(
                     trigger = _nearest(
                         words, lowers, first, last, ml.triggers, ml.trigger_phrases, rule.window
                     )
-                    if trigger is None and person_head:
+                    if trigger is None and person_head and _may_be_subject(lowers, first, lex):
                         # "Over 90 villagers of X in Y district of Z were killed":
                         # a counted group of people reaches its verb further off,
                         # and only forward, across no clause break.
@@ -450,6 +450,20 @@ def _metric(
         if best is None or (score, -rule.priority) < best[:2]:
             best = (score, -rule.priority, _Choice(ml, trigger_at))
     return best[2] if best else None
+
+
+def _may_be_subject(lowers: tuple[str, ...], first: int, lex: Lexicon) -> bool:
+    """False when the word before the number is a content word: "shooting three
+    people" makes them the object of a verb, not the subject of one further on."""
+    if first == 0:
+        return True
+    before = lowers[first - 1]
+    return (
+        before in _CLAUSE_BREAKS
+        or before in lex.function_words
+        or before in lex.verb_function_words
+        or not before[:1].isalpha()
+    )
 
 
 def _forward(
