@@ -77,6 +77,9 @@ class StoryParams:
     core_size: int = 4
     core_share: float = 0.6
     core_names: int = 2
+    # ... and whose mean similarity is below this: above it they are one
+    # happening's reports, each set naming other people in it.
+    names_below: float = 0.15
     # Two clusters never merge when they tell of different towns on different
     # days: each has a day and a town or site named in ``core_share`` of its
     # articles; the days of the one are never named by the other, nor within
@@ -475,20 +478,27 @@ def _core(names: Counter[Any], size: int, params: StoryParams) -> set[Any]:
 
 
 def _distinct(
-    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+    a: _Cluster,
+    b: _Cluster,
+    mean: float,
+    params: StoryParams,
+    signatures: Sequence[Signature],
 ) -> bool:
-    """True for two clusters that are each about names the other never mentions,
-    or about another town on other days.
+    """True for two clusters (of ``mean`` similarity) that are each about names the
+    other never mentions, or about another town on other days.
 
     Two reports of the same kind in the same place (two navy rescues in one
     gulf, two earthquakes in one country) share most words; what tells them
     apart is that each cluster's own ship, person or town, named by most of
-    its articles, is absent from every article of the other. Two attacks a
+    its articles, is absent from every article of the other; unless the two
+    are as alike as reports of one happening are (``params.names_below``):
+    one shooting's reports, half naming its victims and half the police
+    spokesman, share the gunman, the firm and the town. Two attacks a
     week apart in two cities of one country share even more (and the later
     reports recall the earlier): what tells them apart is each one's own
     town and day, the day never named by the other.
     """
-    if min(len(a.members), len(b.members)) >= params.core_size:
+    if min(len(a.members), len(b.members)) >= params.core_size and mean < params.names_below:
         names_a, names_b = _names(a, signatures), _names(b, signatures)
         only_a = _core(names_a, len(a.members), params) - names_b.keys()
         only_b = _core(names_b, len(b.members), params) - names_a.keys()
@@ -594,9 +604,8 @@ def cluster(
                 total += sum(v for y, v in near.items() if y in inside)
             else:
                 total += sum(near.get(y, 0.0) for y in large.members)
-        if total / (len(a.members) * len(b.members)) < params.link or _distinct(
-            a, b, params, signatures
-        ):
+        mean = total / (len(a.members) * len(b.members))
+        if mean < params.link or _distinct(a, b, mean, params, signatures):
             rejected.add(memo)
             continue
         keep, drop = ci, cj

@@ -55,9 +55,15 @@ def test_articles_of_one_happening_form_one_story() -> None:
     assert {f"a#{i}" for i in range(5)} in groups
 
 
+def _happening(prefix: str, names: list[str], n: int) -> list[Signature]:
+    """Reports of one happening: a few words of its kind, and words of its own."""
+    own = [f"{prefix}own{k}" for k in range(8)]
+    return [_sig(f"{prefix}#{i}", names, [*SHARED[:3], *own, f"{prefix}word{i}"]) for i in range(n)]
+
+
 def test_two_happenings_of_one_kind_with_their_own_names_stay_apart() -> None:
-    first = _story("a", ["@Aden", "Mysore", "Gibe"], 5)
-    second = _story("b", ["@Aden", "Sukanya", "Kolkata"], 5)
+    first = _happening("a", ["@Aden", "Mysore", "Gibe"], 5)
+    second = _happening("b", ["@Aden", "Sukanya", "Kolkata"], 5)
     groups = _groups(first + second + _background())
     assert {f"a#{i}" for i in range(5)} in groups
     assert {f"b#{i}" for i in range(5)} in groups
@@ -66,11 +72,23 @@ def test_two_happenings_of_one_kind_with_their_own_names_stay_apart() -> None:
 def test_without_their_own_names_the_same_two_reports_merge() -> None:
     # The guard above is what keeps them apart: with the exclusive-name rule
     # switched off (a cluster size it never reaches) they are one story.
-    first = _story("a", ["@Aden", "Mysore", "Gibe"], 5)
-    second = _story("b", ["@Aden", "Sukanya", "Kolkata"], 5)
+    first = _happening("a", ["@Aden", "Mysore", "Gibe"], 5)
+    second = _happening("b", ["@Aden", "Sukanya", "Kolkata"], 5)
     params = StoryParams(core_size=1000)
     groups = _groups(first + second + _background(), params)
     assert any({"a#0", "b#0"} <= g for g in groups)
+
+
+def test_reports_as_alike_as_one_happenings_merge_whatever_names_they_give() -> None:
+    # One shooting's reports, half naming its victims and half the police
+    # spokesman: every word of the two sets is shared but those names.
+    first = _story("a", ["@Aden", "Mysore", "Gibe"], 5)
+    second = _story("b", ["@Aden", "Sukanya", "Kolkata"], 5)
+    groups = _groups(first + second + _background())
+    assert any({"a#0", "b#0"} <= g for g in groups)
+    # ... and the rule's band is what merges them.
+    apart = _groups(first + second + _background(), StoryParams(names_below=1.0))
+    assert {f"a#{i}" for i in range(5)} in apart
 
 
 def test_publication_dates_months_apart_keep_stories_apart() -> None:
