@@ -597,6 +597,9 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             counts[k] = (at, rng)
     facts: list[Fact] = []
     denied: tuple[int, MetricLexicon, int] | None = None
+    # Where the last fact's stated words end: a number inside them is a part
+    # of that figure's phrase ("two of the three victims"), not a figure.
+    stated_end = -1
     denied_numbers: set[tuple[int, int, int]] = set()
     said: dict[int, tuple[bool, str | None]] = {}
     for k, mention in enumerate(analysis.mentions):
@@ -608,7 +611,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             if fact is not None:
                 facts.append(fact)
             continue
-        if mention.interval is None or mention.likely is None:
+        if mention.interval is None or mention.likely is None or mention.span[0] < stated_end:
             continue
         changed = _changed_to(mention, article.text, sentence, lex)
         if changed is mention and known is not None:
@@ -699,6 +702,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         date, date_from = _date_for(
             lex, mention, sentence, dates, date_starts, cumulative, article.published
         )
+        stated_end = stated_span[1]
         facts.append(
             Fact(
                 id=f"{article.id}@{mention.span[0]}",

@@ -468,3 +468,17 @@ def test_metric_cue_words_cover_every_search_of_every_metric(rulebook: Rulebook)
         longest = max((len(p) for p in ml.trigger_phrases + ml.noun_phrases), default=1)
         assert cues.back >= ml.rule.window + longest
         assert cues.ahead >= max(ml.rule.window, _FAR_WINDOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Four of the 12 miners trapped were killed, officials said.", "Four of the 12 miners"),
+        ("Local radio reported that two of the three victims died.", "two of the three victims"),
+    ],
+)
+def test_the_whole_of_a_partitive_is_no_figure_of_its_own(
+    text: str, stated: str, rulebook: Rulebook
+) -> None:
+    # "N of the M X died": M is the group N is taken from, not a toll.
+    assert [(f.metric, f.stated) for f in _facts(text, rulebook)] == [("killed", stated)]
