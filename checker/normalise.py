@@ -290,6 +290,9 @@ class _Choice:
 
 # How far (in tokens) a counted group of people reaches forward to its verb.
 _FAR_WINDOW = 20
+# How far (in tokens) before a noun a word it qualifies may stand ("the death
+# toll from last month's attacks in the south").
+_PHRASE_REACH = 10
 
 
 class _MetricCues(NamedTuple):
@@ -305,6 +308,8 @@ class _MetricCues(NamedTuple):
     "persons" metric's trigger cues, a "nouns" metric's noun cues);
     ``noun_bits`` and ``phrase_bits``, the metrics a head word or phrase is
     a noun of; ``any_bits``, the metrics that count anything.
+    ``person_words``: the trigger words and nouns (single words) of the
+    metrics that count persons.
     """
 
     words: tuple[frozenset[str], ...]
@@ -316,6 +321,7 @@ class _MetricCues(NamedTuple):
     noun_bits: dict[str, int]
     phrase_bits: dict[tuple[str, ...], int]
     any_bits: int
+    person_words: frozenset[str]
 
 
 # By the identity of the lexicon's metrics tuple, kept with it so that its id
@@ -336,6 +342,7 @@ def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
     noun_bits: dict[str, int] = {}
     phrase_bits: dict[tuple[str, ...], int] = {}
     any_bits = 0
+    person_words: set[str] = set()
     for i, ml in enumerate(metrics):
         bit = 1 << i
         triggers = _by_first_word(ml.trigger_phrases)
@@ -350,6 +357,8 @@ def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
         if ml.rule.counts == "any":
             any_bits |= bit
             continue
+        if ml.rule.counts == "persons":
+            person_words |= ml.triggers | ml.nouns
         for word in words[-1] if ml.rule.counts == "persons" else nouns[-1]:
             searched[word] = searched.get(word, 0) | bit
         for noun in ml.nouns:
@@ -366,6 +375,7 @@ def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
         noun_bits,
         phrase_bits,
         any_bits,
+        frozenset(person_words),
     )
     if len(_CUES) >= 64:
         _CUES.clear()
@@ -393,6 +403,7 @@ def _metric(
     for word in near.intersection(cues.searched):
         wanted |= cues.searched[word]
     best: tuple[float, int, _Choice] | None = None
+    toll: tuple[str, ...] = ()  # words counting persons that a noun of things qualifies
     for i in cues.by_kind.get(mention.kind, ()):
         if not wanted >> i & 1:
             continue
@@ -446,10 +457,55 @@ def _metric(
                     )
                     if back is None:
                         continue
+                    qualified = _qualified(words, lowers, back[1], cues.person_words)
+                    if qualified:
+                        # "The death toll from the attacks rose to 40": a noun
+                        # after a word that counts people qualifies that word,
+                        # and the number counts what that word counts.
+                        toll = toll or qualified
+                        continue
                     score = float(back[0])
         if best is None or (score, -rule.priority) < best[:2]:
             best = (score, -rule.priority, _Choice(ml, trigger_at))
+    if best is None and toll:
+        return _counted_by(mention, toll, lex)
     return best[2] if best else None
+
+
+def _counted_by(mention: Mention, words: tuple[str, ...], lex: Lexicon) -> _Choice | None:
+    """The one metric counting persons that ``words`` are triggers or nouns of (the
+    first in rule order that any is); none when they are of two ("the death toll
+    and injuries from the attacks have risen to 788 and 4,100, respectively").
+
+    The number leans on no trigger token: the words stand too far off for
+    the nearest number to them to take them from this one ("revised the
+    death toll from last month's attacks from 1,400 to about 1,200").
+    """
+    chosen: MetricLexicon | None = None
+    for word in words:
+        for i in _metric_cues(lex.metrics).by_kind.get(mention.kind, ()):
+            ml = lex.metrics[i]
+            if ml.rule.counts == "persons" and (word in ml.triggers or word in ml.nouns):
+                if chosen is not None and chosen is not ml:
+                    return None
+                chosen = ml
+                break
+    return _Choice(chosen, None) if chosen is not None else None
+
+
+def _qualified(
+    words: tuple[str, ...], lowers: tuple[str, ...], noun: int, person_words: frozenset[str]
+) -> tuple[str, ...]:
+    """The words that count people standing before the ``noun`` token in its clause,
+    within ``_PHRASE_REACH`` tokens: the noun qualifies them ("the death toll from
+    the attacks")."""
+    found = []
+    for i in range(noun - 1, max(-1, noun - 1 - _PHRASE_REACH), -1):
+        if words[i] in _CLAUSE_BREAKS:
+            break
+        if lowers[i] in person_words:
+            found.append(lowers[i])
+    return tuple(found)
 
 
 def _may_be_subject(lowers: tuple[str, ...], first: int, lex: Lexicon) -> bool:
@@ -600,6 +656,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     # Where the last fact's stated words end: a number inside them is a part
     # of that figure's phrase ("two of the three victims"), not a figure.
     stated_end = -1
+    # The numbers (sentence, first token) read as counts of things, not people.
+    things: set[tuple[int, int]] = set()
     denied_numbers: set[tuple[int, int, int]] = set()
     said: dict[int, tuple[bool, str | None]] = {}
     for k, mention in enumerate(analysis.mentions):
@@ -669,7 +727,10 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         nearest = None
         if choice.trigger is not None:
             if head.head is None:
-                nearest = _nearest_number(sentence, choice.trigger, numbers[si])
+                # Not a number already read as a count of things ("the toll
+                # from the two explosions climbed to 18"): it takes no such trigger.
+                people = [r for r in numbers[si] if (si, r[0]) not in things]
+                nearest = _nearest_number(sentence, choice.trigger, people)
             elif choice.trigger > last:
                 nearest = _number_after(choice.trigger, numbers[si])
         if (
@@ -703,6 +764,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             lex, mention, sentence, dates, date_starts, cumulative, article.published
         )
         stated_end = stated_span[1]
+        if ml.rule.counts == "nouns":
+            things.add((si, first))
         facts.append(
             Fact(
                 id=f"{article.id}@{mention.span[0]}",
