@@ -778,7 +778,9 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 interval=mention.interval,
                 likely=mention.likely,
                 unit=mention.unit,
-                victims=_severity_group(article.text, stated_span[1], lex) or _victims(head, lex),
+                victims=_severity_group(article.text, stated_span[1], lex)
+                or _severity_group(article.text, mention.span[1], lex)
+                or _victims(head, lex),
                 places=[p.name for p in places],
                 countries=countries,
                 date=date,

@@ -464,8 +464,12 @@ def test_a_superseded_figure_drops_out(rulebook: Rulebook, arts: list[Article]) 
     assert findings == []
 
 
-def test_a_combined_count_drops_out(rulebook: Rulebook, arts: list[Article]) -> None:
-    combined = _fact(A, 17, sentence="The blast left 17 dead and wounded.")
+@pytest.mark.parametrize(
+    "sentence",
+    ["The blast left 17 dead and wounded.", "The strikes caused about 17 injuries and deaths."],
+)
+def test_a_combined_count_drops_out(sentence: str, rulebook: Rulebook, arts: list[Article]) -> None:
+    combined = _fact(A, 17, sentence=sentence)
     _, findings = _run([combined, _fact(B, 16)], arts, rulebook)
     assert findings == []
 

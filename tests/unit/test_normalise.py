@@ -444,6 +444,15 @@ def test_a_count_hurt_to_a_degree_is_that_sub_group(rulebook: Rulebook) -> None:
     ]
 
 
+def test_a_count_with_injuries_of_a_degree_is_that_sub_group(rulebook: Rulebook) -> None:
+    text = "Of the 200 wounded, 90 sustained severe injuries, the hospital said."
+    facts = [f for f in _facts(text, rulebook) if f.metric == "wounded"]
+    assert [(f.stated.split()[0], f.victims) for f in facts] == [
+        ("200", None),
+        ("90", "seriously hurt"),
+    ]
+
+
 def test_metric_cue_words_cover_every_search_of_every_metric(rulebook: Rulebook) -> None:
     # A metric is searched only when one of its cue words stands within
     # (back, ahead) tokens of the number: they must hold every word and
