@@ -453,6 +453,12 @@ def test_a_count_with_injuries_of_a_degree_is_that_sub_group(rulebook: Rulebook)
     ]
 
 
+def test_a_count_in_critical_condition_is_the_seriously_hurt(rulebook: Rulebook) -> None:
+    text = "Of those hospitalised, 48 were in critical condition on Monday."
+    facts = [f for f in _facts(text, rulebook) if f.metric == "wounded"]
+    assert [(f.stated.split()[0], f.victims) for f in facts][-1] == ("48", "seriously hurt")
+
+
 def test_metric_cue_words_cover_every_search_of_every_metric(rulebook: Rulebook) -> None:
     # A metric is searched only when one of its cue words stands within
     # (back, ahead) tokens of the number: they must hold every word and
