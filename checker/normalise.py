@@ -741,8 +741,12 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             and not ((si, *nearest) in denied_numbers and any(c.isdigit() for c in mention.text))
         ):
             # Not the trigger's own number, it may still be an item of a list
-            # after it ("killing 14 people in Kabul and six in Jalalabad").
-            item = _list_item(mention, sentence, facts, head, article.text, lex)
+            # after it ("killing 14 people in Kabul and six in Jalalabad"), or
+            # what the figure before it rose to ("initially put at 8, was
+            # raised to 11").
+            item = _list_item(mention, sentence, facts, head, article.text, lex) or _elided(
+                mention, sentence, facts, head, article.text, lex
+            )
             if item is not None and item.metric == choice.metric.rule.name:
                 facts.append(item)
             continue
@@ -917,13 +921,17 @@ def _elided(
 
     A number after "the", or after a word that makes it a part ("80 killed,
     including 25 in the city"; rules/context.yaml ``elision_words`` and
-    ``part_markers``), with no
+    ``part_markers``) or a rise ("the toll, initially put at 8, was raised to
+    11"; ``rise_markers``), with no
     noun of its own, in the sentence of a figure just before it, counts what
     that figure counts.
     """
     if mention.interval is None or mention.likely is None or head.head is not None:
         return None
-    if not lex.elided_re.search(text, max(sentence.start, mention.span[0] - 24), mention.span[0]):
+    lo = max(sentence.start, mention.span[0] - 24)
+    if not lex.elided_re.search(text, lo, mention.span[0]) and not lex.risen_to_re.search(
+        text, lo, mention.span[0]
+    ):
         return None
     counts = [f for f in facts[-3:] if f.metric != "date"]
     if not counts or counts[-1].sentence_span != (sentence.start, sentence.end):

@@ -184,6 +184,7 @@ class Lexicon:
     part_re: re.Pattern[str]
     part_after_re: re.Pattern[str]
     elided_re: re.Pattern[str]
+    risen_to_re: re.Pattern[str]
     verb_function_words: frozenset[str]
     background_exception_re: re.Pattern[str]
     hearsay_re: re.Pattern[str]
@@ -420,6 +421,10 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w-])(?:"
             + alternation([*rb.context.elision_words, *rb.context.part_markers])
             + r")\s+$",
+            re.IGNORECASE,
+        ),
+        risen_to_re=re.compile(
+            r"(?<![\w-])(?:" + alternation(rb.context.rise_markers) + r")(?:\s+(?:to|at))?\s+$",
             re.IGNORECASE,
         ),
         verb_function_words=frozenset(w.lower() for w in rb.context.verb_function_words),

@@ -459,6 +459,12 @@ def test_a_count_in_critical_condition_is_the_seriously_hurt(rulebook: Rulebook)
     assert [(f.stated.split()[0], f.victims) for f in facts][-1] == ("48", "seriously hurt")
 
 
+def test_what_a_figure_rose_to_counts_what_it_counts(rulebook: Rulebook) -> None:
+    text = "The toll, initially put at 8, was raised to 11 on Sunday."
+    facts = [f for f in _facts(text, rulebook) if f.metric != "date"]
+    assert [(f.metric, f.stated) for f in facts] == [("killed", "8"), ("killed", "11")]
+
+
 def test_metric_cue_words_cover_every_search_of_every_metric(rulebook: Rulebook) -> None:
     # A metric is searched only when one of its cue words stands within
     # (back, ahead) tokens of the number: they must hold every word and
