@@ -253,11 +253,13 @@ def _nearest(
     words: frozenset[str],
     phrases: tuple[tuple[str, ...], ...],
     window: int,
+    openers: frozenset[str] = frozenset(),
 ) -> tuple[int, int] | None:
     """(distance, token index) of the nearest of ``words``/``phrases`` around the number.
 
     ``texts`` are the sentence's token texts, ``lowers`` their lower case
-    (as long as it).
+    (as long as it). A word right before one of ``openers`` (which opens the
+    number's clause) is not looked at.
     """
     best: tuple[int, int] | None = None
     starting, longest = _by_first_word(phrases)
@@ -270,7 +272,7 @@ def _nearest(
             continue
         low = lowers[i]
         hit = low in words or (low in starting and _phrase_at(lowers, i, starting))
-        if not hit or (i == first - 2 and lowers[i + 1] == "and"):
+        if not hit or (i == first - 2 and lowers[i + 1] in openers):
             # "A receptionist died and two men ...": a trigger right before
             # "and" closes its own clause; the number opens the next one.
             continue
@@ -427,7 +429,14 @@ def _metric(
                     score = 0.5  # the count's own noun: no trigger word is looked for
                 else:
                     trigger = _nearest(
-                        words, lowers, first, last, ml.triggers, ml.trigger_phrases, rule.window
+                        words,
+                        lowers,
+                        first,
+                        last,
+                        ml.triggers,
+                        ml.trigger_phrases,
+                        rule.window,
+                        lex.clause_openers,
                     )
                     if trigger is None and person_head and _may_be_subject(lowers, first, lex):
                         # "Over 90 villagers of X in Y district of Z were killed":

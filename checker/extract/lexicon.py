@@ -186,6 +186,7 @@ class Lexicon:
     elided_re: re.Pattern[str]
     risen_to_re: re.Pattern[str]
     verb_function_words: frozenset[str]
+    clause_openers: frozenset[str]
     background_exception_re: re.Pattern[str]
     hearsay_re: re.Pattern[str]
     onset_re: re.Pattern[str]
@@ -428,6 +429,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         verb_function_words=frozenset(w.lower() for w in rb.context.verb_function_words),
+        clause_openers=frozenset(w.lower() for w in rb.context.clause_openers),
         background_exception_re=phrase_pattern(rb.context.background_exceptions),
         correction_re=phrase_pattern(rb.context.correction_markers),
         subincident_re=re.compile(

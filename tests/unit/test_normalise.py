@@ -465,6 +465,12 @@ def test_what_a_figure_rose_to_counts_what_it_counts(rulebook: Rulebook) -> None
     assert [(f.metric, f.stated) for f in facts] == [("killed", "8"), ("killed", "11")]
 
 
+def test_a_trigger_before_a_clause_opener_is_not_the_next_clauses(rulebook: Rulebook) -> None:
+    text = "The attack left 18 people killed when four suicide bombers set off their vests."
+    facts = [f for f in _facts(text, rulebook) if f.metric != "date"]
+    assert [(f.metric, f.stated) for f in facts] == [("killed", "18 people")]
+
+
 def test_metric_cue_words_cover_every_search_of_every_metric(rulebook: Rulebook) -> None:
     # A metric is searched only when one of its cue words stands within
     # (back, ahead) tokens of the number: they must hold every word and
