@@ -443,6 +443,14 @@ def _metric(
                         # a counted group of people reaches its verb further off,
                         # and only forward, across no clause break.
                         trigger = _forward(words, lowers, last, ml, _FAR_WINDOW)
+                    if (
+                        trigger is None
+                        and head.head is None
+                        and _after_level(mention, sentence, lex)
+                    ):
+                        # "The death toll from Tuesday's sinking off the island
+                        # stood at 40": the level reaches back to the toll word.
+                        trigger = _backward(words, lowers, first, ml, _FAR_WINDOW)
                     if trigger is None:
                         continue
                     trigger_at = trigger[1]
@@ -545,6 +553,33 @@ def _forward(
         low = lowers[i]
         if low in ml.triggers or (low in starting and _phrase_at(lowers, i, starting)):
             return (i - last, i)
+    return None
+
+
+def _after_level(mention: Mention, sentence: Sentence, lex: Lexicon) -> bool:
+    """True when a level marker ("rose to", "stood at") stands right before the number,
+    in a sentence that pairs no figures with things "respectively"."""
+    at = mention.span[0] - sentence.start
+    return (
+        lex.level_re.search(sentence.text, max(0, at - 24), at) is not None
+        and lex.respective_re.search(sentence.text) is None
+    )
+
+
+def _backward(
+    words: tuple[str, ...], lowers: tuple[str, ...], first: int, ml: MetricLexicon, window: int
+) -> tuple[int, int] | None:
+    """The nearest trigger within ``window`` tokens before the number, in its clause."""
+    starting = _by_first_word(ml.trigger_phrases).starting
+    behind = lowers[max(0, first - window) : first]
+    if ml.triggers.isdisjoint(behind) and starting.keys().isdisjoint(behind):
+        return None
+    for i in range(first - 1, max(-1, first - 1 - window), -1):
+        if words[i] in (";", ":"):
+            return None
+        low = lowers[i]
+        if low in ml.triggers or (low in starting and _phrase_at(lowers, i, starting)):
+            return (first - i, i)
     return None
 
 

@@ -185,6 +185,8 @@ class Lexicon:
     part_after_re: re.Pattern[str]
     elided_re: re.Pattern[str]
     risen_to_re: re.Pattern[str]
+    level_re: re.Pattern[str]
+    respective_re: re.Pattern[str]
     verb_function_words: frozenset[str]
     clause_openers: frozenset[str]
     background_exception_re: re.Pattern[str]
@@ -423,6 +425,10 @@ def _compile(rb: Rulebook) -> Lexicon:
             + alternation([*rb.context.elision_words, *rb.context.part_markers])
             + r")\s+$",
             re.IGNORECASE,
+        ),
+        respective_re=phrase_pattern(rb.context.respective_markers),
+        level_re=re.compile(
+            r"(?<![\w-])(?:" + alternation(rb.context.level_markers) + r")\s+$", re.IGNORECASE
         ),
         risen_to_re=re.compile(
             r"(?<![\w-])(?:" + alternation(rb.context.rise_markers) + r")(?:\s+(?:to|at))?\s+$",
