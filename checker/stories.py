@@ -53,8 +53,10 @@ class Signature:
     weekdays: tuple[int, ...] = ()
     # The anchor is only a lower bound: the latest date the text names.
     anchor_inferred: bool = False
-    # The towns and sites it names (places smaller than a region).
+    # The towns and sites it names (places smaller than a region), and the
+    # regions (provinces, states).
     sites: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,12 +155,15 @@ def shared(signature: Signature) -> Signature:
 @dataclass
 class _Cluster:
     members: list[int]
-    # Its articles' names and places, and the days and towns they name,
-    # counted when first needed (``_names``, ``_days``, ``_sites``): most
-    # clusters are never compared by them.
+    # Its articles' names and places, the days, towns and regions they name,
+    # and their publication dates, gathered when first needed (``_names``,
+    # ``_days``, ``_sites``, ``_locales``, ``_regions``, ``_published``) and
+    # kept up to date as clusters merge: most clusters are never compared by them.
     names: Counter[str] | None = None
     days: Counter[dt.date] | None = None
     sites: Counter[str] | None = None
+    locales: set[str] | None = None
+    regions: set[str] | None = None
     published: set[dt.date] | None = None
 
 
@@ -180,6 +185,20 @@ def _sites(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
     return c.sites
 
 
+def _locales(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
+    """The towns, sites and regions its articles name."""
+    if c.locales is None:
+        c.locales = {t for m in c.members for t in (*signatures[m].sites, *signatures[m].regions)}
+    return c.locales
+
+
+def _regions(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
+    """The regions its articles name."""
+    if c.regions is None:
+        c.regions = {t for m in c.members for t in signatures[m].regions}
+    return c.regions
+
+
 def signature(
     article: Article,
     words: Iterable[str],
@@ -187,6 +206,7 @@ def signature(
     places: Iterable[str],
     dates: Iterable[dt.date],
     sites: Iterable[str] = (),
+    regions: Iterable[str] = (),
 ) -> Signature:
     """A signature from the article's content words, proper nouns, places (``sites``:
     those smaller than a region) and incident dates."""
@@ -213,6 +233,7 @@ def signature(
         places=tuple(sorted(place_counts, key=lambda p: (-place_counts[p], p))),
         duplicate_of=article.duplicate_of,
         sites=tuple(sorted(set(map(intern, sites)))),
+        regions=tuple(sorted(set(map(intern, regions)))),
     )
 
 
@@ -504,7 +525,31 @@ def _distinct(
         only_b = _core(names_b, len(b.members), params) - names_a.keys()
         if len(only_a) >= params.core_names and len(only_b) >= params.core_names:
             return True
-    return _elsewhere_other_days(a, b, params, signatures)
+    return _elsewhere_other_days(a, b, params, signatures) or _elsewhere(a, b, params, signatures)
+
+
+def _elsewhere(
+    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+) -> bool:
+    """True for two clusters told on one day in other regions: some article of each
+    was published on the same day, each names a region (a province, a
+    state), and no town, site or region named by one is named by the other.
+
+    Two bus crashes on one day in two states of one country share nearly
+    every word; what tells them apart is the places each names. A town alone
+    would not do: a wire report datelined in a capital and a local report
+    datelined in a suburb may name no town in common. One of the two has at
+    least ``days_core_size`` articles, as for ``_elsewhere_other_days``.
+    """
+    if max(len(a.members), len(b.members)) < params.days_core_size:
+        return False
+    if _published(a, signatures).isdisjoint(_published(b, signatures)):
+        return False  # not told on one day (other days: ``_elsewhere_other_days``)
+    regions_a, regions_b = _regions(a, signatures), _regions(b, signatures)
+    if not regions_a or not regions_b:
+        return False
+    locales_a, locales_b = _locales(a, signatures), _locales(b, signatures)
+    return locales_a.isdisjoint(locales_b)
 
 
 def _elsewhere_other_days(
@@ -617,6 +662,10 @@ def cluster(
             kept.days.update(_days(dropped, signatures))
         if kept.sites is not None:
             kept.sites.update(_sites(dropped, signatures))
+        if kept.locales is not None:
+            kept.locales |= _locales(dropped, signatures)
+        if kept.regions is not None:
+            kept.regions |= _regions(dropped, signatures)
         if kept.published is not None:
             kept.published |= _published(dropped, signatures)
         kept.members.extend(dropped.members)
@@ -810,6 +859,7 @@ def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
     found = [p for places in places_by_sentence(analysis, lex) for p in places]
     places = [p.name for p in found]
     sites = {p.name for p in found if p.kind in _SITE_KINDS}
+    regions = {p.name for p in found if p.kind == "region"}
     words, names = words_and_names((s.words for s in analysis.sentences), lex)
     dates = [
         m.date.start
@@ -823,5 +873,5 @@ def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
             if m.kind == "date" and m.weekday and m.date is None
         }
     )
-    sig = signature(analysis.article, words, names, places, dates, sites)
+    sig = signature(analysis.article, words, names, places, dates, sites, regions)
     return replace(sig, weekdays=tuple(weekdays))

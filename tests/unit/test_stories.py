@@ -379,3 +379,78 @@ def test_a_signature_lists_the_towns_it_names_not_countries(rulebook: Rulebook) 
     sig = article_signature(analyse(article, rulebook), rulebook)
     assert sig.sites == ("Lyon",)
     assert PLACE + "France" in sig.terms
+
+
+# Two crashes of one kind on one day in two regions of one country.
+CRASH = ["crash", "passengers", "killed", "police", "highway", "injured", "driver", "hospital"]
+
+
+def _crash(
+    aid: str,
+    town: str,
+    region: str | None,
+    *,
+    published: dt.date = DAY,
+    names: tuple[str, ...] = (),
+) -> Signature:
+    terms = {WORD + w: 1.0 for w in CRASH}
+    terms[PLACE + "Country"] = 3.0
+    terms[PLACE + town] = 3.0
+    regions = (region,) if region else ()
+    for place in regions + names:
+        terms[PLACE + place] = 3.0
+    return Signature(
+        article=aid, terms=terms, anchor=published, sites=(town, *names), regions=regions
+    )
+
+
+def _two_crashes(**change: object) -> list[Signature]:
+    region_b = change.get("region_b", "Regionb")
+    assert region_b is None or isinstance(region_b, str)
+    published_b = change.get("published_b", DAY)
+    assert isinstance(published_b, dt.date)
+    names = change.get("names_a", ())
+    assert isinstance(names, tuple)
+    return [
+        _crash("a#0", "Towna", "Regiona", names=names),
+        _crash("b#0", "Townb", region_b, published=published_b),
+        _crash("b#1", "Townb", region_b, published=published_b),
+        *_background(),
+    ]
+
+
+def test_two_crashes_on_one_day_in_other_regions_stay_apart() -> None:
+    groups = _groups(_two_crashes())
+    assert {"b#0", "b#1"} in groups
+    assert {"a#0"} in groups
+
+
+def test_crashes_that_name_a_place_in_common_are_one_story() -> None:
+    # The control: the same reports, one of which also names the other's town.
+    groups = _groups(_two_crashes(names_a=("Townb",)))
+    assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
+
+
+def test_crashes_without_a_region_named_are_one_story() -> None:
+    # Towns alone do not part them: a capital's dateline and a suburb's may
+    # be one happening's.
+    groups = _groups(_two_crashes(region_b=None))
+    assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
+
+
+def test_crashes_told_on_other_days_are_left_to_the_days_rule() -> None:
+    # Published days apart, without days named: nothing parts them.
+    groups = _groups(_two_crashes(published_b=DAY + dt.timedelta(days=3)))
+    assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
+
+
+def test_a_signature_lists_the_regions_it_names(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.models import Article
+    from checker.stories import article_signature
+
+    text = "A bus overturned near Munich in Bavaria on Monday, killing three, officials said."
+    article = Article(id="t#2", source="t", index=1, text=text, published=DAY)
+    sig = article_signature(analyse(article, rulebook), rulebook)
+    assert sig.regions == ("Bavaria",)
+    assert sig.sites == ("Munich",)
