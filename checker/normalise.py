@@ -597,6 +597,19 @@ def _nearest_number(
     return best[1] if best else None
 
 
+def _whole_takes_trigger(
+    choice: _Choice, head: _Head, sentence: Sentence, first: int, numbers: list[tuple[int, int]]
+) -> bool:
+    """True when the trigger stands inside the number's own phrase, after another
+    number of it: "Fifteen of the 50 abducted worshippers" (a part of a whole
+    the trigger qualifies)."""
+    if choice.trigger is None or head.end is None or choice.trigger <= first:
+        return False
+    if sentence.start + sentence.word_starts[choice.trigger] >= head.end:
+        return False
+    return any(first < rng[0] < choice.trigger for rng in numbers)
+
+
 def _number_after(trigger: int, numbers: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The (first, last) token range of the number right after the trigger token, if any."""
     return next((rng for rng in numbers if rng[0] == trigger + 1), None)
@@ -762,6 +775,10 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 sub = _elided(mention, sentence, facts, head, article.text, lex)
             if sub is not None:
                 facts.append(sub)
+            continue
+        if _whole_takes_trigger(choice, head, sentence, first, numbers[si]):
+            # "Fifteen of the 50 abducted worshippers escaped": the trigger
+            # qualifies the whole (50), read on its own next.
             continue
         # A bare number ("12", "36") gives way when another number stands
         # nearer to the trigger word it leans on: "Of the 23 pirates
