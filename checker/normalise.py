@@ -284,10 +284,13 @@ def _nearest(
 
 @dataclass(frozen=True)
 class _Choice:
-    """The metric chosen for a number, and the trigger word it leans on (if any)."""
+    """The metric chosen for a number, the trigger word it leans on (if any), and
+    the group it counts when the choice names one ("two of the wounded died":
+    the wounded)."""
 
     metric: MetricLexicon
     trigger: int | None
+    group: str | None = None
 
 
 # How far (in tokens) a counted group of people reaches forward to its verb.
@@ -597,6 +600,33 @@ def _nearest_number(
     return best[1] if best else None
 
 
+# How far (in tokens) after a partitive's group the verb that says what befell
+# its part may stand ("two of the wounded later died").
+_PARTITIVE_VERB_REACH = 3
+
+
+def _partitive_verb(
+    choice: _Choice | None, sentence: Sentence, last: int, lex: Lexicon
+) -> _Choice | None:
+    """The metric of the verb right after a partitive's group, when another
+    metric's: "two of the wounded later died" counts two dead (among the
+    wounded), not two wounded."""
+    if choice is None or choice.trigger is None:
+        return choice
+    lowers = sentence.lowers
+    group = choice.trigger
+    # "N of the <group>": the trigger is the group word of a partitive.
+    if not (lowers[last + 1 : last + 2] == ("of",) and last + 2 <= group <= last + 3):
+        return choice
+    for ml in lex.metrics:
+        if ml is choice.metric or ml.rule.counts != "persons":
+            continue
+        verb = _forward(sentence.words, lowers, group, ml, _PARTITIVE_VERB_REACH)
+        if verb is not None:
+            return _Choice(ml, verb[1], group=choice.metric.rule.name)
+    return choice
+
+
 def _whole_takes_trigger(
     choice: _Choice, head: _Head, sentence: Sentence, first: int, numbers: list[tuple[int, int]]
 ) -> bool:
@@ -741,7 +771,9 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             numbers[si] = [(first, last) if rng[0] == old else rng for rng in numbers[si]]
             mention = changed
         head = _head(sentence, last + 1, lex)
-        choice = _metric(mention, sentence, first, last, head, lex)
+        choice = _partitive_verb(
+            _metric(mention, sentence, first, last, head, lex), sentence, last, lex
+        )
         if lex.negation_re.search(
             article.text, max(sentence.start, mention.span[0] - 16), mention.span[0]
         ):
@@ -843,7 +875,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 interval=mention.interval,
                 likely=mention.likely,
                 unit=mention.unit,
-                victims=_severity_group(article.text, stated_span[1], lex)
+                victims=choice.group
+                or _severity_group(article.text, stated_span[1], lex)
                 or _severity_group(article.text, mention.span[1], lex)
                 or _victims(head, lex),
                 places=[p.name for p in places],
