@@ -837,8 +837,10 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             # after it ("killing 14 people in Kabul and six in Jalalabad"), or
             # what the figure before it rose to ("initially put at 8, was
             # raised to 11").
-            item = _list_item(mention, sentence, facts, head, article.text, lex) or _elided(
-                mention, sentence, facts, head, article.text, lex
+            item = (
+                _subcount(mention, sentence, facts, article.text, lex)
+                or _list_item(mention, sentence, facts, head, article.text, lex)
+                or _elided(mention, sentence, facts, head, article.text, lex)
             )
             if item is not None and item.metric == choice.metric.rule.name:
                 facts.append(item)
@@ -929,10 +931,10 @@ def _subcount(
     The figure takes the metric of the figure before it in its sentence and
     the counted group named by the words after "of them" (rules/victims.yaml
     ``subcount_groups``), so that "four of them seriously" meets "five of them
-    seriously" from another outlet, never the eight.
+    seriously" from another outlet, never the eight; or, with a place after
+    "of them in", that place ("17 of them in the city of X").
     """
-    m = lex.subcount_re.match(text, mention.span[1], min(len(text), mention.span[1] + 40))
-    if m is None or mention.interval is None or mention.likely is None:
+    if mention.interval is None or mention.likely is None:
         return None
     # Facts come in text order: the figure before this one is the last fact.
     if not facts or facts[-1].sentence_span != (sentence.start, sentence.end):
@@ -940,9 +942,38 @@ def _subcount(
     whole = facts[-1]
     if whole.metric == "date":
         return None
-    group = lex.subcount_groups[m.group("word").lower()]
-    return _echo(whole, mention, text, m.end(), victims=group)
+    reach = min(len(text), mention.span[1] + 40)
+    m = lex.subcount_re.match(text, mention.span[1], reach)
+    if m is not None:
+        group = lex.subcount_groups[m.group("word").lower()]
+        return _echo(whole, mention, text, m.end(), victims=group)
+    # "killing 43 people in the region, 17 of them in the city of X": a part
+    # of the figure before it, told of a place.
+    m = lex.subcount_place_re.match(text, mention.span[1], reach)
+    if m is None:
+        return None
+    at = m.end() - sentence.start
+    for start, end, name in _place_names(sentence, lex):
+        if start == at:
+            place = lex.place_by_name[name]
+            return _echo(
+                whole,
+                mention,
+                text,
+                sentence.start + end,
+                places=[place.name],
+                countries=[place.country],
+            )
+    # A town the gazetteer does not list (the story's towns are looked up
+    # later, checker/claims.py): its capitalised words, in the whole's country.
+    town = _TOWN_RE.match(sentence.text, at)
+    if town is None or not town.group()[0].isupper():
+        return None
+    return _echo(whole, mention, text, sentence.start + town.end(), places=[town.group()])
 
+
+# A place name the gazetteer may not know: up to four capitalised words.
+_TOWN_RE = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_a-z][\w'’-]*){0,3}")
 
 # How far (in characters) a listed item may stand from the figure before it:
 # "24 are women, 40 men, 13 children" keeps a few head words between items.

@@ -179,6 +179,7 @@ class Lexicon:
     incident_re: re.Pattern[str]
     state_re: re.Pattern[str]
     subcount_re: re.Pattern[str]
+    subcount_place_re: re.Pattern[str]
     severity_re: re.Pattern[str]
     settled_re: re.Pattern[str]
     part_re: re.Pattern[str]
@@ -453,6 +454,11 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"\s+of\s+them,?\s+(?:were\s+|are\s+)?(?P<word>"
             + alternation(list(rb.victims.subcount_groups))
             + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        subcount_place_re=re.compile(
+            r"\s+of\s+them,?\s+(?:were\s+|are\s+|died\s+|killed\s+)?in\s+(?:the\s+)?"
+            r"(?:(?:city|town|village|province|district|region|state|county)\s+of\s+)?",
             re.IGNORECASE,
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},

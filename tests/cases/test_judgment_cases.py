@@ -316,7 +316,6 @@ KNOWN_GAPS = frozenset(
     {
         "mixed-rising-toll-and-same-day-conflict",
         "rising-toll-lagos-building-collapse",
-        "sub-area-biobio-concepcion-quake",
     }
 )
 

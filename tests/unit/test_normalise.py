@@ -471,6 +471,20 @@ def test_a_trigger_before_a_clause_opener_is_not_the_next_clauses(rulebook: Rule
     assert [(f.metric, f.stated) for f in facts] == [("killed", "18 people")]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The quake killed 43 people in the south, 17 of them in the city of Lyon.", "Lyon"),
+        ("The quake killed 43 people in the south, 17 of them in Villeneuve.", "Villeneuve"),
+    ],
+)
+def test_a_part_of_them_in_a_place_is_that_places_figure(
+    text: str, place: str, rulebook: Rulebook
+) -> None:
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [(f.interval.low, f.places) for f in facts][-1] == (17, [place])
+
+
 def test_metric_cue_words_cover_every_search_of_every_metric(rulebook: Rulebook) -> None:
     # A metric is searched only when one of its cue words stands within
     # (back, ahead) tokens of the number: they must hold every word and
