@@ -272,6 +272,19 @@ def test_named_speaker_said(rulebook: Rulebook) -> None:
     assert facts[0].attribution == "Rami Abdurrahman"
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("The toll rose to 21 on Sunday, the mayor's office said.", "the mayor's office"),
+        ("The toll rose to 21, the governor’s office said.", "the governor’s office"),
+    ],
+)
+def test_an_office_named_by_its_holder(text: str, who: str, rulebook: Rulebook) -> None:
+    # "s office" for both would make two authorities one.
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [f.attribution for f in facts] == [who]
+
+
 def test_no_attribution(rulebook: Rulebook) -> None:
     facts = _facts("The strike killed 12 people.", rulebook)
     assert [f.attribution for f in facts] == [None]
