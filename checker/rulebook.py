@@ -393,6 +393,7 @@ class ContextRules(_Rule):
     respective_markers: list[str] = Field(default_factory=list)
     background_exceptions: list[str] = Field(default_factory=list)
     hearsay_markers: list[str] = Field(default_factory=list)
+    projection_markers: list[str] = Field(default_factory=list)
     onset_words: list[str] = Field(default_factory=list)
     correction_markers: list[str] = Field(default_factory=list)
     subincident_ordinals: list[str] = Field(default_factory=list)

@@ -418,7 +418,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         incident_re=phrase_pattern(rb.context.incident_words),
         state_re=phrase_pattern(rb.context.state_markers),
         settled_re=phrase_pattern(rb.context.settled_markers),
-        hearsay_re=phrase_pattern(rb.context.hearsay_markers),
+        hearsay_re=phrase_pattern([*rb.context.hearsay_markers, *rb.context.projection_markers]),
         onset_re=phrase_pattern(rb.context.onset_words),
         part_after_re=phrase_pattern(rb.context.part_after_markers),
         elided_re=re.compile(

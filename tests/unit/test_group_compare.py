@@ -753,6 +753,15 @@ def test_a_figure_passed_on_from_unnamed_others_is_no_headline(rulebook: Ruleboo
     assert current_claims([plain], lex) == [plain]
 
 
+def test_a_projection_is_no_headline(rulebook: Rulebook) -> None:
+    lex = lexicon(rulebook)
+    sentence = "Officials warned that the toll could rise above 100."
+    projected = _fact(A, 100, stated="100", sentence=sentence)
+    plain = _fact(A, 100, stated="100", sentence="Officials said the toll rose to 100.")
+    assert current_claims([projected], lex) == []
+    assert current_claims([plain], lex) == [plain]
+
+
 def test_a_count_of_two_things_is_never_a_claim(rulebook: Rulebook) -> None:
     lex = lexicon(rulebook)
     both = _fact(A, 700, stated="700", sentence="About 700 people were missing or stranded.")
