@@ -277,6 +277,10 @@ def test_named_speaker_said(rulebook: Rulebook) -> None:
     [
         ("The toll rose to 21 on Sunday, the mayor's office said.", "the mayor's office"),
         ("The toll rose to 21, the governor’s office said.", "the governor’s office"),
+        (
+            "Nine people were killed in the fire, the district administrator said.",
+            "the district administrator",
+        ),
     ],
 )
 def test_an_office_named_by_its_holder(text: str, who: str, rulebook: Rulebook) -> None:
