@@ -605,6 +605,36 @@ def _nearest_number(
 _PARTITIVE_VERB_REACH = 3
 
 
+def _respectively(
+    sentence: Sentence, numbers: list[tuple[int, int]], lex: Lexicon
+) -> dict[int, MetricLexicon]:
+    """ "The death toll and injuries have risen to 788 and 4,100, respectively": the
+    metric of each figure of the list, by the order of the words before it.
+
+    The figures are the last run of numbers joined by commas and "and"; the
+    words are those of the metrics that count persons, before the run, each
+    metric once in order of first mention. Nothing when the counts differ.
+    """
+    lowers = sentence.lowers
+    run: list[tuple[int, int]] = []
+    for rng in numbers:
+        if run and not all(w in (",", "and") for w in lowers[run[-1][1] + 1 : rng[0]]):
+            run = []
+        run.append(rng)
+    if len(run) < 2:
+        return {}
+    order: list[MetricLexicon] = []
+    for i in range(run[0][0]):
+        for ml in lex.metrics:
+            if ml.rule.counts == "persons" and (lowers[i] in ml.triggers or lowers[i] in ml.nouns):
+                if ml not in order:
+                    order.append(ml)
+                break
+    if len(order) != len(run):
+        return {}
+    return {rng[0]: ml for rng, ml in zip(run, order, strict=True)}
+
+
 def _partitive_verb(
     choice: _Choice | None, sentence: Sentence, last: int, lex: Lexicon
 ) -> _Choice | None:
@@ -747,6 +777,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     things: set[tuple[int, int]] = set()
     denied_numbers: set[tuple[int, int, int]] = set()
     said: dict[int, tuple[bool, str | None]] = {}
+    # Per sentence, the metric of each bare figure it pairs "respectively".
+    paired: dict[int, dict[int, MetricLexicon]] = {}
     for k, mention in enumerate(analysis.mentions):
         known = counts.get(k)
         si = known[0] if known is not None else sentence_at(sentences, mention.span[0])
@@ -774,6 +806,11 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         choice = _partitive_verb(
             _metric(mention, sentence, first, last, head, lex), sentence, last, lex
         )
+        if head.head is None and lex.respective_re.search(sentence.text):
+            if si not in paired:
+                paired[si] = _respectively(sentence, numbers[si], lex)
+            if first in paired[si]:
+                choice = _Choice(paired[si][first], None)
         if lex.negation_re.search(
             article.text, max(sentence.start, mention.span[0] - 16), mention.span[0]
         ):
@@ -791,7 +828,12 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             and lex.correction_re.search(article.text, denied[2], mention.span[0])
         ):
             choice = _Choice(denied[1], None)
-        if choice is not None and choice.trigger is None and head.head is None:
+        if (
+            choice is not None
+            and choice.trigger is None
+            and head.head is None
+            and first not in paired.get(si, {})
+        ):
             # A bare number that leans only on a noun further back ("the
             # blasts killed 14 people ... and six in the east") is first of
             # all an item of the list it stands in.
