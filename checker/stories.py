@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, repeat
 from sys import intern
@@ -156,13 +156,12 @@ def shared(signature: Signature) -> Signature:
 class _Cluster:
     members: list[int]
     # Its articles' names and places, the days, towns and regions they name,
-    # and their publication dates, gathered when first needed (``_names``,
-    # ``_days``, ``_sites``, ``_locales``, ``_regions``, ``_published``) and
-    # kept up to date as clusters merge: most clusters are never compared by them.
+    # and their publication dates, gathered when first needed (``_GATHERED``)
+    # and kept up to date as clusters merge: most clusters are never compared
+    # by them.
     names: Counter[str] | None = None
     days: Counter[dt.date] | None = None
     sites: Counter[str] | None = None
-    locales: set[str] | None = None
     regions: set[str] | None = None
     published: set[dt.date] | None = None
 
@@ -185,13 +184,6 @@ def _sites(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
     return c.sites
 
 
-def _locales(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
-    """The towns, sites and regions its articles name."""
-    if c.locales is None:
-        c.locales = {t for m in c.members for t in (*signatures[m].sites, *signatures[m].regions)}
-    return c.locales
-
-
 def _regions(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
     """The regions its articles name."""
     if c.regions is None:
@@ -208,8 +200,8 @@ def signature(
     sites: Iterable[str] = (),
     regions: Iterable[str] = (),
 ) -> Signature:
-    """A signature from the article's content words, proper nouns, places (``sites``:
-    those smaller than a region) and incident dates."""
+    """A signature from the article's content words, proper nouns, places (of them
+    ``sites``, those smaller than a region, and ``regions``) and incident dates."""
     places = list(places)
     # Counted per kind (a kind's prefix keeps its terms apart from the
     # others'), in order of first appearance: words, names, places.
@@ -548,8 +540,8 @@ def _elsewhere(
     regions_a, regions_b = _regions(a, signatures), _regions(b, signatures)
     if not regions_a or not regions_b:
         return False
-    locales_a, locales_b = _locales(a, signatures), _locales(b, signatures)
-    return locales_a.isdisjoint(locales_b)
+    places_a = _sites(a, signatures).keys() | regions_a
+    return places_a.isdisjoint(_sites(b, signatures).keys() | regions_b)
 
 
 def _elsewhere_other_days(
@@ -589,6 +581,16 @@ def _published(c: _Cluster, signatures: Sequence[Signature]) -> set[dt.date]:
             if s.anchor is not None and not s.anchor_inferred
         }
     return c.published
+
+
+# What a cluster gathers of its articles when first needed: field, gatherer.
+_GATHERED: tuple[tuple[str, Callable[[_Cluster, Sequence[Signature]], Any]], ...] = (
+    ("names", _names),
+    ("days", _days),
+    ("sites", _sites),
+    ("regions", _regions),
+    ("published", _published),
+)
 
 
 def _far_apart(core: Collection[dt.date], days: Collection[dt.date], params: StoryParams) -> bool:
@@ -656,18 +658,10 @@ def cluster(
         keep, drop = ci, cj
         version[keep] += 1
         kept, dropped = clusters[keep], clusters[drop]
-        if kept.names is not None:
-            kept.names.update(_names(dropped, signatures))
-        if kept.days is not None:
-            kept.days.update(_days(dropped, signatures))
-        if kept.sites is not None:
-            kept.sites.update(_sites(dropped, signatures))
-        if kept.locales is not None:
-            kept.locales |= _locales(dropped, signatures)
-        if kept.regions is not None:
-            kept.regions |= _regions(dropped, signatures)
-        if kept.published is not None:
-            kept.published |= _published(dropped, signatures)
+        for field, gather in _GATHERED:
+            mine = getattr(kept, field)
+            if mine is not None:  # counters add up, sets unite
+                mine.update(gather(dropped, signatures))
         kept.members.extend(dropped.members)
         for m in dropped.members:
             owner[m] = keep
