@@ -10,6 +10,7 @@ import functools
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from typing import Literal, NamedTuple
@@ -21,6 +22,8 @@ from checker.models import DateRange, Fact, Interval, Mention
 from checker.rulebook import Place, Rulebook
 
 _CLAUSE_BREAKS = {",", ";", "—", "–", ":", "(", ")"}
+# What parts a sentence more than a comma does.
+_SENTENCE_PARTS = {";", ":"}
 _HEAD_LOOKAHEAD = 6
 _DEFAULT_WINDOW_DAYS = 7
 
@@ -313,8 +316,8 @@ class _MetricCues(NamedTuple):
     "persons" metric's trigger cues, a "nouns" metric's noun cues);
     ``noun_bits`` and ``phrase_bits``, the metrics a head word or phrase is
     a noun of; ``any_bits``, the metrics that count anything.
-    ``person_words``: the trigger words and nouns (single words) of the
-    metrics that count persons.
+    ``person_metric``: for each trigger word and noun (single words) of the
+    metrics that count persons, the index of the first such metric it is one of.
     """
 
     words: tuple[frozenset[str], ...]
@@ -326,7 +329,7 @@ class _MetricCues(NamedTuple):
     noun_bits: dict[str, int]
     phrase_bits: dict[tuple[str, ...], int]
     any_bits: int
-    person_words: frozenset[str]
+    person_metric: dict[str, int]
 
 
 # By the identity of the lexicon's metrics tuple, kept with it so that its id
@@ -347,7 +350,7 @@ def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
     noun_bits: dict[str, int] = {}
     phrase_bits: dict[tuple[str, ...], int] = {}
     any_bits = 0
-    person_words: set[str] = set()
+    person_metric: dict[str, int] = {}
     for i, ml in enumerate(metrics):
         bit = 1 << i
         triggers = _by_first_word(ml.trigger_phrases)
@@ -363,7 +366,8 @@ def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
             any_bits |= bit
             continue
         if ml.rule.counts == "persons":
-            person_words |= ml.triggers | ml.nouns
+            for word in sorted(ml.triggers | ml.nouns):
+                person_metric.setdefault(word, i)
         for word in words[-1] if ml.rule.counts == "persons" else nouns[-1]:
             searched[word] = searched.get(word, 0) | bit
         for noun in ml.nouns:
@@ -380,7 +384,7 @@ def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
         noun_bits,
         phrase_bits,
         any_bits,
-        frozenset(person_words),
+        person_metric,
     )
     if len(_CUES) >= 64:
         _CUES.clear()
@@ -477,7 +481,7 @@ def _metric(
                     )
                     if back is None:
                         continue
-                    qualified = _qualified(words, lowers, back[1], cues.person_words)
+                    qualified = _qualified(words, lowers, back[1], cues.person_metric)
                     if qualified:
                         # "The death toll from the attacks rose to 40": a noun
                         # after a word that counts people qualifies that word,
@@ -493,28 +497,24 @@ def _metric(
 
 
 def _counted_by(mention: Mention, words: tuple[str, ...], lex: Lexicon) -> _Choice | None:
-    """The one metric counting persons that ``words`` are triggers or nouns of (the
-    first in rule order that any is); none when they are of two ("the death toll
-    and injuries from the attacks have risen to 788 and 4,100, respectively").
+    """The one metric counting persons that ``words`` are triggers or nouns of; none
+    when they are of two ("the death toll and injuries from the attacks have risen
+    to 788 and 4,100").
 
     The number leans on no trigger token: the words stand too far off for
     the nearest number to them to take them from this one ("revised the
     death toll from last month's attacks from 1,400 to about 1,200").
     """
-    chosen: MetricLexicon | None = None
-    for word in words:
-        for i in _metric_cues(lex.metrics).by_kind.get(mention.kind, ()):
-            ml = lex.metrics[i]
-            if ml.rule.counts == "persons" and (word in ml.triggers or word in ml.nouns):
-                if chosen is not None and chosen is not ml:
-                    return None
-                chosen = ml
-                break
-    return _Choice(chosen, None) if chosen is not None else None
+    cues = _metric_cues(lex.metrics)
+    chosen = {cues.person_metric[word] for word in words}
+    if len(chosen) != 1:
+        return None
+    (i,) = chosen
+    return _Choice(lex.metrics[i], None) if i in cues.by_kind.get(mention.kind, ()) else None
 
 
 def _qualified(
-    words: tuple[str, ...], lowers: tuple[str, ...], noun: int, person_words: frozenset[str]
+    words: tuple[str, ...], lowers: tuple[str, ...], noun: int, person_words: Mapping[str, int]
 ) -> tuple[str, ...]:
     """The words that count people standing before the ``noun`` token in its clause,
     within ``_PHRASE_REACH`` tokens: the noun qualifies them ("the death toll from
@@ -546,17 +546,8 @@ def _forward(
     words: tuple[str, ...], lowers: tuple[str, ...], last: int, ml: MetricLexicon, window: int
 ) -> tuple[int, int] | None:
     """The first trigger within ``window`` tokens after the number, before any clause break."""
-    starting = _by_first_word(ml.trigger_phrases).starting
-    ahead = lowers[last + 1 : last + 1 + window]
-    if ml.triggers.isdisjoint(ahead) and starting.keys().isdisjoint(ahead):
-        return None
-    for i in range(last + 1, min(len(words), last + 1 + window)):
-        if words[i] in _CLAUSE_BREAKS:
-            return None
-        low = lowers[i]
-        if low in ml.triggers or (low in starting and _phrase_at(lowers, i, starting)):
-            return (i - last, i)
-    return None
+    ahead = range(last + 1, min(len(words), last + 1 + window))
+    return _first_trigger(words, lowers, ml, ahead, last, _CLAUSE_BREAKS)
 
 
 def _after_level(mention: Mention, sentence: Sentence, lex: Lexicon) -> bool:
@@ -573,16 +564,30 @@ def _backward(
     words: tuple[str, ...], lowers: tuple[str, ...], first: int, ml: MetricLexicon, window: int
 ) -> tuple[int, int] | None:
     """The nearest trigger within ``window`` tokens before the number, in its clause."""
+    behind = range(first - 1, max(-1, first - 1 - window), -1)
+    return _first_trigger(words, lowers, ml, behind, first, _SENTENCE_PARTS)
+
+
+def _first_trigger(
+    words: tuple[str, ...],
+    lowers: tuple[str, ...],
+    ml: MetricLexicon,
+    tokens: range,
+    number: int,
+    stops: Collection[str],
+) -> tuple[int, int] | None:
+    """(distance from token ``number``, token index) of the first trigger of ``ml``
+    among ``tokens`` (in their order), none past a token of ``stops``."""
     starting = _by_first_word(ml.trigger_phrases).starting
-    behind = lowers[max(0, first - window) : first]
-    if ml.triggers.isdisjoint(behind) and starting.keys().isdisjoint(behind):
+    seen = lowers[min(tokens, default=0) : max(tokens, default=-1) + 1]
+    if ml.triggers.isdisjoint(seen) and starting.keys().isdisjoint(seen):
         return None
-    for i in range(first - 1, max(-1, first - 1 - window), -1):
-        if words[i] in (";", ":"):
+    for i in tokens:
+        if words[i] in stops:
             return None
         low = lowers[i]
         if low in ml.triggers or (low in starting and _phrase_at(lowers, i, starting)):
-            return (first - i, i)
+            return (abs(i - number), i)
     return None
 
 
@@ -623,16 +628,11 @@ def _respectively(
         run.append(rng)
     if len(run) < 2:
         return {}
-    order: list[MetricLexicon] = []
-    for i in range(run[0][0]):
-        for ml in lex.metrics:
-            if ml.rule.counts == "persons" and (lowers[i] in ml.triggers or lowers[i] in ml.nouns):
-                if ml not in order:
-                    order.append(ml)
-                break
+    person_metric = _metric_cues(lex.metrics).person_metric
+    order = list(dict.fromkeys(person_metric[w] for w in lowers[: run[0][0]] if w in person_metric))
     if len(order) != len(run):
         return {}
-    return {rng[0]: ml for rng, ml in zip(run, order, strict=True)}
+    return {rng[0]: lex.metrics[i] for rng, i in zip(run, order, strict=True)}
 
 
 def _partitive_verb(
@@ -1088,15 +1088,15 @@ def _elided(
 
     A number after "the", or after a word that makes it a part ("80 killed,
     including 25 in the city"; rules/context.yaml ``elision_words`` and
-    ``part_markers``) or a rise ("the toll, initially put at 8, was raised to
-    11"; ``rise_markers``), with no
+    ``part_markers``) or a level ("the toll, initially put at 8, was raised to
+    11"; ``level_markers``), with no
     noun of its own, in the sentence of a figure just before it, counts what
     that figure counts.
     """
     if mention.interval is None or mention.likely is None or head.head is not None:
         return None
     lo = max(sentence.start, mention.span[0] - 24)
-    if not lex.elided_re.search(text, lo, mention.span[0]) and not lex.risen_to_re.search(
+    if not lex.elided_re.search(text, lo, mention.span[0]) and not lex.level_re.search(
         text, lo, mention.span[0]
     ):
         return None

@@ -185,7 +185,6 @@ class Lexicon:
     part_re: re.Pattern[str]
     part_after_re: re.Pattern[str]
     elided_re: re.Pattern[str]
-    risen_to_re: re.Pattern[str]
     level_re: re.Pattern[str]
     respective_re: re.Pattern[str]
     verb_function_words: frozenset[str]
@@ -430,10 +429,6 @@ def _compile(rb: Rulebook) -> Lexicon:
         respective_re=phrase_pattern(rb.context.respective_markers),
         level_re=re.compile(
             r"(?<![\w-])(?:" + alternation(rb.context.level_markers) + r")\s+$", re.IGNORECASE
-        ),
-        risen_to_re=re.compile(
-            r"(?<![\w-])(?:" + alternation(rb.context.rise_markers) + r")(?:\s+(?:to|at))?\s+$",
-            re.IGNORECASE,
         ),
         verb_function_words=frozenset(w.lower() for w in rb.context.verb_function_words),
         clause_openers=frozenset(w.lower() for w in rb.context.clause_openers),
