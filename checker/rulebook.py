@@ -361,6 +361,7 @@ class PlaceRules(_Rule):
     region_min_people: int = 0
     # Words that end a division's name ("Somali Region"), left out to compare names.
     region_words: list[str] = Field(default_factory=list)
+    locality_words: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

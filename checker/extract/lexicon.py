@@ -452,8 +452,11 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         subcount_place_re=re.compile(
-            r"\s+of\s+them,?\s+(?:were\s+|are\s+|died\s+|killed\s+)?in\s+(?:the\s+)?"
-            r"(?:(?:city|town|village|province|district|region|state|county)\s+of\s+)?",
+            r"\s+of\s+them,?\s+(?:(?:"
+            + alternation(rb.context.verb_function_words)
+            + r")\s+)?in\s+(?:the\s+)?(?:(?:"
+            + alternation([*rb.places.region_words, *rb.places.locality_words])
+            + r")\s+of\s+)?",
             re.IGNORECASE,
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},

@@ -493,6 +493,7 @@ def test_a_trigger_before_a_clause_opener_is_not_the_next_clauses(rulebook: Rule
     [
         ("The quake killed 43 people in the south, 17 of them in the city of Lyon.", "Lyon"),
         ("The quake killed 43 people in the south, 17 of them in Villeneuve.", "Villeneuve"),
+        ("The quake killed 43 people in the south, 17 of them were in the town of Ys.", "Ys"),
     ],
 )
 def test_a_part_of_them_in_a_place_is_that_places_figure(
