@@ -326,6 +326,7 @@ class VictimRules(_Rule):
     groups: list[VictimGroup]
     harm_degrees: list[str] = Field(default_factory=list)
     harm_words: list[str] = Field(default_factory=list)
+    harm_verbs: list[str] = Field(default_factory=list)
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
     subcount_groups: dict[str, str] = Field(default_factory=dict)
     examples: list[dict[str, Any]] = Field(default_factory=list)

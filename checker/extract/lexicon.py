@@ -461,7 +461,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},
         severity_re=re.compile(
-            r"\s+(?:(?:were|was|are|is|remain|remained|had\s+been|have\s+been|been|sustained|suffered)\s+)?(?:in\s+)?(?P<word>"
+            r"\s+(?:(?:"
+            + alternation(rb.victims.harm_verbs)
+            + r")\s+)?(?:in\s+)?(?P<word>"
             + alternation([w for w in rb.victims.harm_degrees if w in rb.victims.subcount_groups])
             + r")\s+(?:"
             + alternation(rb.victims.harm_words)
