@@ -616,15 +616,17 @@ def _respectively(
     """ "The death toll and injuries have risen to 788 and 4,100, respectively": the
     metric of each figure of the list, by the order of the words before it.
 
-    The figures are the last run of numbers joined by commas and "and"; the
+    The figures are the last run of numbers joined by ``breakdown_joiners``; the
     words are those of the metrics that count persons, before the run, each
     metric once in order of first mention. Nothing when the counts differ.
     """
-    lowers = sentence.lowers
+    lowers, words, starts = sentence.lowers, sentence.words, sentence.word_starts
     run: list[tuple[int, int]] = []
     for rng in numbers:
-        if run and not all(w in (",", "and") for w in lowers[run[-1][1] + 1 : rng[0]]):
-            run = []
+        if run:
+            end = starts[run[-1][1]] + len(words[run[-1][1]])
+            if not lex.joiner_re.match(sentence.text[end : starts[rng[0]]]):
+                run = []
         run.append(rng)
     if len(run) < 2:
         return {}
