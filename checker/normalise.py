@@ -10,7 +10,7 @@ import functools
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from typing import Literal, NamedTuple
@@ -25,6 +25,7 @@ _CLAUSE_BREAKS = {",", ";", "—", "–", ":", "(", ")"}
 # What parts a sentence more than a comma does.
 _SENTENCE_PARTS = {";", ":"}
 _HEAD_LOOKAHEAD = 6
+_POSSESSIVES = ("'s", "’s")
 _DEFAULT_WINDOW_DAYS = 7
 
 
@@ -73,32 +74,63 @@ def _place_names(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int, str]]
     token texts that is no name's tokens cannot be a name (the text of a run
     of tokens splits into those same tokens), so where the tokens stand, and
     the text between them, are looked at only for a run that is.
+
+    A token keeps its possessive ("Hanoi's"): a run's last token is tried as
+    written, then without it (whether a possessive names a place is for
+    ``ignore_patterns``).
     """
     words = sentence.words
+    text = sentence.text
+    bare = words
+    if "'s" in text or "’s" in text:
+        bare = tuple(w[:-2] if w.endswith(_POSSESSIVES) else w for w in words)
     out: list[tuple[int, int, str]] = []
     first_words = lex.place_first_words
-    if first_words.isdisjoint(words):
+    if first_words.isdisjoint(words) and (bare is words or first_words.isdisjoint(bare)):
         return out  # no token can begin a name
-    runs = lex.place_token_runs
     lengths = lex.place_run_lengths
-    text = sentence.text
     count = len(words)
+    starts: Iterable[int] = compress(range(count), map(first_words.__contains__, words))
+    if bare is not words:
+        starts = [k for k in range(count) if words[k] in first_words or bare[k] in first_words]
     after = 0  # a name found ends before this token
-    for i in compress(range(count), map(first_words.__contains__, words)):
+    for i in starts:
         if i < after:
             continue
-        for size in lengths[words[i]]:
+        sizes = lengths.get(words[i], ())
+        if bare is not words and bare[i] != words[i]:
+            sizes = tuple(sorted({*sizes, *lengths.get(bare[i], ())}, reverse=True))
+        for size in sizes:
             j = i + size - 1
-            if j >= count or tuple(words[i : j + 1]) not in runs:
+            if j >= count:
                 continue
-            starts = sentence.word_starts
-            start, end = starts[i], starts[j] + len(words[j])
-            candidate = text[start:end]
-            if candidate in lex.place_by_name:
-                out.append((start, end, candidate))
+            hit = _run_name(sentence, i, j, words, bare, lex)
+            if hit is not None:
+                out.append(hit)
                 after = j + 1
                 break
     return out
+
+
+def _run_name(
+    sentence: Sentence,
+    i: int,
+    j: int,
+    words: tuple[str, ...],
+    bare: tuple[str, ...],
+    lex: Lexicon,
+) -> tuple[int, int, str] | None:
+    """The gazetteer name that tokens ``i`` to ``j`` spell, the last one as written
+    or without its possessive (``bare``), as (start, end, name); else None."""
+    for last in (words[j], bare[j]) if bare[j] != words[j] else (words[j],):
+        if (*words[i:j], last) not in lex.place_token_runs:
+            continue
+        start = sentence.word_starts[i]
+        end = sentence.word_starts[j] + len(last)
+        candidate = sentence.text[start:end]
+        if candidate in lex.place_by_name:
+            return start, end, candidate
+    return None
 
 
 def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:

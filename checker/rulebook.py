@@ -363,6 +363,9 @@ class PlaceRules(_Rule):
     # Words that end a division's name ("Somali Region"), left out to compare names.
     region_words: list[str] = Field(default_factory=list)
     locality_words: list[str] = Field(default_factory=list)
+    # Words for a part of a town ("market", "outskirts"): with region_words and
+    # locality_words, what ``{place_words}`` stands for in ``ignore_patterns``.
+    site_words: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

@@ -41,6 +41,8 @@ def subdivision_places(
     import pycountry
 
     taken = {n.lower() for p in known for n in (p.name, *p.aliases)}
+    # Names of towns and sites: "Katsina state" is the state, not its capital.
+    towns = {n.lower() for p in known if p.kind in ("city", "site") for n in (p.name, *p.aliases)}
     wanted = {t.lower() for t in types}
     never = {s.lower() for s in skip}
     out: dict[str, Place] = {}
@@ -50,7 +52,17 @@ def subdivision_places(
             continue
         name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
         low = name.lower()
-        if len(name) < 4 or low in taken or low in never or low in out:
+        if len(name) < 4 or low in out:
+            continue
+        if low in towns:
+            typed = f"{name} {sub.type}"
+            if typed.lower() not in taken and typed.lower() not in out:
+                aliases = sorted({f"{name} {sub.type.lower()}"} - {typed})
+                out[typed.lower()] = Place(
+                    name=typed, country=country, kind="region", aliases=aliases
+                )
+            continue
+        if low in taken or low in never:
             continue
         out[low] = Place(name=name, country=country, kind="region")
     return sorted(out.values(), key=lambda p: (p.country, p.name))

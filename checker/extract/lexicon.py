@@ -13,7 +13,7 @@ from typing import Any
 
 from checker.extract.text import BLANK, token_texts
 from checker.models import MentionKind
-from checker.rulebook import MetricRule, Place, Rulebook, UnitReading
+from checker.rulebook import MetricRule, Place, PlaceRules, Rulebook, UnitReading
 
 
 def phrase_pattern(
@@ -78,6 +78,14 @@ def alternation(phrases: list[str], blank: str = r"\s+") -> str:
     if not ordered:
         return r"(?!x)x"
     return "|".join(re.escape(p).replace(r"\ ", blank) for p in ordered)
+
+
+def _place_words(places: PlaceRules) -> str:
+    """The rules' words for a division, a smaller place or a part of a town, as one
+    regex alternation (what ``{place_words}`` stands for in ``ignore_patterns``)."""
+    words = {*places.region_words, *places.locality_words, *places.site_words}
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
 
 
 def _run_lengths(runs: list[list[str]]) -> dict[str, tuple[int, ...]]:
@@ -403,7 +411,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         place_max_tokens=max((len(t) for t in place_tokens), default=1),
         place_token_runs=frozenset(tuple(t) for t in place_tokens),
         place_run_lengths=_run_lengths(place_tokens),
-        place_ignore_res=tuple(rb.places.ignore_patterns),
+        place_ignore_res=tuple(
+            p.replace("{place_words}", _place_words(rb.places)) for p in rb.places.ignore_patterns
+        ),
         adjectival=frozenset(rb.places.adjectival),
         adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),
         cumulative_re=phrase_pattern(rb.context.cumulative_markers),

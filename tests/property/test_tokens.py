@@ -110,18 +110,30 @@ def test_the_text_of_a_run_of_tokens_splits_into_those_tokens(text: str) -> None
             assert token_texts(run) == [t.text for t in tokens[i : j + 1]]
 
 
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def _reference_place_names(sentence: Sentence) -> list[tuple[int, int, str]]:
-    """Every run of tokens that starts with a name's first word, longest first."""
+    """Every run of tokens that starts with a name's first word, longest first; the
+    last token as written, then without its possessive."""
     tokens, text, base = sentence.tokens, sentence.text, sentence.start
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
         hit = None
-        if tokens[i].text in LEX.place_first_words:
+        first = {tokens[i].text, _bare(tokens[i].text)}
+        if first & LEX.place_first_words:
             for j in range(min(len(tokens), i + LEX.place_max_tokens) - 1, i - 1, -1):
-                candidate = text[tokens[i].start - base : tokens[j].end - base]
-                if candidate in LEX.place_by_name:
-                    hit = (tokens[i].start - base, tokens[j].end - base, candidate, j)
+                start = tokens[i].start - base
+                ends = [tokens[j].end - base]
+                if _bare(tokens[j].text) != tokens[j].text:
+                    ends.append(ends[0] - 2)
+                for end in ends:
+                    if text[start:end] in LEX.place_by_name:
+                        hit = (start, end, text[start:end], j)
+                        break
+                if hit is not None:
                     break
         if hit is None:
             i += 1
