@@ -106,8 +106,9 @@ def story_whole_places(
     by nearly as many (one operation in two countries has two scopes); the
     region named by most of its articles when no other region is named by
     nearly as many (a state hit by a flood, but neither of two states hit by
-    one storm); and a city named by at least half of its articles and far more
-    than any region and any other city (a fire in one city).
+    one storm); and a city named by at least half of its articles, more than
+    any region and far more than any other city (a fire in one city, "near X,
+    the capital of Y province").
     """
     per_article: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
@@ -139,11 +140,11 @@ def story_whole_places(
         not split
         and local
         and local[0][0] * 2 >= len(per_article)
-        and local[0][0] > 2 * top_region
+        and local[0][0] > top_region
         and (len(local) < 2 or local[1][0] * 2 <= local[0][0])
     ):
-        # A city named far more than any region is where the story happened
-        # (a fire in one city): its figures are the whole story's.
+        # A city named more than any region is where the story happened (a
+        # fire in one city): its figures are the whole story's.
         whole.add(local[0][1])
     return frozenset(whole)
 

@@ -83,13 +83,16 @@ class StoryParams:
     # happening's reports, each set naming other people in it.
     names_below: float = 0.15
     # Two clusters never merge when they tell of different towns on different
-    # days: each has a day and a town or site named in ``core_share`` of its
-    # articles; the days of the one are never named by the other, nor within
-    # ``days_apart`` - 1 days of any day it names (a day apart is one happening
-    # told in two time zones); their publication dates are as far apart; and
-    # no town or site is in both clusters' cores; and one of them has at
-    # least ``days_core_size`` articles (two lone articles may be a first
-    # report and a follow-up told from elsewhere).
+    # days: each has a day and a town or site (or, when one of them names no
+    # town, a region) named in ``core_share`` of its articles; the days of the
+    # one are never named by the other, nor within ``days_apart`` - 1 days of
+    # any day it names (a day apart is one happening told in two time zones);
+    # their publication dates are as far apart; and no place is in both
+    # clusters' cores; and one of them has at least ``days_core_size``
+    # articles (two lone articles may be a first report and a follow-up told
+    # from elsewhere). Towns of their own on days of their own part two
+    # clusters even a day apart when they are less alike than ``names_below``
+    # (two fires in two cities on consecutive days).
     days_apart: int = 2
     days_core_size: int = 2
     # Rare terms weigh more than TF-IDF alone says: idf is raised to this power.
@@ -162,7 +165,7 @@ class _Cluster:
     names: Counter[str] | None = None
     days: Counter[dt.date] | None = None
     sites: Counter[str] | None = None
-    regions: set[str] | None = None
+    regions: Counter[str] | None = None
     published: set[dt.date] | None = None
 
 
@@ -184,10 +187,10 @@ def _sites(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
     return c.sites
 
 
-def _regions(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
-    """The regions its articles name."""
+def _regions(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
+    """The regions its articles name, with how many of them name each."""
     if c.regions is None:
-        c.regions = {t for m in c.members for t in signatures[m].regions}
+        c.regions = Counter(t for m in c.members for t in signatures[m].regions)
     return c.regions
 
 
@@ -517,7 +520,9 @@ def _distinct(
         only_b = _core(names_b, len(b.members), params) - names_a.keys()
         if len(only_a) >= params.core_names and len(only_b) >= params.core_names:
             return True
-    return _elsewhere_other_days(a, b, params, signatures) or _elsewhere(a, b, params, signatures)
+    return _elsewhere_other_days(a, b, mean, params, signatures) or _elsewhere(
+        a, b, params, signatures
+    )
 
 
 def _elsewhere(
@@ -540,14 +545,21 @@ def _elsewhere(
     regions_a, regions_b = _regions(a, signatures), _regions(b, signatures)
     if not regions_a or not regions_b:
         return False
-    places_a = _sites(a, signatures).keys() | regions_a
-    return places_a.isdisjoint(_sites(b, signatures).keys() | regions_b)
+    places_a = _sites(a, signatures).keys() | regions_a.keys()
+    return places_a.isdisjoint(_sites(b, signatures).keys() | regions_b.keys())
 
 
 def _elsewhere_other_days(
-    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+    a: _Cluster, b: _Cluster, mean: float, params: StoryParams, signatures: Sequence[Signature]
 ) -> bool:
-    """True for two clusters about different towns on days apart (see ``StoryParams``)."""
+    """True for two clusters about different places on other days (see ``StoryParams``).
+
+    The places are the towns or sites most of each cluster's articles name, or,
+    when one of the two names none, the regions: two mine accidents a week
+    apart in two provinces. Two clusters about different towns whose days
+    are only a day apart (two fires in two cities on consecutive days) part
+    too, when they are no more alike than ``params.names_below``.
+    """
     size_a, size_b = len(a.members), len(b.members)
     if max(size_a, size_b) < params.days_core_size:
         return False
@@ -558,18 +570,24 @@ def _elsewhere_other_days(
     core_a, core_b = _core(days_a, size_a, params), _core(days_b, size_b, params)
     if not core_a or not core_b:
         return False
-    sites_a = _core(_sites(a, signatures), size_a, params)
-    sites_b = _core(_sites(b, signatures), size_b, params)
-    if not sites_a or not sites_b or sites_a & sites_b:
+    places_a = _core(_sites(a, signatures), size_a, params)
+    places_b = _core(_sites(b, signatures), size_b, params)
+    towns = bool(places_a and places_b)
+    if not towns:
+        places_a = _core(_regions(a, signatures), size_a, params)
+        places_b = _core(_regions(b, signatures), size_b, params)
+    if not places_a or not places_b or places_a & places_b:
         return False
     published_a, published_b = _published(a, signatures), _published(b, signatures)
-    return bool(
+    if (
         published_a
         and published_b
         and _far_apart(core_a, days_b, params)
         and _far_apart(core_b, days_a, params)
         and _far_apart(published_a, published_b, params)
-    )
+    ):
+        return True
+    return towns and mean < params.names_below and core_a.isdisjoint(core_b)
 
 
 def _published(c: _Cluster, signatures: Sequence[Signature]) -> set[dt.date]:

@@ -179,7 +179,8 @@ def _judge(
     """C004 for one part and its whole, if a figure of the part exceeds the whole.
 
     A part is only larger than its whole when it exceeds every independent
-    figure for the whole (a stray low figure for the whole proves nothing),
+    figure for the whole (a stray low figure for the whole proves nothing)
+    and its own article gives no whole that holds it,
     by more than ``tolerance``; a tally over a longer period is no part of
     it, a place is only a part of a whole in the same country, and no part
     is one of a whole told of another country.
@@ -189,6 +190,10 @@ def _judge(
     bad_parts = []
     for p in parts:
         if longer_period(totals, [p], rulebook):
+            continue
+        if any(t.article == p.article and not _exceeds(p, t) for t in totals):
+            # Its own article's whole holds it ("25 dead ... 25 bodies"): what
+            # disagrees is that whole with the others', a conflict of wholes.
             continue
         others = [t for t in totals if independent(p, t, articles)]
         if not others or not all(

@@ -135,8 +135,15 @@ def _same_voice(a: str, b: str, rulebook: Rulebook) -> bool:
 
 def _one_statement(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
     """True when both sides cite one authority within a day of each other, with
-    figures close enough to be one statement (far apart, it corrected itself)."""
-    if _relative_gap(_hull(low), _hull(high)) > rulebook.findings.one_statement_gap:
+    figures close enough to be one statement (far apart, it corrected itself).
+
+    Close in their likely values too: "more than 200" and "nearly 400" from
+    one agency a day apart are two moments of its count, not one statement.
+    """
+    gap = rulebook.findings.one_statement_gap
+    if _relative_gap(_hull(low), _hull(high)) > gap:
+        return False
+    if _relative_gap(_hull(low, likely=True), _hull(high, likely=True)) > gap:
         return False
     days_low, days_high = _days(low), _days(high)
     if not days_low or not days_high:

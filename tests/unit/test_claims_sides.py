@@ -195,6 +195,16 @@ def test_a_city_named_far_more_than_any_region_is_the_whole(lex: Lexicon) -> Non
     assert "Ramadi" in story_whole_places(facts, lex)
 
 
+def test_a_city_named_by_more_articles_than_its_region_is_the_whole(lex: Lexicon) -> None:
+    # An attack in one city: all its reports name the city, two of three the
+    # region it is the capital of ("near Ramadi, the capital of Anbar").
+    facts = _named(("Ramadi", "Anbar"), ("Ramadi",), ("Ramadi", "Anbar"))
+    assert "Ramadi" in story_whole_places(facts, lex)
+    # A region named by every report and a city by some: the city is a part.
+    facts = _named(("Anbar", "Ramadi"), ("Anbar",), ("Anbar", "Ramadi"))
+    assert "Ramadi" not in story_whole_places(facts, lex)
+
+
 def test_a_place_named_twice_in_one_article_counts_once(lex: Lexicon) -> None:
     one = [_fact("a.txt#1", places=("Nineveh",), offset=k) for k in (100, 200, 300)]
     facts = one + _named(("Anbar",), ("Anbar",))

@@ -220,6 +220,19 @@ def test_a_part_larger_than_its_whole_conflicts(rulebook: Rulebook, arts: list[A
     assert conflicts[0].sides == [[whole.id], [part.id]]
 
 
+def test_a_part_held_by_its_own_articles_whole_is_a_conflict_of_wholes_only(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # "19 people were killed ... 19 bodies" against another outlet's 17: the
+    # two wholes conflict; the bodies add no second finding.
+    whole, total = _fact(A, 17), _fact(B, 19)
+    part = _fact(B, 19, victims="bodies", offset=300)
+    _, findings = _run([whole, total, part], arts, rulebook)
+    assert [f.rule for f in findings if f.kind == "conflict"] == ["C001"]
+    _, findings = _run([whole, part], arts, rulebook)
+    assert [f.rule for f in findings if f.kind == "conflict"] == ["C004"]
+
+
 def test_a_part_told_of_another_country_is_no_part_of_the_whole(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:
@@ -677,6 +690,23 @@ def test_one_authority_a_day_apart_is_one_statement_told_two_ways(
     ]
     _, findings = _run(facts, arts, rulebook)
     assert [f.rule for f in findings] == ["C001"]
+
+
+def test_one_authority_a_day_apart_far_apart_in_likely_values_is_a_running_count(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # "More than 200 injured" on Tuesday, 390 on Wednesday, both per the
+    # agency: literally compatible, but two moments of its count, not one
+    # statement told two ways (a tension).
+    facts = [
+        _fact(A, 201, None, likely=(201, 260), stated="more than 200", attribution="the agency"),
+        _fact(B, 390, asof=DAY + dt.timedelta(days=1), attribution="the agency"),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    assert not [f for f in findings if f.kind in ("conflict", "tension")]
+    same_day = [facts[0], facts[1].model_copy(update={"asof": DAY})]
+    _, findings = _run(same_day, arts, rulebook)
+    assert [f.rule for f in findings if f.kind == "tension"] == ["T001"]
 
 
 def test_a_source_dating_the_incident_a_day_early_is_d003(

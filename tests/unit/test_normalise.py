@@ -289,6 +289,22 @@ def test_an_office_named_by_its_holder(text: str, who: str, rulebook: Rulebook) 
     assert [f.attribution for f in facts] == [who]
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Nineteen people were killed in the raid, a local civil society leader said.",
+            "civil society leader",
+        ),
+        ("Nineteen people were killed in the raid, village elders said.", "village elders"),
+    ],
+)
+def test_a_figure_told_by_people_of_the_place(text: str, who: str, rulebook: Rulebook) -> None:
+    # Their figure set against an army's is two sources disagreeing.
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [f.attribution for f in facts] == [who]
+
+
 def test_no_attribution(rulebook: Rulebook) -> None:
     facts = _facts("The strike killed 12 people.", rulebook)
     assert [f.attribution for f in facts] == [None]

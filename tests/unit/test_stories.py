@@ -454,3 +454,75 @@ def test_a_signature_lists_the_regions_it_names(rulebook: Rulebook) -> None:
     sig = article_signature(analyse(article, rulebook), rulebook)
     assert sig.regions == ("Bavaria",)
     assert sig.sites == ("Munich",)
+
+
+# Two fires of one kind in two cities on consecutive days, each told by its own
+# outlets; one report of the second recalls the first.
+FIRE = ["fire"]
+
+
+def _fire(aid: str, town: str, day: dt.date, own: tuple[str, ...], recalls: str = "") -> Signature:
+    terms = {WORD + w: 1.0 for w in (*FIRE, *own)}
+    terms[PLACE + town] = 3.0
+    sites = (town, recalls) if recalls else (town,)
+    if recalls:
+        terms[PLACE + recalls] = 3.0
+    return Signature(article=aid, terms=terms, anchor=day, dates=(day,), sites=sites)
+
+
+def _two_fires(second_town: str = "Townb") -> list[Signature]:
+    bar = ("karaoke", "rooms", "customers", "ladders", "owner", "exit", "venues", "inspections")
+    house = ("family", "motorbike", "shop", "grilles", "neighbours", "children", "narrow", "alley")
+    later = DAY + dt.timedelta(days=1)
+    return [
+        _fire("a#0", "Towna", DAY, bar[:6]),
+        _fire("a#1", "Towna", DAY, bar[2:]),
+        _fire("b#0", second_town, later, house[:6]),
+        _fire("b#1", second_town, later, house[2:], recalls="Towna"),
+        *_background(),
+    ]
+
+
+def test_two_fires_in_other_towns_on_consecutive_days_stay_apart() -> None:
+    groups = _groups(_two_fires())
+    assert {"a#0", "a#1"} in groups
+    assert {"b#0", "b#1"} in groups
+
+
+def test_fires_a_day_apart_in_one_town_are_one_story() -> None:
+    # The control: the same reports told of one town (a fire and its morrow).
+    groups = _groups(_two_fires(second_town="Towna"))
+    assert any({"a#0", "a#1", "b#0", "b#1"} <= g for g in groups)
+
+
+def _mine(aid: str, region: str, day: dt.date, recalls: str = "") -> Signature:
+    terms = {WORD + w: 1.0 for w in ("mine", "miners", "coal", "accident", "killed", "rescuers")}
+    terms[PLACE + "Country"] = 3.0
+    terms[PLACE + region] = 3.0
+    regions = (region, recalls) if recalls else (region,)
+    if recalls:
+        terms[PLACE + recalls] = 3.0
+    return Signature(article=aid, terms=terms, anchor=day, dates=(day,), regions=regions)
+
+
+def _two_mines(second_region: str = "Regionb") -> list[Signature]:
+    return [
+        _mine("a#0", "Regiona", DAY),
+        _mine("a#1", "Regiona", DAY),
+        _mine("b#0", second_region, DAY + WEEK),
+        _mine("b#1", second_region, DAY + WEEK, recalls="Regiona"),
+        *_background(),
+    ]
+
+
+def test_two_accidents_in_other_regions_a_week_apart_stay_apart() -> None:
+    # No town is named: each cluster's region tells them apart.
+    groups = _groups(_two_mines())
+    assert {"a#0", "a#1"} in groups
+    assert {"b#0", "b#1"} in groups
+
+
+def test_accidents_in_one_region_a_week_apart_are_one_story() -> None:
+    # The control: a follow-up a week on, from the same region.
+    groups = _groups(_two_mines(second_region="Regiona"))
+    assert any({"a#0", "a#1", "b#0", "b#1"} <= g for g in groups)
