@@ -1068,8 +1068,9 @@ def _list_item(
 
     A count of a named group of people that no trigger word reaches, standing
     right after the figure before it in its sentence with only a few words
-    and a list joiner (rules/context.yaml ``breakdown_joiners``) between them,
-    counts the same thing as that figure, for its own group.
+    and a list joiner (rules/context.yaml ``breakdown_joiners``) or a part
+    marker (``part_markers``: "including") between them, counts the same
+    thing as that figure, for its own group.
     """
     if mention.interval is None or mention.likely is None or not facts:
         return None
@@ -1087,8 +1088,15 @@ def _list_item(
     if len(gap) > _LIST_GAP or before.span[1] > mention.span[0]:
         return None
     # Only a joiner, or up to three words closing the item before and a
-    # joiner ("24 are women, 40 men", "14 in Kabul and six ...").
-    if not lex.joiner_re.match(gap) and not lex.joiner_tail_re.match(gap):
+    # joiner ("24 are women, 40 men", "14 in Kabul and six ..."), or a named
+    # group the figure before includes ("at least 23 people, including nine
+    # children", however far its trigger stands).
+    part = lex.part_re.search(gap)
+    if (
+        not lex.joiner_re.match(gap)
+        and not lex.joiner_tail_re.match(gap)
+        and not (part and head.known and not gap[: part.start()].strip(" ,;:—–-("))
+    ):
         return None
     end = head.end if head.end is not None else mention.span[1]
     after = text[end : min(len(text), end + 24)].split()
