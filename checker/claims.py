@@ -262,8 +262,11 @@ def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:
     return False
 
 
-def _towns(facts: Sequence[Fact], rulebook: Rulebook, skip: frozenset[str]) -> dict[str, Place]:
-    """GeoNames towns named near the story's figures, in the countries the story names."""
+def figure_towns(
+    facts: Sequence[Fact], rulebook: Rulebook, skip: frozenset[str]
+) -> dict[str, Place]:
+    """GeoNames towns named near these figures, in the countries they name (``skip``:
+    ``skip_words``)."""
     from checker.geo import cities_in, country_codes
 
     country_of = country_codes(
@@ -280,8 +283,21 @@ def _towns(facts: Sequence[Fact], rulebook: Rulebook, skip: frozenset[str]) -> d
     return out
 
 
+_SKIP: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
 def skip_words(lex: Lexicon) -> frozenset[str]:
-    """Words never taken for a town: the rules' own places and common words."""
+    """Words never taken for a town: the rules' own places and common words (worked
+    out once per lexicon: each article's story signature needs them)."""
+    hit = _SKIP.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    words = _skip_words(lex)
+    _SKIP[id(lex)] = (lex, words)
+    return words
+
+
+def _skip_words(lex: Lexicon) -> frozenset[str]:
     return frozenset(
         {
             *lex.place_by_name,
@@ -514,7 +530,7 @@ def story_towns(
         if story is not None:
             by_story[story.id].append(fact)
     skip = skip_words(lexicon(rulebook))
-    return {s.id: _towns(by_story.get(s.id, []), rulebook, skip) for s in stories}
+    return {s.id: figure_towns(by_story.get(s.id, []), rulebook, skip) for s in stories}
 
 
 def batch_towns(towns: Iterable[Mapping[str, Place]]) -> dict[str, Place]:

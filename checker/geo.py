@@ -114,12 +114,25 @@ def cities_in(text: str, country_of: Mapping[str, str], skip: frozenset[str]) ->
     out: list[Place] = []
     for m in _CANDIDATE_RE.finditer(text):
         words = _WORD_SPLIT_RE.split(m.group())
-        for size in range(len(words), 0, -1):
-            name = "".join(words[:size]).strip()
-            if name in skip or name.lower() in skip:
-                continue
-            hit = [code for code, names in names_of.items() if name in names]
-            if hit:
-                out.append(Place(name=name, country=country_of[min(hit)], kind="city"))
+        # The longest name first, from the run's first word on, then from a
+        # later one ("Calabria's Crotone" names Crotone).
+        for first in range(len(words)):
+            found = _city(words[first:], names_of, skip)
+            if found is not None:
+                out.append(Place(name=found[0], country=country_of[found[1]], kind="city"))
                 break
     return out
+
+
+def _city(
+    words: list[str], names_of: Mapping[str, frozenset[str]], skip: frozenset[str]
+) -> tuple[str, str] | None:
+    """The longest run of ``words`` from the first that names a city, with its country code."""
+    for size in range(len(words), 0, -1):
+        name = "".join(words[:size]).strip()
+        if name in skip or name.lower() in skip:
+            continue
+        hit = [code for code, names in names_of.items() if name in names]
+        if hit:
+            return name, min(hit)
+    return None

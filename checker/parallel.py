@@ -50,7 +50,8 @@ def article_facts(
     from checker.stories import article_signature
 
     analysis = analyse(article, rulebook)
-    return analysis.mentions, normalise(analysis, rulebook), article_signature(analysis, rulebook)
+    facts = normalise(analysis, rulebook)
+    return analysis.mentions, facts, article_signature(analysis, rulebook, facts)
 
 
 def extract_one(article: Article, rulebook: Rulebook) -> Extracted:

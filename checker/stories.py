@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from checker.extract import Analysis, Lexicon
 from checker.extract.text import POSSESSIVES
 from checker.fingerprint import short_hash
-from checker.models import Article, Story
+from checker.models import Article, Fact, Story
 from checker.rulebook import Rulebook
 
 if TYPE_CHECKING:
@@ -856,14 +856,19 @@ def words_and_names(
     return words, names
 
 
-def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
+def article_signature(
+    analysis: Analysis, rulebook: Rulebook, facts: Sequence[Fact] = ()
+) -> Signature:
     """The signature of one analysed article: its terms, places, dates and publication date.
 
     Proper nouns are capitalised words that do not open a sentence; dates,
     weekdays and months are left out (they would tie unrelated stories of the
     same day together); content words are lower-case words of four letters or
-    more that are not stop words (rules/stopwords.yaml).
+    more that are not stop words (rules/stopwords.yaml). Its towns are the
+    gazetteer's and, near its figures (``facts``), GeoNames towns of the
+    countries they name ("the province of X", a town the rules do not list).
     """
+    from checker.claims import figure_towns, skip_words
     from checker.extract import lexicon
     from checker.normalise import places_by_sentence
 
@@ -871,6 +876,8 @@ def article_signature(analysis: Analysis, rulebook: Rulebook) -> Signature:
     found = [p for places in places_by_sentence(analysis, lex) for p in places]
     places = [p.name for p in found]
     sites = {p.name for p in found if p.kind in _SITE_KINDS}
+    if facts:
+        sites.update(figure_towns(facts, rulebook, skip_words(lex)))
     regions = {p.name for p in found if p.kind == "region"}
     words, names = words_and_names((s.words for s in analysis.sentences), lex)
     dates = [

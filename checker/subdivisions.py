@@ -50,11 +50,14 @@ def subdivision_places(
         country = country_names.get(sub.country_code)
         if country is None or sub.parent_code is not None or sub.type.lower() not in wanted:
             continue
-        name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
+        written = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
+        # English news writes "Hormozgan" for "Hormozgān": the name without
+        # its accents, the written one an alias.
+        name = _plain(written)
         low = name.lower()
         if len(name) < 4 or low in out:
             continue
-        if low in towns:
+        if low in towns or written.lower() in towns:
             typed = f"{name} {sub.type}"
             if typed.lower() not in taken and typed.lower() not in out:
                 aliases = sorted({f"{name} {sub.type.lower()}"} - {typed})
@@ -62,10 +65,16 @@ def subdivision_places(
                     name=typed, country=country, kind="region", aliases=aliases
                 )
             continue
-        if low in taken or low in never:
+        if {low, written.lower()} & (taken | never):
             continue
-        out[low] = Place(name=name, country=country, kind="region")
+        aliases = [written] if written != name else []
+        out[low] = Place(name=name, country=country, kind="region", aliases=aliases)
     return sorted(out.values(), key=lambda p: (p.country, p.name))
+
+
+def _plain(name: str) -> str:
+    """``name`` without its accents ("Hormozgān" -> "Hormozgan")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 @functools.cache

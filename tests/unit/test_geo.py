@@ -22,6 +22,13 @@ def test_a_city_is_found_only_in_the_story_countries() -> None:
     assert cities_in(text, {"FR": "France"}, frozenset()) == []
 
 
+def test_a_city_after_another_capitalised_word_is_found() -> None:
+    # "Miyagi's Sendai": the run of capitalised words starts with another name.
+    text = "Twelve people died as the storm hit Miyagi's Sendai port."
+    found = cities_in(text, {"JP": "Japan"}, frozenset())
+    assert [p.name for p in found] == ["Sendai"]
+
+
 def test_skipped_words_are_never_cities() -> None:
     text = "Police said Sendai was hit."
     found = cities_in(text, {"JP": "Japan"}, frozenset({"Sendai"}))

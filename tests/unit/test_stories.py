@@ -444,6 +444,20 @@ def test_crashes_told_on_other_days_are_left_to_the_days_rule() -> None:
     assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
 
 
+def test_a_signature_lists_towns_near_its_figures_the_rules_do_not(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.models import Article
+    from checker.normalise import normalise
+    from checker.stories import article_signature
+
+    text = "Floods in the province of Cuneo, Italy, killed six people on Monday, officials said."
+    article = Article(id="t#3", source="t", index=1, text=text, published=DAY)
+    analysis = analyse(article, rulebook)
+    assert article_signature(analysis, rulebook).sites == ()
+    sig = article_signature(analysis, rulebook, normalise(analysis, rulebook))
+    assert sig.sites == ("Cuneo",)
+
+
 def test_a_signature_lists_the_regions_it_names(rulebook: Rulebook) -> None:
     from checker.extract import analyse
     from checker.models import Article

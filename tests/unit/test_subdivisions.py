@@ -33,6 +33,15 @@ def test_a_known_or_skipped_name_is_never_added() -> None:
     assert "Balochistan" in names
 
 
+def test_a_province_is_named_without_its_accents() -> None:
+    # English news writes "Hormozgan" for ISO 3166-2's "Hormozgān".
+    places = subdivision_places([], {"IR": "Iran"}, ["Province"], [])
+    by_name = {p.name: p for p in places}
+    assert by_name["Hormozgan"] == Place(
+        name="Hormozgan", country="Iran", kind="region", aliases=["Hormozgān"]
+    )
+
+
 def test_a_state_named_as_its_capital_is_added_by_its_typed_name() -> None:
     # "Kano" is a city of the rules; "Kano State" and "Kano state" are the state.
     known = [Place(name="Kano", country="Nigeria", kind="city")]
