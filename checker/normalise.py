@@ -424,6 +424,24 @@ def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
     return cues
 
 
+def _excluded(ml: MetricLexicon, lowers: tuple[str, ...], first: int, last: int) -> bool:
+    """True when a word of the metric's ``exclude`` stands within its window of the
+    number, or further on in the number's clause: "Twenty-six hostages abducted
+    from a bus near X were freed" counts the freed, not the abducted."""
+    if not ml.exclude:
+        return False
+    window = ml.rule.window
+    lo = max(0, first - window)
+    if not ml.exclude.isdisjoint(lowers[lo : last + window + 1]):
+        return True
+    for word in lowers[last + window + 1 : last + 2 * window + 1]:
+        if word in _CLAUSE_BREAKS:
+            return False
+        if word in ml.exclude:
+            return True
+    return False
+
+
 def _metric(
     mention: Mention, sentence: Sentence, first: int, last: int, head: _Head, lex: Lexicon
 ) -> _Choice | None:
@@ -457,10 +475,8 @@ def _metric(
             noun_hit = head.head is not None and (
                 head.head in ml.nouns or head_key in ml.noun_phrases
             )
-            if not ml.exclude.isdisjoint(near):
-                lo, hi = max(0, first - rule.window), min(len(words), last + rule.window + 1)
-                if not ml.exclude.isdisjoint(lowers[lo:hi]):
-                    continue
+            if _excluded(ml, lowers, first, last):
+                continue
             if rule.counts == "persons":
                 if head.head is not None and not noun_hit and not person_head:
                     continue
