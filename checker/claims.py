@@ -93,6 +93,20 @@ def _nationals(facts: Sequence[Fact], story_of: Mapping[str, Story]) -> dict[tup
     return out
 
 
+def _resolve(name: str, lex: Lexicon, extra: Mapping[str, Place], country: str) -> Place | None:
+    """The place ``name`` stands for: the gazetteer's, a GeoNames town of ``extra``,
+    or a division the gazetteer does not list ("Bastak county"), a part of the
+    story's area as a town is."""
+    place = lex.place_by_name.get(name) or extra.get(name)
+    if place is None and " " in name:
+        base, word = name.rsplit(" ", 1)
+        if word in lex.division_words:
+            # "Gwoza town" is the town the story's GeoNames towns know as Gwoza.
+            known = lex.place_by_name.get(base) or extra.get(base)
+            return known or Place(name=name, country=country, kind="city")
+    return place
+
+
 def _level(place: Place) -> int:
     return {"country": 0, "region": 1, "city": 2, "site": 3}[place.kind]
 
@@ -118,7 +132,7 @@ def story_whole_places(
     whole: set[str] = set()
     ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for name, n in counts.items():
-        place = lex.place_by_name.get(name) or (extra or {}).get(name)
+        place = _resolve(name, lex, extra or {}, "")
         if place is None:
             continue
         kind = {"country": "country", "region": "region"}.get(place.kind, "local")
@@ -160,12 +174,8 @@ def scope_of(
     scope is their names joined with "+"; a longer list of places around a
     figure (where people came from) gives it no place of its own.
     """
-    lookup = extra or {}
-    named = [
-        lex.place_by_name.get(n) or lookup[n]
-        for n in fact.places
-        if n in lex.place_by_name or n in lookup
-    ]
+    country = fact.countries[0] if fact.countries else ""
+    named = [p for n in fact.places if (p := _resolve(n, lex, extra or {}, country)) is not None]
     places = sorted({p.name: p for p in named}.values(), key=lambda p: p.name)
     if not places:
         return ""
@@ -216,11 +226,26 @@ _TOWN_WINDOW = 80
 
 
 def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
-    """Where ``name`` stands in ``text``, left to right, without overlaps (a literal search)."""
+    """Where ``name`` stands in ``text``, left to right, without overlaps (a literal
+    search, ignoring case: "Fars Province" is written "Fars province")."""
+    if not name:
+        return
     at = text.find(name)
-    while at >= 0 and name:
+    if at < 0:
+        # Rarely needed: the name as written, in another case (not a
+        # dateline's capitals, "ACCRA, Ghana —", which name where it was filed).
+        for m in _literal_re(name).finditer(text):
+            if not m.group().isupper():
+                yield m.span()
+        return
+    while at >= 0:
         yield at, at + len(name)
         at = text.find(name, at + len(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _literal_re(name: str) -> re.Pattern[str]:
+    return re.compile(re.escape(name), re.IGNORECASE)
 
 
 def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:

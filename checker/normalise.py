@@ -973,7 +973,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 or _severity_group(article.text, stated_span[1], lex)
                 or _severity_group(article.text, mention.span[1], lex)
                 or _victims(head, lex),
-                places=[p.name for p in places],
+                places=[p.name for p in places] + _named_division(stated_end, sentence, lex),
                 countries=countries,
                 date=date,
                 date_from=date_from,
@@ -1028,11 +1028,8 @@ def _subcount(
     """
     if mention.interval is None or mention.likely is None:
         return None
-    # Facts come in text order: the figure before this one is the last fact.
-    if not facts or facts[-1].sentence_span != (sentence.start, sentence.end):
-        return None
-    whole = facts[-1]
-    if whole.metric == "date":
+    whole = _figure_before(facts, sentence)
+    if whole is None:
         return None
     reach = min(len(text), mention.span[1] + 40)
     m = lex.subcount_re.match(text, mention.span[1], reach)
@@ -1092,8 +1089,8 @@ def _list_item(
         return None
     if head.head is not None and not head.known:
         return None
-    before = facts[-1]
-    if before.metric == "date" or before.sentence_span != (sentence.start, sentence.end):
+    before = _figure_before(facts, sentence)
+    if before is None:
         return None
     # A bare number in a list counts what the item before it counts ("14
     # people in Kabul and six in Jalalabad").
@@ -1127,7 +1124,53 @@ def _list_item(
         # "two died, and 300 villagers returned home": the count has a verb
         # of its own, so it is no item of the list before it.
         return None
+    place = _own_place(mention, sentence, lex)
+    if place is not None and place.name not in before.places:
+        # "31 of them in X and 16 in neighbouring Y": the item's own place.
+        return _echo(
+            before,
+            mention,
+            text,
+            end,
+            victims=victims,
+            places=[place.name],
+            countries=[place.country],
+        )
     return _echo(before, mention, text, end, victims=victims)
+
+
+def _figure_before(facts: list[Fact], sentence: Sentence) -> Fact | None:
+    """The figure before this one in its sentence (facts come in text order), past a
+    day named between them ("killed 47 in Tuesday's quake, 31 of them in X")."""
+    for fact in reversed(facts[-3:]):
+        if fact.sentence_span != (sentence.start, sentence.end):
+            return None
+        if fact.metric != "date":
+            return fact
+    return None
+
+
+def _named_division(end: int, sentence: Sentence, lex: Lexicon) -> list[str]:
+    """A division the gazetteer does not list, named right after a figure: "killing 14
+    people in Bastak county" gives "Bastak county" (a part of the story's area)."""
+    m = lex.item_place_re.match(sentence.text, end - sentence.start)
+    if m is None:
+        return []
+    named = lex.named_division_re.match(sentence.text, m.end())
+    if named is None or named.group("name") in lex.place_by_name:
+        return []
+    return [f"{named.group('name')} {named.group('word').lower()}"]
+
+
+def _own_place(mention: Mention, sentence: Sentence, lex: Lexicon) -> Place | None:
+    """The gazetteer place right after a number, after "in" ("16 in neighbouring Fars")."""
+    m = lex.item_place_re.match(sentence.text, mention.span[1] - sentence.start)
+    if m is None:
+        return None
+    for start, _end, name in _place_names(sentence, lex):
+        if start == m.end():
+            return lex.place_by_name[name]
+    return None
 
 
 # How far (in characters) "the 1,700" may stand from the count it echoes.

@@ -366,6 +366,8 @@ class PlaceRules(_Rule):
     # Words for a part of a town ("market", "outskirts"): with region_words and
     # locality_words, what ``{place_words}`` stands for in ``ignore_patterns``.
     site_words: list[str] = Field(default_factory=list)
+    # Words between "in" and a place that do not change it ("in neighbouring X").
+    place_modifiers: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

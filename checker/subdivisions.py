@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -45,19 +46,28 @@ def subdivision_places(
     towns = {n.lower() for p in known if p.kind in ("city", "site") for n in (p.name, *p.aliases)}
     wanted = {t.lower() for t in types}
     never = {s.lower() for s in skip}
+    subs = [
+        s
+        for s in sorted(pycountry.subdivisions, key=lambda s: s.code)
+        if s.country_code in country_names and s.parent_code is None and s.type.lower() in wanted
+    ]
+    # How many countries have a division of each name ("Central" has many).
+    shared = Counter(_plain(_written(s.name)).lower() for s in subs)
     out: dict[str, Place] = {}
-    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
-        country = country_names.get(sub.country_code)
-        if country is None or sub.parent_code is not None or sub.type.lower() not in wanted:
-            continue
-        written = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
+    for sub in subs:
+        country = country_names[sub.country_code]
+        written = _written(sub.name)
         # English news writes "Hormozgan" for "Hormozgān": the name without
         # its accents, the written one an alias.
         name = _plain(written)
         low = name.lower()
         if len(name) < 4 or low in out:
             continue
-        if low in towns or written.lower() in towns:
+        # A name the rules skip ("Fars", also a news agency) is still the
+        # province when it says so ("Fars province"), unless other countries
+        # have a division of that name.
+        typed_only = low in never and shared[low] == 1 and low not in taken
+        if low in towns or written.lower() in towns or typed_only:
             typed = f"{name} {sub.type}"
             if typed.lower() not in taken and typed.lower() not in out:
                 aliases = sorted({f"{name} {sub.type.lower()}"} - {typed})
@@ -70,6 +80,11 @@ def subdivision_places(
         aliases = [written] if written != name else []
         out[low] = Place(name=name, country=country, kind="region", aliases=aliases)
     return sorted(out.values(), key=lambda p: (p.country, p.name))
+
+
+def _written(name: str) -> str:
+    """A division's name as written, without a bracketed note."""
+    return re.sub(r"\s*[\[(].*$", "", name).strip()
 
 
 def _plain(name: str) -> str:

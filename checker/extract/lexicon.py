@@ -209,6 +209,9 @@ class Lexicon:
     number_token_re: re.Pattern[str]
     town_locative_re: str
     subcount_groups: dict[str, str]
+    item_place_re: re.Pattern[str]
+    division_words: frozenset[str]
+    named_division_re: re.Pattern[str]
     digits_re: re.Pattern[str]
     currency_before_re: re.Pattern[str]
     currency_units: dict[str, str]
@@ -468,6 +471,24 @@ def _compile(rb: Rulebook) -> Lexicon:
             + alternation([*rb.places.region_words, *rb.places.locality_words])
             + r")\s+of\s+)?",
             re.IGNORECASE,
+        ),
+        item_place_re=re.compile(
+            r"\s+(?:(?:"
+            + alternation(rb.context.verb_function_words)
+            + r")\s+)?in\s+(?:the\s+)?(?:(?:"
+            + alternation(rb.places.place_modifiers)
+            + r")\s+)?(?:(?:"
+            + alternation([*rb.places.region_words, *rb.places.locality_words])
+            + r")\s+of\s+)?",
+            re.IGNORECASE,
+        ),
+        division_words=frozenset(
+            w.lower() for w in (*rb.places.region_words, *rb.places.locality_words)
+        ),
+        named_division_re=re.compile(
+            r"(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) (?P<word>(?i:"
+            + alternation([*rb.places.region_words, *rb.places.locality_words])
+            + r"))(?![\w-])"
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},
         severity_re=re.compile(

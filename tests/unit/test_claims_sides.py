@@ -638,3 +638,32 @@ def test_the_deadliest_disaster_in_decades_is_this_one(rulebook: Rulebook) -> No
         metric="missing",
     )
     assert not _assign([fact], rulebook)[fact.id].background
+
+
+def test_a_division_the_gazetteer_does_not_list_is_a_part(lex: Lexicon) -> None:
+    county = _fact(
+        places=("Iraq", "Hit district"),
+        sentence="A car bomb killed 16 people in Hit district, officials said.",
+    )
+    assert scope_of(county, frozenset({"Iraq"}), lex) == "Hit district"
+
+
+def test_a_division_named_by_its_town_is_the_town(lex: Lexicon) -> None:
+    # "in Ramadi town": the town the gazetteer knows as Ramadi.
+    town = _fact(places=("Ramadi town",), sentence="A car bomb killed 16 people in Ramadi town.")
+    assert scope_of(town, frozenset({"Iraq"}), lex) == "Ramadi"
+
+
+def test_a_place_is_found_by_its_name_in_another_case(lex: Lexicon) -> None:
+    # The place is "Kano State", written "Kano state" right by the figure.
+    fact = _fact(
+        places=("Kano State", "Borno"),
+        sentence="A blast killed 16 people in Kano state, a week after an attack in Borno.",
+    )
+    assert scope_of(fact, frozenset({"Nigeria"}), lex) == "Kano State"
+    # A dateline's capitals name where the report was filed, not the figure's place.
+    dated = _fact(
+        places=("Kano State", "Borno"),
+        sentence="KANO STATE, Nigeria - A blast killed 16 people, a week after an attack in Borno.",
+    )
+    assert scope_of(dated, frozenset({"Nigeria"}), lex) == "Borno+Kano State"

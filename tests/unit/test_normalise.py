@@ -557,3 +557,38 @@ def test_the_whole_of_a_partitive_is_no_figure_of_its_own(
 ) -> None:
     # "N of the M X died": M is the group N is taken from, not a toll.
     assert [(f.metric, f.stated) for f in _facts(text, rulebook)] == [("killed", stated)]
+
+
+# --- places the gazetteer does not list, and the places of a list's items ---------------------
+
+
+def test_a_division_named_after_a_figure_is_its_place(rulebook: Rulebook) -> None:
+    facts = _facts(
+        "The quake struck on Tuesday, killing 14 people in Bastak county, the governor said.",
+        rulebook,
+    )
+    assert [(f.stated, f.places[-1:]) for f in facts] == [("14 people", ["Bastak county"])]
+    # A lower-case word after the place is no name.
+    facts = _facts("The quake killed 14 people in the county, the governor said.", rulebook)
+    assert [f.places for f in facts] == [[]]
+
+
+def test_an_item_of_a_list_counts_its_own_place(rulebook: Rulebook) -> None:
+    facts = _facts(
+        "The quake killed 47 people, 31 of them in Sindh province and 16 in neighbouring"
+        " Balochistan province.",
+        rulebook,
+    )
+    assert [(f.stated, f.places) for f in facts if f.stated == "16"] == [("16", ["Balochistan"])]
+
+
+def test_a_part_reaches_its_whole_past_a_day_named_between(rulebook: Rulebook) -> None:
+    facts = _facts(
+        "At least 47 people were killed in Tuesday's earthquake, officials said, 31 of them in"
+        " Sindh province.",
+        rulebook,
+    )
+    assert [(f.stated, f.places) for f in facts] == [
+        ("At least 47 people", ["Sindh"]),
+        ("31 of them in Sindh", ["Sindh"]),
+    ]

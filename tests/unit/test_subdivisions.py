@@ -42,6 +42,14 @@ def test_a_province_is_named_without_its_accents() -> None:
     )
 
 
+def test_a_skipped_name_is_still_its_province_when_it_says_so() -> None:
+    # "Fars" is skipped (a news agency's name too), "Fars province" is not.
+    places = subdivision_places([], {"IR": "Iran"}, ["Province"], ["Fars"])
+    by_name = {p.name: p for p in places}
+    assert "Fars" not in by_name
+    assert by_name["Fars Province"].aliases == ["Fars province"]
+
+
 def test_a_state_named_as_its_capital_is_added_by_its_typed_name() -> None:
     # "Kano" is a city of the rules; "Kano State" and "Kano state" are the state.
     known = [Place(name="Kano", country="Nigeria", kind="city")]
