@@ -232,6 +232,8 @@ def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
         return
     at = text.find(name)
     if at < 0:
+        if name.lower() not in text.lower():
+            return
         # Rarely needed: the name as written, in another case (not a
         # dateline's capitals, "ACCRA, Ghana —", which name where it was filed).
         for m in _literal_re(name).finditer(text):
