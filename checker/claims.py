@@ -333,6 +333,7 @@ def _skip_words(lex: Lexicon) -> frozenset[str]:
             *lex.weekdays,
             *lex.nationality_words,
             *lex.stop_words,
+            *lex.sources,
         }
     )
 

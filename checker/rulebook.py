@@ -368,6 +368,9 @@ class PlaceRules(_Rule):
     site_words: list[str] = Field(default_factory=list)
     # Words between "in" and a place that do not change it ("in neighbouring X").
     place_modifiers: list[str] = Field(default_factory=list)
+    # A region named by one of these and a wider place ("northern China") is a
+    # vague part of it: never a region that tells two stories apart.
+    area_words: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -424,6 +427,9 @@ class StopWordRules(_Rule):
     """rules/stopwords.yaml: words left out of story signatures."""
 
     words: list[str]
+    # News agencies and broadcasters: cited by every kind of story, never a
+    # town ("Xinhua" is a town too).
+    sources: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

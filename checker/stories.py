@@ -878,7 +878,12 @@ def article_signature(
     sites = {p.name for p in found if p.kind in _SITE_KINDS}
     if facts:
         sites.update(figure_towns(facts, rulebook, skip_words(lex)))
-    regions = {p.name for p in found if p.kind == "region"}
+    # A vague part of a country ("northern China") tells no two stories apart.
+    regions = {
+        p.name
+        for p in found
+        if p.kind == "region" and p.name.split(" ", 1)[0] not in lex.area_words
+    }
     words, names = words_and_names((s.words for s in analysis.sentences), lex)
     dates = [
         m.date.start

@@ -229,6 +229,8 @@ class Lexicon:
     negative_re: re.Pattern[str]
     scale_after_re: re.Pattern[str]
     stop_words: frozenset[str]
+    sources: frozenset[str]
+    area_words: frozenset[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -579,4 +581,6 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         stop_words=frozenset(w.lower() for w in rb.stopwords.words),
+        sources=frozenset(rb.stopwords.sources),
+        area_words=frozenset(rb.places.area_words),
     )

@@ -68,3 +68,12 @@ def test_a_town_named_in_a_figure_makes_it_a_part_of_the_story(rulebook: Ruleboo
     assert out["a#1@0"].scope == "Sendai"
     assert "Sendai" in out["a#1@0"].places
     assert out["b#1@0"].scope == ""
+
+
+def test_a_news_agency_is_never_a_town(rulebook: Rulebook) -> None:
+    from checker.claims import skip_words
+    from checker.extract import lexicon
+
+    text = "Eleven people were killed, Xinhua news agency said."
+    assert [p.name for p in cities_in(text, {"CN": "China"}, frozenset())] == ["Xinhua"]
+    assert cities_in(text, {"CN": "China"}, skip_words(lexicon(rulebook))) == []

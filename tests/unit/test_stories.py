@@ -540,3 +540,15 @@ def test_accidents_in_one_region_a_week_apart_are_one_story() -> None:
     # The control: a follow-up a week on, from the same region.
     groups = _groups(_two_mines(second_region="Regiona"))
     assert any({"a#0", "a#1", "b#0", "b#1"} <= g for g in groups)
+
+
+def test_a_vague_part_of_a_country_is_no_region_of_a_signature(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.models import Article
+    from checker.stories import article_signature
+
+    text = "A landslide in northern Iraq killed three people on Monday, officials said."
+    article = Article(id="t#4", source="t", index=1, text=text, published=DAY)
+    sig = article_signature(analyse(article, rulebook), rulebook)
+    assert sig.regions == ()
+    assert PLACE + "northern Iraq" in sig.terms
