@@ -1152,14 +1152,19 @@ def _figure_before(facts: list[Fact], sentence: Sentence) -> Fact | None:
 
 def _named_division(end: int, sentence: Sentence, lex: Lexicon) -> list[str]:
     """A division the gazetteer does not list, named right after a figure: "killing 14
-    people in Bastak county" gives "Bastak county" (a part of the story's area)."""
-    m = lex.item_place_re.match(sentence.text, end - sentence.start)
+    people in Bastak county" gives "Bastak county" (a part of the story's area), and
+    so does "38 people were killed in Ghoryan district"."""
+    m = lex.division_lead_re.match(sentence.text, end - sentence.start)
     if m is None:
         return []
     named = lex.named_division_re.match(sentence.text, m.end())
-    if named is None or named.group("name") in lex.place_by_name:
+    if named is None:
         return []
-    return [f"{named.group('name')} {named.group('word').lower()}"]
+    # "Afghanistan's Herat province": the division is what follows the possessive.
+    name = re.split(r"['’]s ", named.group("name"))[-1]
+    if name in lex.place_by_name or f"{name} {named.group('word')}" in lex.place_by_name:
+        return []
+    return [f"{name} {named.group('word').lower()}"]
 
 
 def _own_place(mention: Mention, sentence: Sentence, lex: Lexicon) -> Place | None:

@@ -42,8 +42,6 @@ def subdivision_places(
     import pycountry
 
     taken = {n.lower() for p in known for n in (p.name, *p.aliases)}
-    # Names of towns and sites: "Katsina state" is the state, not its capital.
-    towns = {n.lower() for p in known if p.kind in ("city", "site") for n in (p.name, *p.aliases)}
     wanted = {t.lower() for t in types}
     never = {s.lower() for s in skip}
     subs = [
@@ -67,7 +65,7 @@ def subdivision_places(
         # province when it says so ("Fars province"), unless other countries
         # have a division of that name.
         typed_only = low in never and shared[low] == 1 and low not in taken
-        if low in towns or written.lower() in towns or typed_only:
+        if typed_only:
             typed = f"{name} {sub.type}"
             if typed.lower() not in taken and typed.lower() not in out:
                 aliases = sorted({f"{name} {sub.type.lower()}"} - {typed})

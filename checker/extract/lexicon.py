@@ -211,6 +211,7 @@ class Lexicon:
     subcount_groups: dict[str, str]
     item_place_re: re.Pattern[str]
     division_words: frozenset[str]
+    division_lead_re: re.Pattern[str]
     named_division_re: re.Pattern[str]
     digits_re: re.Pattern[str]
     currency_before_re: re.Pattern[str]
@@ -483,6 +484,12 @@ def _compile(rb: Rulebook) -> Lexicon:
             + alternation([*rb.places.region_words, *rb.places.locality_words])
             + r")\s+of\s+)?",
             re.IGNORECASE,
+        ),
+        division_lead_re=re.compile(
+            # "38 people were killed and 120 injured in X district"
+            r"\s+(?:[a-z]+\s+){0,2}?(?:and\s+[\w,]+\s+[a-z]+\s+)?in\s+(?:the\s+)?(?:(?:"
+            + alternation(rb.places.place_modifiers)
+            + r")\s+)?"
         ),
         division_words=frozenset(
             w.lower() for w in (*rb.places.region_words, *rb.places.locality_words)

@@ -571,6 +571,14 @@ def test_a_division_named_after_a_figure_is_its_place(rulebook: Rulebook) -> Non
     # A lower-case word after the place is no name.
     facts = _facts("The quake killed 14 people in the county, the governor said.", rulebook)
     assert [f.places for f in facts] == [[]]
+    # Past a verb and another item of the list, and past a country's possessive.
+    facts = _facts(
+        "At least 38 people were killed and 120 injured in Ghoryan district, officials said.",
+        rulebook,
+    )
+    assert [f.places[-1:] for f in facts] == [["Ghoryan district"], ["Ghoryan district"]]
+    facts = _facts("The flood killed 14 people in Iraq's Hit district on Monday.", rulebook)
+    assert [f.places[-1:] for f in facts] == [["Hit district"]]
 
 
 def test_an_item_of_a_list_counts_its_own_place(rulebook: Rulebook) -> None:

@@ -50,18 +50,6 @@ def test_a_skipped_name_is_still_its_province_when_it_says_so() -> None:
     assert by_name["Fars Province"].aliases == ["Fars province"]
 
 
-def test_a_state_named_as_its_capital_is_added_by_its_typed_name() -> None:
-    # "Kano" is a city of the rules; "Kano State" and "Kano state" are the state.
-    known = [Place(name="Kano", country="Nigeria", kind="city")]
-    places = subdivision_places(known, {"NG": "Nigeria"}, ["State"], [])
-    by_name = {p.name: p for p in places}
-    assert "Kano" not in by_name
-    assert by_name["Kano State"] == Place(
-        name="Kano State", country="Nigeria", kind="region", aliases=["Kano state"]
-    )
-    assert "Borno" in by_name  # a name no town has is added as it is
-
-
 def test_the_rulebook_knows_provinces_its_file_does_not_list(rulebook: Rulebook) -> None:
     regions = {p.name: p for p in rulebook.places.places if p.kind == "region"}
     assert regions["Gauteng"].country == "South Africa"
