@@ -27,6 +27,7 @@ def candidate_similarities(
     df_cap: int,
     idf_power: float,
     batch: tuple[int, Mapping[str, int]] | None = None,
+    min_articles: int = 0,
 ) -> dict[tuple[int, int], float]:
     """Cosine similarity of every pair of ``rows`` that share a distinctive, rare term.
 
@@ -35,6 +36,7 @@ def candidate_similarities(
     ``(1 + ln count) * idf ** idf_power`` with ``idf = ln((1 + n) / (1 + df)) + 1``.
     ``batch``: the rows are a part of a batch of this many rows, whose
     document frequencies are given (for at least every term of the part).
+    ``n`` is at least ``min_articles`` (see ``StoryParams.idf_min_articles``).
     """
     n = len(rows)
     df: Mapping[str, int]
@@ -47,6 +49,7 @@ def candidate_similarities(
     else:
         n, whole = batch
         df = {t: whole[t] for row in rows for t in row}
+    n = max(n, min_articles)
     idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
     weight = {t: v * v ** (idf_power - 1.0) for t, v in idf.items()}
     vectors: list[dict[str, float]] = []

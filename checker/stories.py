@@ -97,6 +97,12 @@ class StoryParams:
     days_core_size: int = 2
     # Rare terms weigh more than TF-IDF alone says: idf is raised to this power.
     idf_power: float = 2.0
+    # A batch of a handful of articles is no sample of the news: its idf is
+    # worked out as if from at least this many articles, so that the town and
+    # the words all six reports of one fire share still weigh (among six
+    # articles a term all of them name would weigh next to nothing beside one
+    # report's own words, and the reports would fall apart).
+    idf_min_articles: int = 20
 
 
 # Up to this many articles the similarities are computed in plain Python
@@ -265,10 +271,10 @@ def _vectors(  # type: ignore[no-untyped-def]
     tfidf.sort_indices()
     if stats is None:
         df = np.bincount(tfidf.indices, minlength=len(vocabulary))
-        weights = idf(df, len(signatures))
+        weights = idf(df, max(len(signatures), params.idf_min_articles))
     else:
         df = np.array([stats.df[t] for t in vocabulary], dtype=np.int64)
-        weights = idf(df, stats.originals)
+        weights = idf(df, max(stats.originals, params.idf_min_articles))
     np.log(tfidf.data, out=tfidf.data)
     tfidf.data += 1.0
     tfidf.data *= weights[tfidf.indices]
@@ -345,6 +351,7 @@ def candidate_pairs(
                 df_cap=params.df_cap,
                 idf_power=params.idf_power,
                 batch=(stats.originals, stats.df) if stats else None,
+                min_articles=params.idf_min_articles,
             )
         )
     import numpy as np
@@ -520,9 +527,38 @@ def _distinct(
         only_b = _core(names_b, len(b.members), params) - names_a.keys()
         if len(only_a) >= params.core_names and len(only_b) >= params.core_names:
             return True
-    return _elsewhere_other_days(a, b, mean, params, signatures) or _elsewhere(
-        a, b, params, signatures
+    return (
+        _elsewhere_other_days(a, b, mean, params, signatures)
+        or _elsewhere(a, b, params, signatures)
+        or _told_before(a, b, params, signatures)
+        or _told_before(b, a, params, signatures)
     )
+
+
+def _told_before(
+    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+) -> bool:
+    """True when every article of ``a`` was published ``params.days_apart`` days or
+    more before the day of ``b``'s happening and never names its town (both
+    named by most of ``b``'s articles): a report cannot tell of what had not
+    happened yet. (A follow-up names the day it reports on: the town it
+    shares with the first reports keeps them one story.)"""
+    if len(b.members) < params.days_core_size:
+        return False
+    dated = [signatures[m] for m in a.members]
+    if any(s.anchor is None or s.anchor_inferred for s in dated):
+        return False  # an undated report may be of any day
+    days = _days(b, signatures)
+    core = _core(days, len(b.members), params) if days else set()
+    if not core:
+        return False
+    published = _published(a, signatures)
+    if max(published) + dt.timedelta(days=params.days_apart) > min(core):
+        return False
+    if not _published(b, signatures) or min(_published(b, signatures)) < min(core):
+        return False  # ``b`` tells of a day after its own reports: no happening's day
+    towns = _core(_sites(b, signatures), len(b.members), params)
+    return bool(towns) and towns.isdisjoint(_sites(a, signatures))
 
 
 def _elsewhere(

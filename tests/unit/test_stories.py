@@ -552,3 +552,48 @@ def test_a_vague_part_of_a_country_is_no_region_of_a_signature(rulebook: Ruleboo
     sig = article_signature(analyse(article, rulebook), rulebook)
     assert sig.regions == ()
     assert PLACE + "northern Iraq" in sig.terms
+
+
+def _told_early(names_town: bool) -> list[Signature]:
+    """One report published a week before two others' day, naming no day of its own."""
+    early = _attack("a#0", "Townb" if names_town else "Towna", published=DAY, days=())
+    if not names_town:
+        early = replace(early, sites=())
+    later = DAY + WEEK
+    return [
+        early,
+        _attack("b#0", "Townb", published=later, days=(later,)),
+        _attack("b#1", "Townb", published=later, days=(later,)),
+        *_background(),
+    ]
+
+
+def test_a_report_published_before_the_happening_is_not_of_it() -> None:
+    groups = _groups(_told_early(names_town=False))
+    assert {"b#0", "b#1"} in groups
+    assert {"a#0"} in groups
+
+
+def test_a_first_report_of_the_same_town_is_one_story_with_its_follow_ups() -> None:
+    # The control: the early report names the town the later ones name.
+    groups = _groups(_told_early(names_town=True))
+    assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
+
+
+def _reports_of_one_fire(count: int) -> list[Signature]:
+    """Reports of one fire that share its town and two words, each in its own words."""
+    out = []
+    for i in range(count):
+        terms = {WORD + w: 1.0 for w in ("fire", "market")}
+        terms.update({WORD + f"own{i}x{k}": 1.0 for k in range(8)})
+        terms[PLACE + "Towna"] = 3.0
+        out.append(Signature(article=f"r#{i}", terms=terms, anchor=DAY))
+    return out
+
+
+def test_a_handful_of_one_happenings_reports_is_one_story() -> None:
+    # Among four articles a term all of them name would weigh next to nothing
+    # beside each report's own words; worked out as if from 20, it weighs.
+    sigs = _reports_of_one_fire(4)
+    assert _groups(sigs) == [{"r#0", "r#1", "r#2", "r#3"}]
+    assert len(_groups(sigs, StoryParams(idf_min_articles=0))) > 1
