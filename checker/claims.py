@@ -28,7 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from checker.extract.lexicon import Lexicon, lexicon
+from checker.extract.lexicon import Lexicon, lexicon, per_object
 from checker.models import Article, Fact, Story
 from checker.rulebook import Place, Rulebook
 
@@ -316,12 +316,7 @@ _SKIP: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 def skip_words(lex: Lexicon) -> frozenset[str]:
     """Words never taken for a town: the rules' own places and common words (worked
     out once per lexicon: each article's story signature needs them)."""
-    hit = _SKIP.get(id(lex))
-    if hit is not None and hit[0] is lex:
-        return hit[1]
-    words = _skip_words(lex)
-    _SKIP[id(lex)] = (lex, words)
-    return words
+    return per_object(_SKIP, lex, lambda: _skip_words(lex))
 
 
 def _skip_words(lex: Lexicon) -> frozenset[str]:

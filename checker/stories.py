@@ -23,6 +23,7 @@ from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from checker.extract import Analysis, Lexicon
+from checker.extract.lexicon import per_object
 from checker.extract.text import POSSESSIVES
 from checker.fingerprint import short_hash
 from checker.models import Article, Fact, Story
@@ -859,10 +860,7 @@ _CLASSES: dict[int, tuple[Lexicon, _TokenClasses]] = {}
 
 def _token_classes(lex: Lexicon) -> _TokenClasses:
     """The token classes of ``lex`` (one table per lexicon object)."""
-    hit = _CLASSES.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        hit = _CLASSES[id(lex)] = (lex, _TokenClasses(lex))
-    return hit[1]
+    return per_object(_CLASSES, lex, lambda: _TokenClasses(lex))
 
 
 def words_and_names(

@@ -7,9 +7,9 @@ the rule data into fast lookups.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from checker.extract.text import BLANK, token_texts
 from checker.models import MentionKind
@@ -86,6 +86,25 @@ def _place_words(places: PlaceRules) -> str:
     words = {*places.region_words, *places.locality_words, *places.site_words}
     ordered = sorted(words, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+
+
+def _in_place_re(lead: str, rb: Rulebook, *, modifiers: bool) -> re.Pattern[str]:
+    """``lead``, then "in" a place, up to where its name starts: a verb function word
+    may stand before "in", and after it "the", a modifier ("neighbouring", with
+    ``modifiers``) and a division word with "of" ("the city of")."""
+    divisions = alternation([*rb.places.region_words, *rb.places.locality_words])
+    modifier = r"(?:(?:" + alternation(rb.places.place_modifiers) + r")\s+)?" if modifiers else ""
+    return re.compile(
+        lead
+        + r"\s+(?:(?:"
+        + alternation(rb.context.verb_function_words)
+        + r")\s+)?in\s+(?:the\s+)?"
+        + modifier
+        + r"(?:(?:"
+        + divisions
+        + r")\s+of\s+)?",
+        re.IGNORECASE,
+    )
 
 
 def _run_lengths(runs: list[list[str]]) -> dict[str, tuple[int, ...]]:
@@ -238,17 +257,25 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.lower().split())
 
 
-_CACHE: dict[int, tuple[Rulebook, Lexicon]] = {}
+_CACHE: dict[int, tuple[Any, Lexicon]] = {}
+T = TypeVar("T")
+
+
+def per_object(cache: dict[int, tuple[Any, T]], key: Any, make: Callable[[], T]) -> T:
+    """``make()``, worked out once per ``key`` object (rulebooks and lexicons are
+    neither hashed nor compared whole): kept in ``cache`` by the object's id, with
+    the object itself, so that a new object with a reused id is not taken for it."""
+    hit = cache.get(id(key))
+    if hit is not None and hit[0] is key:
+        return hit[1]
+    value = make()
+    cache[id(key)] = (key, value)
+    return value
 
 
 def lexicon(rulebook: Rulebook) -> Lexicon:
     """The compiled lexicon of ``rulebook`` (cached per rulebook object)."""
-    hit = _CACHE.get(id(rulebook))
-    if hit is not None and hit[0] is rulebook:
-        return hit[1]
-    compiled = _compile(rulebook)
-    _CACHE[id(rulebook)] = (rulebook, compiled)
-    return compiled
+    return per_object(_CACHE, rulebook, lambda: _compile(rulebook))
 
 
 def _compile(rb: Rulebook) -> Lexicon:
@@ -467,24 +494,10 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r")(?![\w])",
             re.IGNORECASE,
         ),
-        subcount_place_re=re.compile(
-            r"\s+of\s+them,?\s+(?:(?:"
-            + alternation(rb.context.verb_function_words)
-            + r")\s+)?in\s+(?:the\s+)?(?:(?:"
-            + alternation([*rb.places.region_words, *rb.places.locality_words])
-            + r")\s+of\s+)?",
-            re.IGNORECASE,
-        ),
-        item_place_re=re.compile(
-            r"\s+(?:(?:"
-            + alternation(rb.context.verb_function_words)
-            + r")\s+)?in\s+(?:the\s+)?(?:(?:"
-            + alternation(rb.places.place_modifiers)
-            + r")\s+)?(?:(?:"
-            + alternation([*rb.places.region_words, *rb.places.locality_words])
-            + r")\s+of\s+)?",
-            re.IGNORECASE,
-        ),
+        # "17 of them in the city of X"
+        subcount_place_re=_in_place_re(r"\s+of\s+them,?", rb, modifiers=False),
+        # "16 in neighbouring X"
+        item_place_re=_in_place_re("", rb, modifiers=True),
         division_lead_re=re.compile(
             # "38 people were killed and 120 injured in X district"
             r"\s+(?:[a-z]+\s+){0,2}?(?:and\s+[\w,]+\s+[a-z]+\s+)?in\s+(?:the\s+)?(?:(?:"

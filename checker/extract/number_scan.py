@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.fractions import DIGIT_FRACTION_RE
-from checker.extract.lexicon import Lexicon
+from checker.extract.lexicon import Lexicon, per_object
 from checker.extract.scan import PatternScan
 
 # Clock times ("10:30", "9.15pm", "7 a.m."): never counts.
@@ -74,12 +74,11 @@ def plan_scan(lex: Lexicon) -> None:
 
 
 def _plan(lex: Lexicon) -> _Plan:
-    hit = _PLANS.get(id(lex))
-    if hit is not None and hit[0] is lex:
-        return hit[1]
-    plan = _Plan(PatternScan(number_patterns(lex)), len(lex.age_res), len(lex.other_res))
-    _PLANS[id(lex)] = (lex, plan)
-    return plan
+    return per_object(
+        _PLANS,
+        lex,
+        lambda: _Plan(PatternScan(number_patterns(lex)), len(lex.age_res), len(lex.other_res)),
+    )
 
 
 # Working out the scan's plan costs about as much as scanning 300 kB of text

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -475,71 +477,64 @@ def test_a_signature_lists_the_regions_it_names(rulebook: Rulebook) -> None:
 FIRE = ["fire"]
 
 
+def _report(
+    aid: str, place: str, day: dt.date, words: Sequence[str], recalls: str, *, region: bool
+) -> Signature:
+    """A report of ``place`` (a town, or a region) on ``day``, maybe recalling another place."""
+    terms = {WORD + w: 1.0 for w in words}
+    named = (place, recalls) if recalls else (place,)
+    for name in named:
+        terms[PLACE + name] = 3.0
+    if region:
+        terms[PLACE + "Country"] = 3.0
+        return Signature(article=aid, terms=terms, anchor=day, dates=(day,), regions=named)
+    return Signature(article=aid, terms=terms, anchor=day, dates=(day,), sites=named)
+
+
 def _fire(aid: str, town: str, day: dt.date, own: tuple[str, ...], recalls: str = "") -> Signature:
-    terms = {WORD + w: 1.0 for w in (*FIRE, *own)}
-    terms[PLACE + town] = 3.0
-    sites = (town, recalls) if recalls else (town,)
-    if recalls:
-        terms[PLACE + recalls] = 3.0
-    return Signature(article=aid, terms=terms, anchor=day, dates=(day,), sites=sites)
+    return _report(aid, town, day, (*FIRE, *own), recalls, region=False)
 
 
-def _two_fires(second_town: str = "Townb") -> list[Signature]:
+def _two_fires(second_town: str) -> list[Signature]:
     bar = ("karaoke", "rooms", "customers", "ladders", "owner", "exit", "venues", "inspections")
     house = ("family", "motorbike", "shop", "grilles", "neighbours", "children", "narrow", "alley")
     later = DAY + dt.timedelta(days=1)
     return [
-        _fire("a#0", "Towna", DAY, bar[:6]),
-        _fire("a#1", "Towna", DAY, bar[2:]),
+        _fire("a#0", "Placea", DAY, bar[:6]),
+        _fire("a#1", "Placea", DAY, bar[2:]),
         _fire("b#0", second_town, later, house[:6]),
-        _fire("b#1", second_town, later, house[2:], recalls="Towna"),
+        _fire("b#1", second_town, later, house[2:], recalls="Placea"),
         *_background(),
     ]
-
-
-def test_two_fires_in_other_towns_on_consecutive_days_stay_apart() -> None:
-    groups = _groups(_two_fires())
-    assert {"a#0", "a#1"} in groups
-    assert {"b#0", "b#1"} in groups
-
-
-def test_fires_a_day_apart_in_one_town_are_one_story() -> None:
-    # The control: the same reports told of one town (a fire and its morrow).
-    groups = _groups(_two_fires(second_town="Towna"))
-    assert any({"a#0", "a#1", "b#0", "b#1"} <= g for g in groups)
 
 
 def _mine(aid: str, region: str, day: dt.date, recalls: str = "") -> Signature:
-    terms = {WORD + w: 1.0 for w in ("mine", "miners", "coal", "accident", "killed", "rescuers")}
-    terms[PLACE + "Country"] = 3.0
-    terms[PLACE + region] = 3.0
-    regions = (region, recalls) if recalls else (region,)
-    if recalls:
-        terms[PLACE + recalls] = 3.0
-    return Signature(article=aid, terms=terms, anchor=day, dates=(day,), regions=regions)
+    words = ("mine", "miners", "coal", "accident", "killed", "rescuers")
+    return _report(aid, region, day, words, recalls, region=True)
 
 
-def _two_mines(second_region: str = "Regionb") -> list[Signature]:
+def _two_mines(second_region: str) -> list[Signature]:
     return [
-        _mine("a#0", "Regiona", DAY),
-        _mine("a#1", "Regiona", DAY),
+        _mine("a#0", "Placea", DAY),
+        _mine("a#1", "Placea", DAY),
         _mine("b#0", second_region, DAY + WEEK),
-        _mine("b#1", second_region, DAY + WEEK, recalls="Regiona"),
+        _mine("b#1", second_region, DAY + WEEK, recalls="Placea"),
         *_background(),
     ]
 
 
-def test_two_accidents_in_other_regions_a_week_apart_stay_apart() -> None:
-    # No town is named: each cluster's region tells them apart.
-    groups = _groups(_two_mines())
+# Two fires in two towns on consecutive days; two mine accidents a week apart
+# in two regions, no town named. Each control tells the same reports of one
+# place (a fire and its morrow, a follow-up a week on).
+@pytest.mark.parametrize("make", [_two_fires, _two_mines], ids=["fires", "mines"])
+def test_two_happenings_of_other_places_on_other_days_stay_apart(
+    make: Callable[[str], list[Signature]],
+) -> None:
+    groups = _groups(make("Placeb"))
     assert {"a#0", "a#1"} in groups
     assert {"b#0", "b#1"} in groups
-
-
-def test_accidents_in_one_region_a_week_apart_are_one_story() -> None:
-    # The control: a follow-up a week on, from the same region.
-    groups = _groups(_two_mines(second_region="Regiona"))
-    assert any({"a#0", "a#1", "b#0", "b#1"} <= g for g in groups)
+    together = _groups(make("Placea"))
+    assert any({"a#0", "a#1", "b#0", "b#1"} <= g for g in together)
 
 
 def test_a_vague_part_of_a_country_is_no_region_of_a_signature(rulebook: Rulebook) -> None:
