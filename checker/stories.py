@@ -546,16 +546,15 @@ def _told_before(
     shares with the first reports keeps them one story.)"""
     if len(b.members) < params.days_core_size:
         return False
-    dated = [signatures[m] for m in a.members]
-    if any(s.anchor is None or s.anchor_inferred for s in dated):
-        return False  # an undated report may be of any day
     days = _days(b, signatures)
     core = _core(days, len(b.members), params) if days else set()
-    if not core:
-        return False
     published = _published(a, signatures)
+    if not core or not published:
+        return False
     if max(published) + dt.timedelta(days=params.days_apart) > min(core):
         return False
+    if any(signatures[m].anchor is None or signatures[m].anchor_inferred for m in a.members):
+        return False  # an undated report may be of any day
     if not _published(b, signatures) or min(_published(b, signatures)) < min(core):
         return False  # ``b`` tells of a day after its own reports: no happening's day
     towns = _core(_sites(b, signatures), len(b.members), params)
