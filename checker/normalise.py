@@ -786,8 +786,13 @@ def _date_for(
 
 
 def _attribution(sentence: Sentence, lex: Lexicon) -> str | None:
-    for pattern in lex.attribution_res:
-        m = pattern.search(sentence.text)
+    return _attribution_in(sentence.text, lex.attribution_res)
+
+
+def _attribution_in(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:
+    """Who ``text`` says tells its figures, by the first of ``patterns`` that matches."""
+    for pattern in patterns:
+        m = pattern.search(text)
         if m:
             who = " ".join(m.group("who").split()).strip(" ,.;:“”\"'")
             if 2 < len(who) <= 80:
@@ -1212,6 +1217,13 @@ def _elided(
     before = counts[-1]
     if not 0 <= mention.span[0] - before.span[1] <= _ELIDED_GAP:
         return None
+    # "Police said 48 were wounded, while the health office put the number at
+    # 63": the figure is the health office's, not the police's.
+    clause = text[before.span[1] : mention.span[0]]
+    if lex.level_re.search(clause):
+        own = _attribution_in(clause, lex.level_attribution_res)
+        if own is not None:
+            return _echo(before, mention, text, mention.span[1], attribution=own)
     return _echo(before, mention, text, mention.span[1])
 
 

@@ -382,6 +382,7 @@ class ContextRules(_Rule):
 
     cumulative_markers: list[str]
     attribution_patterns: list[str]
+    level_attribution_verbs: list[str] = Field(default_factory=list)
     period_start: list[str] = Field(default_factory=list)
     background_markers: list[str] = Field(default_factory=list)
     rise_markers: list[str] = Field(default_factory=list)

@@ -197,6 +197,7 @@ class Lexicon:
     adjectival_locative: frozenset[str]
     cumulative_re: re.Pattern[str]
     attribution_res: tuple[re.Pattern[str], ...]
+    level_attribution_res: tuple[re.Pattern[str], ...]
     background_re: re.Pattern[str]
     rise_re: re.Pattern[str]
     superseded_re: re.Pattern[str]
@@ -450,7 +451,20 @@ def _compile(rb: Rulebook) -> Lexicon:
         adjectival=frozenset(rb.places.adjectival),
         adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),
         cumulative_re=phrase_pattern(rb.context.cumulative_markers),
-        attribution_res=tuple(re.compile(p) for p in rb.context.attribution_patterns),
+        attribution_res=tuple(
+            re.compile(p.replace("{level}", "")) for p in rb.context.attribution_patterns
+        ),
+        level_attribution_res=tuple(
+            re.compile(
+                p.replace(
+                    "{level}",
+                    "|" + alternation(rb.context.level_attribution_verbs)
+                    if rb.context.level_attribution_verbs
+                    else "",
+                )
+            )
+            for p in rb.context.attribution_patterns
+        ),
         background_re=phrase_pattern(rb.context.background_markers),
         rise_re=phrase_pattern(rb.context.rise_markers),
         superseded_re=phrase_pattern(rb.context.superseded_markers),

@@ -600,3 +600,15 @@ def test_a_part_reaches_its_whole_past_a_day_named_between(rulebook: Rulebook) -
         ("At least 47 people", ["Sindh"]),
         ("31 of them in Sindh", ["Sindh"]),
     ]
+
+
+def test_a_second_figure_after_a_level_marker_is_its_own_sources(rulebook: Rulebook) -> None:
+    facts = _facts(
+        "Police said 48 people were wounded, while the provincial health office put the"
+        " number at 63.",
+        rulebook,
+    )
+    assert [(f.stated, f.metric, f.attribution) for f in facts] == [
+        ("48 people", "wounded", "Police"),
+        ("63", "wounded", "provincial health office"),
+    ]
