@@ -28,7 +28,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from checker.extract.lexicon import Lexicon, lexicon, per_object
+from checker.extract.lexicon import Lexicon, lexicon
+from checker.geo import TOWN_WINDOW, figure_towns, skip_words
 from checker.models import Article, Fact, Story
 from checker.rulebook import Place, Rulebook
 
@@ -213,16 +214,13 @@ def _distance_to(fact: Fact, name: str) -> int:
     """Characters between the figure and the nearest mention of ``name`` in its sentence."""
     start = fact.span[0] - fact.sentence_span[0]
     end = fact.span[1] - fact.sentence_span[0]
-    lo = max(0, start - _TOWN_WINDOW)
-    best = _TOWN_WINDOW + 1
-    for found, found_end in _occurrences(fact.sentence[lo : end + _TOWN_WINDOW], name):
+    lo = max(0, start - TOWN_WINDOW)
+    best = TOWN_WINDOW + 1
+    for found, found_end in _occurrences(fact.sentence[lo : end + TOWN_WINDOW], name):
         at, stop = lo + found, lo + found_end
         gap = at - end if at >= end else start - stop
         best = min(best, max(0, gap))
     return best
-
-
-_TOWN_WINDOW = 80
 
 
 def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
@@ -289,55 +287,11 @@ def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:
     return False
 
 
-def figure_towns(
-    facts: Sequence[Fact], rulebook: Rulebook, skip: frozenset[str]
-) -> dict[str, Place]:
-    """GeoNames towns named near these figures, in the countries they name (``skip``:
-    ``skip_words``)."""
-    from checker.geo import cities_in, country_codes
-
-    country_of = country_codes(
-        {c for f in facts for c in f.countries}, rulebook.places.country_codes
-    )
-    out: dict[str, Place] = {}
-    if not country_of:
-        return out
-    for fact in facts:
-        if fact.metric == "date":
-            continue
-        for place in cities_in(fact.context(_TOWN_WINDOW, _TOWN_WINDOW), country_of, skip):
-            out.setdefault(place.name, place)
-    return out
-
-
-_SKIP: dict[int, tuple[Lexicon, frozenset[str]]] = {}
-
-
-def skip_words(lex: Lexicon) -> frozenset[str]:
-    """Words never taken for a town: the rules' own places and common words (worked
-    out once per lexicon: each article's story signature needs them)."""
-    return per_object(_SKIP, lex, lambda: _skip_words(lex))
-
-
-def _skip_words(lex: Lexicon) -> frozenset[str]:
-    return frozenset(
-        {
-            *lex.place_by_name,
-            *lex.function_words,
-            *lex.months,
-            *lex.weekdays,
-            *lex.nationality_words,
-            *lex.stop_words,
-            *lex.sources,
-        }
-    )
-
-
 def _with_towns(fact: Fact, towns: TownIndex, lex: Lexicon) -> Fact:
     """``fact`` with the towns named near it added to its places."""
     if fact.metric == "date" or not towns:
         return fact
-    text = fact.context(_TOWN_WINDOW, _TOWN_WINDOW)
+    text = fact.context(TOWN_WINDOW, TOWN_WINDOW)
     found = sorted(
         name
         for name in towns.in_words(_WORD_RE.findall(text))

@@ -13,11 +13,16 @@ import functools
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.paths import write_atomically
-from checker.rulebook import Place
+from checker.rulebook import Place, Rulebook
+
+if TYPE_CHECKING:
+    from checker.extract.lexicon import Lexicon
+    from checker.models import Fact
 
 # Capitalised runs of one to three words: the only candidates for a city name.
 _CANDIDATE_RE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}")
@@ -136,3 +141,51 @@ def _city(
         if hit:
             return name, min(hit)
     return None
+
+
+# How far (in characters) around a figure a town may stand to be named with it.
+TOWN_WINDOW = 80
+
+
+def figure_towns(
+    facts: Sequence[Fact], rulebook: Rulebook, skip: frozenset[str]
+) -> dict[str, Place]:
+    """GeoNames towns named near these figures, in the countries they name (``skip``:
+    ``skip_words``)."""
+    country_of = country_codes(
+        {c for f in facts for c in f.countries}, rulebook.places.country_codes
+    )
+    out: dict[str, Place] = {}
+    if not country_of:
+        return out
+    for fact in facts:
+        if fact.metric == "date":
+            continue
+        for place in cities_in(fact.context(TOWN_WINDOW, TOWN_WINDOW), country_of, skip):
+            out.setdefault(place.name, place)
+    return out
+
+
+_SKIP: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def skip_words(lex: Lexicon) -> frozenset[str]:
+    """Words never taken for a town: the rules' own places and common words (worked
+    out once per lexicon: each article's story signature needs them)."""
+    from checker.extract.lexicon import per_object
+
+    return per_object(_SKIP, lex, lambda: _skip_words(lex))
+
+
+def _skip_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(
+        {
+            *lex.place_by_name,
+            *lex.function_words,
+            *lex.months,
+            *lex.weekdays,
+            *lex.nationality_words,
+            *lex.stop_words,
+            *lex.sources,
+        }
+    )

@@ -17,7 +17,7 @@ from typing import Literal, NamedTuple
 
 from checker.extract import Analysis
 from checker.extract.lexicon import Lexicon, MetricLexicon, lexicon
-from checker.extract.text import Sentence, sentence_at
+from checker.extract.text import POSSESSIVES, Sentence, sentence_at
 from checker.models import DateRange, Fact, Interval, Mention
 from checker.rulebook import Place, Rulebook
 
@@ -25,7 +25,6 @@ _CLAUSE_BREAKS = {",", ";", "—", "–", ":", "(", ")"}
 # What parts a sentence more than a comma does.
 _SENTENCE_PARTS = {";", ":"}
 _HEAD_LOOKAHEAD = 6
-_POSSESSIVES = ("'s", "’s")
 _DEFAULT_WINDOW_DAYS = 7
 
 
@@ -80,10 +79,7 @@ def _place_names(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int, str]]
     ``ignore_patterns``).
     """
     words = sentence.words
-    text = sentence.text
-    bare = words
-    if "'s" in text or "’s" in text:
-        bare = tuple(w[:-2] if w.endswith(_POSSESSIVES) else w for w in words)
+    bare = sentence.bare_words
     out: list[tuple[int, int, str]] = []
     first_words = lex.place_first_words
     if first_words.isdisjoint(words) and (bare is words or first_words.isdisjoint(bare)):
@@ -1166,7 +1162,9 @@ def _named_division(end: int, sentence: Sentence, lex: Lexicon) -> list[str]:
     if named is None:
         return []
     # "Afghanistan's Herat province": the division is what follows the possessive.
-    name = re.split(r"['’]s ", named.group("name"))[-1]
+    name = named.group("name")
+    for possessive in POSSESSIVES:
+        name = name.rpartition(possessive + " ")[2]
     if name in lex.place_by_name or f"{name} {named.group('word')}" in lex.place_by_name:
         return []
     return [f"{name} {named.group('word').lower()}"]

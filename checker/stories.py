@@ -555,7 +555,8 @@ def _told_before(
         return False
     if any(signatures[m].anchor is None or signatures[m].anchor_inferred for m in a.members):
         return False  # an undated report may be of any day
-    if not _published(b, signatures) or min(_published(b, signatures)) < min(core):
+    published_b = _published(b, signatures)
+    if not published_b or min(published_b) < min(core):
         return False  # ``b`` tells of a day after its own reports: no happening's day
     towns = _core(_sites(b, signatures), len(b.members), params)
     return bool(towns) and towns.isdisjoint(_sites(a, signatures))
@@ -901,8 +902,8 @@ def article_signature(
     gazetteer's and, near its figures (``facts``), GeoNames towns of the
     countries they name ("the province of X", a town the rules do not list).
     """
-    from checker.claims import figure_towns, skip_words
     from checker.extract import lexicon
+    from checker.geo import figure_towns, skip_words
     from checker.normalise import places_by_sentence
 
     lex = lexicon(rulebook)

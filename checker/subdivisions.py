@@ -73,7 +73,7 @@ def subdivision_places(
                     name=typed, country=country, kind="region", aliases=aliases
                 )
             continue
-        if {low, written.lower()} & (taken | never):
+        if any(n in taken or n in never for n in (low, written.lower())):
             continue
         aliases = [written] if written != name else []
         out[low] = Place(name=name, country=country, kind="region", aliases=aliases)
@@ -181,9 +181,7 @@ def _folded_all(names: frozenset[str], region_words: frozenset[str]) -> frozense
 
 def _folded(name: str, region_words: frozenset[str]) -> str:
     """``name`` without accents, case, a region word at its end, spaces or hyphens."""
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
-    ).lower()
+    plain = _plain(name).lower()
     parts = plain.split()
     if len(parts) > 1 and parts[-1] in region_words:
         parts = parts[:-1]

@@ -83,16 +83,27 @@ def alternation(phrases: list[str], blank: str = r"\s+") -> str:
 def _place_words(places: PlaceRules) -> str:
     """The rules' words for a division, a smaller place or a part of a town, as one
     regex alternation (what ``{place_words}`` stands for in ``ignore_patterns``)."""
-    words = {*places.region_words, *places.locality_words, *places.site_words}
+    words = {*_divisions(places), *places.site_words}
     ordered = sorted(words, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+
+
+def _divisions(places: PlaceRules) -> list[str]:
+    """The rules' words for a division or a smaller place ("province", "town")."""
+    return [*places.region_words, *places.locality_words]
+
+
+def _attribution_res(rb: Rulebook, level_verbs: list[str]) -> tuple[re.Pattern[str], ...]:
+    """The attribution patterns, their ``{level}`` standing for ``level_verbs``."""
+    level = "|" + alternation(level_verbs) if level_verbs else ""
+    return tuple(re.compile(p.replace("{level}", level)) for p in rb.context.attribution_patterns)
 
 
 def _in_place_re(lead: str, rb: Rulebook, *, modifiers: bool) -> re.Pattern[str]:
     """``lead``, then "in" a place, up to where its name starts: a verb function word
     may stand before "in", and after it "the", a modifier ("neighbouring", with
     ``modifiers``) and a division word with "of" ("the city of")."""
-    divisions = alternation([*rb.places.region_words, *rb.places.locality_words])
+    divisions = alternation(_divisions(rb.places))
     modifier = r"(?:(?:" + alternation(rb.places.place_modifiers) + r")\s+)?" if modifiers else ""
     return re.compile(
         lead
@@ -451,20 +462,8 @@ def _compile(rb: Rulebook) -> Lexicon:
         adjectival=frozenset(rb.places.adjectival),
         adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),
         cumulative_re=phrase_pattern(rb.context.cumulative_markers),
-        attribution_res=tuple(
-            re.compile(p.replace("{level}", "")) for p in rb.context.attribution_patterns
-        ),
-        level_attribution_res=tuple(
-            re.compile(
-                p.replace(
-                    "{level}",
-                    "|" + alternation(rb.context.level_attribution_verbs)
-                    if rb.context.level_attribution_verbs
-                    else "",
-                )
-            )
-            for p in rb.context.attribution_patterns
-        ),
+        attribution_res=_attribution_res(rb, []),
+        level_attribution_res=_attribution_res(rb, rb.context.level_attribution_verbs),
         background_re=phrase_pattern(rb.context.background_markers),
         rise_re=phrase_pattern(rb.context.rise_markers),
         superseded_re=phrase_pattern(rb.context.superseded_markers),
@@ -518,12 +517,10 @@ def _compile(rb: Rulebook) -> Lexicon:
             + alternation(rb.places.place_modifiers)
             + r")\s+)?"
         ),
-        division_words=frozenset(
-            w.lower() for w in (*rb.places.region_words, *rb.places.locality_words)
-        ),
+        division_words=frozenset(w.lower() for w in _divisions(rb.places)),
         named_division_re=re.compile(
             r"(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) (?P<word>(?i:"
-            + alternation([*rb.places.region_words, *rb.places.locality_words])
+            + alternation(_divisions(rb.places))
             + r"))(?![\w-])"
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},

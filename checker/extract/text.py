@@ -118,6 +118,14 @@ class Sentence:
         return lows
 
     @functools.cached_property
+    def bare_words(self) -> tuple[str, ...]:
+        """The token texts without a possessive ("Hanoi's" is "Hanoi"); ``words``
+        itself when none has one."""
+        if not any(p in self.text for p in POSSESSIVES):
+            return self.words
+        return tuple(w[:-2] if w.endswith(POSSESSIVES) else w for w in self.words)
+
+    @functools.cached_property
     def starts(self) -> tuple[int, ...]:
         """The absolute start offsets of the tokens, for bisecting."""
         return tuple(map(self.start.__add__, self.word_starts))

@@ -71,8 +71,8 @@ def test_a_town_named_in_a_figure_makes_it_a_part_of_the_story(rulebook: Ruleboo
 
 
 def test_a_news_agency_is_never_a_town(rulebook: Rulebook) -> None:
-    from checker.claims import skip_words
     from checker.extract import lexicon
+    from checker.geo import skip_words
 
     text = "Eleven people were killed, Xinhua news agency said."
     assert [p.name for p in cities_in(text, {"CN": "China"}, frozenset())] == ["Xinhua"]
