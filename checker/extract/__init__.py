@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ from checker.rulebook import Rulebook, UnitReading
 
 # quantulum3 reads "1.2k" as kelvin; here a bare "k" is a thousand.
 _NOT_UNITS = frozenset({"dimensionless", "kelvin", "count"})
+_WORD_RE = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ def _with_units(
                 read.update(_signs(mention, text, lex))
             first.append(mention)
             continue
+        # A scale word of the number itself ("6.8 lakh people") is no unit.
+        read.update(_word_ends(mention.span, text))
         money = _currency(mention, text, symbols)
         if money is not None:
             read.update(_signs(money, text, lex))
@@ -110,7 +114,8 @@ def _with_units(
             continue
         table = _table_unit(mention, text, lex)
         if table is not None:
-            read.add(table.span[1])
+            # Every word of it: "miles per hour" holds the unit word "miles".
+            read.update(_word_ends(table.span, text))
             first.append(table)
             continue
         first.append(None)
@@ -140,6 +145,11 @@ def _signs(mention: Mention, text: str, lex: Lexicon) -> list[int]:
     return [m.start() for m in lex.currency_re.finditer(text, *mention.span)]
 
 
+def _word_ends(span: tuple[int, int], text: str) -> list[int]:
+    """Where the words within ``span`` of ``text`` end."""
+    return [span[0] + m.end() for m in _WORD_RE.finditer(text[span[0] : span[1]])]
+
+
 def _table_unit(mention: Mention, text: str, lex: Lexicon) -> Mention | None:
     """The mention as a quantity or money when a unit word of the rules' table follows it;
     its span then takes in the unit word, as quantulum3's do ("40 km")."""
@@ -147,7 +157,7 @@ def _table_unit(mention: Mention, text: str, lex: Lexicon) -> Mention | None:
     found = lex.extra_units_re.match(text, end, end + 40)
     if found is None:
         return None
-    kind, unit = lex.extra_units[" ".join(found.group("unit").lower().split())]
+    kind, unit = lex.extra_units[" ".join(found.group("unit").lower().replace("-", " ").split())]
     span = (mention.span[0], found.end("unit"))
     return mention.model_copy(
         update={"kind": kind, "unit": unit, "span": span, "text": text[span[0] : span[1]]}

@@ -407,7 +407,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             rf"{_JOIN}*(?P<unit>{alternation(lang.unit_words, _INLINE)})(?![\w])", re.IGNORECASE
         ),
         extra_units_re=re.compile(
-            rf"{_JOIN}*(?P<unit>" + alternation(list(table_units), _INLINE) + r")(?![\w/])",
+            rf"{_JOIN}*(?P<unit>" + alternation(list(table_units), _JOIN + "+") + r")(?![\w/])",
             re.IGNORECASE,
         ),
         extra_units=table_units,

@@ -383,6 +383,9 @@ def test_units_quantulum_misses_or_needs_a_cue_for(
         ("Police seized 250 kilograms of cocaine.", "250 kilograms", "quantity", "kilogram"),
         ("The pledge came to 3 million dollars.", "3 million dollars", "money", "dollar"),
         ("Fares rose to 40 euros.", "40 euros", "money", "euro"),
+        # A unit of several words hyphenated into an adjective.
+        ("The 9,000-square-metre hall burned.", "9,000-square-metre", "quantity", "square metre"),
+        ("They patrol a 50-nautical-mile strip.", "50-nautical-mile", "quantity", "nautical mile"),
     ],
 )
 def test_common_units_are_read_from_the_rules_table(
@@ -408,6 +411,11 @@ def test_common_units_are_read_from_the_rules_table(
         "The fund paid nearly $40 million to 12 families.",
         # A unit word hidden inside another word is no cue.
         "Relatives of the 30 massacre victims met 12 Britons at 3 shipyards.",
+        # A unit word inside a table unit read with its number ("miles" of "miles per hour").
+        "The car hit 90 miles per hour and 12 people were hurt.",
+        "A 2,000-square-foot shop burned and 12 people were hurt.",
+        # A scale word of the number itself is no unit.
+        "Some 6.8 lakh people gathered; 12 were hurt.",
     ],
 )
 def test_sentences_with_nothing_left_for_quantulum_skip_it(
