@@ -339,6 +339,31 @@ def _settled(
     return days_low[0] >= since and days_high[0] >= since
 
 
+def _same_later_day(low: Sequence[Fact], high: Sequence[Fact], members: Sequence[Fact]) -> bool:
+    """True when both sides speak on one day, after the first day their event was told.
+
+    Past its first day a toll moves by the day, not by the hour: two figures
+    told the same later day without a word of a rise are two counts of one
+    moment, not the toll caught twice.
+    """
+    days_low, days_high = _days(low), _days(high)
+    first = min((f.asof for f in members if f.asof), default=None)
+    if first is None or not days_low or not days_high:
+        return False
+    days = {*days_low, *days_high}
+    return len(days) == 1 and min(days) > first
+
+
+def _one_voice(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
+    """True when both sides cite one authority."""
+    return any(
+        _same_voice(_authority(a), _authority(b), rulebook)
+        for a in low
+        for b in high
+        if a.attribution and b.attribution
+    )
+
+
 def _within_a_day(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
     """True when both sides speak within a day of each other."""
     days_low, days_high = _days(low), _days(high)
@@ -387,6 +412,7 @@ def _verdict(
         rule is not None
         and rule.running_toll
         and not _settled(low, high, members, rulebook, settled)
+        and not (_same_later_day(low, high, members) and _one_voice(low, high, rulebook))
     )
     if running and _relative_gap(a, b) > rulebook.findings.same_count_gap:
         # Far apart at the same or an unknown time, with no two authorities
