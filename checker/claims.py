@@ -108,6 +108,27 @@ def _resolve(name: str, lex: Lexicon, extra: Mapping[str, Place], country: str) 
     return place
 
 
+def _shared_scopes(facts: Sequence[Fact], places: dict[str, tuple[str, bool]]) -> dict[str, str]:
+    """Fact id -> scope, from ``place_of``'s ``places``: a figure told of the whole area
+    takes the wider place its article gives the same figure elsewhere ("48
+    across X" in the headline, "48 across X, including 21 in Y" below: one
+    count, wider than Y's story)."""
+    wider: dict[tuple[str, str, float | None, float | None], set[str]] = defaultdict(set)
+    for fact in facts:
+        scope, is_wider = places.get(fact.id, ("", False))
+        if is_wider:
+            wider[_same_figure(fact)].add(scope)
+    out = {fact_id: scope for fact_id, (scope, _wider) in places.items()}
+    for fact in facts:
+        if out.get(fact.id) == "" and len(found := wider.get(_same_figure(fact), set())) == 1:
+            out[fact.id] = next(iter(found))
+    return out
+
+
+def _same_figure(fact: Fact) -> tuple[str, str, float | None, float | None]:
+    return (fact.article, fact.metric, fact.interval.low, fact.interval.high)
+
+
 def _level(place: Place) -> int:
     return {"country": 0, "region": 1, "city": 2, "site": 3}[place.kind]
 
@@ -167,26 +188,61 @@ def story_whole_places(
 def scope_of(
     fact: Fact, whole: frozenset[str], lex: Lexicon, extra: Mapping[str, Place] | None = None
 ) -> str:
-    """``""`` when the fact counts the story's whole area, else the place it counts.
+    """``""`` when the fact counts the story's whole area, else the place it counts
+    (``place_of``'s place)."""
+    return place_of(fact, whole, lex, extra)[0]
+
+
+def place_of(
+    fact: Fact, whole: frozenset[str], lex: Lexicon, extra: Mapping[str, Place] | None = None
+) -> tuple[str, bool]:
+    """The place the fact counts (``""``: the story's whole area), and whether it is
+    wider than the whole (see below).
+
+    ``""`` when the fact counts the story's whole area, else the place it counts.
 
     The place is the one named right by the figure ("seven in Jamaica"); when
     the sentence names several places none of which stands by the figure
     ("10 across Jamaica and Cuba"), the figure counts them together, and its
     scope is their names joined with "+"; a longer list of places around a
-    figure (where people came from) gives it no place of its own.
+    figure (where people came from) gives it no place of its own. A figure
+    whose sentence gives a part of it in the whole area ("48 across the state,
+    including 21 in the city") counts a wider area: its own place.
     """
     country = fact.countries[0] if fact.countries else ""
     named = [p for n in fact.places if (p := _resolve(n, lex, extra or {}, country)) is not None]
     places = sorted({p.name: p for p in named}.values(), key=lambda p: p.name)
     if not places:
-        return ""
+        return "", False
+    # "48 across the state of X, including 21 in its capital, Y": a place
+    # past a part's number is the part's; when it is the story's whole
+    # area, the figure counts a wider one.
+    own = [p for p in places if not _past_a_part(fact, p.name, lex)]
+    wider = bool(own) and any(p.name in whole for p in places if p not in own)
+    places = own or places
     attached = [
         p
         for p in places
         if _distance_to(fact, p.name) <= _ATTACHED and not _nearer_number(fact, p.name, lex)
     ]
+    if wider:
+        return max(attached or places, key=lambda p: (_level(p), p.name)).name, True
+    regions = [p for p in places if p.kind == "region"]
+    if (
+        len(regions) == 1
+        and regions[0].name in whole
+        and all(p.kind in ("region", "country") for p in places)
+        and lex.wide_re.search(fact.context(_ANAPHOR_WINDOW, _ANAPHOR_WINDOW))
+        and any(
+            (p := _resolve(n, lex, extra or {}, country)) is not None and p.kind == "city"
+            for n in whole
+        )
+    ):
+        # "30,000 moved to camps across the state" in a story of one city: a
+        # count all over its region, wider than the story's whole.
+        return regions[0].name, True
     if len(attached) == 1:
-        return "" if attached[0].name in whole else attached[0].name
+        return ("" if attached[0].name in whole else attached[0].name), False
     if attached:
         # "80 in Pakistan's Sindh province ..., including 25 in Karachi": of
         # the places right by the figure, the narrowest is its place; a city
@@ -196,14 +252,14 @@ def scope_of(
     deepest = [p for p in by_level if _level(p) == _level(by_level[0])]
     outside = [p for p in deepest if p.name not in whole]
     if not outside:
-        return ""
+        return "", False
     if len(deepest) == 1:
-        return deepest[0].name
+        return deepest[0].name, False
     if len(deepest) > _MAX_JOINT:
         # A list of places around a figure ("migrants from A, B, C and D")
         # names where people came from, not where the figure was counted.
-        return ""
-    return "+".join(p.name for p in deepest)
+        return "", False
+    return "+".join(p.name for p in deepest), False
 
 
 _ATTACHED = 30
@@ -287,6 +343,29 @@ def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:
     return False
 
 
+def _past_a_part(fact: Fact, name: str, lex: Lexicon) -> bool:
+    """True when every mention of ``name`` in the figure's sentence stands past another
+    number that a part word sets apart from the figure ("48 across X, including 21
+    in Y": Y is past 21)."""
+    start = fact.span[0] - fact.sentence_span[0]
+    end = fact.span[1] - fact.sentence_span[0]
+    sentence = fact.sentence
+    spots = list(_occurrences(sentence, name))
+    if not spots:
+        return False
+    parts = [
+        m.start()
+        for m in lex.number_token_re.finditer(sentence)
+        if not start <= m.start() < end
+        and lex.part_re.search(
+            sentence[end : m.start()] if m.start() >= end else sentence[m.end() : start]
+        )
+    ]
+    return all(
+        any(end <= at < a if a >= end else b <= at < start for at in parts) for a, b in spots
+    )
+
+
 def _with_towns(fact: Fact, towns: TownIndex, lex: Lexicon) -> Fact:
     """``fact`` with the towns named near it added to its places."""
     if fact.metric == "date" or not towns:
@@ -303,6 +382,39 @@ def _with_towns(fact: Fact, towns: TownIndex, lex: Lexicon) -> Fact:
 
 
 _WORD_RE = re.compile(r"\w+")
+# How far from the figure, in its sentence, "of the city" tells the figure's place.
+_ANAPHOR_WINDOW = 60
+
+
+def _with_anaphors(facts: list[Fact], lex: Lexicon, extra: Mapping[str, Place]) -> list[Fact]:
+    """A story's ``facts``, each figure told of a place by its kind and of none by
+    name ("9,500 residents of the city", "41,000 displaced across the province")
+    given the place of that kind its article named last before it
+    (``Fact.antecedents``): a place of the gazetteer, a town of the story's, or a
+    division ("Cagayan province")."""
+    regions = {w.lower() for w in lex.rulebook.places.region_words}
+    country = {f.article: f.countries[0] for f in facts if f.countries}
+    out = []
+    for fact in facts:
+        found = None
+        if fact.antecedents and not fact.places:
+            found = lex.anaphor_re.search(fact.context(_ANAPHOR_WINDOW, _ANAPHOR_WINDOW))
+        if found is None:
+            out.append(fact)
+            continue
+        place = None
+        for name in reversed(fact.antecedents):
+            known = _resolve(name, lex, extra, country.get(fact.article, ""))
+            if known is None:
+                continue
+            # A division the gazetteer does not list is a town to compare scopes
+            # with ("Bastak county"), but "Cagayan province" is a province.
+            kind = "region" if name.rsplit(" ", 1)[-1].lower() in regions else known.kind
+            if kind == found.lastgroup:
+                place = name
+                break
+        out.append(fact if place is None else fact.model_copy(update={"places": [place]}))
+    return out
 
 
 class TownIndex:
@@ -553,6 +665,10 @@ def assign(
     for fact in facts:
         if (story := story_of.get(fact.article)) is not None:
             by_story[story.id].append(fact)
+    for story_id, told in by_story.items():
+        by_story[story_id] = _with_anaphors(told, lex, extra)
+    placed = {f.id: f for told in by_story.values() for f in told}
+    facts = [placed.get(f.id, f) for f in facts]
     whole = {s.id: story_whole_places(by_story.get(s.id, []), lex, extra) for s in stories}
     years = {s.id: _years(s, articles) for s in stories}
     items = breakdown_items(facts, lex)
@@ -570,13 +686,21 @@ def assign(
                     latest[aid] = day
     nationals = _nationals(facts, story_of)
     noun_groups = _noun_groups(lex)
+    scopes = _shared_scopes(
+        facts,
+        {
+            f.id: place_of(f, whole[story.id], lex, extra)
+            for f in facts
+            if f.metric != "date" and (story := story_of.get(f.article)) is not None
+        },
+    )
     out: list[Fact] = []
     for fact in facts:
         story = story_of.get(fact.article)
         if story is None:
             out.append(fact)
             continue
-        scope = scope_of(fact, whole[story.id], lex, extra) if fact.metric != "date" else ""
+        scope = scopes.get(fact.id, "")
         victims = (
             "people" if nationals.get((story.id, fact.metric)) == fact.victims else fact.victims
         )

@@ -221,6 +221,10 @@ class Fact(_Model):
     cumulative: bool = False
     attribution: str | None = None
     weekday: str | None = None
+    # A figure told of "the city" or "the province" and of no place by name: the
+    # capitalised names before it in its article, in order, for the story stage
+    # to find the place of that kind among (see checker/claims.py). Not output.
+    antecedents: list[str] = Field(default_factory=list, exclude=True)
     # Claim identity, filled in once the fact's story is known (see checker/claims.py).
     story: str | None = None
     asof: dt.date | None = None

@@ -975,6 +975,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 or _severity_group(article.text, mention.span[1], lex)
                 or _victims(head, lex),
                 places=[p.name for p in places] + _named_division(stated_end, sentence, lex),
+                antecedents=[] if places else _antecedents(article.text, mention, sentence, lex),
                 countries=countries,
                 date=date,
                 date_from=date_from,
@@ -983,6 +984,33 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             )
         )
     return facts
+
+
+# How far back a place told again by its kind ("the city") is looked for, and how
+# far from the figure, in its sentence, such words may stand.
+_ANTECEDENT_REACH = 1500
+_ANAPHOR_WINDOW = 60
+_NAME_RUN_RE = re.compile(
+    r"(?<![\w-])[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}(?:\s+(?P<word>[a-z]+))?"
+)
+
+
+def _antecedents(text: str, mention: Mention, sentence: Sentence, lex: Lexicon) -> list[str]:
+    """For a figure told of "the city" or "across the province" (``anaphor_re``), the
+    capitalised names before it in ``text``, in order, with a division word after
+    one kept ("Cagayan province"); none for any other figure."""
+    start, end = mention.span[0] - sentence.start, mention.span[1] - sentence.start
+    near = sentence.text[max(0, start - _ANAPHOR_WINDOW) : end + _ANAPHOR_WINDOW]
+    if lex.anaphor_re.search(near) is None:
+        return []
+    names = []
+    reach = max(0, mention.span[0] - _ANTECEDENT_REACH)
+    for m in _NAME_RUN_RE.finditer(text, reach, mention.span[0]):
+        word = m.group("word")
+        if word is not None and word in lex.division_words:
+            names.append(m.group())
+        names.append(m.group()[: m.start("word") - m.start()].rstrip() if word else m.group())
+    return names
 
 
 def _severity_group(text: str, end: int, lex: Lexicon) -> str | None:

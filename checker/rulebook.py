@@ -371,6 +371,11 @@ class PlaceRules(_Rule):
     # A region named by one of these and a wider place ("northern China") is a
     # vague part of it: never a region that tells two stories apart.
     area_words: list[str] = Field(default_factory=list)
+    # "of the city", "across the province": kind ("city", "region") -> its words.
+    anaphors: dict[Literal["city", "region"], list[str]] = Field(default_factory=dict)
+    anaphor_locatives: list[str] = Field(default_factory=list)
+    anaphor_not_before: list[str] = Field(default_factory=list)
+    wide_locatives: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

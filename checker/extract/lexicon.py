@@ -80,6 +80,20 @@ def alternation(phrases: list[str], blank: str = r"\s+") -> str:
     return "|".join(re.escape(p).replace(r"\ ", blank) for p in ordered)
 
 
+def _anaphor_re(places: PlaceRules) -> re.Pattern[str]:
+    """The pattern of a place told again by its kind ("of the city"), its kind's
+    words in a group named after the kind; never a word of another noun
+    ("the state capital", "state-run")."""
+    kinds = "|".join(
+        f"(?P<{kind}>{alternation(words)})" for kind, words in sorted(places.anaphors.items())
+    )
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation(places.anaphor_locatives)})\s+the\s+(?:{kinds})"
+        rf"(?![\w-])(?!\s+(?:{alternation(places.anaphor_not_before)})(?![\w-]))",
+        re.IGNORECASE,
+    )
+
+
 def _place_words(places: PlaceRules) -> str:
     """The rules' words for a division, a smaller place or a part of a town, as one
     regex alternation (what ``{place_words}`` stands for in ``ignore_patterns``)."""
@@ -263,6 +277,9 @@ class Lexicon:
     stop_words: frozenset[str]
     sources: frozenset[str]
     area_words: frozenset[str]
+    # "of the city", "across the province": group "city" or "region" says which.
+    anaphor_re: re.Pattern[str]
+    wide_re: re.Pattern[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -614,4 +631,6 @@ def _compile(rb: Rulebook) -> Lexicon:
         stop_words=frozenset(w.lower() for w in rb.stopwords.words),
         sources=frozenset(rb.stopwords.sources),
         area_words=frozenset(rb.places.area_words),
+        anaphor_re=_anaphor_re(rb.places),
+        wide_re=phrase_pattern(rb.places.wide_locatives),
     )
