@@ -135,6 +135,9 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         "A similar attack killed 40 people.",
         "The war has killed 40 people.",
         "An attack in 2019 killed 40 people.",
+        # A rate or a tally since the start of the year: not one happening's count.
+        "Road accidents kill more than 40 people each year, official figures show.",
+        "The agency said 40 people had been displaced in the region since January.",
     ],
 )
 def test_background(lex: Lexicon, sentence: str) -> None:
