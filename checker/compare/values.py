@@ -339,19 +339,15 @@ def _settled(
     return days_low[0] >= since and days_high[0] >= since
 
 
-def _same_later_day(low: Sequence[Fact], high: Sequence[Fact], members: Sequence[Fact]) -> bool:
-    """True when both sides speak on one day, after the first day their event was told.
+def _same_day(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
+    """True when both sides speak on one and the same day.
 
-    Past its first day a toll moves by the day, not by the hour: two figures
-    told the same later day without a word of a rise are two counts of one
-    moment, not the toll caught twice.
+    One authority quoted the same day with two figures far apart, with no
+    word of a rise, gave two counts of one moment: the toll was not caught
+    twice (a rise told on the same day is ``timeline``'s "update").
     """
     days_low, days_high = _days(low), _days(high)
-    first = min((f.asof for f in members if f.asof), default=None)
-    if first is None or not days_low or not days_high:
-        return False
-    days = {*days_low, *days_high}
-    return len(days) == 1 and min(days) > first
+    return bool(days_low and days_high) and len({*(days_low or []), *(days_high or [])}) == 1
 
 
 def _one_voice(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
@@ -412,7 +408,7 @@ def _verdict(
         rule is not None
         and rule.running_toll
         and not _settled(low, high, members, rulebook, settled)
-        and not (_same_later_day(low, high, members) and _one_voice(low, high, rulebook))
+        and not (_same_day(low, high) and _one_voice(low, high, rulebook))
     )
     if running and _relative_gap(a, b) > rulebook.findings.same_count_gap:
         # Far apart at the same or an unknown time, with no two authorities
