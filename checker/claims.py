@@ -62,7 +62,12 @@ def is_increment(fact: Fact, lex: Lexicon) -> bool:
     """
     rule = lex.rulebook.metric(fact.metric)
     state = rule is not None and rule.state
-    if not state and lex.state_re.search(fact.context(0, _STATE_WINDOW)[len(fact.stated) :]):
+    after = fact.context(0, _STATE_WINDOW)[len(fact.stated) :]
+    other = lex.number_token_re.search(after)
+    if other is not None:
+        # "deaths reach 26, nine still missing": the words past another number are its.
+        after = after[: other.start()]
+    if not state and lex.state_re.search(after):
         return True
     before = fact.preceding(_STATE_WINDOW).split()
     if before and before[-1].lower() in lex.increment_words - {"more"}:

@@ -114,6 +114,9 @@ def test_group_key(victims: str | None, key: str) -> None:
         ("The death toll stands at 20.", "20", False),
         ("Currently 26 people remain in hospital.", "26 people", True),
         ("It said 96 bodies were identified on Friday.", "96 bodies", True),
+        # The state words of another number are that number's.
+        ("Quake deaths reach 26, nine still missing", "26", False),
+        ("Quake deaths reach 26, nine still missing", "nine", True),
     ],
 )
 def test_is_increment(lex: Lexicon, sentence: str, stated: str, expected: bool) -> None:
