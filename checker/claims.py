@@ -699,6 +699,25 @@ def assign(
             if f.metric != "date" and (story := story_of.get(f.article)) is not None
         },
     )
+
+    def victims_of(fact: Fact, story: Story) -> str | None:
+        victims = (
+            "people" if nationals.get((story.id, fact.metric)) == fact.victims else fact.victims
+        )
+        if victims in noun_groups.get(fact.metric, ()):
+            # "1,700 soldiers" and "1,200" are both troop counts: the group a
+            # metric counts by its nouns is everyone it counts.
+            return None
+        return victims
+
+    # The largest figure of each article, metric and group: a part of a group
+    # ("the dead included three police officers") beside the group's own toll
+    # ("14 security forces") is a part like any other.
+    largest: dict[tuple[str, str, str], float] = {}
+    for fact in facts:
+        if (story := story_of.get(fact.article)) is not None and fact.interval.low is not None:
+            key = (fact.article, fact.metric, group_key(victims_of(fact, story)))
+            largest[key] = max(largest.get(key, fact.interval.low), fact.interval.low)
     out: list[Fact] = []
     for fact in facts:
         story = story_of.get(fact.article)
@@ -706,21 +725,20 @@ def assign(
             out.append(fact)
             continue
         scope = scopes.get(fact.id, "")
-        victims = (
-            "people" if nationals.get((story.id, fact.metric)) == fact.victims else fact.victims
-        )
-        if victims in noun_groups.get(fact.metric, ()):
-            # "1,700 soldiers" and "1,200" are both troop counts: the group a
-            # metric counts by its nouns is everyone it counts.
-            victims = None
+        victims = victims_of(fact, story)
         group = group_key(victims)
+        whole_of_group = (
+            not group
+            or fact.interval.low is None
+            or largest.get((fact.article, fact.metric, group), 0.0) > fact.interval.low
+        )
         increment = fact.metric != "date" and is_increment(fact, lex)
         notes = []
         if fact.metric != "date" and lex.subincident_re.search(fact.preceding(_SUBINCIDENT_WINDOW)):
             increment = True
             notes.append("one strike of several")
         elif (
-            not group
+            whole_of_group
             and not scope
             and fact.metric != "date"
             and (
@@ -730,7 +748,7 @@ def assign(
         ):
             increment = True
             notes.append("a part of another figure")
-        elif fact.id in items and not group:
+        elif fact.id in items and whole_of_group:
             # "two crew members and five passengers": an item counting people
             # at large is a part of the toll, never the toll; "13 children"
             # in a list is still the story's count of children.

@@ -591,6 +591,25 @@ def test_counts_that_are_parts_of_the_toll_are_never_its_headline(
     assert not _assign([plain], rulebook)[plain.id].increment
 
 
+def test_a_part_of_a_groups_own_toll_is_a_part(rulebook: Rulebook) -> None:
+    toll = _fact(A, 14, stated="Fourteen soldiers", sentence="Fourteen soldiers were killed.")
+    part = _fact(
+        A,
+        3,
+        stated="three police officers",
+        sentence="The dead included three police officers.",
+        offset=200,
+    )
+    lone = _fact(
+        B, 3, stated="three police officers", sentence="The dead included three police officers."
+    )
+    toll, part, lone = (f.model_copy(update={"victims": "soldiers"}) for f in (toll, part, lone))
+    out = _assign([toll, part, lone], rulebook)
+    assert out[part.id].increment and not out[toll.id].increment
+    # Without a larger toll of its group in its article, it is that group's count.
+    assert not out[lone.id].increment
+
+
 def test_a_part_with_a_group_of_its_own_is_that_groups_claim(rulebook: Rulebook) -> None:
     fact = _fact(
         A,
