@@ -349,21 +349,23 @@ def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:
 
 
 def _past_a_part(fact: Fact, name: str, lex: Lexicon) -> bool:
-    """True when every mention of ``name`` in the figure's sentence stands past another
-    number that a part word sets apart from the figure ("48 across X, including 21
-    in Y": Y is past 21)."""
+    """True when every mention of ``name`` near the figure (within ``TOWN_WINDOW``, in
+    its sentence) stands past another number that a part word sets apart from
+    the figure ("48 across X, including 21 in Y": Y is past 21)."""
     start = fact.span[0] - fact.sentence_span[0]
     end = fact.span[1] - fact.sentence_span[0]
-    sentence = fact.sentence
-    spots = list(_occurrences(sentence, name))
+    lo = max(0, start - TOWN_WINDOW)
+    window = fact.sentence[lo : end + TOWN_WINDOW]
+    start, end = start - lo, end - lo
+    spots = list(_occurrences(window, name))
     if not spots:
         return False
     parts = [
         m.start()
-        for m in lex.number_token_re.finditer(sentence)
+        for m in lex.number_token_re.finditer(window)
         if not start <= m.start() < end
         and lex.part_re.search(
-            sentence[end : m.start()] if m.start() >= end else sentence[m.end() : start]
+            window[end : m.start()] if m.start() >= end else window[m.end() : start]
         )
     ]
     return all(

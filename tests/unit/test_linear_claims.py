@@ -181,3 +181,48 @@ def test_finding_the_towns_near_figures_is_linear_in_a_story_s_figures(
     first, second = middle - small, large - middle
     assert first > 0
     assert second <= MAX_GROWTH * first, (small, middle, large)
+
+
+def _one_long_sentence(count: int) -> tuple[list[Fact], dict[str, Article]]:
+    """``count`` figures in one sentence, each told of a region with a part in a city."""
+    pieces = [f"{100 + k} people died in Anbar, including {k + 1} in Baghdad" for k in range(count)]
+    sentence = "; ".join(pieces) + "."
+    facts = []
+    at = 0
+    for k, piece in enumerate(pieces):
+        stated = str(100 + k)
+        start = sentence.index(piece, at)
+        at = start + len(piece)
+        facts.append(
+            Fact(
+                id=f"a.jsonl#1@{start}",
+                article="a.jsonl#1",
+                metric="killed",
+                stated=stated,
+                sentence=sentence,
+                span=(start, start + len(stated)),
+                sentence_span=(0, len(sentence)),
+                interval=Interval(low=100 + k, high=100 + k),
+                likely=Interval(low=100 + k, high=100 + k),
+                victims="people",
+                places=["Anbar", "Baghdad"],
+                countries=["Iraq"],
+            )
+        )
+    return facts, {"a.jsonl#1": Article(id="a.jsonl#1", source="a.jsonl", index=1)}
+
+
+def test_placing_figures_is_linear_in_a_long_sentence_s_figures(rulebook: Rulebook) -> None:
+    # Which place is each figure's, and whether a part's place is past it, is
+    # looked for near the figure, never through the whole sentence.
+    counts = []
+    for size in (SIZES[-1], *SIZES):
+        facts, articles = _one_long_sentence(size)
+        story = Story(id="S1", label="", articles=sorted(articles))
+        counts.append(
+            _lines(functools.partial(assign, facts, [story], articles, rulebook, towns={"S1": {}}))
+        )
+    small, middle, large = counts[1:]
+    first, second = middle - small, large - middle
+    assert first > 0
+    assert second <= MAX_GROWTH * first, (small, middle, large)
