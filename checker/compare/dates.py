@@ -97,11 +97,34 @@ def incident_days(
         if lex.period_start_re.search(fact.preceding(_NEAR)):
             continue
         # The incident word must stand near the date, in its clause: "the
-        # blast on Tuesday", "killed in an air raid on Monday, October 16".
-        if not lex.incident_re.search(fact.context(_NEAR, _NEAR)):
+        # blast on Tuesday", "killed in an air raid on Monday, October 16";
+        # or the verb of the happening further back in one unbroken clause
+        # ("a pit collapsed at a site near X in Y province on Friday").
+        if not lex.incident_re.search(fact.context(_NEAR, _NEAR)) and not _onset_clause(
+            fact, lex
+        ):
             continue
         out[fact.story][fact.article].append(fact)
     return out
+
+
+# How far back in its clause the verb of the happening may stand from a date.
+_ONSET_REACH = 160
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+
+
+def _onset_clause(fact: Fact, lex: Lexicon) -> bool:
+    """True when a verb of the happening ("collapsed", "sank") stands before the date in
+    the same clause: no punctuation and no clause opener ("and", "when", "while")
+    between them, however many words of place come between."""
+    before = fact.preceding(_ONSET_REACH)
+    onsets = list(lex.onset_re.finditer(before))
+    if not onsets:
+        return False
+    between = before[onsets[-1].end() :]
+    if _CLAUSE_BREAK_RE.search(between):
+        return False
+    return not any(word.lower() in lex.clause_openers for word in between.split())
 
 
 def incident_date_findings(

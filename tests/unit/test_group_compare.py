@@ -788,6 +788,49 @@ def test_a_source_dating_the_incident_a_day_early_is_d003(
     assert not [f for f in findings if f.rule == "D003"]
 
 
+@pytest.mark.parametrize(
+    ("template", "dated"),
+    [
+        # The verb of the happening far back, in one unbroken clause.
+        (
+            "A pit collapsed at a cobalt mining site near the city in the southern province on {}.",
+            True,
+        ),
+        ("The walls of a mining pit caved in near the town on {}.", True),
+        # A clause between: the day is another verb's.
+        (
+            "A pit collapsed at a cobalt mining site near the city, and rescuers searched on {}.",
+            False,
+        ),
+        ("A pit collapsed at a cobalt mining site near the city while officials met on {}.", False),
+    ],
+)
+def test_a_day_far_from_the_verb_of_the_happening_dates_it_in_one_clause(
+    template: str, dated: bool, rulebook: Rulebook, arts: list[Article]
+) -> None:
+    def day(article: str, when: dt.date, stated: str, sentence: str) -> Fact:
+        return _fact(
+            article,
+            None,
+            None,
+            metric="date",
+            victims=None,
+            stated=stated,
+            sentence=sentence,
+            date=DateRange(start=when, end=when),
+            offset=10,
+        )
+
+    friday, saturday = dt.date(2024, 10, 11), dt.date(2024, 10, 12)
+    facts = [
+        day(A, friday, "Friday", template.format("Friday")),
+        day(B, friday, "Friday", template.format("Friday")),
+        day(C, saturday, "Saturday", "A pit collapsed near the city on Saturday."),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    assert bool([f for f in findings if f.rule == "D003"]) == dated
+
+
 def test_two_days_in_two_countries_are_no_disagreement(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:
