@@ -246,6 +246,12 @@ def place_of(
         # "30,000 moved to camps across the state" in a story of one city: a
         # count all over its region, wider than the story's whole.
         return regions[0].name, True
+    if len(attached) > 1:
+        # "struck near the border of A and B, killing 14 people in A": a
+        # place told right after the figure, after "in", is its own.
+        names = [p.name for p in attached]
+        right = [p for p in attached if _told_right_after(fact, p.name, names)]
+        attached = right if len(right) == 1 else attached
     if len(attached) == 1:
         return ("" if attached[0].name in whole else attached[0].name), False
     if attached:
@@ -346,6 +352,27 @@ def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:
             # "14 people in Kabul and six": the place closes the item before.
             return True
     return False
+
+
+# A place right after a figure: its noun's words, then a locative ("14 people in A").
+_RIGHT_AFTER_RE = re.compile(
+    r"\s*(?:[a-z]+\s+){0,3}?(?:in|at|across|throughout|inside)\s+(?:the\s+)?", re.IGNORECASE
+)
+
+
+_JOINED_RE = re.compile(r"\s*(?:,|and|or|&)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _told_right_after(fact: Fact, name: str, names: Sequence[str]) -> bool:
+    """True when ``name`` alone stands right after the figure, after a locative ("14
+    people in A", "killing 12 across A"; not "12 across A and B", B one of ``names``)."""
+    end = fact.span[1] - fact.sentence_span[0]
+    after = fact.sentence[end : end + 2 * _ATTACHED + len(name)]
+    m = _RIGHT_AFTER_RE.match(after)
+    if m is None or not after.startswith(name, m.end()):
+        return False
+    rest = _JOINED_RE.match(after, m.end() + len(name))
+    return rest is None or not any(after.startswith(n, rest.end()) for n in names)
 
 
 def _past_a_part(fact: Fact, name: str, lex: Lexicon) -> bool:

@@ -100,9 +100,7 @@ def incident_days(
         # blast on Tuesday", "killed in an air raid on Monday, October 16";
         # or the verb of the happening further back in one unbroken clause
         # ("a pit collapsed at a site near X in Y province on Friday").
-        if not lex.incident_re.search(fact.context(_NEAR, _NEAR)) and not _onset_clause(
-            fact, lex
-        ):
+        if not lex.incident_re.search(fact.context(_NEAR, _NEAR)) and not _onset_clause(fact, lex):
             continue
         out[fact.story][fact.article].append(fact)
     return out

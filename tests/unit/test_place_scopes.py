@@ -135,3 +135,13 @@ def test_a_figure_wider_than_a_story_of_one_city(
 ) -> None:
     fact = _fact(sentence, "48 people", places=places, metric="killed")
     assert place_of(fact, WHOLE, lex) == expected
+
+
+def test_a_place_right_after_the_figure_is_its_own(lex: Lexicon) -> None:
+    sentence = "A quake struck near the border of Iraq and Syria, killing 14 people in Iraq."
+    fact = _fact(sentence, "14 people", places=("Iraq", "Syria"), metric="killed")
+    assert place_of(fact, frozenset(), lex) == ("Iraq", False)
+    both = _fact(
+        "A quake killed 14 people across Iraq and Syria.", "14 people", places=("Iraq", "Syria")
+    )
+    assert place_of(both, frozenset(), lex) == ("Iraq+Syria", False)

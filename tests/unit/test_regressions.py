@@ -112,6 +112,14 @@ def test_hyphenated_place_modifiers_are_not_places(rulebook: Rulebook) -> None:
             "23 people were killed.",
             "Syrian Observatory for Human Rights",
         ),
+        (
+            "The quake killed 14 people, the country's risk management secretariat said.",
+            "risk management secretariat",
+        ),
+        (
+            "Five people died, the National Civil Defence Institute said on Sunday.",
+            "National Civil Defence Institute",
+        ),
     ],
 )
 def test_attribution_keeps_the_whole_name(text: str, who: str, rulebook: Rulebook) -> None:
