@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from checker.extract.lexicon import Lexicon, lexicon
+from checker.extract.text import POSSESSIVES
 from checker.geo import TOWN_WINDOW, figure_towns, skip_words
 from checker.models import Article, Fact, Story
 from checker.rulebook import Place, Rulebook
@@ -371,6 +372,8 @@ def _told_right_after(fact: Fact, name: str, names: Sequence[str]) -> bool:
     m = _RIGHT_AFTER_RE.match(after)
     if m is None or not after.startswith(name, m.end()):
         return False
+    if after.startswith(POSSESSIVES, m.end() + len(name)):
+        return False  # "80 in Iraq's Nineveh province": the province is its place
     rest = _JOINED_RE.match(after, m.end() + len(name))
     return rest is None or not any(after.startswith(n, rest.end()) for n in names)
 
