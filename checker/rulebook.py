@@ -90,6 +90,9 @@ class MetricRule(_Rule):
     # The count is itself a present state ("93 remain missing"): state words
     # near it do not make it a side count.
     state: bool = False
+    # Its figures are a happening's own (a death toll): two clusters of reports
+    # with other towns and other such figures tell of two happenings.
+    tells_apart: bool = False
     compare: bool = True
     priority: int = 0
     tolerance: Tolerance = Tolerance()

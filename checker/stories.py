@@ -58,6 +58,9 @@ class Signature:
     # regions (provinces, states).
     sites: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
+    # The figures it gives of metrics that tell happenings apart (``tells_apart``,
+    # its death tolls), each once.
+    tolls: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,11 @@ class StoryParams:
     # (two fires in two cities on consecutive days).
     days_apart: int = 2
     days_core_size: int = 2
+    # Two clusters with other towns and other death tolls, told within a day of
+    # each other, tell of two happenings, unless most articles of one name the
+    # other's town this many times or more (a town named once may be recalled
+    # in passing; a report of the happening names its town again and again).
+    named_again: int = 2
     # Rare terms weigh more than TF-IDF alone says: idf is raised to this power.
     idf_power: float = 2.0
     # A batch of a handful of articles is no sample of the news: its idf is
@@ -173,6 +181,7 @@ class _Cluster:
     days: Counter[dt.date] | None = None
     sites: Counter[str] | None = None
     regions: Counter[str] | None = None
+    tolls: Counter[float] | None = None
     published: set[dt.date] | None = None
 
 
@@ -192,6 +201,12 @@ def _sites(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
     if c.sites is None:
         c.sites = Counter(t for m in c.members for t in signatures[m].sites)
     return c.sites
+
+
+def _tolls(c: _Cluster, signatures: Sequence[Signature]) -> Counter[float]:
+    if c.tolls is None:
+        c.tolls = Counter(t for m in c.members for t in signatures[m].tolls)
+    return c.tolls
 
 
 def _regions(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
@@ -531,6 +546,7 @@ def _distinct(
     return (
         _elsewhere_other_days(a, b, mean, params, signatures)
         or _elsewhere(a, b, params, signatures)
+        or _other_town_other_toll(a, b, params, signatures)
         or _told_before(a, b, params, signatures)
         or _told_before(b, a, params, signatures)
     )
@@ -584,6 +600,61 @@ def _elsewhere(
         return False
     places_a = _sites(a, signatures).keys() | regions_a.keys()
     return places_a.isdisjoint(_sites(b, signatures).keys() | regions_b.keys())
+
+
+def _other_town_other_toll(
+    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+) -> bool:
+    """True for two clusters told within a day of each other of other towns and other
+    tolls: each has towns or sites and death tolls named by most of its articles,
+    and neither shares one with the other's; one of them has at least
+    ``days_core_size`` articles.
+
+    Two shootings in two towns of one country on one night are told in the
+    same words, and a report of one may recall the other's toll in passing:
+    what tells them apart is each one's own town and own dead.
+    """
+    size_a, size_b = len(a.members), len(b.members)
+    if max(size_a, size_b) < params.days_core_size:
+        return False
+    tolls_a = _core(_tolls(a, signatures), size_a, params)
+    tolls_b = _core(_tolls(b, signatures), size_b, params) if tolls_a else set()
+    if not tolls_a or not tolls_b or tolls_a & tolls_b:
+        return False
+    sites_a = _core(_sites(a, signatures), size_a, params)
+    sites_b = _core(_sites(b, signatures), size_b, params)
+    if not sites_a or not sites_b or sites_a & sites_b:
+        return False
+    # A town most of one cluster's articles name, even away from its figures,
+    # is that cluster's too.
+    if _named_by_most(sites_b, a, signatures, params) or _named_by_most(
+        sites_a, b, signatures, params
+    ):
+        return False
+    published_a, published_b = _published(a, signatures), _published(b, signatures)
+    return not _far_apart(published_a, published_b, params)
+
+
+def _named_by_most(
+    towns: Collection[str], c: _Cluster, signatures: Sequence[Signature], params: StoryParams
+) -> bool:
+    """True when one of ``towns`` is named again and again (``params.named_again`` times
+    or more) by most of ``c``'s articles: a town named once may be another
+    happening's, recalled in passing."""
+    need = params.core_share * len(c.members)
+    for town in towns:
+        terms = (NAME + town.lower(), PLACE + town)
+        again = sum(
+            1
+            for m in c.members
+            if any(
+                signatures[m].terms.get(t, 0.0) >= params.named_again * WEIGHTS[t[:2]]
+                for t in terms
+            )
+        )
+        if again >= need:
+            return True
+    return False
 
 
 def _elsewhere_other_days(
@@ -644,6 +715,7 @@ _GATHERED: tuple[tuple[str, Callable[[_Cluster, Sequence[Signature]], Any]], ...
     ("days", _days),
     ("sites", _sites),
     ("regions", _regions),
+    ("tolls", _tolls),
     ("published", _published),
 )
 
@@ -932,4 +1004,8 @@ def article_signature(
         }
     )
     sig = signature(analysis.article, words, names, places, dates, sites, regions)
-    return replace(sig, weekdays=tuple(weekdays))
+    apart = {m.name for m in rulebook.metrics if m.tells_apart}
+    tolls = sorted(
+        {f.interval.low for f in facts if f.metric in apart and f.interval.low is not None}
+    )
+    return replace(sig, weekdays=tuple(weekdays), tolls=tuple(tolls))

@@ -578,6 +578,7 @@ def test_each_count_of_a_list_takes_the_place_beside_it(lex: Lexicon) -> None:
         ("The blast killed 19 people, including three men.", "three men", "a part of another"),
         ("Two of its volunteers were among the wounded.", "Two", "a part of another"),
         ("Three of the dead were children, the mayor said.", "Three", "a part of another"),
+        ("Among the dead were two teenagers, the office said.", "two", "a part of another"),
     ],
 )
 def test_counts_that_are_parts_of_the_toll_are_never_its_headline(

@@ -446,6 +446,52 @@ def test_crashes_told_on_other_days_are_left_to_the_days_rule() -> None:
     assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
 
 
+def _shooting(aid: str, town: str, tolls: tuple[float, ...], *, recalls: str = "") -> Signature:
+    """A report of a shooting in ``town``, without a region; ``recalls`` another town once."""
+    terms = {WORD + w: 1.0 for w in CRASH}
+    terms[PLACE + "Country"] = 3.0
+    terms[PLACE + town] = 6.0  # named twice
+    sites: tuple[str, ...] = (town,)
+    if recalls:
+        terms[PLACE + recalls] = 3.0
+        sites = (town, recalls)
+    return Signature(article=aid, terms=terms, anchor=DAY, sites=sites, tolls=tolls)
+
+
+def test_two_towns_with_their_own_tolls_on_one_day_stay_apart() -> None:
+    sigs = [
+        _shooting("a#0", "Towna", (8,)),
+        _shooting("a#1", "Towna", (8,)),
+        # A report of the other shooting recalls this one's town and toll once.
+        _shooting("b#0", "Townb", (6, 8), recalls="Towna"),
+        _shooting("b#1", "Townb", (6,)),
+        *_background(),
+    ]
+    groups = _groups(sigs)
+    assert {"a#0", "a#1"} in groups
+    assert {"b#0", "b#1"} in groups
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # The same toll: one happening told from two towns.
+        {"toll_b": 8.0},
+        # Most of one side's reports name the other's town again and again.
+        {"again": True},
+    ],
+)
+def test_two_towns_stay_one_story_when_toll_or_town_is_shared(change: dict[str, object]) -> None:
+    toll_b = change.get("toll_b", 6.0)
+    assert isinstance(toll_b, float)
+    b = [_shooting("b#0", "Townb", (toll_b,)), _shooting("b#1", "Townb", (toll_b,))]
+    if change.get("again"):
+        b = [replace(sig, terms={**sig.terms, PLACE + "Towna": 6.0}, sites=("Townb",)) for sig in b]
+    sigs = [_shooting("a#0", "Towna", (8,)), _shooting("a#1", "Towna", (8,)), *b, *_background()]
+    groups = _groups(sigs)
+    assert any({"a#0", "a#1", "b#0", "b#1"} <= g for g in groups)
+
+
 def test_a_signature_lists_towns_near_its_figures_the_rules_do_not(rulebook: Rulebook) -> None:
     from checker.extract import analyse
     from checker.models import Article
