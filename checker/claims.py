@@ -54,6 +54,22 @@ _PART_AFTER_WINDOW = 48
 _SUBINCIDENT_WINDOW = 120
 
 
+# How far before a figure its one-site source may stand ("X Hospital said it had received 26").
+_SITE_SOURCE_WINDOW = 80
+_SAID_RE = re.compile(r"(?<![\w-])(?:said|says|told|reported)(?![\w-])")
+
+
+def _one_site(fact: Fact, lex: Lexicon) -> bool:
+    """True when the figure is one site's count: its source is a hospital, a morgue
+    (``one_site_sources``), by its attribution or as the subject that says it
+    ("Civil Service Hospital in X said it had received 26")."""
+    if fact.attribution and lex.one_site_re.search(fact.attribution):
+        return True
+    before = fact.preceding(_SITE_SOURCE_WINDOW)
+    site = lex.one_site_re.search(before)
+    return site is not None and _SAID_RE.search(before, site.end()) is not None
+
+
 def is_increment(fact: Fact, lex: Lexicon) -> bool:
     """True for counts that are not the running toll itself.
 
@@ -786,6 +802,15 @@ def assign(
             # in a list is still the story's count of children.
             increment = True
             notes.append("an item of a listed breakdown")
+        elif (
+            _one_site(fact, lex)
+            and fact.interval.low is not None
+            and largest.get((fact.article, fact.metric, group), 0.0) > fact.interval.low
+        ):
+            # "the hospital said it had received 26 ... police put the total
+            # at 58": one hospital's count beside the whole.
+            increment = True
+            notes.append("one site's count")
         if scope:
             notes.append(f"place {scope}")
         if group:

@@ -245,6 +245,7 @@ class Lexicon:
     background_exception_re: re.Pattern[str]
     hearsay_re: re.Pattern[str]
     onset_re: re.Pattern[str]
+    one_site_re: re.Pattern[str]
     correction_re: re.Pattern[str]
     subincident_re: re.Pattern[str]
     negation_re: re.Pattern[str]
@@ -492,6 +493,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         settled_re=phrase_pattern(rb.context.settled_markers),
         hearsay_re=phrase_pattern([*rb.context.hearsay_markers, *rb.context.projection_markers]),
         onset_re=phrase_pattern(rb.context.onset_words),
+        one_site_re=phrase_pattern(rb.context.one_site_sources),
         part_after_re=phrase_pattern(rb.context.part_after_markers),
         elided_re=re.compile(
             r"(?<![\w-])(?:"

@@ -611,6 +611,18 @@ def test_a_part_of_a_groups_own_toll_is_a_part(rulebook: Rulebook) -> None:
     assert not out[lone.id].increment
 
 
+def test_one_hospitals_count_beside_the_whole_is_a_part(rulebook: Rulebook) -> None:
+    sentence = "Civil Service Hospital in the capital said it had received 26 people hurt."
+    whole = _fact(A, 58, stated="58", sentence="Police put the total at 58.", metric="wounded")
+    site = _fact(A, 26, stated="26 people", sentence=sentence, offset=200, metric="wounded")
+    alone = _fact(B, 26, stated="26 people", sentence=sentence, metric="wounded")
+    out = _assign([whole, site, alone], rulebook)
+    assert out[site.id].increment and out[site.id].part_of == "one site's count"
+    assert not out[whole.id].increment
+    # Without a larger figure in its article, the hospital's count is the article's claim.
+    assert not out[alone.id].increment
+
+
 def test_a_part_with_a_group_of_its_own_is_that_groups_claim(rulebook: Rulebook) -> None:
     fact = _fact(
         A,
