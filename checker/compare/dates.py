@@ -112,14 +112,15 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
 def _onset_clause(fact: Fact, lex: Lexicon) -> bool:
-    """True when a verb of the happening ("collapsed", "sank") stands before the date in
-    the same clause: no punctuation and no clause opener ("and", "when", "while")
-    between them, however many words of place come between."""
+    """True when a verb or word of the happening ("collapsed", "sank", "killed",
+    "attack") stands before the date in the same clause: no punctuation and no
+    clause opener ("and", "when", "while") between them, however many words of
+    place come between."""
     before = fact.preceding(_ONSET_REACH)
-    onsets = list(lex.onset_re.finditer(before))
+    onsets = [*lex.onset_re.finditer(before), *lex.incident_re.finditer(before)]
     if not onsets:
         return False
-    between = before[onsets[-1].end() :]
+    between = before[max(m.end() for m in onsets) :]
     if _CLAUSE_BREAK_RE.search(between):
         return False
     return not any(word.lower() in lex.clause_openers for word in between.split())

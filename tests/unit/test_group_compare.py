@@ -797,6 +797,14 @@ def test_a_source_dating_the_incident_a_day_early_is_d003(
             True,
         ),
         ("The walls of a mining pit caved in near the town on {}.", True),
+        (
+            "Gunmen killed 21 civilians in an attack on a village in a province on {}.",
+            True,
+        ),
+        (
+            "The bus veered off the road and fell into a ravine near the town in the region on {}.",
+            True,
+        ),
         # A clause between: the day is another verb's.
         (
             "A pit collapsed at a cobalt mining site near the city, and rescuers searched on {}.",
