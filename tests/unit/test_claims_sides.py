@@ -14,6 +14,7 @@ from checker.claims import (
     group_key,
     is_background,
     is_increment,
+    place_of,
     scope_of,
     story_whole_places,
     weekday_day,
@@ -706,3 +707,89 @@ def test_a_place_is_found_by_its_name_in_another_case(lex: Lexicon) -> None:
         sentence="FARS PROVINCE, Iran - A quake killed 16 people, a week after one in Hormozgan.",
     )
     assert scope_of(dated, frozenset({"Iran"}), lex) == "Fars Province+Hormozgan"
+
+
+# --- places told again by their kind, wider areas, the place right after a figure -----------
+
+
+def _told_of_the_city(antecedents: tuple[str, ...]) -> Fact:
+    """A displaced count told of "the city", with the names its article gave before it."""
+    sentence = "About 9,500 residents of the city slept in schools."
+    fact = _fact(low=9500, stated="About 9,500", sentence=sentence, metric="displaced")
+    return fact.model_copy(update={"antecedents": list(antecedents)})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("About 9,500 residents of the city spent the night in schools", "city"),
+        ("More than 41,000 people were displaced across the province", "region"),
+        ("in the town, police said", "city"),
+        ("throughout the state on Monday", "region"),
+        # Another noun's words: no place told again.
+        ("including 21 in the state capital, X", None),
+        ("taken to the state-run hospital", None),
+        ("members of the city council said", None),
+        ("the city was flooded", None),
+    ],
+)
+def test_a_place_told_again_by_its_kind(text: str, kind: str | None, lex: Lexicon) -> None:
+    found = lex.anaphor_re.search(text)
+    assert (found.lastgroup if found else None) == kind
+
+
+def test_the_city_is_the_city_its_article_named_last(rulebook: Rulebook) -> None:
+    told = _told_of_the_city(("Mosul", "Baghdad", "Tuesday"))
+    named = _fact(B, 12, sentence="Floods killed 12 in Baghdad.", places=("Baghdad",))
+    out = _assign([told, named], rulebook)
+    assert out[told.id].places == ["Baghdad"]
+
+
+def test_a_place_of_another_kind_is_not_the_city(rulebook: Rulebook) -> None:
+    told = _told_of_the_city(("Iraq",))
+    out = _assign([told], rulebook)
+    assert out[told.id].places == []
+
+
+def test_antecedents_are_not_output() -> None:
+    assert "antecedents" not in _told_of_the_city(("Mosul",)).model_dump(mode="json")
+
+
+WHOLE = frozenset({"Anbar", "Baghdad"})  # a story of one city, in the region it names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places", "expected"),
+    [
+        # A part told in the story's city: the figure counts a wider area.
+        (
+            "Rain killed 48 people in Anbar, including 21 in Baghdad.",
+            ("Anbar", "Baghdad"),
+            ("Anbar", True),
+        ),
+        # Told across the region: wider too.
+        ("Rain killed 48 people across Anbar on Monday.", ("Anbar",), ("Anbar", True)),
+        # Told in the region, of a story of one city: the same count.
+        ("Bombs killed 48 people in Anbar on Monday.", ("Anbar",), ("", False)),
+        # A figure with its city beside it is the story's.
+        ("Rain killed 48 people in Baghdad, in Anbar.", ("Anbar", "Baghdad"), ("", False)),
+    ],
+)
+def test_a_figure_wider_than_a_story_of_one_city(
+    sentence: str, places: tuple[str, ...], expected: tuple[str, bool], lex: Lexicon
+) -> None:
+    fact = _fact(low=48, stated="48 people", sentence=sentence, places=places)
+    assert place_of(fact, WHOLE, lex) == expected
+
+
+def test_a_place_right_after_the_figure_is_its_own(lex: Lexicon) -> None:
+    sentence = "A quake struck near the border of Iraq and Syria, killing 14 people in Iraq."
+    fact = _fact(low=14, stated="14 people", sentence=sentence, places=("Iraq", "Syria"))
+    assert place_of(fact, frozenset(), lex) == ("Iraq", False)
+    both = _fact(
+        low=14,
+        stated="14 people",
+        sentence="A quake killed 14 people across Iraq and Syria.",
+        places=("Iraq", "Syria"),
+    )
+    assert place_of(both, frozenset(), lex) == ("Iraq+Syria", False)

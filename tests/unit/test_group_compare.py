@@ -752,17 +752,8 @@ def test_a_source_dating_the_incident_a_day_early_is_d003(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:
     def day(article: str, when: dt.date, stated: str, offset: int) -> Fact:
-        return _fact(
-            article,
-            None,
-            None,
-            metric="date",
-            victims=None,
-            stated=stated,
-            sentence=f"The blast at the hospital on {stated} killed many people.",
-            date=DateRange(start=when, end=when),
-            offset=offset,
-        )
+        sentence = f"The blast at the hospital on {stated} killed many people."
+        return _day(article, when, stated, sentence, offset)
 
     tuesday, monday = dt.date(2023, 10, 17), dt.date(2023, 10, 16)
     facts = [
@@ -786,6 +777,21 @@ def test_a_source_dating_the_incident_a_day_early_is_d003(
     facts[2] = day(C, monday, "Monday", 30).model_copy(update={"weekday": "Monday"})
     _, findings = _run(facts, guessed, rulebook)
     assert not [f for f in findings if f.rule == "D003"]
+
+
+def _day(article: str, when: dt.date, stated: str, sentence: str, offset: int = 10) -> Fact:
+    """A date fact of ``article`` for the day ``when``, said ``stated`` in ``sentence``."""
+    return _fact(
+        article,
+        None,
+        None,
+        metric="date",
+        victims=None,
+        stated=stated,
+        sentence=sentence,
+        date=DateRange(start=when, end=when),
+        offset=offset,
+    )
 
 
 @pytest.mark.parametrize(
@@ -816,24 +822,11 @@ def test_a_source_dating_the_incident_a_day_early_is_d003(
 def test_a_day_far_from_the_verb_of_the_happening_dates_it_in_one_clause(
     template: str, dated: bool, rulebook: Rulebook, arts: list[Article]
 ) -> None:
-    def day(article: str, when: dt.date, stated: str, sentence: str) -> Fact:
-        return _fact(
-            article,
-            None,
-            None,
-            metric="date",
-            victims=None,
-            stated=stated,
-            sentence=sentence,
-            date=DateRange(start=when, end=when),
-            offset=10,
-        )
-
     friday, saturday = dt.date(2024, 10, 11), dt.date(2024, 10, 12)
     facts = [
-        day(A, friday, "Friday", template.format("Friday")),
-        day(B, friday, "Friday", template.format("Friday")),
-        day(C, saturday, "Saturday", "A pit collapsed near the city on Saturday."),
+        _day(A, friday, "Friday", template.format("Friday")),
+        _day(B, friday, "Friday", template.format("Friday")),
+        _day(C, saturday, "Saturday", "A pit collapsed near the city on Saturday."),
     ]
     _, findings = _run(facts, arts, rulebook)
     assert bool([f for f in findings if f.rule == "D003"]) == dated
@@ -844,17 +837,7 @@ def test_two_days_in_two_countries_are_no_disagreement(
 ) -> None:
     def day(article: str, when: dt.date, stated: str, where: str) -> Fact:
         sentence = f"The storm struck {where} on {stated}, killing several people."
-        return _fact(
-            article,
-            None,
-            None,
-            metric="date",
-            victims=None,
-            stated=stated,
-            sentence=sentence,
-            date=DateRange(start=when, end=when),
-            offset=10,
-        ).model_copy(update={"countries": [where]})
+        return _day(article, when, stated, sentence).model_copy(update={"countries": [where]})
 
     wednesday, thursday = dt.date(2024, 10, 30), dt.date(2024, 10, 31)
     same = [day(A, wednesday, "Wednesday", "Jamaica"), day(B, thursday, "Thursday", "Jamaica")]

@@ -44,26 +44,28 @@ def _facts(count: int) -> list[Fact]:
             sentence = f"Rescuers found {value} more bodies in the rubble."
         else:
             sentence = f"At least {value} people were killed in the attack."
-        stated = str(value)
         offset = 1000 * k
-        at = offset + sentence.index(stated)
-        out.append(
-            Fact(
-                id=f"a.jsonl#1@{offset}",
-                article="a.jsonl#1",
-                metric="killed",
-                stated=stated,
-                sentence=sentence,
-                span=(at, at + len(stated)),
-                sentence_span=(offset, offset + len(sentence)),
-                interval=Interval(low=value, high=value),
-                likely=Interval(low=value, high=value),
-                victims="people",
-                increment=kind == 1,
-                story="S1",
-            )
-        )
+        at = offset + sentence.index(str(value))
+        fact = _killed(value, sentence, at, (offset, offset + len(sentence)))
+        out.append(fact.model_copy(update={"increment": kind == 1, "story": "S1"}))
     return out
+
+
+def _killed(value: int, sentence: str, at: int, sentence_span: tuple[int, int]) -> Fact:
+    """A killed figure ``value`` of one article, stated at ``at`` in ``sentence``."""
+    stated = str(value)
+    return Fact(
+        id=f"a.jsonl#1@{at}",
+        article="a.jsonl#1",
+        metric="killed",
+        stated=stated,
+        sentence=sentence,
+        span=(at, at + len(stated)),
+        sentence_span=sentence_span,
+        interval=Interval(low=value, high=value),
+        likely=Interval(low=value, high=value),
+        victims="people",
+    )
 
 
 def _lines_run(facts: list[Fact], rulebook: Rulebook) -> int:
@@ -190,24 +192,11 @@ def _one_long_sentence(count: int) -> tuple[list[Fact], dict[str, Article]]:
     facts = []
     at = 0
     for k, piece in enumerate(pieces):
-        stated = str(100 + k)
         start = sentence.index(piece, at)
         at = start + len(piece)
+        fact = _killed(100 + k, sentence, start, (0, len(sentence)))
         facts.append(
-            Fact(
-                id=f"a.jsonl#1@{start}",
-                article="a.jsonl#1",
-                metric="killed",
-                stated=stated,
-                sentence=sentence,
-                span=(start, start + len(stated)),
-                sentence_span=(0, len(sentence)),
-                interval=Interval(low=100 + k, high=100 + k),
-                likely=Interval(low=100 + k, high=100 + k),
-                victims="people",
-                places=["Anbar", "Baghdad"],
-                countries=["Iraq"],
-            )
+            fact.model_copy(update={"places": ["Anbar", "Baghdad"], "countries": ["Iraq"]})
         )
     return facts, {"a.jsonl#1": Article(id="a.jsonl#1", source="a.jsonl", index=1)}
 
