@@ -606,9 +606,10 @@ def _other_town_other_toll(
     a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
 ) -> bool:
     """True for two clusters told within a day of each other of other towns and other
-    tolls: each has towns or sites and death tolls named by most of its articles,
-    and neither shares one with the other's; one of them has at least
-    ``days_core_size`` articles.
+    tolls: each has towns or sites (or, when one names none, regions) named by
+    most of its articles, and death tolls (those most of its articles give, or
+    all of them when they disagree), and neither shares one with the other's;
+    one of them has at least ``days_core_size`` articles.
 
     Two shootings in two towns of one country on one night are told in the
     same words, and a report of one may recall the other's toll in passing:
@@ -617,12 +618,18 @@ def _other_town_other_toll(
     size_a, size_b = len(a.members), len(b.members)
     if max(size_a, size_b) < params.days_core_size:
         return False
-    tolls_a = _core(_tolls(a, signatures), size_a, params)
-    tolls_b = _core(_tolls(b, signatures), size_b, params) if tolls_a else set()
+    # Its own tolls: those most of its articles give, or all of them when its
+    # reports disagree (18 against 26 dead).
+    tolls_a = _core(_tolls(a, signatures), size_a, params) or set(_tolls(a, signatures))
+    tolls_b = _core(_tolls(b, signatures), size_b, params) or set(_tolls(b, signatures))
     if not tolls_a or not tolls_b or tolls_a & tolls_b:
         return False
     sites_a = _core(_sites(a, signatures), size_a, params)
     sites_b = _core(_sites(b, signatures), size_b, params)
+    if not sites_a or not sites_b:
+        # No towns on one side: the regions (village raids in two states).
+        sites_a = _core(_regions(a, signatures), size_a, params)
+        sites_b = _core(_regions(b, signatures), size_b, params)
     if not sites_a or not sites_b or sites_a & sites_b:
         return False
     # A town most of one cluster's articles name, even away from its figures,

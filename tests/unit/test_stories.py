@@ -472,6 +472,27 @@ def test_two_towns_with_their_own_tolls_on_one_day_stay_apart() -> None:
     assert {"b#0", "b#1"} in groups
 
 
+def test_two_regions_with_their_own_tolls_on_adjacent_days_stay_apart() -> None:
+    def raid(aid: str, region: str, toll: float, day: dt.date) -> Signature:
+        terms = {WORD + w: 1.0 for w in CRASH}
+        terms[PLACE + "Country"] = 3.0
+        terms[PLACE + region] = 6.0
+        return Signature(article=aid, terms=terms, anchor=day, regions=(region,), tolls=(toll,))
+
+    later = DAY + dt.timedelta(days=1)
+    sigs = [
+        # One raid's reports disagree on its toll (18 against 26): all its tolls are its own.
+        raid("a#0", "Regiona", 18, DAY),
+        raid("a#1", "Regiona", 26, DAY),
+        raid("b#0", "Regionb", 11, later),
+        raid("b#1", "Regionb", 11, later),
+        *_background(),
+    ]
+    groups = _groups(sigs)
+    assert {"a#0", "a#1"} in groups
+    assert {"b#0", "b#1"} in groups
+
+
 @pytest.mark.parametrize(
     "change",
     [
