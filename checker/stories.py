@@ -618,12 +618,6 @@ def _other_town_other_toll(
     size_a, size_b = len(a.members), len(b.members)
     if max(size_a, size_b) < params.days_core_size:
         return False
-    # Its own tolls: those most of its articles give, or all of them when its
-    # reports disagree (18 against 26 dead).
-    tolls_a = _core(_tolls(a, signatures), size_a, params) or set(_tolls(a, signatures))
-    tolls_b = _core(_tolls(b, signatures), size_b, params) or set(_tolls(b, signatures))
-    if not tolls_a or not tolls_b or tolls_a & tolls_b:
-        return False
     sites_a = _core(_sites(a, signatures), size_a, params)
     sites_b = _core(_sites(b, signatures), size_b, params)
     if not sites_a or not sites_b:
@@ -632,14 +626,20 @@ def _other_town_other_toll(
         sites_b = _core(_regions(b, signatures), size_b, params)
     if not sites_a or not sites_b or sites_a & sites_b:
         return False
+    if _far_apart(_published(a, signatures), _published(b, signatures), params):
+        return False
+    # Its own tolls: those most of its articles give, or all of them when its
+    # reports disagree (18 against 26 dead).
+    tolls_a = _core(_tolls(a, signatures), size_a, params) or set(_tolls(a, signatures))
+    tolls_b = _core(_tolls(b, signatures), size_b, params) or set(_tolls(b, signatures))
+    if not tolls_a or not tolls_b or tolls_a & tolls_b:
+        return False
     # A town most of one cluster's articles name, even away from its figures,
     # is that cluster's too.
-    if _named_by_most(sites_b, a, signatures, params) or _named_by_most(
-        sites_a, b, signatures, params
-    ):
-        return False
-    published_a, published_b = _published(a, signatures), _published(b, signatures)
-    return not _far_apart(published_a, published_b, params)
+    return not (
+        _named_by_most(sites_b, a, signatures, params)
+        or _named_by_most(sites_a, b, signatures, params)
+    )
 
 
 def _named_by_most(
