@@ -495,6 +495,7 @@ def compare_event(
             verdict = None
         if verdict is not None:
             out.append(finding(verdict[0], verdict[1], event, [low, high], articles, rulebook))
+    out = _steps_only(out)
     literal = split(claims, lambda f: f.interval)
     limit = rulebook.findings.tension_gap
     for side in literal.sides:
@@ -517,6 +518,23 @@ def compare_event(
                 )
             )
     return out
+
+
+def _steps_only(findings: list[Finding]) -> list[Finding]:
+    """``findings`` without an update that two others make up step by step: 14 -> 26
+    and 26 -> 31 tell the rise; 14 -> 31 beside them only repeats it."""
+    updates = [f for f in findings if f.rule == "U001" and len(f.sides) == 2]
+    rises = {(tuple(f.sides[0]), tuple(f.sides[1])) for f in updates}
+    heads: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    for low, high in rises:
+        heads[low].add(high)
+
+    def repeated(f: Finding) -> bool:
+        low, high = tuple(f.sides[0]), tuple(f.sides[1])
+        return any(high in heads.get(mid, ()) for mid in heads.get(low, ()) if mid != high)
+
+    dropped = {id(f) for f in updates if repeated(f)}
+    return [f for f in findings if id(f) not in dropped]
 
 
 def corroborate(

@@ -412,6 +412,19 @@ def test_lower_earlier_is_an_update(rulebook: Rulebook, arts: list[Article]) -> 
     assert findings[0].sides == [[f"{B}@100"], [f"{A}@100"]]
 
 
+def test_a_rise_is_told_step_by_step(rulebook: Rulebook, arts: list[Article]) -> None:
+    facts = [
+        _fact(A, 14, asof=DAY),
+        _fact(B, 26, asof=DAY + dt.timedelta(days=1)),
+        _fact(C, 31, asof=LATER),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    assert [(f.rule, f.sides) for f in findings] == [
+        ("U001", [[f"{A}@100"], [f"{B}@100"]]),
+        ("U001", [[f"{B}@100"], [f"{C}@100"]]),
+    ]
+
+
 def test_lower_later_is_revised_down(rulebook: Rulebook, arts: list[Article]) -> None:
     facts = [_fact(A, 20, asof=DAY), _fact(B, 17, asof=LATER)]
     _, findings = _run(facts, arts, rulebook)
