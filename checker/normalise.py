@@ -203,6 +203,9 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
         nationality_at == len(at) - 1 or lows[nationality_at].endswith("s")
     ):
         return _phrase(sentence, at, lows, nationality_at + 1, lows[nationality_at], True)
+    if len(at) == 1 and lows[0] in _metric_cues(lex.metrics).person_metric:
+        # "Twelve arrested at the march": a metric's verb, not a noun.
+        return _Head((), None, None, False)
     if at:
         # Unknown noun phrase ("seven AK-47 assault rifles"): its last word is the head.
         return _phrase(sentence, at, lows, len(at), lows[-1], False)
@@ -1137,7 +1140,7 @@ def _list_item(
     if (
         not lex.joiner_re.match(gap)
         and not lex.joiner_tail_re.match(gap)
-        and not (part and head.known and not gap[: part.start()].strip(" ,;:—–-("))
+        and not (part and head.known and _only_a_day(gap[: part.start()], lex))
     ):
         return None
     end = head.end if head.end is not None else mention.span[1]
@@ -1166,6 +1169,20 @@ def _list_item(
             countries=[place.country],
         )
     return _echo(before, mention, text, end, victims=victims)
+
+
+def _only_a_day(words: str, lex: Lexicon) -> bool:
+    """True when ``words`` (what stands between a figure and "including") hold nothing
+    but function words and the words of a day ("34 people on Tuesday, including
+    11 children", "on Tuesday night", "on March 3")."""
+    for word in words.strip(" ,;:—–-(").split():
+        low = word.lower().strip(".,")
+        if low in lex.function_words or low in lex.weekdays or low in lex.months:
+            continue
+        if low.isdigit() or lex.rulebook.dates.reference_units.get(low) == "day":
+            continue
+        return False
+    return True
 
 
 def _figure_before(facts: list[Fact], sentence: Sentence) -> Fact | None:
