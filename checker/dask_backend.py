@@ -131,7 +131,10 @@ class DaskRun:
     def _book(self, rulebook: Rulebook) -> Any:
         """The rulebook on every worker, sent once per run."""
         if id(rulebook) not in self._books:
-            self._books[id(rulebook)] = self.client.scatter(rulebook, broadcast=True)
+            # A key of its own (not the rulebook's content hash): a run that
+            # scatters the same rules just as an earlier run's copy is being
+            # released would otherwise lose it on the workers mid-run.
+            self._books[id(rulebook)] = self.client.scatter(rulebook, broadcast=True, hash=False)
         return self._books[id(rulebook)]
 
     def extract(

@@ -60,6 +60,14 @@ def test_extraction_alone_on_dask_gives_the_same_report(
     assert on_dask == local
 
 
+def test_each_run_sends_the_rules_under_a_key_of_its_own(rulebook: Rulebook, client: Any) -> None:
+    # The content's hash as the key made a run that sent the same rules while
+    # an earlier run's copy was being released lose them on the workers.
+    first, second = DaskRun(client), DaskRun(client)
+    assert first._book(rulebook).key != second._book(rulebook).key
+    assert first._book(rulebook) is first._book(rulebook)  # sent once per run
+
+
 @pytest.mark.parametrize(("size", "least"), [(100, 3), (400, 17)])
 def test_stories_by_block_on_two_workers_are_the_local_stories(
     size: int, least: int, client: Any
