@@ -28,7 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from checker.extract.lexicon import Lexicon, lexicon
+from checker.extract.lexicon import ANAPHOR_WINDOW, Lexicon, lexicon
 from checker.extract.text import POSSESSIVES
 from checker.geo import TOWN_WINDOW, figure_towns, skip_words
 from checker.models import Article, Fact, Story
@@ -56,7 +56,6 @@ _SUBINCIDENT_WINDOW = 120
 
 # How far before a figure its one-site source may stand ("X Hospital said it had received 26").
 _SITE_SOURCE_WINDOW = 80
-_SAID_RE = re.compile(r"(?<![\w-])(?:said|says|told|reported)(?![\w-])")
 
 
 def _one_site(fact: Fact, lex: Lexicon) -> bool:
@@ -67,7 +66,7 @@ def _one_site(fact: Fact, lex: Lexicon) -> bool:
         return True
     before = fact.preceding(_SITE_SOURCE_WINDOW)
     site = lex.one_site_re.search(before)
-    return site is not None and _SAID_RE.search(before, site.end()) is not None
+    return site is not None and lex.report_re.search(before, site.end()) is not None
 
 
 def is_increment(fact: Fact, lex: Lexicon) -> bool:
@@ -254,7 +253,7 @@ def place_of(
         len(regions) == 1
         and regions[0].name in whole
         and all(p.kind in ("region", "country") for p in places)
-        and lex.wide_re.search(fact.context(_ANAPHOR_WINDOW, _ANAPHOR_WINDOW))
+        and lex.wide_re.search(fact.context(ANAPHOR_WINDOW, ANAPHOR_WINDOW))
         and any(
             (p := _resolve(n, lex, extra or {}, country)) is not None and p.kind == "city"
             for n in whole
@@ -267,7 +266,7 @@ def place_of(
         # "struck near the border of A and B, killing 14 people in A": a
         # place told right after the figure, after "in", is its own.
         names = [p.name for p in attached]
-        right = [p for p in attached if _told_right_after(fact, p.name, names)]
+        right = [p for p in attached if _told_right_after(fact, p.name, names, lex)]
         attached = right if len(right) == 1 else attached
     if len(attached) == 1:
         return ("" if attached[0].name in whole else attached[0].name), False
@@ -371,26 +370,17 @@ def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:
     return False
 
 
-# A place right after a figure: its noun's words, then a locative ("14 people in A").
-_RIGHT_AFTER_RE = re.compile(
-    r"\s*(?:[a-z]+\s+){0,3}?(?:in|at|across|throughout|inside)\s+(?:the\s+)?", re.IGNORECASE
-)
-
-
-_JOINED_RE = re.compile(r"\s*(?:,|and|or|&)\s*(?:the\s+)?", re.IGNORECASE)
-
-
-def _told_right_after(fact: Fact, name: str, names: Sequence[str]) -> bool:
+def _told_right_after(fact: Fact, name: str, names: Sequence[str], lex: Lexicon) -> bool:
     """True when ``name`` alone stands right after the figure, after a locative ("14
     people in A", "killing 12 across A"; not "12 across A and B", B one of ``names``)."""
     end = fact.span[1] - fact.sentence_span[0]
     after = fact.sentence[end : end + 2 * _ATTACHED + len(name)]
-    m = _RIGHT_AFTER_RE.match(after)
+    m = lex.right_after_re.match(after)
     if m is None or not after.startswith(name, m.end()):
         return False
     if after.startswith(POSSESSIVES, m.end() + len(name)):
         return False  # "80 in Iraq's Nineveh province": the province is its place
-    rest = _JOINED_RE.match(after, m.end() + len(name))
+    rest = lex.joined_re.match(after, m.end() + len(name))
     return rest is None or not any(after.startswith(n, rest.end()) for n in names)
 
 
@@ -435,8 +425,6 @@ def _with_towns(fact: Fact, towns: TownIndex, lex: Lexicon) -> Fact:
 
 
 _WORD_RE = re.compile(r"\w+")
-# How far from the figure, in its sentence, "of the city" tells the figure's place.
-_ANAPHOR_WINDOW = 60
 
 
 def _with_anaphors(facts: list[Fact], lex: Lexicon, extra: Mapping[str, Place]) -> list[Fact]:
@@ -451,7 +439,7 @@ def _with_anaphors(facts: list[Fact], lex: Lexicon, extra: Mapping[str, Place]) 
     for fact in facts:
         found = None
         if fact.antecedents and not fact.places:
-            found = lex.anaphor_re.search(fact.context(_ANAPHOR_WINDOW, _ANAPHOR_WINDOW))
+            found = lex.anaphor_re.search(fact.context(ANAPHOR_WINDOW, ANAPHOR_WINDOW))
         if found is None:
             out.append(fact)
             continue
@@ -748,23 +736,24 @@ def assign(
         },
     )
 
-    def victims_of(fact: Fact, story: Story) -> str | None:
-        victims = (
-            "people" if nationals.get((story.id, fact.metric)) == fact.victims else fact.victims
-        )
-        if victims in noun_groups.get(fact.metric, ()):
-            # "1,700 soldiers" and "1,200" are both troop counts: the group a
-            # metric counts by its nouns is everyone it counts.
-            return None
-        return victims
-
+    # Each fact's counted people: a nationality the story mostly counts is
+    # everyone, and so is a metric's own noun ("1,700 soldiers" and "1,200" are
+    # both troop counts: the group a metric counts by its nouns is everyone it
+    # counts).
+    victims_of: dict[str, str | None] = {}
+    for fact in facts:
+        if (story := story_of.get(fact.article)) is not None:
+            victims = fact.victims
+            if nationals.get((story.id, fact.metric)) == victims:
+                victims = "people"
+            victims_of[fact.id] = None if victims in noun_groups.get(fact.metric, ()) else victims
     # The largest figure of each article, metric and group: a part of a group
     # ("the dead included three police officers") beside the group's own toll
     # ("14 security forces") is a part like any other.
     largest: dict[tuple[str, str, str], float] = {}
     for fact in facts:
-        if (story := story_of.get(fact.article)) is not None and fact.interval.low is not None:
-            key = (fact.article, fact.metric, group_key(victims_of(fact, story)))
+        if fact.id in victims_of and fact.interval.low is not None:
+            key = (fact.article, fact.metric, group_key(victims_of[fact.id]))
             largest[key] = max(largest.get(key, fact.interval.low), fact.interval.low)
     out: list[Fact] = []
     for fact in facts:
@@ -773,20 +762,23 @@ def assign(
             out.append(fact)
             continue
         scope = scopes.get(fact.id, "")
-        victims = victims_of(fact, story)
+        victims = victims_of[fact.id]
         group = group_key(victims)
-        whole_of_group = (
-            not group
-            or fact.interval.low is None
-            or largest.get((fact.article, fact.metric, group), 0.0) > fact.interval.low
+        # A larger figure of its group stands in its article: it may be a part of it.
+        below = (
+            fact.interval.low is not None
+            and largest.get((fact.article, fact.metric, group), 0.0) > fact.interval.low
         )
+        # A part of everyone, or of its own group's larger toll ("the dead included
+        # three police officers" beside "14 security forces").
+        may_be_part = not group or fact.interval.low is None or below
         increment = fact.metric != "date" and is_increment(fact, lex)
         notes = []
         if fact.metric != "date" and lex.subincident_re.search(fact.preceding(_SUBINCIDENT_WINDOW)):
             increment = True
             notes.append("one strike of several")
         elif (
-            whole_of_group
+            may_be_part
             and not scope
             and fact.metric != "date"
             and (
@@ -796,17 +788,13 @@ def assign(
         ):
             increment = True
             notes.append("a part of another figure")
-        elif fact.id in items and whole_of_group:
+        elif fact.id in items and may_be_part:
             # "two crew members and five passengers": an item counting people
             # at large is a part of the toll, never the toll; "13 children"
             # in a list is still the story's count of children.
             increment = True
             notes.append("an item of a listed breakdown")
-        elif (
-            _one_site(fact, lex)
-            and fact.interval.low is not None
-            and largest.get((fact.article, fact.metric, group), 0.0) > fact.interval.low
-        ):
+        elif below and _one_site(fact, lex):
             # "the hospital said it had received 26 ... police put the total
             # at 58": one hospital's count beside the whole.
             increment = True

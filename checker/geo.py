@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from checker.models import Fact
 
 # Capitalised runs of one to three words: the only candidates for a city name.
-_CANDIDATE_RE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}")
+CANDIDATE_RE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}")
 # Where a candidate splits into words: before each space or hyphen.
 _WORD_SPLIT_RE = re.compile(r"(?<=\S)(?=[ -])")
 
@@ -117,7 +117,7 @@ def cities_in(text: str, country_of: Mapping[str, str], skip: frozenset[str]) ->
         return []
     names_of = {code: _cities_of(code) for code in sorted(country_of)}
     out: list[Place] = []
-    for m in _CANDIDATE_RE.finditer(text):
+    for m in CANDIDATE_RE.finditer(text):
         words = _WORD_SPLIT_RE.split(m.group())
         # The longest name first, from the run's first word on, then from a
         # later one ("Calabria's Crotone" names Crotone).

@@ -16,8 +16,9 @@ from itertools import compress
 from typing import Literal, NamedTuple
 
 from checker.extract import Analysis
-from checker.extract.lexicon import Lexicon, MetricLexicon, lexicon
+from checker.extract.lexicon import ANAPHOR_WINDOW, Lexicon, MetricLexicon, lexicon
 from checker.extract.text import POSSESSIVES, Sentence, sentence_at
+from checker.geo import CANDIDATE_RE
 from checker.models import DateRange, Fact, Interval, Mention
 from checker.rulebook import Place, Rulebook
 
@@ -989,13 +990,10 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     return facts
 
 
-# How far back a place told again by its kind ("the city") is looked for, and how
-# far from the figure, in its sentence, such words may stand.
+# How far back a place told again by its kind ("the city") is looked for.
 _ANTECEDENT_REACH = 1500
-_ANAPHOR_WINDOW = 60
-_NAME_RUN_RE = re.compile(
-    r"(?<![\w-])[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}(?:\s+(?P<word>[a-z]+))?"
-)
+# A capitalised run (a candidate place name), with the word after it ("Cagayan province").
+_NAME_RUN_RE = re.compile(CANDIDATE_RE.pattern + r"(?:\s+(?P<word>[a-z]+))?")
 
 
 def _antecedents(text: str, mention: Mention, sentence: Sentence, lex: Lexicon) -> list[str]:
@@ -1003,7 +1001,7 @@ def _antecedents(text: str, mention: Mention, sentence: Sentence, lex: Lexicon) 
     capitalised names before it in ``text``, in order, with a division word after
     one kept ("Cagayan province"); none for any other figure."""
     start, end = mention.span[0] - sentence.start, mention.span[1] - sentence.start
-    near = sentence.text[max(0, start - _ANAPHOR_WINDOW) : end + _ANAPHOR_WINDOW]
+    near = sentence.text[max(0, start - ANAPHOR_WINDOW) : end + ANAPHOR_WINDOW]
     if lex.anaphor_re.search(near) is None:
         return []
     names = []

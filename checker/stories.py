@@ -204,6 +204,7 @@ def _sites(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
 
 
 def _tolls(c: _Cluster, signatures: Sequence[Signature]) -> Counter[float]:
+    """The tolls its articles give, with how many of them give each."""
     if c.tolls is None:
         c.tolls = Counter(t for m in c.members for t in signatures[m].tolls)
     return c.tolls
@@ -1011,8 +1012,11 @@ def article_signature(
         }
     )
     sig = signature(analysis.article, words, names, places, dates, sites, regions)
-    apart = {m.name for m in rulebook.metrics if m.tells_apart}
     tolls = sorted(
-        {f.interval.low for f in facts if f.metric in apart and f.interval.low is not None}
+        {
+            f.interval.low
+            for f in facts
+            if f.metric in lex.tells_apart and f.interval.low is not None
+        }
     )
     return replace(sig, weekdays=tuple(weekdays), tolls=tuple(tolls))

@@ -150,12 +150,7 @@ def _one_statement(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook
         return False
     if abs((days_high[0] - days_low[-1]).days) > 1:
         return False
-    return any(
-        _same_voice(_authority(a), _authority(b), rulebook)
-        for a in low
-        for b in high
-        if a.attribution and b.attribution
-    )
+    return _one_voice(low, high, rulebook)
 
 
 def _stated(fact: Fact) -> dt.date | None:
@@ -347,11 +342,13 @@ def _same_day(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
     twice (a rise told on the same day is ``timeline``'s "update").
     """
     days_low, days_high = _days(low), _days(high)
-    return bool(days_low and days_high) and len({*(days_low or []), *(days_high or [])}) == 1
+    if not days_low or not days_high:
+        return False
+    return len({*days_low, *days_high}) == 1
 
 
 def _one_voice(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
-    """True when both sides cite one authority."""
+    """True when some authority one side cites is one the other side cites too."""
     return any(
         _same_voice(_authority(a), _authority(b), rulebook)
         for a in low

@@ -80,6 +80,10 @@ def alternation(phrases: list[str], blank: str = r"\s+") -> str:
     return "|".join(re.escape(p).replace(r"\ ", blank) for p in ordered)
 
 
+# How far from a figure, in its sentence, "of the city" tells the figure's place.
+ANAPHOR_WINDOW = 60
+
+
 def _anaphor_re(places: PlaceRules) -> re.Pattern[str]:
     """The pattern of a place told again by its kind ("of the city"), its kind's
     words in a group named after the kind; never a word of another noun
@@ -246,6 +250,7 @@ class Lexicon:
     hearsay_re: re.Pattern[str]
     onset_re: re.Pattern[str]
     one_site_re: re.Pattern[str]
+    report_re: re.Pattern[str]
     correction_re: re.Pattern[str]
     subincident_re: re.Pattern[str]
     negation_re: re.Pattern[str]
@@ -281,6 +286,12 @@ class Lexicon:
     # "of the city", "across the province": group "city" or "region" says which.
     anaphor_re: re.Pattern[str]
     wide_re: re.Pattern[str]
+    # A place right after a figure: its noun's words, then a locative ("14 people
+    # in "), matched from the figure's end; and a joiner after a place ("A and ").
+    right_after_re: re.Pattern[str]
+    joined_re: re.Pattern[str]
+    # The metrics whose figures tell two happenings apart (``tells_apart``).
+    tells_apart: frozenset[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -494,6 +505,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         hearsay_re=phrase_pattern([*rb.context.hearsay_markers, *rb.context.projection_markers]),
         onset_re=phrase_pattern(rb.context.onset_words),
         one_site_re=phrase_pattern(rb.context.one_site_sources),
+        report_re=phrase_pattern(rb.context.report_verbs),
         part_after_re=phrase_pattern(rb.context.part_after_markers),
         elided_re=re.compile(
             r"(?<![\w-])(?:"
@@ -635,4 +647,15 @@ def _compile(rb: Rulebook) -> Lexicon:
         area_words=frozenset(rb.places.area_words),
         anaphor_re=_anaphor_re(rb.places),
         wide_re=phrase_pattern(rb.places.wide_locatives),
+        right_after_re=re.compile(
+            r"\s*(?:[a-z]+\s+){0,3}?(?:"
+            + alternation([*rb.places.anaphor_locatives, *rb.places.town_locatives])
+            + r")\s+(?:the\s+)?",
+            re.IGNORECASE,
+        ),
+        joined_re=re.compile(
+            r"\s*(?:" + alternation(rb.context.breakdown_joiners) + r")\s*(?:the\s+)?",
+            re.IGNORECASE,
+        ),
+        tells_apart=frozenset(m.name for m in rb.metrics if m.tells_apart),
     )
