@@ -28,7 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from checker.extract.lexicon import ANAPHOR_WINDOW, Lexicon, lexicon
+from checker.extract.lexicon import ANAPHOR_WINDOW, Lexicon, anaphor_right_after, lexicon
 from checker.extract.text import POSSESSIVES
 from checker.geo import TOWN_WINDOW, figure_towns, skip_words
 from checker.models import Article, Fact, Story
@@ -206,6 +206,29 @@ def story_whole_places(
     return frozenset(whole)
 
 
+def _told_as_parts(facts: Sequence[Fact], lex: Lexicon) -> frozenset[str]:
+    """The places some figure of a story tells as a part of it ("41 in the province,
+    15 of them in the city of X"): never the story's whole area, whoever else
+    names them."""
+    out: set[str] = set()
+    for fact in facts:
+        if fact.metric == "date" or not fact.places:
+            continue
+        if len(fact.places) > 1:
+            # "48 across X, including 21 in Y": Y, past the 48's part.
+            end = fact.span[1] - fact.sentence_span[0]
+            after = fact.sentence[end : end + TOWN_WINDOW]
+            out.update(
+                name for name in fact.places if name in after and _past_a_part(fact, name, lex)
+            )
+        if lex.subcount_place_re.search(fact.stated):
+            out.update(fact.places)  # "15 of them in the city of X"
+        elif lex.part_re.search(fact.preceding(_PART_WINDOW)):
+            # "including 21 in X"
+            out.update(n for n in fact.places if _told_right_after(fact, n, fact.places, lex))
+    return frozenset(out)
+
+
 def scope_of(
     fact: Fact, whole: frozenset[str], lex: Lexicon, extra: Mapping[str, Place] | None = None
 ) -> str:
@@ -267,6 +290,9 @@ def place_of(
         # place told right after the figure, after "in", is its own.
         names = [p.name for p in attached]
         right = [p for p in attached if _told_right_after(fact, p.name, names, lex)]
+        if not right:
+            # "27 across X's Y region", Y unknown: X is the nearest it names.
+            right = [p for p in attached if _owner_right_after(fact, p.name, lex)]
         attached = right if len(right) == 1 else attached
     if len(attached) == 1:
         return ("" if attached[0].name in whole else attached[0].name), False
@@ -374,14 +400,36 @@ def _told_right_after(fact: Fact, name: str, names: Sequence[str], lex: Lexicon)
     """True when ``name`` alone stands right after the figure, after a locative ("14
     people in A", "killing 12 across A"; not "12 across A and B", B one of ``names``)."""
     end = fact.span[1] - fact.sentence_span[0]
-    after = fact.sentence[end : end + 2 * _ATTACHED + len(name)]
+    after = fact.sentence[end : end + 3 * _ATTACHED + len(name)]
     m = lex.right_after_re.match(after)
-    if m is None or not after.startswith(name, m.end()):
+    if m is None:
         return False
+    if not after.startswith(name, m.end()):
+        # "27 across Madagascar's Atsinanana region": the place past a possessive.
+        owner = next((n for n in names if after.startswith(n, m.end())), None)
+        at = m.end() + len(owner or "")
+        return (
+            owner is not None
+            and after.startswith(POSSESSIVES, at)
+            and after.startswith(" " + name, at + 2)
+        )
     if after.startswith(POSSESSIVES, m.end() + len(name)):
         return False  # "80 in Iraq's Nineveh province": the province is its place
     rest = lex.joined_re.match(after, m.end() + len(name))
     return rest is None or not any(after.startswith(n, rest.end()) for n in names)
+
+
+def _owner_right_after(fact: Fact, name: str, lex: Lexicon) -> bool:
+    """True when ``name`` owns what stands right after the figure ("27 across X's Y
+    region": X)."""
+    end = fact.span[1] - fact.sentence_span[0]
+    after = fact.sentence[end : end + 2 * _ATTACHED + len(name)]
+    m = lex.right_after_re.match(after)
+    return (
+        m is not None
+        and after.startswith(name, m.end())
+        and after.startswith(POSSESSIVES, m.end() + len(name))
+    )
 
 
 def _past_a_part(fact: Fact, name: str, lex: Lexicon) -> bool:
@@ -438,7 +486,10 @@ def _with_anaphors(facts: list[Fact], lex: Lexicon, extra: Mapping[str, Place]) 
     out = []
     for fact in facts:
         found = None
-        if fact.antecedents and not fact.places:
+        if fact.antecedents and fact.places:
+            end = fact.span[1] - fact.sentence_span[0]
+            found = anaphor_right_after(fact.sentence, end, lex)
+        elif fact.antecedents:
             found = lex.anaphor_re.search(fact.context(ANAPHOR_WINDOW, ANAPHOR_WINDOW))
         if found is None:
             out.append(fact)
@@ -710,7 +761,11 @@ def assign(
         by_story[story_id] = _with_anaphors(told, lex, extra)
     placed = {f.id: f for told in by_story.values() for f in told}
     facts = [placed.get(f.id, f) for f in facts]
-    whole = {s.id: story_whole_places(by_story.get(s.id, []), lex, extra) for s in stories}
+    whole = {
+        s.id: story_whole_places(told, lex, extra) - _told_as_parts(told, lex)
+        for s in stories
+        for told in [by_story.get(s.id, [])]
+    }
     years = {s.id: _years(s, articles) for s in stories}
     items = breakdown_items(facts, lex)
     days_in: dict[tuple[str, tuple[int, int]], list[dt.date]] = defaultdict(list)

@@ -16,7 +16,13 @@ from itertools import compress
 from typing import Literal, NamedTuple
 
 from checker.extract import Analysis
-from checker.extract.lexicon import ANAPHOR_WINDOW, Lexicon, MetricLexicon, lexicon
+from checker.extract.lexicon import (
+    ANAPHOR_WINDOW,
+    Lexicon,
+    MetricLexicon,
+    anaphor_right_after,
+    lexicon,
+)
 from checker.extract.text import POSSESSIVES, Sentence, sentence_at
 from checker.geo import CANDIDATE_RE
 from checker.models import DateRange, Fact, Interval, Mention
@@ -979,7 +985,11 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 or _severity_group(article.text, mention.span[1], lex)
                 or _victims(head, lex),
                 places=[p.name for p in places] + _named_division(stated_end, sentence, lex),
-                antecedents=[] if places else _antecedents(article.text, mention, sentence, lex),
+                antecedents=(
+                    _antecedents(article.text, mention, sentence, lex)
+                    if not places or anaphor_right_after(article.text, stated_end, lex)
+                    else []
+                ),
                 countries=countries,
                 date=date,
                 date_from=date_from,

@@ -84,6 +84,13 @@ def alternation(phrases: list[str], blank: str = r"\s+") -> str:
 ANAPHOR_WINDOW = 60
 
 
+def anaphor_right_after(text: str, end: int, lex: Lexicon) -> re.Match[str] | None:
+    """The place told by its kind right after a figure ending at ``end`` ("41 people in
+    the province, 15 of them in the city of X": the province is the 41's place)."""
+    after = text[end : end + ANAPHOR_WINDOW]
+    return lex.anaphor_re.match(after, len(after) - len(after.lstrip()))
+
+
 def _anaphor_re(places: PlaceRules) -> re.Pattern[str]:
     """The pattern of a place told again by its kind ("of the city"), its kind's
     words in a group named after the kind; never a word of another noun

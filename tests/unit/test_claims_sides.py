@@ -751,6 +751,58 @@ def test_a_place_of_another_kind_is_not_the_city(rulebook: Rulebook) -> None:
     assert out[told.id].places == []
 
 
+def test_the_province_right_after_a_figure_is_its_place_whatever_else_its_sentence_names(
+    rulebook: Rulebook,
+) -> None:
+    sentence = "The storm killed 41 people in the province, 15 of them in the city of Mosul."
+    whole = _fact(B, 41, stated="41 people", sentence=sentence, places=("Mosul",))
+    whole = whole.model_copy(update={"antecedents": ["Iraq", "Nineveh province", "Mosul"]})
+    out = _assign([whole], rulebook)
+    assert out[whole.id].places == ["Nineveh province"]
+    # Told of the province further on, not right after it: the sentence's places stand.
+    later = _fact(
+        B, 41, stated="41 people", sentence="The storm killed 41 people in Mosul, in the province."
+    )
+    later = later.model_copy(update={"places": ["Mosul"], "antecedents": ["Nineveh province"]})
+    assert _assign([later], rulebook)[later.id].places == ["Mosul"]
+
+
+def test_a_city_told_as_a_part_is_never_the_whole_area(rulebook: Rulebook) -> None:
+    # Every report names the city, one of them as a part of the region's toll:
+    # the city's own toll counts the city, not the story's whole area.
+    sentence = "The storm killed 41 people in Anbar, 15 of them in the city of Ramadi."
+    region = _fact(A, 41, stated="41 people", sentence=sentence, places=("Anbar",))
+    part = _fact(
+        A,
+        15,
+        stated="15 of them in the city of Ramadi",
+        sentence=sentence,
+        places=("Ramadi",),
+        offset=300,
+    )
+    city = [
+        _fact(f"c.txt#{k}", 15, sentence="15 died in Ramadi.", stated="15", places=("Ramadi",))
+        for k in range(3)
+    ]
+    out = _assign([region, part, *city], rulebook, _story(A, *(c.article for c in city)))
+    assert {out[c.id].scope for c in city} == {"Ramadi"}
+    assert out[part.id].scope == "Ramadi"
+
+
+def test_the_owner_right_after_a_figure_is_its_place_when_what_it_owns_is_unknown(
+    lex: Lexicon,
+) -> None:
+    # "landfall near Ramadi killed 27 across Iraq's X region": not Ramadi's 27.
+    fact = _fact(
+        places=("Ramadi", "Iraq"),
+        low=27,
+        sentence="A storm that hit Ramadi killed 27 people across Iraq's Qadisiyah region.",
+        stated="27 people",
+    )
+    assert scope_of(fact, frozenset({"Iraq"}), lex) == ""
+    assert scope_of(fact, frozenset({"Iraq", "Ramadi"}), lex) == ""
+
+
 def test_antecedents_are_not_output() -> None:
     assert "antecedents" not in _told_of_the_city(("Mosul",)).model_dump(mode="json")
 
