@@ -198,9 +198,25 @@ def _days(c: _Cluster, signatures: Sequence[Signature]) -> Counter[dt.date]:
 
 
 def _sites(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
+    """The towns and sites its articles name, with how many of them name each.
+
+    In a small cluster, a town one of its reports places is named too by
+    another that only writes it as a name ("Memphis police", in a report that
+    names no state or country to look its towns up in).
+    """
     if c.sites is None:
-        c.sites = Counter(t for m in c.members for t in signatures[m].sites)
+        sites = Counter(t for m in c.members for t in signatures[m].sites)
+        if 1 < len(c.members) <= _SPREAD_SITES and sites:
+            towns = sorted(sites)
+            for m in c.members:
+                own, terms = signatures[m].sites, signatures[m].terms
+                sites.update(t for t in towns if t not in own and NAME + t.lower() in terms)
+        c.sites = sites
     return c.sites
+
+
+# The largest cluster whose reports' towns are looked for in each other's names.
+_SPREAD_SITES = 12
 
 
 def _tolls(c: _Cluster, signatures: Sequence[Signature]) -> Counter[float]:
@@ -795,7 +811,9 @@ def cluster(
         kept, dropped = clusters[keep], clusters[drop]
         for field, gather in _GATHERED:
             mine = getattr(kept, field)
-            if mine is not None:  # counters add up, sets unite
+            if field == "sites" and len(kept.members) + len(dropped.members) <= _SPREAD_SITES:
+                kept.sites = None  # gathered again: each report may name the other's towns
+            elif mine is not None:  # counters add up, sets unite
                 mine.update(gather(dropped, signatures))
         kept.members.extend(dropped.members)
         for m in dropped.members:

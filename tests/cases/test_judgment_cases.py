@@ -316,10 +316,6 @@ KNOWN_GAPS = frozenset(
     {
         "mixed-rising-toll-and-same-day-conflict",
         "rising-toll-lagos-building-collapse",
-        # Half of its reports name no town and both shootings fall on one
-        # Sunday: in a four-article batch (idf worked out as if from 20) the
-        # two become one story, with updates (2 to 3 killed) but no conflict.
-        "two-happenings-memphis-knoxville-shootings",
     }
 )
 
