@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -961,6 +962,18 @@ def _token_classes(lex: Lexicon) -> _TokenClasses:
     return per_object(_CLASSES, lex, lambda: _TokenClasses(lex))
 
 
+# A dateline's place: words in capitals opening a report, before a comma, a
+# parenthesis or a dash ("KATHMANDU, Nepal —", "N'DJAMENA (Wire) -").
+_DATELINE_RE = re.compile(r"\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,|\s*\(|\s+[—–-])")
+
+
+def dateline(text: str, start: int = 0) -> str | None:
+    """The place the dateline of a report's text from ``start`` (past its title) names,
+    as written ("ISTANBUL"), or None."""
+    m = _DATELINE_RE.match(text, start, start + 80)
+    return m.group(1) if m is not None and len(m.group(1)) > 2 else None
+
+
 def words_and_names(
     sentences: Iterable[Sequence[str]], lex: Lexicon
 ) -> tuple[list[str], list[str]]:
@@ -1017,6 +1030,16 @@ def article_signature(
         if p.kind == "region" and p.name.split(" ", 1)[0] not in lex.area_words
     }
     words, names = words_and_names((s.words for s in analysis.sentences), lex)
+    article = analysis.article
+    title = article.title
+    body = len(title) + 2 if title and article.text.startswith(title) else 0
+    town = None if found else dateline(article.text, body)
+    if town:
+        # "ISTANBUL —": the town a report was filed from, in capitals that open
+        # its first sentence, when it names no place the gazetteer knows: a
+        # name it shares with the reports that do (not a place: a wire's
+        # bureau names where the report was filed, not the happening).
+        names.append(town.lower())
     dates = [
         m.date.start
         for m in analysis.mentions

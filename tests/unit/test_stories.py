@@ -383,6 +383,44 @@ def test_a_signature_lists_the_towns_it_names_not_countries(rulebook: Rulebook) 
     assert PLACE + "France" in sig.terms
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("CHISINAU — A fire killed nine.", "CHISINAU"),
+        ("N'DJAMENA, Chad (Wire) - A bomb killed 17.", "N'DJAMENA"),
+        ("SAN PEDRO SULA (Wire) — Nine died.", "SAN PEDRO SULA"),
+        ("Police said nine died — a record.", None),
+        ("UN officials said nine died.", None),
+        ("A fire killed nine in CHISINAU — officials.", None),
+    ],
+)
+def test_dateline(text: str, town: str | None) -> None:
+    from checker.stories import dateline
+
+    assert dateline(text) == town
+    assert dateline("Fire kills nine\n\n" + text, len("Fire kills nine\n\n")) == town
+
+
+def test_a_report_naming_no_known_place_shares_its_datelines_town(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.models import Article
+    from checker.stories import article_signature
+
+    text = "CHISINAU — A fire at a nightclub in the Botanica district killed nine on Monday."
+    article = Article(id="t#1", source="t", index=1, text=text, published=DAY)
+    sig = article_signature(analyse(article, rulebook), rulebook)
+    assert NAME + "chisinau" in sig.terms
+    # A report that names a place: its dateline may be a wire's bureau, not the happening's.
+    elsewhere = Article(
+        id="t#2",
+        source="t",
+        index=2,
+        text="NAIROBI — A boat sank in Uganda, killing eight.",
+        published=DAY,
+    )
+    assert NAME + "nairobi" not in article_signature(analyse(elsewhere, rulebook), rulebook).terms
+
+
 # Two crashes of one kind on one day in two regions of one country.
 CRASH = ["crash", "passengers", "killed", "police", "highway", "injured", "driver", "hospital"]
 
