@@ -214,19 +214,29 @@ def _told_as_parts(facts: Sequence[Fact], lex: Lexicon) -> frozenset[str]:
     for fact in facts:
         if fact.metric == "date" or not fact.places:
             continue
-        if len(fact.places) > 1:
-            # "48 across X, including 21 in Y": Y, past the 48's part.
-            end = fact.span[1] - fact.sentence_span[0]
-            after = fact.sentence[end : end + TOWN_WINDOW]
-            out.update(
-                name for name in fact.places if name in after and _past_a_part(fact, name, lex)
-            )
         if lex.subcount_place_re.search(fact.stated):
             out.update(fact.places)  # "15 of them in the city of X"
-        elif lex.part_re.search(fact.preceding(_PART_WINDOW)):
-            # "including 21 in X"
-            out.update(n for n in fact.places if _told_right_after(fact, n, fact.places, lex))
+            continue
+        end = fact.span[1] - fact.sentence_span[0]
+        after = fact.sentence[end : end + TOWN_WINDOW]
+        # "including 21 in X", "seven of the dead were in the town of X"
+        part = lex.part_re.search(fact.preceding(_PART_WINDOW)) or lex.part_after_re.search(
+            fact.context(0, _PART_AFTER_WINDOW)
+        )
+        for name in fact.places:
+            at = after.find(name)
+            if at < 0:
+                continue
+            if part and at <= _PART_PLACE_REACH and "," not in after[:at]:
+                out.add(name)  # the part's own place, in its clause
+            elif len(fact.places) > 1 and _past_a_part(fact, name, lex):
+                out.add(name)  # "48 across X, including 21 in Y": Y, past the 48's part
     return frozenset(out)
+
+
+# How far past a part's figure its own place may stand ("seven of the dead were in
+# the seaside town of X").
+_PART_PLACE_REACH = 50
 
 
 def scope_of(
@@ -761,11 +771,15 @@ def assign(
         by_story[story_id] = _with_anaphors(told, lex, extra)
     placed = {f.id: f for told in by_story.values() for f in told}
     facts = [placed.get(f.id, f) for f in facts]
-    whole = {
-        s.id: story_whole_places(told, lex, extra) - _told_as_parts(told, lex)
-        for s in stories
-        for told in [by_story.get(s.id, [])]
-    }
+    whole = {s.id: story_whole_places(by_story.get(s.id, []), lex, extra) for s in stories}
+    # Per story and metric, the whole area less the places told as its parts.
+    whole_of: dict[tuple[str, str], frozenset[str]] = {}
+    for story_id, told in by_story.items():
+        by_metric: dict[str, list[Fact]] = defaultdict(list)
+        for fact in told:
+            by_metric[fact.metric].append(fact)
+        for metric, of_metric in by_metric.items():
+            whole_of[(story_id, metric)] = whole[story_id] - _told_as_parts(of_metric, lex)
     years = {s.id: _years(s, articles) for s in stories}
     items = breakdown_items(facts, lex)
     days_in: dict[tuple[str, tuple[int, int]], list[dt.date]] = defaultdict(list)
@@ -785,7 +799,7 @@ def assign(
     scopes = _shared_scopes(
         facts,
         {
-            f.id: place_of(f, whole[story.id], lex, extra)
+            f.id: place_of(f, whole_of[(story.id, f.metric)], lex, extra)
             for f in facts
             if f.metric != "date" and (story := story_of.get(f.article)) is not None
         },

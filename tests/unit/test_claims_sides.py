@@ -789,6 +789,38 @@ def test_a_city_told_as_a_part_is_never_the_whole_area(rulebook: Rulebook) -> No
     assert out[part.id].scope == "Ramadi"
 
 
+def _city_named_by_all(part_sentence: str, part: str) -> tuple[Fact, list[Fact], Story]:
+    """A part told in ``part_sentence`` (at ``part``) and three reports' 15 dead in Ramadi."""
+    told = _fact(A, 15, stated=part, sentence=part_sentence, places=("Ramadi", "Anbar"))
+    city = [
+        _fact(f"c.txt#{k}", 15, sentence="15 died in Ramadi.", stated="15", places=("Ramadi",))
+        for k in range(3)
+    ]
+    return told, city, _story(A, *(c.article for c in city))
+
+
+def test_a_city_where_some_of_the_dead_were_is_a_part(rulebook: Rulebook) -> None:
+    told, city, story = _city_named_by_all(
+        "Floods killed 41 in Anbar. Fifteen of the dead were in the town of Ramadi.", "Fifteen"
+    )
+    out = _assign([told, *city], rulebook, story)
+    assert {out[c.id].scope for c in city} == {"Ramadi"}
+    # Another metric's figures told of the city still count the whole area.
+    missing = _fact("c.txt#9", 3, sentence="3 missing in Ramadi.", stated="3", places=("Ramadi",))
+    missing = missing.model_copy(update={"metric": "missing"})
+    story = story.model_copy(update={"articles": [*story.articles, missing.article]})
+    assert _assign([told, *city, missing], rulebook, story)[missing.id].scope == ""
+
+
+def test_a_place_past_a_parts_clause_is_not_the_parts(rulebook: Rulebook) -> None:
+    told, city, story = _city_named_by_all(
+        "Gunmen took 24 people, including 15 pupils, from a school bus near Ramadi in Anbar.",
+        "15 pupils",
+    )
+    out = _assign([told, *city], rulebook, story)
+    assert {out[c.id].scope for c in city} == {""}
+
+
 def test_the_owner_right_after_a_figure_is_its_place_when_what_it_owns_is_unknown(
     lex: Lexicon,
 ) -> None:
