@@ -142,6 +142,7 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         # A rate or a tally since the start of the year: not one happening's count.
         "Road accidents kill more than 40 people each year, official figures show.",
         "The agency said 40 people had been displaced in the region since January.",
+        "Last month, 40 people died when a bus rolled over near the city.",
     ],
 )
 def test_background(lex: Lexicon, sentence: str) -> None:
