@@ -251,6 +251,35 @@ def place_of(
     fact: Fact, whole: frozenset[str], lex: Lexicon, extra: Mapping[str, Place] | None = None
 ) -> tuple[str, bool]:
     """The place the fact counts (``""``: the story's whole area), and whether it is
+    wider than the whole (see ``_place_of``); a town told in another region than
+    the story's ("eight killed in X, in central Y state" in a story of state Z) is
+    counted as that region's, a neighbour of the whole area, never a part of it."""
+    scope, wider = _place_of(fact, whole, lex, extra)
+    if not scope or wider or "+" in scope:
+        return scope, wider
+    country = fact.countries[0] if fact.countries else ""
+    known = _resolve(scope, lex, extra or {}, country)
+    if known is None or known.kind not in ("city", "site"):
+        return scope, wider
+    kinds = {n: p.kind for n in whole if (p := _resolve(n, lex, extra or {}, country))}
+    if "region" not in kinds.values():
+        return scope, wider
+    for name in fact.places:
+        place = _resolve(name, lex, extra or {}, country)
+        if (
+            place is not None
+            and place.kind == "region"
+            and name not in whole
+            and name.split(" ", 1)[0] not in lex.area_words  # "northern X": no region of its own
+        ):
+            return name, wider
+    return scope, wider
+
+
+def _place_of(
+    fact: Fact, whole: frozenset[str], lex: Lexicon, extra: Mapping[str, Place] | None = None
+) -> tuple[str, bool]:
+    """The place the fact counts (``""``: the story's whole area), and whether it is
     wider than the whole (see below).
 
     ``""`` when the fact counts the story's whole area, else the place it counts.

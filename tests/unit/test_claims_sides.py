@@ -822,6 +822,20 @@ def test_a_place_past_a_parts_clause_is_not_the_parts(rulebook: Rulebook) -> Non
     assert {out[c.id].scope for c in city} == {""}
 
 
+def test_a_town_told_in_another_region_is_that_regions_not_a_part_of_the_whole(
+    lex: Lexicon,
+) -> None:
+    fact = _fact(
+        places=("Mosul", "Nineveh"),
+        low=8,
+        sentence="Hours earlier, gunmen killed eight people in Mosul, in Nineveh province.",
+        stated="eight people",
+    )
+    assert scope_of(fact, frozenset({"Iraq", "Anbar"}), lex) == "Nineveh"
+    # In a story of the whole country, the town is a part of it.
+    assert scope_of(fact, frozenset({"Iraq"}), lex) == "Mosul"
+
+
 def test_the_owner_right_after_a_figure_is_its_place_when_what_it_owns_is_unknown(
     lex: Lexicon,
 ) -> None:
