@@ -146,6 +146,17 @@ def _shared_scopes(facts: Sequence[Fact], places: dict[str, tuple[str, bool]]) -
     return out
 
 
+# "seven of the 12 people", "four of the victims": a number, then "of the".
+_OF_THE_RE = re.compile(r"\s+of\s+(?:the|those)\s", re.IGNORECASE)
+
+
+def _of_the(fact: Fact, lex: Lexicon) -> bool:
+    """True when the figure's number is followed by "of the" ("seven of the 12
+    people killed were Chilean"): a part of a larger count."""
+    number = lex.number_token_re.search(fact.stated)
+    return number is not None and _OF_THE_RE.match(fact.stated, number.end()) is not None
+
+
 def _same_figure(fact: Fact) -> tuple[str, str, float | None, float | None]:
     return (fact.article, fact.metric, fact.interval.low, fact.interval.high)
 
@@ -882,6 +893,7 @@ def assign(
             and (
                 lex.part_re.search(fact.preceding(_PART_WINDOW))
                 or lex.part_after_re.search(fact.context(0, _PART_AFTER_WINDOW))
+                or _of_the(fact, lex)
             )
         ):
             increment = True

@@ -294,6 +294,21 @@ def test_a_group_is_noted_as_a_part(rulebook: Rulebook) -> None:
     assert _assign([_fact(A, 5)], rulebook)[f"{A}@100"].part_of is None
 
 
+@pytest.mark.parametrize(
+    ("stated", "part"),
+    [
+        ("seven of the 12 people", True),
+        ("Seven of those", True),
+        ("seven people", False),
+        ("seven people, most of them", False),
+    ],
+)
+def test_a_number_of_the_others_is_a_part(rulebook: Rulebook, stated: str, part: bool) -> None:
+    fact = _fact(A, 7, stated=stated, sentence=f"Officials said {stated} killed were foreigners.")
+    out = _assign([fact], rulebook)[fact.id]
+    assert out.increment is part
+
+
 def test_asof_is_the_publication_date_when_there_is_one(rulebook: Rulebook) -> None:
     monday = dt.date(2023, 10, 16)
     tally = _fact(A, 52, cumulative=True, date=monday, date_from="text")
