@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract import Analysis, Lexicon
 from checker.extract.lexicon import per_object
-from checker.extract.text import POSSESSIVES
+from checker.extract.text import POSSESSIVES, dateline
 from checker.fingerprint import short_hash
 from checker.models import Article, Fact, Story
 from checker.rulebook import Rulebook
@@ -960,18 +959,6 @@ _CLASSES: dict[int, tuple[Lexicon, _TokenClasses]] = {}
 def _token_classes(lex: Lexicon) -> _TokenClasses:
     """The token classes of ``lex`` (one table per lexicon object)."""
     return per_object(_CLASSES, lex, lambda: _TokenClasses(lex))
-
-
-# A dateline's place: words in capitals opening a report, before a comma, a
-# parenthesis or a dash ("KATHMANDU, Nepal —", "N'DJAMENA (Wire) -").
-_DATELINE_RE = re.compile(r"\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,|\s*\(|\s+[—–-])")
-
-
-def dateline(text: str, start: int = 0) -> str | None:
-    """The place the dateline of a report's text from ``start`` (past its title) names,
-    as written ("ISTANBUL"), or None."""
-    m = _DATELINE_RE.match(text, start, start + 80)
-    return m.group(1) if m is not None and len(m.group(1)) > 2 else None
 
 
 def words_and_names(

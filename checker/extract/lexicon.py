@@ -6,6 +6,7 @@ the rule data into fast lookups.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -85,10 +86,16 @@ ANAPHOR_WINDOW = 60
 
 
 def anaphor_right_after(text: str, end: int, lex: Lexicon) -> re.Match[str] | None:
-    """The place told by its kind right after a figure ending at ``end`` ("41 people in
-    the province, 15 of them in the city of X": the province is the 41's place)."""
-    after = text[end : end + ANAPHOR_WINDOW]
-    return lex.anaphor_re.match(after, len(after) - len(after.lstrip()))
+    """The place told by its kind right after a figure ending at ``end``, a few words
+    on at most ("41 people in the province, 15 of them in the city of X": the
+    province is the 41's place; "four people were killed in the city")."""
+    return _after_words(lex.anaphor_re.pattern).match(text, end, end + ANAPHOR_WINDOW)
+
+
+@functools.lru_cache(maxsize=8)
+def _after_words(pattern: str) -> re.Pattern[str]:
+    """``pattern`` after up to three lower-case words ("were killed")."""
+    return re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:" + pattern + ")", re.IGNORECASE)
 
 
 def _anaphor_re(places: PlaceRules) -> re.Pattern[str]:

@@ -148,6 +148,20 @@ class Sentence:
 _make_token = functools.partial(tuple.__new__, Token)
 
 
+# A dateline's place: words in capitals opening a report, before a comma, a
+# parenthesis or a dash ("KATHMANDU, Nepal —", "N'DJAMENA (Wire) -").
+_DATELINE_RE = re.compile(
+    r"\s*(?P<town>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,|\s*\(|\s+[—–-])"
+)
+
+
+def dateline(text: str, start: int = 0) -> str | None:
+    """The place the dateline of a report's text from ``start`` (past its title) names,
+    as written ("ISTANBUL"), or None."""
+    m = _DATELINE_RE.match(text, start, start + 80)
+    return m.group("town") if m is not None and len(m.group("town")) > 2 else None
+
+
 def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     """Split ``text`` into word and punctuation tokens; offsets are shifted by ``base``."""
     out = []

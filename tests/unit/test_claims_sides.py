@@ -783,6 +783,13 @@ def test_the_province_right_after_a_figure_is_its_place_whatever_else_its_senten
     assert _assign([later], rulebook)[later.id].places == ["Mosul"]
 
 
+def test_the_city_a_few_words_after_a_figure_is_its_place(rulebook: Rulebook) -> None:
+    sentence = "Four people were killed in the city when a storm hit Anbar."
+    fact = _fact(B, 4, stated="Four people", sentence=sentence, places=("Anbar",))
+    fact = fact.model_copy(update={"antecedents": ["Iraq", "Ramadi", "RAMADI"]})
+    assert _assign([fact], rulebook)[fact.id].places == ["Ramadi"]
+
+
 def test_a_city_told_as_a_part_is_never_the_whole_area(rulebook: Rulebook) -> None:
     # Every report names the city, one of them as a part of the region's toll:
     # the city's own toll counts the city, not the story's whole area.
