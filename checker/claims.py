@@ -312,8 +312,11 @@ def _place_of(
     # past a part's number is the part's; when it is the story's whole
     # area, the figure counts a wider one.
     own = [p for p in places if not _past_a_part(fact, p.name, lex)]
-    wider = bool(own) and any(p.name in whole for p in places if p not in own)
-    places = own or places
+    if not own:
+        # "24 dead across the country, including nine in X": X is the part's.
+        return "", False
+    wider = any(p.name in whole for p in places if p not in own)
+    places = own
     attached = [
         p
         for p in places

@@ -844,6 +844,16 @@ def test_a_place_past_a_parts_clause_is_not_the_parts(rulebook: Rulebook) -> Non
     assert {out[c.id].scope for c in city} == {""}
 
 
+def test_a_figure_whose_only_place_is_its_parts_counts_the_whole_area(lex: Lexicon) -> None:
+    fact = _fact(
+        places=("Ramadi",),
+        low=24,
+        sentence="Across the country, the protests left 24 people dead, including nine in Ramadi.",
+        stated="24 people",
+    )
+    assert scope_of(fact, frozenset({"Iraq"}), lex) == ""
+
+
 def test_a_town_told_in_another_region_is_that_regions_not_a_part_of_the_whole(
     lex: Lexicon,
 ) -> None:
