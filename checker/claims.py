@@ -148,11 +148,16 @@ def _shared_scopes(facts: Sequence[Fact], places: dict[str, tuple[str, bool]]) -
 
 # "seven of the 12 people", "four of the victims": a number, then "of the".
 _OF_THE_RE = re.compile(r"\s+of\s+(?:the|those)\s", re.IGNORECASE)
+# "Two Germans among four foreigners killed": a figure, then "among".
+_AMONG_RE = re.compile(r"\s+among\s", re.IGNORECASE)
 
 
 def _of_the(fact: Fact, lex: Lexicon) -> bool:
     """True when the figure's number is followed by "of the" ("seven of the 12
-    people killed were Chilean"): a part of a larger count."""
+    people killed were Chilean"), or the figure by "among" ("Two Germans among
+    four foreigners killed"): a part of a larger count."""
+    if _AMONG_RE.match(fact.sentence, fact.span[1] - fact.sentence_span[0]):
+        return True
     number = lex.number_token_re.search(fact.stated)
     return number is not None and _OF_THE_RE.match(fact.stated, number.end()) is not None
 

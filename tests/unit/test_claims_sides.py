@@ -143,6 +143,7 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         "Road accidents kill more than 40 people each year, official figures show.",
         "The agency said 40 people had been displaced in the region since January.",
         "Last month, 40 people died when a bus rolled over near the city.",
+        "40 people have died in the region since the start of the monsoon in June.",
     ],
 )
 def test_background(lex: Lexicon, sentence: str) -> None:
@@ -295,16 +296,19 @@ def test_a_group_is_noted_as_a_part(rulebook: Rulebook) -> None:
 
 
 @pytest.mark.parametrize(
-    ("stated", "part"),
+    ("stated", "after", "part"),
     [
-        ("seven of the 12 people", True),
-        ("Seven of those", True),
-        ("seven people", False),
-        ("seven people, most of them", False),
+        ("seven of the 12 people", " killed were foreigners", True),
+        ("Seven of those", " killed were foreigners", True),
+        ("Seven Germans", " among 11 foreigners killed", True),
+        ("seven people", " killed were foreigners", False),
+        ("seven people", ", most of them foreigners, were killed", False),
     ],
 )
-def test_a_number_of_the_others_is_a_part(rulebook: Rulebook, stated: str, part: bool) -> None:
-    fact = _fact(A, 7, stated=stated, sentence=f"Officials said {stated} killed were foreigners.")
+def test_a_number_of_the_others_is_a_part(
+    rulebook: Rulebook, stated: str, after: str, part: bool
+) -> None:
+    fact = _fact(A, 7, stated=stated, sentence=f"Officials said {stated}{after}.")
     out = _assign([fact], rulebook)[fact.id]
     assert out.increment is part
 
