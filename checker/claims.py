@@ -159,7 +159,10 @@ def _of_the(fact: Fact, lex: Lexicon) -> bool:
     if _AMONG_RE.match(fact.sentence, fact.span[1] - fact.sentence_span[0]):
         return True
     number = lex.number_token_re.search(fact.stated)
-    return number is not None and _OF_THE_RE.match(fact.stated, number.end()) is not None
+    if number is None:
+        return False
+    at = fact.span[0] - fact.sentence_span[0] + number.end()
+    return _OF_THE_RE.match(fact.sentence, at) is not None
 
 
 def _same_figure(fact: Fact) -> tuple[str, str, float | None, float | None]:

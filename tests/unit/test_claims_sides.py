@@ -300,6 +300,7 @@ def test_a_group_is_noted_as_a_part(rulebook: Rulebook) -> None:
     [
         ("seven of the 12 people", " killed were foreigners", True),
         ("Seven of those", " killed were foreigners", True),
+        ("at least 7", " of those detained were minors", True),
         ("Seven Germans", " among 11 foreigners killed", True),
         ("seven people", " killed were foreigners", False),
         ("seven people", ", most of them foreigners, were killed", False),
