@@ -544,7 +544,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         part_re=re.compile(
-            r"(?<![\w-])(?:" + alternation(rb.context.part_markers) + r")\s+$", re.IGNORECASE
+            r"(?<![\w-])(?:" + alternation(rb.context.part_markers) + r"),?\s+$", re.IGNORECASE
         ),
         subcount_re=re.compile(
             r"\s+of\s+them,?\s+(?:were\s+|are\s+)?(?P<word>"

@@ -314,6 +314,12 @@ def test_a_number_of_the_others_is_a_part(
     assert out.increment is part
 
 
+def test_a_figure_after_of_the_dead_is_a_part(rulebook: Rulebook) -> None:
+    sentence = "Of the dead, 27 were in Anbar and three in Nineveh."
+    fact = _fact(A, 27, stated="27", sentence=sentence)
+    assert _assign([fact], rulebook)[fact.id].increment
+
+
 def test_asof_is_the_publication_date_when_there_is_one(rulebook: Rulebook) -> None:
     monday = dt.date(2023, 10, 16)
     tally = _fact(A, 52, cumulative=True, date=monday, date_from="text")
