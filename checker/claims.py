@@ -332,6 +332,16 @@ def _place_of(
     ]
     if wider:
         return max(attached or places, key=lambda p: (_level(p), p.name)).name, True
+    if lex.national_re.search(fact.context(ANAPHOR_WINDOW, ANAPHOR_WINDOW)):
+        # "killed 26 nationwide" in a story of one province: the whole country,
+        # wider than the story's area.
+        countries = [p for p in places if p.kind == "country"]
+        narrower = any(
+            (w := _resolve(n, lex, extra or {}, country)) is not None and w.kind != "country"
+            for n in whole
+        )
+        if len(countries) == 1 and narrower:
+            return countries[0].name, True
     regions = [p for p in places if p.kind == "region"]
     if (
         len(regions) == 1

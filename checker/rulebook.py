@@ -379,6 +379,8 @@ class PlaceRules(_Rule):
     anaphor_locatives: list[str] = Field(default_factory=list)
     anaphor_not_before: list[str] = Field(default_factory=list)
     wide_locatives: list[str] = Field(default_factory=list)
+    # Words that tell a figure counts a whole country ("26 nationwide").
+    national_locatives: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

@@ -300,6 +300,7 @@ class Lexicon:
     # "of the city", "across the province": group "city" or "region" says which.
     anaphor_re: re.Pattern[str]
     wide_re: re.Pattern[str]
+    national_re: re.Pattern[str]
     # A place right after a figure: its noun's words, then a locative ("14 people
     # in "), matched from the figure's end; and a joiner after a place ("A and ").
     right_after_re: re.Pattern[str]
@@ -661,6 +662,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         area_words=frozenset(rb.places.area_words),
         anaphor_re=_anaphor_re(rb.places),
         wide_re=phrase_pattern(rb.places.wide_locatives),
+        national_re=phrase_pattern(rb.places.national_locatives),
         right_after_re=re.compile(
             r"\s*(?:[a-z]+\s+){0,3}?(?:"
             + alternation([*rb.places.anaphor_locatives, *rb.places.town_locatives])

@@ -855,6 +855,20 @@ def test_a_place_past_a_parts_clause_is_not_the_parts(rulebook: Rulebook) -> Non
     assert {out[c.id].scope for c in city} == {""}
 
 
+def test_a_figure_told_nationwide_in_a_story_of_one_province_counts_a_wider_area(
+    lex: Lexicon,
+) -> None:
+    fact = _fact(
+        places=("Iraq",),
+        low=26,
+        sentence="A storm killed at least 26 people nationwide over the weekend in Iraq.",
+        stated="at least 26 people",
+    )
+    assert place_of(fact, frozenset({"Iraq", "Anbar"}), lex) == ("Iraq", True)
+    # In a story of the whole country, the country is the whole area.
+    assert place_of(fact, frozenset({"Iraq"}), lex) == ("", False)
+
+
 def test_a_figure_whose_only_place_is_its_parts_counts_the_whole_area(lex: Lexicon) -> None:
     fact = _fact(
         places=("Ramadi",),
