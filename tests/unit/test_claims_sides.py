@@ -752,6 +752,7 @@ def _told_of_the_city(antecedents: tuple[str, ...]) -> Fact:
         ("About 9,500 residents of the city spent the night in schools", "city"),
         ("More than 41,000 people were displaced across the province", "region"),
         ("in the town, police said", "city"),
+        ("1,800 people from the city are in shelters", "city"),
         ("throughout the state on Monday", "region"),
         # Another noun's words: no place told again.
         ("including 21 in the state capital, X", None),
