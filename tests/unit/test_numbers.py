@@ -248,6 +248,7 @@ def test_times_are_times(text: str, needle: str, rulebook: Rulebook) -> None:
         ("His 60-year-old father was killed in the strikes.", "60"),
         ("So did Mohammed, who is now 29, and his brothers.", "29"),
         ("A man aged 40 was wounded.", "40"),
+        ("Two sisters aged 8 and 11 were killed.", "11"),
         ("A 7-year-old girl was wounded.", "7"),
     ],
 )
