@@ -144,6 +144,7 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         "The agency said 40 people had been displaced in the region since January.",
         "Last month, 40 people died when a bus rolled over near the city.",
         "40 people have died in the region since the start of the monsoon in June.",
+        "They joined about 40 people already displaced across the province by years of violence.",
     ],
 )
 def test_background(lex: Lexicon, sentence: str) -> None:
