@@ -28,7 +28,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from checker.extract.lexicon import ANAPHOR_WINDOW, Lexicon, anaphor_right_after, lexicon
+from checker.extract.lexicon import (
+    ANAPHOR_WINDOW,
+    Lexicon,
+    anaphor_right_after,
+    lexicon,
+    vague_area,
+)
 from checker.extract.text import POSSESSIVES
 from checker.geo import TOWN_WINDOW, figure_towns, skip_words
 from checker.models import Article, Fact, Story
@@ -146,23 +152,29 @@ def _shared_scopes(facts: Sequence[Fact], places: dict[str, tuple[str, bool]]) -
     return out
 
 
-# "seven of the 12 people", "four of the victims": a number, then "of the".
-_OF_THE_RE = re.compile(r"\s+of\s+(?:the|those)\s", re.IGNORECASE)
-# "Two Germans among four foreigners killed": a figure, then "among".
-_AMONG_RE = re.compile(r"\s+among\s", re.IGNORECASE)
+def _part_marked(fact: Fact, lex: Lexicon) -> bool:
+    """True when a part marker stands before the figure ("including 21") or after it
+    ("three of the dead were children"; rules/context.yaml)."""
+    return bool(
+        lex.part_re.search(fact.preceding(_PART_WINDOW))
+        or lex.part_after_re.search(fact.context(0, _PART_AFTER_WINDOW))
+    )
 
 
-def _of_the(fact: Fact, lex: Lexicon) -> bool:
-    """True when the figure's number is followed by "of the" ("seven of the 12
-    people killed were Chilean"), or the figure by "among" ("Two Germans among
-    four foreigners killed"): a part of a larger count."""
-    if _AMONG_RE.match(fact.sentence, fact.span[1] - fact.sentence_span[0]):
+def _told_as_part(fact: Fact, lex: Lexicon) -> bool:
+    """True when the figure's words tell it is a part of a larger count: a part marker
+    (``_part_marked``), or words right after the figure ("Two Germans among four
+    foreigners killed") or its number ("seven of the 12 people killed were
+    Chilean"; ``part_after_figure``, ``part_after_number``)."""
+    if _part_marked(fact, lex):
+        return True
+    if lex.part_after_figure_re.match(fact.sentence, fact.span[1] - fact.sentence_span[0]):
         return True
     number = lex.number_token_re.search(fact.stated)
     if number is None:
         return False
     at = fact.span[0] - fact.sentence_span[0] + number.end()
-    return _OF_THE_RE.match(fact.sentence, at) is not None
+    return lex.part_after_number_re.match(fact.sentence, at) is not None
 
 
 def _same_figure(fact: Fact) -> tuple[str, str, float | None, float | None]:
@@ -239,9 +251,7 @@ def _told_as_parts(facts: Sequence[Fact], lex: Lexicon) -> frozenset[str]:
         end = fact.span[1] - fact.sentence_span[0]
         after = fact.sentence[end : end + TOWN_WINDOW]
         # "including 21 in X", "seven of the dead were in the town of X"
-        part = lex.part_re.search(fact.preceding(_PART_WINDOW)) or lex.part_after_re.search(
-            fact.context(0, _PART_AFTER_WINDOW)
-        )
+        part = _part_marked(fact, lex)
         for name in fact.places:
             at = after.find(name)
             if at < 0:
@@ -280,8 +290,7 @@ def place_of(
     known = _resolve(scope, lex, extra or {}, country)
     if known is None or known.kind not in ("city", "site"):
         return scope, wider
-    kinds = {n: p.kind for n in whole if (p := _resolve(n, lex, extra or {}, country))}
-    if "region" not in kinds.values():
+    if "region" not in _kinds(whole, lex, extra, country):
         return scope, wider
     for name in fact.places:
         place = _resolve(name, lex, extra or {}, country)
@@ -289,10 +298,17 @@ def place_of(
             place is not None
             and place.kind == "region"
             and name not in whole
-            and name.split(" ", 1)[0] not in lex.area_words  # "northern X": no region of its own
+            and not vague_area(name, lex)
         ):
             return name, wider
     return scope, wider
+
+
+def _kinds(
+    names: Iterable[str], lex: Lexicon, extra: Mapping[str, Place] | None, country: str
+) -> set[str]:
+    """The kinds of place ("country", "region", "city") that ``names`` stand for."""
+    return {p.kind for n in names if (p := _resolve(n, lex, extra or {}, country)) is not None}
 
 
 def _place_of(
@@ -336,11 +352,7 @@ def _place_of(
         # "killed 26 nationwide" in a story of one province: the whole country,
         # wider than the story's area.
         countries = [p for p in places if p.kind == "country"]
-        narrower = any(
-            (w := _resolve(n, lex, extra or {}, country)) is not None and w.kind != "country"
-            for n in whole
-        )
-        if len(countries) == 1 and narrower:
+        if len(countries) == 1 and _kinds(whole, lex, extra, country) - {"country"}:
             return countries[0].name, True
     regions = [p for p in places if p.kind == "region"]
     if (
@@ -467,40 +479,43 @@ def _nearer_number(fact: Fact, name: str, lex: Lexicon) -> bool:
     return False
 
 
+def _past_locative(fact: Fact, width: int, lex: Lexicon) -> tuple[str, int] | None:
+    """The ``width`` characters after the figure, and where a place may start in them
+    past its noun's words and a locative ("14 people in "); None without one."""
+    end = fact.span[1] - fact.sentence_span[0]
+    after = fact.sentence[end : end + width]
+    m = lex.right_after_re.match(after)
+    return None if m is None else (after, m.end())
+
+
 def _told_right_after(fact: Fact, name: str, names: Sequence[str], lex: Lexicon) -> bool:
     """True when ``name`` alone stands right after the figure, after a locative ("14
     people in A", "killing 12 across A"; not "12 across A and B", B one of ``names``)."""
-    end = fact.span[1] - fact.sentence_span[0]
-    after = fact.sentence[end : end + 3 * _ATTACHED + len(name)]
-    m = lex.right_after_re.match(after)
-    if m is None:
+    found = _past_locative(fact, 3 * _ATTACHED + len(name), lex)
+    if found is None:
         return False
-    if not after.startswith(name, m.end()):
+    after, at = found
+    if not after.startswith(name, at):
         # "27 across Madagascar's Atsinanana region": the place past a possessive.
-        owner = next((n for n in names if after.startswith(n, m.end())), None)
-        at = m.end() + len(owner or "")
-        return (
-            owner is not None
-            and after.startswith(POSSESSIVES, at)
-            and after.startswith(" " + name, at + 2)
-        )
-    if after.startswith(POSSESSIVES, m.end() + len(name)):
+        owner = next((n for n in names if after.startswith(n, at)), None)
+        if owner is None:
+            return False
+        at += len(owner)
+        return after.startswith(POSSESSIVES, at) and after.startswith(" " + name, at + 2)
+    if after.startswith(POSSESSIVES, at + len(name)):
         return False  # "80 in Iraq's Nineveh province": the province is its place
-    rest = lex.joined_re.match(after, m.end() + len(name))
+    rest = lex.joined_re.match(after, at + len(name))
     return rest is None or not any(after.startswith(n, rest.end()) for n in names)
 
 
 def _owner_right_after(fact: Fact, name: str, lex: Lexicon) -> bool:
     """True when ``name`` owns what stands right after the figure ("27 across X's Y
     region": X)."""
-    end = fact.span[1] - fact.sentence_span[0]
-    after = fact.sentence[end : end + 2 * _ATTACHED + len(name)]
-    m = lex.right_after_re.match(after)
-    return (
-        m is not None
-        and after.startswith(name, m.end())
-        and after.startswith(POSSESSIVES, m.end() + len(name))
-    )
+    found = _past_locative(fact, 2 * _ATTACHED + len(name), lex)
+    if found is None:
+        return False
+    after, at = found
+    return after.startswith(name, at) and after.startswith(POSSESSIVES, at + len(name))
 
 
 def _past_a_part(fact: Fact, name: str, lex: Lexicon) -> bool:
@@ -907,16 +922,7 @@ def assign(
         if fact.metric != "date" and lex.subincident_re.search(fact.preceding(_SUBINCIDENT_WINDOW)):
             increment = True
             notes.append("one strike of several")
-        elif (
-            may_be_part
-            and not scope
-            and fact.metric != "date"
-            and (
-                lex.part_re.search(fact.preceding(_PART_WINDOW))
-                or lex.part_after_re.search(fact.context(0, _PART_AFTER_WINDOW))
-                or _of_the(fact, lex)
-            )
-        ):
+        elif may_be_part and not scope and fact.metric != "date" and _told_as_part(fact, lex):
             increment = True
             notes.append("a part of another figure")
         elif fact.id in items and may_be_part:

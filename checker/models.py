@@ -178,6 +178,13 @@ class Article(_Model):
     truncated: bool = Field(default=False, exclude=True)
     notes: list[str] = Field(default_factory=list)
 
+    @property
+    def body_start(self) -> int:
+        """Where its body starts in ``text``: past the title that ingest set before
+        it, with a blank line (``checker/ingest/readers.py``), else 0."""
+        title = self.title
+        return len(title) + 2 if title and self.text.startswith(title + "\n\n") else 0
+
 
 class Mention(_Model):
     """A number or date found in an article, with its exact span."""

@@ -407,6 +407,8 @@ class ContextRules(_Rule):
     settled_markers: list[str] = Field(default_factory=list)
     part_markers: list[str] = Field(default_factory=list)
     part_after_markers: list[str] = Field(default_factory=list)
+    part_after_number: list[str] = Field(default_factory=list)
+    part_after_figure: list[str] = Field(default_factory=list)
     elision_words: list[str] = Field(default_factory=list)
     verb_function_words: list[str] = Field(default_factory=list)
     clause_openers: list[str] = Field(default_factory=list)

@@ -23,7 +23,7 @@ from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from checker.extract import Analysis, Lexicon
-from checker.extract.lexicon import per_object
+from checker.extract.lexicon import per_object, vague_area
 from checker.extract.text import POSSESSIVES, dateline
 from checker.fingerprint import short_hash
 from checker.models import Article, Fact, Story
@@ -1011,16 +1011,10 @@ def article_signature(
     if facts:
         sites.update(figure_towns(facts, rulebook, skip_words(lex)))
     # A vague part of a country ("northern China") tells no two stories apart.
-    regions = {
-        p.name
-        for p in found
-        if p.kind == "region" and p.name.split(" ", 1)[0] not in lex.area_words
-    }
+    regions = {p.name for p in found if p.kind == "region" and not vague_area(p.name, lex)}
     words, names = words_and_names((s.words for s in analysis.sentences), lex)
     article = analysis.article
-    title = article.title
-    body = len(title) + 2 if title and article.text.startswith(title) else 0
-    town = None if found else dateline(article.text, body)
+    town = None if found else dateline(article.text, article.body_start)
     if town:
         # "ISTANBUL —": the town a report was filed from, in capitals that open
         # its first sentence, when it names no place the gazetteer knows: a

@@ -6,7 +6,6 @@ the rule data into fast lookups.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -89,13 +88,13 @@ def anaphor_right_after(text: str, end: int, lex: Lexicon) -> re.Match[str] | No
     """The place told by its kind right after a figure ending at ``end``, a few words
     on at most ("41 people in the province, 15 of them in the city of X": the
     province is the 41's place; "four people were killed in the city")."""
-    return _after_words(lex.anaphor_re.pattern).match(text, end, end + ANAPHOR_WINDOW)
+    return lex.anaphor_after_re.match(text, end, end + ANAPHOR_WINDOW)
 
 
-@functools.lru_cache(maxsize=8)
-def _after_words(pattern: str) -> re.Pattern[str]:
-    """``pattern`` after up to three lower-case words ("were killed")."""
-    return re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:" + pattern + ")", re.IGNORECASE)
+def vague_area(name: str, lex: Lexicon) -> bool:
+    """True for a vague part of a country ("northern X", ``area_words``): no region of its
+    own, and none that tells two stories apart."""
+    return name.split(" ", 1)[0] in lex.area_words
 
 
 def _anaphor_re(places: PlaceRules) -> re.Pattern[str]:
@@ -255,6 +254,9 @@ class Lexicon:
     settled_re: re.Pattern[str]
     part_re: re.Pattern[str]
     part_after_re: re.Pattern[str]
+    # Matched right after a figure's number, and right after the figure: a part.
+    part_after_number_re: re.Pattern[str]
+    part_after_figure_re: re.Pattern[str]
     elided_re: re.Pattern[str]
     level_re: re.Pattern[str]
     respective_re: re.Pattern[str]
@@ -299,6 +301,8 @@ class Lexicon:
     area_words: frozenset[str]
     # "of the city", "across the province": group "city" or "region" says which.
     anaphor_re: re.Pattern[str]
+    # The same, a few lower-case words after a figure ("were killed in the city").
+    anaphor_after_re: re.Pattern[str]
     wide_re: re.Pattern[str]
     national_re: re.Pattern[str]
     # A place right after a figure: its noun's words, then a locative ("14 people
@@ -334,8 +338,14 @@ def lexicon(rulebook: Rulebook) -> Lexicon:
     return per_object(_CACHE, rulebook, lambda: _compile(rulebook))
 
 
+def _right_after(phrases: list[str]) -> re.Pattern[str]:
+    """One of ``phrases`` matched right where a match starts, after blanks ("of the")."""
+    return re.compile(r"\s+(?:" + alternation(phrases) + r")\s", re.IGNORECASE)
+
+
 def _compile(rb: Rulebook) -> Lexicon:
     lang = rb.language
+    anaphor = _anaphor_re(rb.places)
     hedge_kind = {" ".join(p.lower().split()): h.kind for h in rb.hedges.hedges for p in h.phrases}
     leading = [
         " ".join(p.lower().split()) for h in rb.hedges.hedges if not h.after for p in h.phrases
@@ -522,6 +532,8 @@ def _compile(rb: Rulebook) -> Lexicon:
         one_site_re=phrase_pattern(rb.context.one_site_sources),
         report_re=phrase_pattern(rb.context.report_verbs),
         part_after_re=phrase_pattern(rb.context.part_after_markers),
+        part_after_number_re=_right_after(rb.context.part_after_number),
+        part_after_figure_re=_right_after(rb.context.part_after_figure),
         elided_re=re.compile(
             r"(?<![\w-])(?:"
             + alternation([*rb.context.elision_words, *rb.context.part_markers])
@@ -660,7 +672,10 @@ def _compile(rb: Rulebook) -> Lexicon:
         stop_words=frozenset(w.lower() for w in rb.stopwords.words),
         sources=frozenset(rb.stopwords.sources),
         area_words=frozenset(rb.places.area_words),
-        anaphor_re=_anaphor_re(rb.places),
+        anaphor_re=anaphor,
+        anaphor_after_re=re.compile(
+            r"\s*(?:[a-z]+\s+){0,3}?(?:" + anaphor.pattern + ")", re.IGNORECASE
+        ),
         wide_re=phrase_pattern(rb.places.wide_locatives),
         national_re=phrase_pattern(rb.places.national_locatives),
         right_after_re=re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from checker.models import DateRange, Fact, Interval
+from checker.models import Article, DateRange, Fact, Interval
 
 
 def _fact(**fields: object) -> Fact:
@@ -54,3 +54,18 @@ def test_a_pickled_fact_comes_back_equal_with_the_same_set_fields() -> None:
     assert back == a
     assert back.model_fields_set == a.model_fields_set
     assert back.model_dump(exclude_unset=True) == a.model_dump(exclude_unset=True)
+
+
+def test_an_articles_body_starts_past_the_title_ingest_set_before_it() -> None:
+    titled = Article(
+        id="a#1",
+        source="a",
+        index=1,
+        title="Fire kills nine",
+        text="Fire kills nine\n\nISTANBUL — A fire",
+    )
+    assert titled.text[titled.body_start :] == "ISTANBUL — A fire"
+    # A title that is not the text's first line (or no title) leaves the body whole.
+    other = Article(id="a#2", source="a", index=2, title="Another", text="ISTANBUL — A fire")
+    assert other.body_start == 0
+    assert Article(id="a#3", source="a", index=3, text="ISTANBUL — A fire").body_start == 0
