@@ -53,23 +53,31 @@ def _ignore_re(pattern: str, name: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("{name}", re.escape(name)))
 
 
+# Lookarounds only: a head that reads nothing, so it can be tried at the name's start.
+_ZERO_WIDTH_HEAD_RE = re.compile(r"(?:\(\?<?[=!][^()]*\))+")
+
+
 @functools.lru_cache(maxsize=256)
-def _ignore_suffix_re(pattern: str) -> re.Pattern[str] | None:
-    """What follows ``{name}`` in a pattern that starts with it (once), compiled once.
+def _ignore_parts(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """What comes before and after ``{name}`` in a pattern that holds it once and
+    reads nothing before it (a lookbehind at most), each compiled once; else None.
 
     Compiling each pattern anew for every place name cost more than the rest of
     normalising in a batch that names thousands of places.
     """
     head, found, rest = pattern.partition("{name}")
-    return re.compile(rest) if found and not head and "{name}" not in rest else None
+    if not found or "{name}" in rest or (head and not _ZERO_WIDTH_HEAD_RE.fullmatch(head)):
+        return None
+    return re.compile(head), re.compile(rest)
 
 
 def _ignored(pattern: str, name: str, text: str, start: int, end: int) -> bool:
     """True when ``pattern`` (with ``{name}``) matches the place ``name`` at ``text[start:end]``."""
-    suffix = _ignore_suffix_re(pattern)
-    if suffix is not None:
-        return suffix.match(text, end) is not None
-    return _ignore_re(pattern, name).match(text, start) is not None
+    parts = _ignore_parts(pattern)
+    if parts is None:
+        return _ignore_re(pattern, name).match(text, start) is not None
+    head, rest = parts
+    return head.match(text, start) is not None and rest.match(text, end) is not None
 
 
 def _place_names(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int, str]]:

@@ -612,3 +612,16 @@ def test_a_second_figure_after_a_level_marker_is_its_own_sources(rulebook: Ruleb
         ("48 people", "wounded", "Police"),
         ("63", "wounded", "provincial health office"),
     ]
+
+
+def test_ignore_patterns_compile_once_for_all_names(rulebook: Rulebook) -> None:
+    """A pattern that reads nothing before the name ("(?<=border with ){name}") is
+    compiled once, not once per place name: a batch names thousands of places."""
+    from checker import normalise as module
+
+    module._ignore_re.cache_clear()
+    text = "Troops massed on the border with {}, officials in {} said."
+    for first, second in [("Chad", "Niger"), ("Peru", "Chile"), ("Laos", "Vietnam")]:
+        names = _place_names(text.format(first, second), rulebook)
+        assert names == [second]
+    assert module._ignore_re.cache_info().currsize == 0
