@@ -530,17 +530,15 @@ def _past_a_part(fact: Fact, name: str, lex: Lexicon) -> bool:
     spots = list(_occurrences(window, name))
     if not spots:
         return False
+    # Only a number after the figure: one before it that a part word sets
+    # apart ("killing 17 people in X, of whom 15 were students") is the whole
+    # the figure is a part of, and its places are the figure's too.
     parts = [
         m.start()
         for m in lex.number_token_re.finditer(window)
-        if not start <= m.start() < end
-        and lex.part_re.search(
-            window[end : m.start()] if m.start() >= end else window[m.end() : start]
-        )
+        if m.start() >= end and lex.part_re.search(window[end : m.start()])
     ]
-    return all(
-        any(end <= at < a if a >= end else b <= at < start for at in parts) for a, b in spots
-    )
+    return all(any(end <= at < a for at in parts) for a, _b in spots)
 
 
 def _with_towns(fact: Fact, towns: TownIndex, lex: Lexicon) -> Fact:
@@ -924,7 +922,7 @@ def assign(
             notes.append("one strike of several")
         elif may_be_part and not scope and fact.metric != "date" and _told_as_part(fact, lex):
             increment = True
-            notes.append("a part of another figure")
+            notes.append(_PART_NOTE)
         elif fact.id in items and may_be_part:
             # "two crew members and five passengers": an item counting people
             # at large is a part of the toll, never the toll; "13 children"
@@ -962,4 +960,47 @@ def assign(
                 }
             )
         )
+    return _parts_told_elsewhere(out)
+
+
+# How far past a part's number the noun of what it counts may stand ("of whom
+# 15 were students").
+_PART_NOUN_REACH = 30
+_PART_NOTE = "a part of another figure"
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _parts_told_elsewhere(facts: list[Fact]) -> list[Fact]:
+    """``facts`` with a figure of everyone that another article of its story tells
+    as a part marked as that part: "Fifteen students died" beside "17 people,
+    of whom 15 were students" counts the students, not everyone. (A figure of
+    a group of its own is that group's count whatever else is told.)"""
+    told: dict[tuple[str, str, float, str], set[str]] = defaultdict(set)
+    for fact in facts:
+        if fact.story and fact.part_of and _PART_NOTE in fact.part_of and fact.interval.low:
+            for noun in _part_nouns(fact):
+                told[(fact.story, fact.metric, fact.interval.low, noun)].add(fact.article)
+    if not told:
+        return facts
+    out = []
+    for fact in facts:
+        words = fact.stated.lower().split()
+        key = (fact.story or "", fact.metric, fact.interval.low or 0.0, words[-1] if words else "")
+        if (
+            not fact.increment
+            and not group_key(fact.victims)
+            and fact.interval.low == fact.interval.high
+            and told.get(key, set()) - {fact.article}
+        ):
+            note = f"{fact.part_of}; {_PART_NOTE}" if fact.part_of else _PART_NOTE
+            fact = fact.model_copy(update={"increment": True, "part_of": note})
+        out.append(fact)
     return out
+
+
+def _part_nouns(part: Fact) -> set[str]:
+    """The words that may name what a part counts: its stated words, and the first
+    few just past them ("of whom 15 were students")."""
+    end = part.span[1] - part.sentence_span[0]
+    after = _LETTERS_RE.findall(part.sentence[end : end + _PART_NOUN_REACH].lower())
+    return {*part.stated.lower().split(), *after[:3]}

@@ -23,7 +23,7 @@ from checker.extract.lexicon import (
     anaphor_right_after,
     lexicon,
 )
-from checker.extract.text import POSSESSIVES, Sentence, sentence_at
+from checker.extract.text import POSSESSIVES, Sentence, dateline, sentence_at
 from checker.geo import CANDIDATE_RE
 from checker.models import DateRange, Fact, Interval, Mention
 from checker.rulebook import Place, Rulebook
@@ -54,7 +54,7 @@ def _ignore_re(pattern: str, name: str) -> re.Pattern[str]:
 
 
 # Lookarounds only: a head that reads nothing, so it can be tried at the name's start.
-_ZERO_WIDTH_HEAD_RE = re.compile(r"(?:\(\?<?[=!][^()]*\))+")
+_ZERO_WIDTH_HEAD_RE = re.compile(r"(?:\(\?<?[=!](?:\\.|[^()\\])*\))+")
 
 
 @functools.lru_cache(maxsize=256)
@@ -169,8 +169,36 @@ def places_by_sentence(analysis: Analysis, lex: Lexicon) -> list[list[Place]]:
         found: list[list[Place]] = memo[1]
         return found
     found = [places_in(s, lex) for s in analysis.sentences]
+    if lex.shared_names and any(p.name in lex.shared_names for ps in found for p in ps):
+        found = _shared_names_resolved(found, analysis, lex)
     analysis.memo["places"] = (lex, found)
     return found
+
+
+def _shared_names_resolved(
+    found: list[list[Place]], analysis: Analysis, lex: Lexicon
+) -> list[list[Place]]:
+    """``found`` with each shared name ("Georgia") taken for the place of another
+    country that bears it where the article's other places (its dateline town
+    too) are in that country more than in the gazetteer's first one's
+    ("Georgia" in a report datelined Tbilisi)."""
+    support: Counter[str] = Counter(
+        p.country for ps in found for p in ps if p.name not in lex.shared_names
+    )
+    town = dateline(analysis.article.text, analysis.article.body_start)
+    datelined = lex.place_by_name.get(town.title()) if town else None
+    if datelined is not None and datelined.name not in lex.shared_names:
+        support[datelined.country] += 1
+    chosen: dict[str, Place] = {}
+    for name in {p.name for ps in found for p in ps if p.name in lex.shared_names}:
+        first = lex.place_by_name[name]
+        best = max(lex.shared_names[name], key=lambda p: support[p.country], default=first)
+        chosen[name] = best if support[best.country] > support[first.country] else first
+    out: list[list[Place]] = []
+    for ps in found:
+        resolved = [chosen.get(p.name, p) for p in ps]
+        out.append([p for k, p in enumerate(resolved) if p not in resolved[:k]])
+    return out
 
 
 def _locative_use(sentence: Sentence, start: int, end: int, lex: Lexicon) -> bool:

@@ -356,6 +356,10 @@ class PlaceRules(_Rule):
     adjectival: list[str] = Field(default_factory=list)
     adjectival_locative: list[str] = Field(default_factory=list)
     ignore_patterns: list[str] = Field(default_factory=list)
+    # A name the gazetteer gives one place that also names others (listed by
+    # their own names): the other stands for it in an article whose other
+    # places are in the other's country ("Georgia" beside "Tbilisi").
+    shared_names: dict[str, list[str]] = Field(default_factory=dict)
     # ISO 3166-2 subdivision types (pycountry) added as regions of their country.
     subdivision_types: list[str] = Field(default_factory=list)
     # Subdivision names never taken for places (common words, ambiguous names).

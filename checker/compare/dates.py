@@ -111,19 +111,31 @@ _ONSET_REACH = 160
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
-def _onset_clause(fact: Fact, lex: Lexicon) -> bool:
+def _onset_clause(fact: Fact, lex: Lexicon, *, verbs_only: bool = False) -> bool:
     """True when a verb or word of the happening ("collapsed", "sank", "killed",
     "attack") stands before the date in the same clause: no punctuation and no
     clause opener ("and", "when", "while") between them, however many words of
-    place come between."""
+    place come between. ``verbs_only``: a verb of the happening itself
+    ("opened fire ... on Tuesday"), not a word that a later clause can name
+    ("the toll from the blast rose to 20 on Sunday")."""
     before = fact.preceding(_ONSET_REACH)
-    onsets = [*lex.onset_re.finditer(before), *lex.incident_re.finditer(before)]
+    onsets = [*lex.onset_re.finditer(before)]
+    if not verbs_only:
+        onsets += lex.incident_re.finditer(before)
     if not onsets:
         return False
     between = before[max(m.end() for m in onsets) :]
     if _CLAUSE_BREAK_RE.search(between):
         return False
     return not any(word.lower() in lex.clause_openers for word in between.split())
+
+
+def _dates_onset(fact: Fact, lex: Lexicon) -> bool:
+    """True when the date follows a verb of the happening itself: close by ("sank
+    near X, off Y, on Sunday"), or further back in its clause ("opened fire on
+    their convoy in the southern state of X on Tuesday")."""
+    near = lex.onset_re.search(fact.preceding(_ONSET_WINDOW)) is not None
+    return near or _onset_clause(fact, lex, verbs_only=True)
 
 
 def incident_date_findings(
@@ -165,10 +177,7 @@ def incident_date_findings(
                 if f.date.start
                 and (
                     0 < (day - f.date.start).days <= limit
-                    or (
-                        0 < (f.date.start - day).days <= later
-                        and lex.onset_re.search(f.preceding(_ONSET_WINDOW))
-                    )
+                    or (0 < (f.date.start - day).days <= later and _dates_onset(f, lex))
                 )
             ]
             if not off:
@@ -211,7 +220,7 @@ def _two_days(
         return []
     first = [f for a in sorted(a_ids) for f in per_article[a] if f.date.start == early]
     second = [f for a in sorted(b_ids) for f in per_article[a] if f.date.start == late]
-    if not any(lex.onset_re.search(f.preceding(_ONSET_WINDOW)) for f in second):
+    if not any(_dates_onset(f, lex) for f in second):
         return []
     if _apart(first, second):
         return []

@@ -230,6 +230,8 @@ class Lexicon:
     known_nouns: frozenset[str]
     place_digit_re: re.Pattern[str]
     place_by_name: dict[str, Place]
+    # A name shared by places of several countries: its other places (rules' shared_names).
+    shared_names: dict[str, tuple[Place, ...]]
     place_first_words: frozenset[str]
     place_max_tokens: int
     place_token_runs: frozenset[tuple[str, ...]]  # each name's token texts
@@ -506,6 +508,11 @@ def _compile(rb: Rulebook) -> Lexicon:
         known_nouns=known_nouns,
         place_digit_re=phrase_pattern(digit_names, flags=0),
         place_by_name=place_by_name,
+        shared_names={
+            name: tuple(place_by_name[other] for other in others if other in place_by_name)
+            for name, others in rb.places.shared_names.items()
+            if name in place_by_name
+        },
         place_first_words=frozenset(t[0] for t in place_tokens if t),
         place_max_tokens=max((len(t) for t in place_tokens), default=1),
         place_token_runs=frozenset(tuple(t) for t in place_tokens),

@@ -951,3 +951,16 @@ def test_a_place_right_after_the_figure_is_its_own(lex: Lexicon) -> None:
         places=("Iraq", "Syria"),
     )
     assert place_of(both, frozenset(), lex) == ("Iraq+Syria", False)
+
+
+def test_a_figure_another_article_tells_as_a_part_is_that_part(rulebook: Rulebook) -> None:
+    sentence = "The fire killed 17 people, of whom 15 were students, police said."
+    whole = _fact(A, 17, stated="17 people", sentence=sentence, offset=100)
+    part = _fact(A, 15, stated="15", sentence=sentence, offset=126)
+    students = _fact(B, 15, stated="Fifteen students", sentence="Fifteen students died.")
+    people = _fact(C, 15, stated="15 people", sentence="The fire killed 15 people.")
+    out = _assign([whole, part, students, people], rulebook)
+    assert out[part.id].increment and not out[whole.id].increment
+    # The same number of the same noun is the part; of everyone, it is a toll.
+    assert out[students.id].increment
+    assert not out[people.id].increment

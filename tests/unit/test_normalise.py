@@ -625,3 +625,30 @@ def test_ignore_patterns_compile_once_for_all_names(rulebook: Rulebook) -> None:
         names = _place_names(text.format(first, second), rulebook)
         assert names == [second]
     assert module._ignore_re.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # The gazetteer's "Georgia" is the US state; beside Tbilisi it is the country.
+        ("TBILISI — Police detained 63 people in Georgia on Friday.", ["Georgia (country)"]),
+        (
+            "Police detained 63 people in Georgia on Friday, officials in Tbilisi said.",
+            ["Georgia (country)"],
+        ),
+        (
+            "Police detained 12 people in Georgia on Friday, officials in Atlanta said.",
+            ["United States"],
+        ),
+        ("Police detained 12 people in Georgia on Friday.", ["United States"]),
+        ("LAHORE — Floods killed 20 people in Punjab on Friday.", ["Pakistan"]),
+        ("Floods killed 20 people in Punjab on Friday, officials in Amritsar said.", ["India"]),
+    ],
+)
+def test_a_shared_name_is_the_place_of_the_articles_country(
+    text: str, countries: list[str], rulebook: Rulebook
+) -> None:
+    facts = _facts(text, rulebook)
+    assert facts and all(f.countries == countries for f in facts), [
+        (f.stated, f.countries) for f in facts
+    ]
