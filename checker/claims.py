@@ -228,13 +228,34 @@ def story_whole_places(
         not split
         and local
         and local[0][0] * 2 >= len(per_article)
-        and local[0][0] > top_region
+        and (local[0][0] > top_region or _told_of_the_city(facts, local[0][1], whole))
         and (len(local) < 2 or local[1][0] * 2 <= local[0][0])
     ):
         # A city named more than any region is where the story happened (a
-        # fire in one city): its figures are the whole story's.
+        # fire in one city): its figures are the whole story's. So is one
+        # that most figures naming a place name, with the region it is in
+        # ("28 abducted from a village near X in Y state").
         whole.add(local[0][1])
     return frozenset(whole)
+
+
+def _told_of_the_city(facts: Sequence[Fact], city: str, whole: set[str]) -> bool:
+    """True when more of the figures that name one of ``whole``'s places (the
+    story's region or country) name ``city`` before it, as the place the region
+    is the address of ("near X in Y state", "in X, the capital of Y"), than
+    do not name the city."""
+    with_city = without = 0
+    for fact in facts:
+        wider = whole.intersection(fact.places)
+        if fact.metric == "date" or not wider:
+            continue
+        if city not in fact.places:
+            without += 1
+            continue
+        at = fact.sentence.find(city)
+        if at >= 0 and all(at < fact.sentence.rfind(name) for name in wider):
+            with_city += 1
+    return with_city > without
 
 
 def _told_as_parts(facts: Sequence[Fact], lex: Lexicon) -> frozenset[str]:

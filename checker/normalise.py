@@ -147,7 +147,11 @@ def _run_name(
 def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
     """The places named in ``sentence`` (not possessives, "X-based" or organisation names)."""
     found: list[Place] = []
-    for start, end, name in _place_names(sentence, lex):
+    names = _place_names(sentence, lex)
+    paired = _pairs(names, sentence.text, lex) if names else set()
+    for start, end, name in names:
+        if start in paired:
+            continue
         if any(_ignored(p, name, sentence.text, start, end) for p in lex.place_ignore_res):
             continue
         if name in lex.adjectival and not _locative_use(sentence, start, end, lex):
@@ -156,6 +160,24 @@ def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
         if place not in found:
             found.append(place)
     return found
+
+
+# How far before a place of a pair its pair word may stand ("between X and Y").
+_PAIR_REACH = 60
+_AND_NAME_RE = re.compile(r"\s+and\s+[A-Z]")
+
+
+def _pairs(names: list[tuple[int, int, str]], text: str, lex: Lexicon) -> set[int]:
+    """Where the places of a pair after a pair word start ("between X and Y": a
+    road's or a border's ends), known places or not."""
+    out: set[int] = set()
+    for start, end, _name in names:
+        lo = max(0, start - _PAIR_REACH)
+        if lex.pair_second_re.search(text, lo, start) or (
+            lex.pair_before_re.search(text, lo, start) and _AND_NAME_RE.match(text, end)
+        ):
+            out.add(start)
+    return out
 
 
 def places_by_sentence(analysis: Analysis, lex: Lexicon) -> list[list[Place]]:

@@ -360,6 +360,9 @@ class PlaceRules(_Rule):
     # their own names): the other stands for it in an article whose other
     # places are in the other's country ("Georgia" beside "Tbilisi").
     shared_names: dict[str, list[str]] = Field(default_factory=dict)
+    # Words before a pair of places ("between X and Y"): a route's or a
+    # border's two ends, neither of them where a figure was counted.
+    pair_words: list[str] = Field(default_factory=list)
     # ISO 3166-2 subdivision types (pycountry) added as regions of their country.
     subdivision_types: list[str] = Field(default_factory=list)
     # Subdivision names never taken for places (common words, ambiguous names).

@@ -232,6 +232,10 @@ class Lexicon:
     place_by_name: dict[str, Place]
     # A name shared by places of several countries: its other places (rules' shared_names).
     shared_names: dict[str, tuple[Place, ...]]
+    # A pair word right before a place ("between "), or before a name and "and"
+    # right before it ("between X and ").
+    pair_before_re: re.Pattern[str]
+    pair_second_re: re.Pattern[str]
     place_first_words: frozenset[str]
     place_max_tokens: int
     place_token_runs: frozenset[tuple[str, ...]]  # each name's token texts
@@ -513,6 +517,11 @@ def _compile(rb: Rulebook) -> Lexicon:
             for name, others in rb.places.shared_names.items()
             if name in place_by_name
         },
+        pair_before_re=re.compile(r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+$"),
+        pair_second_re=re.compile(
+            r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+"
+            r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+and\s+$"
+        ),
         place_first_words=frozenset(t[0] for t in place_tokens if t),
         place_max_tokens=max((len(t) for t in place_tokens), default=1),
         place_token_runs=frozenset(tuple(t) for t in place_tokens),

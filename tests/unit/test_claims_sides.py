@@ -215,6 +215,26 @@ def test_a_city_named_by_more_articles_than_its_region_is_the_whole(lex: Lexicon
     assert "Ramadi" not in story_whole_places(facts, lex)
 
 
+def test_a_city_its_figures_give_the_region_as_the_address_of_is_the_whole(
+    lex: Lexicon,
+) -> None:
+    # Every report names the region, most figures the city with the region as
+    # its address ("near Ramadi in Anbar province"): the happening is the city's.
+    near = "Gunmen abducted 28 people from a village near Ramadi in Anbar province."
+    facts = [
+        _fact("a0.txt#1", 28, places=("Anbar", "Ramadi"), sentence=near),
+        _fact("a1.txt#1", 32, places=("Anbar", "Ramadi"), sentence=near.replace("28", "32")),
+        _fact("a2.txt#1", 32, places=("Anbar",), sentence="Gunmen took 32 in Anbar."),
+    ]
+    assert "Ramadi" in story_whole_places(facts, lex)
+    # Told the other way round, the city is a part of the region's figure.
+    part = "Gunmen abducted 40 people across Anbar, 28 of them near Ramadi."
+    facts[:2] = [
+        _fact(f"a{i}.txt#1", 28, places=("Anbar", "Ramadi"), sentence=part) for i in (0, 1)
+    ]
+    assert "Ramadi" not in story_whole_places(facts, lex)
+
+
 def test_a_place_named_twice_in_one_article_counts_once(lex: Lexicon) -> None:
     one = [_fact("a.txt#1", places=("Nineveh",), offset=k) for k in (100, 200, 300)]
     facts = one + _named(("Anbar",), ("Anbar",))
