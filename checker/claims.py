@@ -325,6 +325,45 @@ def place_of(
     return scope, wider
 
 
+def _nationwide(
+    facts: Sequence[Fact],
+    story_of: Mapping[str, Story],
+    whole_of: Mapping[tuple[str, str], frozenset[str]],
+    placed_at: dict[str, tuple[str, bool]],
+    lex: Lexicon,
+    extra: Mapping[str, Place],
+) -> dict[str, tuple[str, bool]]:
+    """``placed_at`` with a figure told nationwide that names no place ("1,105
+    arrested across the country") counting its whole country, wider than the
+    story's area, where other figures of its metric are told of the story's
+    city or region by name ("410 arrested in X"): the story is that place's."""
+    local: set[tuple[str, str]] = set()
+    for fact in facts:
+        story = story_of.get(fact.article)
+        if story is None or fact.metric == "date":
+            continue
+        country = fact.countries[0] if fact.countries else ""
+        whole = whole_of[(story.id, fact.metric)]
+        smaller = {
+            n for n in whole if (p := _resolve(n, lex, extra, country)) and p.kind != "country"
+        }
+        if smaller.intersection(fact.places):
+            local.add((story.id, fact.metric))
+    out = dict(placed_at)
+    for fact in facts:
+        story = story_of.get(fact.article)
+        if (
+            story is not None
+            and (story.id, fact.metric) in local
+            and not fact.places
+            and fact.countries
+            and out.get(fact.id) == ("", False)
+            and lex.national_re.search(fact.context(ANAPHOR_WINDOW, ANAPHOR_WINDOW))
+        ):
+            out[fact.id] = (fact.countries[0], True)
+    return out
+
+
 def _kinds(
     names: Iterable[str], lex: Lexicon, extra: Mapping[str, Place] | None, country: str
 ) -> set[str]:
@@ -891,14 +930,12 @@ def assign(
                     latest[aid] = day
     nationals = _nationals(facts, story_of)
     noun_groups = _noun_groups(lex)
-    scopes = _shared_scopes(
-        facts,
-        {
-            f.id: place_of(f, whole_of[(story.id, f.metric)], lex, extra)
-            for f in facts
-            if f.metric != "date" and (story := story_of.get(f.article)) is not None
-        },
-    )
+    placed_at = {
+        f.id: place_of(f, whole_of[(story.id, f.metric)], lex, extra)
+        for f in facts
+        if f.metric != "date" and (story := story_of.get(f.article)) is not None
+    }
+    scopes = _shared_scopes(facts, _nationwide(facts, story_of, whole_of, placed_at, lex, extra))
 
     # Each fact's counted people: a nationality the story mostly counts is
     # everyone, and so is a metric's own noun ("1,700 soldiers" and "1,200" are
@@ -919,6 +956,13 @@ def assign(
         if fact.id in victims_of and fact.interval.low is not None:
             key = (fact.article, fact.metric, group_key(victims_of[fact.id]))
             largest[key] = max(largest.get(key, fact.interval.low), fact.interval.low)
+    # The largest figure of everyone per story and metric, for one site's count.
+    story_largest: dict[tuple[str, str], float] = {}
+    for fact in facts:
+        low = fact.interval.low
+        if fact.id in victims_of and low is not None and not group_key(victims_of[fact.id]):
+            at = (story_of[fact.article].id, fact.metric)
+            story_largest[at] = max(story_largest.get(at, 0.0), low)
     out: list[Fact] = []
     for fact in facts:
         story = story_of.get(fact.article)
@@ -950,9 +994,12 @@ def assign(
             # in a list is still the story's count of children.
             increment = True
             notes.append("an item of a listed breakdown")
-        elif below and _one_site(fact, lex):
+        elif (
+            below or story_largest.get((story.id, fact.metric), 0.0) > (fact.interval.low or 0.0)
+        ) and _one_site(fact, lex):
             # "the hospital said it had received 26 ... police put the total
-            # at 58": one hospital's count beside the whole.
+            # at 58": one hospital's count beside the whole, in its article or
+            # in another report of the story.
             increment = True
             notes.append("one site's count")
         if scope:

@@ -668,8 +668,10 @@ def test_one_hospitals_count_beside_the_whole_is_a_part(rulebook: Rulebook) -> N
     out = _assign([whole, site, alone], rulebook)
     assert out[site.id].increment and out[site.id].part_of == "one site's count"
     assert not out[whole.id].increment
-    # Without a larger figure in its article, the hospital's count is the article's claim.
-    assert not out[alone.id].increment
+    # Beside a larger figure in another report of the story, it is one site's count too.
+    assert out[alone.id].increment and out[alone.id].part_of == "one site's count"
+    # With no larger figure in the story, the hospital's count is the article's claim.
+    assert not _assign([alone], rulebook)[alone.id].increment
 
 
 def test_a_part_with_a_group_of_its_own_is_that_groups_claim(rulebook: Rulebook) -> None:
@@ -984,3 +986,24 @@ def test_a_figure_another_article_tells_as_a_part_is_that_part(rulebook: Ruleboo
     # The same number of the same noun is the part; of everyone, it is a toll.
     assert out[students.id].increment
     assert not out[people.id].increment
+
+
+def test_a_figure_told_nationwide_beside_the_citys_own_counts_the_country(
+    rulebook: Rulebook,
+) -> None:
+    def arrested(article: str, low: int, sentence: str, places: tuple[str, ...]) -> Fact:
+        fact = _fact(article, low, sentence=sentence, metric="arrested", places=places)
+        return fact.model_copy(update={"countries": ["Iraq"]})
+
+    city = arrested(A, 410, "Police said 410 people had been arrested in Ramadi.", ("Ramadi",))
+    also = arrested(C, 410, "In Ramadi 410 people were held.", ("Iraq", "Ramadi"))
+    nationwide = arrested(B, 1105, "The ministry said 1105 were arrested across the country.", ())
+    out = _assign([city, also, nationwide], rulebook)
+    assert out[nationwide.id].scope == "Iraq"
+    assert out[city.id].scope == ""
+    # Where no figure of its metric is told of the city by name, the story's
+    # whole area is what it counts.
+    killed = arrested(A, 4, "4 were killed in Ramadi.", ("Ramadi",))
+    killed = killed.model_copy(update={"metric": "killed"})
+    out = _assign([killed, also.model_copy(update={"metric": "killed"}), nationwide], rulebook)
+    assert out[nationwide.id].scope == ""
