@@ -244,6 +244,8 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
         low = lowers[i]
         if low in lex.head_skip_words and not at:
             continue
+        if low in lex.head_verbs and not at:
+            break  # "Four shot dead": the number's verb, no noun
         if low in lex.function_words and low not in lex.head_modifiers:
             break
         at.append(i)
@@ -561,7 +563,7 @@ def _metric(
                         # "Over 90 villagers of X in Y district of Z were killed":
                         # a counted group of people reaches its verb further off,
                         # and only forward, across no clause break.
-                        trigger = _forward(words, lowers, last, ml, _FAR_WINDOW)
+                        trigger = _forward(words, lowers, last, ml, _FAR_WINDOW, lex.aside_openers)
                     if (
                         trigger is None
                         and head.head is None
@@ -655,11 +657,29 @@ def _may_be_subject(lowers: tuple[str, ...], first: int, lex: Lexicon) -> bool:
 
 
 def _forward(
-    words: tuple[str, ...], lowers: tuple[str, ...], last: int, ml: MetricLexicon, window: int
+    words: tuple[str, ...],
+    lowers: tuple[str, ...],
+    last: int,
+    ml: MetricLexicon,
+    window: int,
+    aside_openers: Collection[str] = (),
 ) -> tuple[int, int] | None:
-    """The first trigger within ``window`` tokens after the number, before any clause break."""
-    ahead = range(last + 1, min(len(words), last + 1 + window))
-    return _first_trigger(words, lowers, ml, ahead, last, _CLAUSE_BREAKS)
+    """The first trigger within ``window`` tokens after the number, before any clause
+    break but an aside that a part marker opens ("Four people, including a boy,
+    were killed")."""
+    end = min(len(words), last + 1 + window)
+    found = _first_trigger(words, lowers, ml, range(last + 1, end), last, _CLAUSE_BREAKS)
+    if found is not None or not aside_openers:
+        return found
+    comma = next((k for k in range(last + 1, end) if words[k] in _CLAUSE_BREAKS), None)
+    if comma is None or words[comma] != "," or comma + 1 >= end:
+        return None
+    if lowers[comma + 1] not in aside_openers:
+        return None
+    close = next((k for k in range(comma + 2, end) if words[k] in _CLAUSE_BREAKS), None)
+    if close is None or words[close] != ",":
+        return None
+    return _first_trigger(words, lowers, ml, range(close + 1, end), last, _CLAUSE_BREAKS)
 
 
 def _after_level(mention: Mention, sentence: Sentence, lex: Lexicon) -> bool:

@@ -206,6 +206,9 @@ class LanguageRules(_Rule):
     function_words: list[str] = Field(default_factory=list)
     head_skip_words: list[str] = Field(default_factory=list)
     head_modifiers: list[str] = Field(default_factory=list)
+    # Participles right after a bare number that are its verb, not its noun:
+    # "Four shot dead", "Two stabbed to death".
+    head_verbs: list[str] = Field(default_factory=list)
     fractions: dict[str, float] = Field(default_factory=dict)
     fraction_followers: list[str] = Field(default_factory=list)
     fraction_leaders: list[str] = Field(default_factory=list)

@@ -222,6 +222,7 @@ class Lexicon:
     function_words: frozenset[str]
     head_skip_words: frozenset[str]
     head_modifiers: frozenset[str]
+    head_verbs: frozenset[str]
     noun_phrases: frozenset[tuple[str, ...]]
     metrics: tuple[MetricLexicon, ...]
     victim_words: dict[tuple[str, ...], str]
@@ -259,6 +260,9 @@ class Lexicon:
     severity_re: re.Pattern[str]
     settled_re: re.Pattern[str]
     part_re: re.Pattern[str]
+    # The first words of the part markers: after a comma they open an aside
+    # ("Four people, including a boy, were killed").
+    aside_openers: frozenset[str]
     part_after_re: re.Pattern[str]
     # Matched right after a figure's number, and right after the figure: a part.
     part_after_number_re: re.Pattern[str]
@@ -504,6 +508,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         function_words=frozenset(w.lower() for w in lang.function_words),
         head_skip_words=frozenset(w.lower() for w in lang.head_skip_words),
         head_modifiers=frozenset(w.lower() for w in lang.head_modifiers),
+        head_verbs=frozenset(w.lower() for w in lang.head_verbs),
         noun_phrases=frozenset(p for m in metrics for p in m.noun_phrases),
         metrics=metrics,
         victim_words=victim_words,
@@ -575,6 +580,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         part_re=re.compile(
             r"(?<![\w-])(?:" + alternation(rb.context.part_markers) + r"),?\s+$", re.IGNORECASE
         ),
+        aside_openers=frozenset(m.split()[0].lower() for m in rb.context.part_markers if m.strip()),
         subcount_re=re.compile(
             r"\s+of\s+them,?\s+(?:were\s+|are\s+)?(?P<word>"
             + alternation(list(rb.victims.subcount_groups))
