@@ -62,6 +62,12 @@ _SUBINCIDENT_WINDOW = 120
 
 # How far before a figure its one-site source may stand ("X Hospital said it had received 26").
 _SITE_SOURCE_WINDOW = 80
+# How far past a figure the site it was counted at may stand ("12 people hurt in
+# the crash were being treated at the provincial hospital").
+_SITE_AFTER_WINDOW = 120
+# How far before a figure what its site did with the people may stand ("treated 41
+# people"), and twice that after it ("12 people hurt in the crash were being treated").
+_SITE_VERB_WINDOW = 30
 
 
 def _one_site(fact: Fact, lex: Lexicon) -> bool:
@@ -72,7 +78,12 @@ def _one_site(fact: Fact, lex: Lexicon) -> bool:
         return True
     before = fact.preceding(_SITE_SOURCE_WINDOW)
     site = lex.one_site_re.search(before)
-    return site is not None and lex.report_re.search(before, site.end()) is not None
+    if site is not None and lex.report_re.search(before, site.end()) is not None:
+        return True
+    # "12 people hurt in the crash were being treated at the provincial hospital"
+    after = fact.context(0, _SITE_AFTER_WINDOW)[len(fact.stated) :]
+    verb = lex.site_verb_re.search(after)
+    return verb is not None and lex.one_site_re.search(after, verb.end()) is not None
 
 
 def is_increment(fact: Fact, lex: Lexicon) -> bool:
@@ -995,7 +1006,11 @@ def assign(
             increment = True
             notes.append("an item of a listed breakdown")
         elif (
-            below or story_largest.get((story.id, fact.metric), 0.0) > (fact.interval.low or 0.0)
+            below
+            or (
+                story_largest.get((story.id, fact.metric), 0.0) > (fact.interval.low or 0.0)
+                and lex.site_verb_re.search(fact.context(_SITE_VERB_WINDOW, 2 * _SITE_VERB_WINDOW))
+            )
         ) and _one_site(fact, lex):
             # "the hospital said it had received 26 ... police put the total
             # at 58": one hospital's count beside the whole, in its article or

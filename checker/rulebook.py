@@ -429,6 +429,8 @@ class ContextRules(_Rule):
     projection_markers: list[str] = Field(default_factory=list)
     onset_words: list[str] = Field(default_factory=list)
     one_site_sources: list[str] = Field(default_factory=list)
+    # What a site does with the people it counts ("treated", "received").
+    site_verbs: list[str] = Field(default_factory=list)
     report_verbs: list[str] = Field(default_factory=list)
     correction_markers: list[str] = Field(default_factory=list)
     subincident_ordinals: list[str] = Field(default_factory=list)

@@ -276,6 +276,7 @@ class Lexicon:
     hearsay_re: re.Pattern[str]
     onset_re: re.Pattern[str]
     one_site_re: re.Pattern[str]
+    site_verb_re: re.Pattern[str]
     report_re: re.Pattern[str]
     correction_re: re.Pattern[str]
     subincident_re: re.Pattern[str]
@@ -551,6 +552,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         hearsay_re=phrase_pattern([*rb.context.hearsay_markers, *rb.context.projection_markers]),
         onset_re=phrase_pattern(rb.context.onset_words),
         one_site_re=phrase_pattern(rb.context.one_site_sources),
+        site_verb_re=phrase_pattern(rb.context.site_verbs),
         report_re=phrase_pattern(rb.context.report_verbs),
         part_after_re=phrase_pattern(rb.context.part_after_markers),
         part_after_number_re=_right_after(rb.context.part_after_number),

@@ -1007,3 +1007,25 @@ def test_a_figure_told_nationwide_beside_the_citys_own_counts_the_country(
     killed = killed.model_copy(update={"metric": "killed"})
     out = _assign([killed, also.model_copy(update={"metric": "killed"}), nationwide], rulebook)
     assert out[nationwide.id].scope == ""
+
+
+def test_a_count_of_those_treated_at_a_hospital_is_one_sites(rulebook: Rulebook) -> None:
+    whole = _fact(A, 21, stated="21", sentence="Officials said 21 were injured.", metric="wounded")
+    treated = _fact(
+        B,
+        12,
+        stated="12 people",
+        sentence="12 people hurt in the crash were being treated at the provincial hospital.",
+        metric="wounded",
+    )
+    # "taken to hospital" says where the injured went, not one site's count.
+    taken = _fact(
+        C,
+        19,
+        stated="19",
+        sentence="Police said 19 injured were taken to hospital in the capital.",
+        metric="wounded",
+    )
+    out = _assign([whole, treated, taken], rulebook)
+    assert out[treated.id].increment and out[treated.id].part_of == "one site's count"
+    assert not out[taken.id].increment
