@@ -78,7 +78,10 @@ def _one_site(fact: Fact, lex: Lexicon) -> bool:
         return True
     before = fact.preceding(_SITE_SOURCE_WINDOW)
     site = lex.one_site_re.search(before)
-    if site is not None and lex.report_re.search(before, site.end()) is not None:
+    if site is not None and (
+        lex.report_re.search(before, site.end()) is not None
+        or lex.site_verb_re.search(before, site.end()) is not None  # "the hospital treated 31"
+    ):
         return True
     # "12 people hurt in the crash were being treated at the provincial hospital"
     after = fact.context(0, _SITE_AFTER_WINDOW)[len(fact.stated) :]
@@ -93,6 +96,11 @@ def is_increment(fact: Fact, lex: Lexicon) -> bool:
     troops"), and a present state
     or sub-count ("26 people remain in hospital", "96 bodies were identified").
     """
+    return is_state(fact, lex) or is_added(fact, lex)
+
+
+def is_state(fact: Fact, lex: Lexicon) -> bool:
+    """True for a present state or sub-count ("26 people remain in hospital")."""
     rule = lex.rulebook.metric(fact.metric)
     state = rule is not None and rule.state
     after = fact.context(0, _STATE_WINDOW)[len(fact.stated) :]
@@ -100,8 +108,11 @@ def is_increment(fact: Fact, lex: Lexicon) -> bool:
     if other is not None:
         # "deaths reach 26, nine still missing": the words past another number are its.
         after = after[: other.start()]
-    if not state and lex.state_re.search(after):
-        return True
+    return not state and lex.state_re.search(after) is not None
+
+
+def is_added(fact: Fact, lex: Lexicon) -> bool:
+    """True for what was added ("20 more bodies", "a further 500 troops")."""
     before = fact.preceding(_STATE_WINDOW).split()
     if before and before[-1].lower() in lex.increment_words - {"more"}:
         # "a further 500 troops", "another 12 bodies": what was added.
@@ -110,6 +121,15 @@ def is_increment(fact: Fact, lex: Lexicon) -> bool:
     if len(words) < 2 or not words[0][-1:].isalnum():
         return False
     return words[1].lower() in lex.increment_words
+
+
+def _besides(fact: Fact, lex: Lexicon) -> bool:
+    """True when a besides marker ("another", "other") makes the figure an addition."""
+    before = fact.preceding(_STATE_WINDOW).split()
+    words = fact.stated.split()
+    return bool(before and before[-1].lower() in lex.besides_words) or (
+        len(words) > 1 and words[1].lower() in lex.besides_words
+    )
 
 
 def _nationals(facts: Sequence[Fact], story_of: Mapping[str, Story]) -> dict[tuple[str, str], str]:
@@ -967,6 +987,19 @@ def assign(
         if fact.id in victims_of and fact.interval.low is not None:
             key = (fact.article, fact.metric, group_key(victims_of[fact.id]))
             largest[key] = max(largest.get(key, fact.interval.low), fact.interval.low)
+    # The first figure of each article and metric that follows a figure of
+    # another metric: "Six were killed. Another 14 were injured."
+    first_at: dict[tuple[str, str], Fact] = {}
+    opening: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.metric == "date":
+            continue
+        known = first_at.get((fact.article, fact.metric))
+        if known is None or fact.span < known.span:
+            first_at[(fact.article, fact.metric)] = fact
+        if fact.article not in opening or fact.span < opening[fact.article].span:
+            opening[fact.article] = fact
+    firsts = {f.id for f in first_at.values() if opening[f.article].metric != f.metric}
     # The largest figure of everyone per story and metric, for one site's count.
     story_largest: dict[tuple[str, str], float] = {}
     for fact in facts:
@@ -991,7 +1024,12 @@ def assign(
         # A part of everyone, or of its own group's larger toll ("the dead included
         # three police officers" beside "14 security forces").
         may_be_part = not group or fact.interval.low is None or below
-        increment = fact.metric != "date" and is_increment(fact, lex)
+        # "Six were killed. Another 14 were injured": an addition to a figure of
+        # another metric is its metric's first figure, not an increment.
+        increment = fact.metric != "date" and (
+            is_state(fact, lex)
+            or (is_added(fact, lex) and not (fact.id in firsts and _besides(fact, lex)))
+        )
         notes = []
         if fact.metric != "date" and lex.subincident_re.search(fact.preceding(_SUBINCIDENT_WINDOW)):
             increment = True

@@ -410,6 +410,8 @@ class ContextRules(_Rule):
     revision_markers: list[str] = Field(default_factory=list)
     combined_markers: list[str] = Field(default_factory=list)
     increment_markers: list[str] = Field(default_factory=list)
+    # Increment markers that may add a count to a figure of another kind.
+    besides_markers: list[str] = Field(default_factory=list)
     incident_words: list[str] = Field(default_factory=list)
     state_markers: list[str] = Field(default_factory=list)
     negation_markers: list[str] = Field(default_factory=list)

@@ -253,6 +253,7 @@ class Lexicon:
     revision_re: re.Pattern[str]
     combined_re: re.Pattern[str]
     increment_words: frozenset[str]
+    besides_words: frozenset[str]
     incident_re: re.Pattern[str]
     state_re: re.Pattern[str]
     subcount_re: re.Pattern[str]
@@ -546,6 +547,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         revision_re=phrase_pattern(rb.context.revision_markers),
         combined_re=phrase_pattern(rb.context.combined_markers),
         increment_words=frozenset(w.lower() for w in rb.context.increment_markers),
+        besides_words=frozenset(w.lower() for w in rb.context.besides_markers),
         incident_re=phrase_pattern(rb.context.incident_words),
         state_re=phrase_pattern(rb.context.state_markers),
         settled_re=phrase_pattern(rb.context.settled_markers),

@@ -1029,3 +1029,27 @@ def test_a_count_of_those_treated_at_a_hospital_is_one_sites(rulebook: Rulebook)
     out = _assign([whole, treated, taken], rulebook)
     assert out[treated.id].increment and out[treated.id].part_of == "one site's count"
     assert not out[taken.id].increment
+
+
+def test_another_count_after_a_figure_of_another_metric_is_its_first(
+    rulebook: Rulebook,
+) -> None:
+    killed = _fact(A, 6, stated="Six people", sentence="Six people were killed.")
+    wounded = _fact(
+        A,
+        14,
+        stated="14 people",
+        sentence="Another 14 people were injured.",
+        metric="wounded",
+        offset=300,
+    )
+    more = _fact(
+        B,
+        12,
+        stated="12 bodies",
+        sentence="Rescuers found another 12 bodies, raising the toll.",
+    )
+    out = _assign([killed, wounded, more], rulebook)
+    assert not out[wounded.id].increment
+    # Another of the same metric, the first figure of its article, is still an addition.
+    assert out[more.id].increment
