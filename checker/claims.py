@@ -33,6 +33,7 @@ from checker.extract.lexicon import (
     Lexicon,
     anaphor_right_after,
     lexicon,
+    place_list_gap,
     vague_area,
 )
 from checker.extract.text import POSSESSIVES
@@ -754,12 +755,20 @@ def breakdown_items(facts: Sequence[Fact], lex: Lexicon) -> set[str]:
     for members in by_sentence.values():
         members.sort(key=lambda f: f.span)
         for a, b in itertools.pairwise(members):
-            if a.victims == b.victims:
-                continue
             between = a.sentence[a.span[1] - a.sentence_span[0] : b.span[0] - b.sentence_span[0]]
-            if lex.joiner_re.match(between):
+            after = b.sentence[b.span[1] - b.sentence_span[0] :][:_ITEM_AFTER]
+            if a.victims != b.victims and lex.joiner_re.match(between):
                 out.update((a.id, b.id))
+            elif place_list_gap(between, after, lex):
+                # "19 people in X, four in Y": each of a place; "Seven have
+                # died in the cyclone, four in X": the first is the whole.
+                named = place_list_gap(between, after, lex, named=True)
+                out.update((a.id, b.id) if named else (b.id,))
     return out
+
+
+# How much past a listed count its place is looked for ("four in X").
+_ITEM_AFTER = 40
 
 
 def _years(story: Story, articles: dict[str, Article]) -> set[int]:

@@ -22,6 +22,7 @@ from checker.extract.lexicon import (
     MetricLexicon,
     anaphor_right_after,
     lexicon,
+    place_list_gap,
 )
 from checker.extract.text import POSSESSIVES, Sentence, dateline, sentence_at
 from checker.geo import CANDIDATE_RE
@@ -1216,17 +1217,23 @@ def _list_item(
     if victims is None and head.known:
         return None
     gap = text[before.span[1] : mention.span[0]]
-    if len(gap) > _LIST_GAP or before.span[1] > mention.span[0]:
+    if before.span[1] > mention.span[0]:
         return None
     # Only a joiner, or up to three words closing the item before and a
     # joiner ("24 are women, 40 men", "14 in Kabul and six ..."), or a named
     # group the figure before includes ("at least 23 people, including nine
-    # children", however far its trigger stands).
+    # children", however far its trigger stands), or the place of the item
+    # before when this one is told of a place too ("19 in Viña del Mar,
+    # four in Quilpué", "84 were in Jajarkot district and 57 in Rukum West").
     part = lex.part_re.search(gap)
+    parallel = place_list_gap(gap, text[mention.span[1] : mention.span[1] + 40], lex)
+    if len(gap) > _LIST_GAP and not parallel:
+        return None
     if (
         not lex.joiner_re.match(gap)
         and not lex.joiner_tail_re.match(gap)
         and not (part and head.known and _only_a_day(gap[: part.start()], lex))
+        and not parallel
     ):
         return None
     end = head.end if head.end is not None else mention.span[1]

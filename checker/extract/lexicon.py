@@ -130,6 +130,28 @@ def _attribution_res(rb: Rulebook, level_verbs: list[str]) -> tuple[re.Pattern[s
     return tuple(re.compile(p.replace("{level}", level)) for p in rb.context.attribution_patterns)
 
 
+# How long the place of the item before a listed count may be, and in words.
+_PLACE_LIST_GAP = 90
+_PLACE_LIST_WORDS = 12
+_PLACE_ITEM_TAIL_RE = re.compile(r"\s(?:in|at)\s[^,;:()]*(?:,|,?\s+and)\s*$")
+_NAMED_TAIL_RE = re.compile(r"\s(?:in|at)\s[^,;:()]*?[A-Z][^,;:()]*(?:,|,?\s+and)\s*$")
+
+
+def place_list_gap(gap: str, after: str, lex: Lexicon, *, named: bool = False) -> bool:
+    """True when ``gap``, the words between two counts, tells the place of the first
+    and ends in a list joiner, and ``after`` (what follows the second) tells its
+    place too: "19 people in X, four in Y", "Three of the deaths were in X
+    County, two in Y County", "84 were in X district and 57 in neighbouring Y".
+    ``named``: the first's place is a name ("in X"), not "in the cyclone"."""
+    return (
+        len(gap) <= _PLACE_LIST_GAP
+        and len(gap.split()) <= _PLACE_LIST_WORDS
+        and (_NAMED_TAIL_RE if named else _PLACE_ITEM_TAIL_RE).search(gap) is not None
+        and not lex.number_token_re.search(gap)
+        and lex.item_place_re.match(after) is not None
+    )
+
+
 def _in_place_re(lead: str, rb: Rulebook, *, modifiers: bool) -> re.Pattern[str]:
     """``lead``, then "in" a place, up to where its name starts: a verb function word
     may stand before "in", and after it "the", a modifier ("neighbouring", with

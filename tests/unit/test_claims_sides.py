@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from checker.claims import (
     assign,
+    breakdown_items,
     group_key,
     is_background,
     is_increment,
@@ -1053,3 +1054,17 @@ def test_another_count_after_a_figure_of_another_metric_is_its_first(
     assert not out[wounded.id].increment
     # Another of the same metric, the first figure of its article, is still an addition.
     assert out[more.id].increment
+
+
+def test_counts_listed_by_place_are_items_of_a_breakdown(lex: Lexicon) -> None:
+    sentence = "Fires killed 19 people in Alpha Town, four in Beta Town and three in Gamma Town."
+    whole = "Seven people died in the cyclone, four in Alpha Town and three in Beta Town."
+    facts = [
+        _fact(A, 19, stated="19 people", sentence=sentence),
+        _fact(A, 4, stated="four", sentence=sentence),
+        _fact(B, 7, stated="Seven people", sentence=whole),
+        _fact(B, 4, stated="four", sentence=whole),
+    ]
+    items = breakdown_items(facts, lex)
+    # Each count told of a town is an item; the count before "in the cyclone" is the whole.
+    assert items == {facts[0].id, facts[1].id, facts[3].id}
