@@ -146,6 +146,10 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         "Last month, 40 people died when a bus rolled over near the city.",
         "40 people have died in the region since the start of the monsoon in June.",
         "They joined about 40 people already displaced across the province by years of violence.",
+        "Monsoon rains have killed 40 people nationwide since mid-June.",
+        "Police have lost 40 officers in militant attacks this year.",
+        "The country records about 40 road deaths a year.",
+        "40 people have been detained since the protests began.",
     ],
 )
 def test_background(lex: Lexicon, sentence: str) -> None:
