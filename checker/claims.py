@@ -37,7 +37,7 @@ from checker.extract.lexicon import (
     vague_area,
 )
 from checker.extract.text import POSSESSIVES
-from checker.geo import TOWN_WINDOW, figure_towns, skip_words
+from checker.geo import TOWN_WINDOW, figure_towns, skip_words, unaccented
 from checker.models import Article, Fact, Story
 from checker.rulebook import Place, Rulebook
 
@@ -639,9 +639,11 @@ def _with_towns(fact: Fact, towns: TownIndex, lex: Lexicon) -> Fact:
         return fact
     text = fact.context(TOWN_WINDOW, TOWN_WINDOW)
     found = sorted(
-        name
-        for name in towns.in_words(_WORD_RE.findall(text))
-        if name not in fact.places and _named(name, text, lex)
+        {
+            name
+            for name, spelling in towns.in_words(_WORD_RE.findall(text))
+            if name not in fact.places and _named(spelling, text, lex)
+        }
     )
     if not found:
         return fact
@@ -694,21 +696,24 @@ class TownIndex:
     """
 
     def __init__(self, towns: Iterable[str]) -> None:
-        """The index of the town names ``towns``."""
-        self._by_first: dict[str, list[str]] = defaultdict(list)
+        """The index of the town names ``towns``, each also as written without its
+        accents ("Vina del Mar")."""
+        self._by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for name in towns:
-            first = _WORD_RE.search(name)
-            if first is not None:
-                self._by_first[first.group()].append(name)
+            for spelling in dict.fromkeys((name, unaccented(name))):
+                first = _WORD_RE.search(spelling)
+                if first is not None:
+                    self._by_first[first.group()].append((name, spelling))
 
     def __bool__(self) -> bool:
         """Whether there is any town."""
         return bool(self._by_first)
 
-    def in_words(self, words: Iterable[str]) -> set[str]:
-        """The towns whose names start with one of ``words``: every town a text of
-        those words can name (a name starts where one of the text's words does)."""
-        return {name for word in set(words) for name in self._by_first.get(word, ())}
+    def in_words(self, words: Iterable[str]) -> set[tuple[str, str]]:
+        """The towns whose names start with one of ``words``, as (name, spelling):
+        every town a text of those words can name (a name starts where one of
+        the text's words does)."""
+        return {town for word in set(words) for town in self._by_first.get(word, ())}
 
 
 def _named(name: str, text: str, lex: Lexicon) -> bool:

