@@ -647,8 +647,10 @@ def _other_town_other_toll(
         return False
     # Its own tolls: those most of its articles give, or all of them when its
     # reports disagree (18 against 26 dead).
-    tolls_a = _core(_tolls(a, signatures), size_a, params) or set(_tolls(a, signatures))
-    tolls_b = _core(_tolls(b, signatures), size_b, params) or set(_tolls(b, signatures))
+    core_a = _core(_tolls(a, signatures), size_a, params)
+    core_b = _core(_tolls(b, signatures), size_b, params)
+    tolls_a = core_a or set(_tolls(a, signatures)) - _recalled(b, core_b, sites_b, a, signatures)
+    tolls_b = core_b or set(_tolls(b, signatures)) - _recalled(a, core_a, sites_a, b, signatures)
     if not tolls_a or not tolls_b or tolls_a & tolls_b:
         return False
     # A town most of one cluster's articles name, even away from its figures,
@@ -657,6 +659,24 @@ def _other_town_other_toll(
         _named_by_most(sites_b, a, signatures, params)
         or _named_by_most(sites_a, b, signatures, params)
     )
+
+
+def _recalled(
+    other: _Cluster,
+    tolls: Collection[float],
+    towns: Collection[str],
+    c: _Cluster,
+    signatures: Sequence[Signature],
+) -> set[float]:
+    """The tolls of ``other`` (its core ``tolls``, of its core ``towns``) that the
+    articles of ``c`` give only beside one of those towns: the other happening
+    recalled in passing ("58 were taken in X on the same day")."""
+    out: set[float] = set()
+    for toll in tolls:
+        giving = [m for m in c.members if toll in signatures[m].tolls]
+        if giving and all(any(t in towns for t in signatures[m].sites) for m in giving):
+            out.add(toll)
+    return out
 
 
 def _named_by_most(

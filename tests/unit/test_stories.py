@@ -510,6 +510,21 @@ def test_two_towns_with_their_own_tolls_on_one_day_stay_apart() -> None:
     assert {"b#0", "b#1"} in groups
 
 
+def test_a_toll_recalled_with_the_other_town_does_not_join_two_happenings() -> None:
+    sigs = [
+        _shooting("a#0", "Towna", (8,)),
+        _shooting("a#1", "Towna", (8,)),
+        # Neither report of the other happening agrees with the other on its
+        # toll, and one recalls this one's town and toll once.
+        _shooting("b#0", "Townb", (6, 8), recalls="Towna"),
+        _shooting("b#1", "Townb", (5,)),
+        *_background(),
+    ]
+    groups = _groups(sigs)
+    assert {"a#0", "a#1"} in groups
+    assert {"b#0", "b#1"} in groups
+
+
 def test_two_regions_with_their_own_tolls_on_adjacent_days_stay_apart() -> None:
     def raid(aid: str, region: str, toll: float, day: dt.date) -> Signature:
         terms = {WORD + w: 1.0 for w in CRASH}
