@@ -119,6 +119,7 @@ def test_group_key(victims: str | None, key: str) -> None:
         # The state words of another number are that number's.
         ("Quake deaths reach 26, nine still missing", "26", False),
         ("Quake deaths reach 26, nine still missing", "nine", True),
+        ("Three other people also died, the prosecutor said.", "Three other people", True),
     ],
 )
 def test_is_increment(lex: Lexicon, sentence: str, stated: str, expected: bool) -> None:

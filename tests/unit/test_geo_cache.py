@@ -55,3 +55,11 @@ def test_a_city_written_without_its_accents_is_the_city(monkeypatch: pytest.Monk
     monkeypatch.setenv(CACHE_DIR_ENV, "")
     found = geo.cities_in("Floods in Medellin and Bogota.", {"CO": "Colombia"}, frozenset())
     assert [p.name for p in found] == ["Medellín", "Bogotá"]
+
+
+def test_a_city_whose_name_joins_words_with_particles_is_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(CACHE_DIR_ENV, "")
+    found = geo.cities_in("Fires near Viña del Mar on Sunday.", {"CL": "Chile"}, frozenset())
+    assert [p.name for p in found] == ["Viña del Mar"]
