@@ -642,7 +642,8 @@ def _with_towns(fact: Fact, towns: TownIndex, lex: Lexicon) -> Fact:
         {
             name
             for name, spelling in towns.in_words(_WORD_RE.findall(text))
-            if name not in fact.places and _named(spelling, text, lex)
+            if name not in fact.places
+            and (_named(spelling, text, lex) or _in_phrase(spelling, fact.stated))
         }
     )
     if not found:
@@ -651,6 +652,17 @@ def _with_towns(fact: Fact, towns: TownIndex, lex: Lexicon) -> Fact:
 
 
 _WORD_RE = re.compile(r"\w+")
+
+
+def _in_phrase(name: str, stated: str) -> bool:
+    """True when ``name`` stands in the figure's own words, past its number: "2,300
+    Napier residents" counts the town's people."""
+    at = stated.find(name)
+    return (
+        at > 0
+        and stated[at - 1] == " "
+        and stated[at + len(name) : at + len(name) + 1] in (" ", "")
+    )
 
 
 def _with_anaphors(facts: list[Fact], lex: Lexicon, extra: Mapping[str, Place]) -> list[Fact]:

@@ -23,7 +23,7 @@ from checker.claims import (
 from checker.compare.sides import Split, split
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, DateRange, Fact, Interval, Story
-from checker.rulebook import Rulebook
+from checker.rulebook import Place, Rulebook
 
 PUBLISHED = dt.date(2023, 10, 21)
 YEARS = {2022, 2023}
@@ -1073,3 +1073,17 @@ def test_counts_listed_by_place_are_items_of_a_breakdown(lex: Lexicon) -> None:
     items = breakdown_items(facts, lex)
     # Each count told of a town is an item; the count before "in the cyclone" is the whole.
     assert items == {facts[0].id, facts[1].id, facts[3].id}
+
+
+def test_a_town_in_the_figures_own_words_is_its_place(rulebook: Rulebook) -> None:
+    fact = _fact(
+        A,
+        2300,
+        stated="2,300 Townville residents",
+        sentence="About 2,300 Townville residents were evacuated from low-lying suburbs.",
+        metric="displaced",
+    )
+    town = Place(name="Townville", country="Iraq", kind="city")
+    articles = {A: _article(A)}
+    out = assign([fact], [_story(A)], articles, rulebook, towns={"S1": {"Townville": town}})
+    assert "Townville" in out[0].places
