@@ -440,6 +440,16 @@ def _place_of(
     ]
     if wider:
         return max(attached or places, key=lambda p: (_level(p), p.name)).name, True
+    countries = [p for p in places if p.kind == "country"]
+    if (
+        len(places) == 1
+        and countries
+        and "region" in _kinds(whole, lex, extra, country)
+        and _across(fact, countries[0].name, lex)
+    ):
+        # "killed nine people across Spain" in a story of one region: the
+        # whole country, wider than the story's area.
+        return countries[0].name, True
     if lex.national_re.search(fact.context(ANAPHOR_WINDOW, ANAPHOR_WINDOW)):
         # "killed 26 nationwide" in a story of one province: the whole country,
         # wider than the story's area.
@@ -492,6 +502,22 @@ def _place_of(
 
 _ATTACHED = 30
 _MAX_JOINT = 2
+
+
+# How far past a figure "across X" may stand ("killed nine people across X").
+_ACROSS_REACH = 40
+
+
+def _across(fact: Fact, name: str, lex: Lexicon) -> bool:
+    """True when ``name`` stands right after a word for all over an area past the
+    figure ("nine people across X", "throughout X"; ``wide_locatives``)."""
+    end = fact.span[1] - fact.sentence_span[0]
+    after = fact.sentence[end : end + _ACROSS_REACH + len(name)]
+    at = after.find(name)
+    if at < 0:
+        return False
+    ends = [m.end() for m in lex.wide_re.finditer(after, 0, at)]
+    return bool(ends) and after[ends[-1] : at].strip() in ("", "the")
 
 
 def _distance_to(fact: Fact, name: str) -> int:

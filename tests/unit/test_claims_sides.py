@@ -1087,3 +1087,13 @@ def test_a_town_in_the_figures_own_words_is_its_place(rulebook: Rulebook) -> Non
     articles = {A: _article(A)}
     out = assign([fact], [_story(A)], articles, rulebook, towns={"S1": {"Townville": town}})
     assert "Townville" in out[0].places
+
+
+def test_a_figure_told_across_the_country_in_a_story_of_one_region_counts_wider(
+    lex: Lexicon,
+) -> None:
+    across = _fact(places=("Iraq",), low=9, sentence="Floods killed 9 people across Iraq.")
+    assert place_of(across, frozenset({"Iraq", "Anbar"}), lex) == ("Iraq", True)
+    # "in" the country is where the story's own figure was counted.
+    inside = _fact(places=("Iraq",), low=9, sentence="Floods killed 9 people in Iraq.")
+    assert place_of(inside, frozenset({"Iraq", "Anbar"}), lex) == ("", False)

@@ -281,6 +281,8 @@ def test_named_speaker_said(rulebook: Rulebook) -> None:
             "Nine people were killed in the fire, the district administrator said.",
             "the district administrator",
         ),
+        ("Two people died after the boat overturned, the coast guard said.", "the coast guard"),
+        ("Nine people were killed in the raid, the state prosecutor said.", "the state prosecutor"),
     ],
 )
 def test_an_office_named_by_its_holder(text: str, who: str, rulebook: Rulebook) -> None:
