@@ -1060,6 +1060,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 likely=mention.likely,
                 unit=mention.unit,
                 victims=choice.group
+                or _bodies_of(article.text, mention.span[0])
                 or _severity_group(article.text, stated_span[1], lex)
                 or _severity_group(article.text, mention.span[1], lex)
                 or _victims(head, lex),
@@ -1101,6 +1102,16 @@ def _antecedents(text: str, mention: Mention, sentence: Sentence, lex: Lexicon) 
             names.append(m.group())
         names.append(m.group()[: m.start("word") - m.start()].rstrip() if word else m.group())
     return names
+
+
+# "the bodies of two abducted workers": a count of bodies, whatever follows.
+_BODIES_OF_RE = re.compile(r"(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BODIES_OF_REACH = 24
+
+
+def _bodies_of(text: str, start: int) -> str | None:
+    """ "bodies", for a count right after "the bodies of" (a partial count, not the toll)."""
+    return "bodies" if _BODIES_OF_RE.search(text, max(0, start - _BODIES_OF_REACH), start) else None
 
 
 def _severity_group(text: str, end: int, lex: Lexicon) -> str | None:
