@@ -10,6 +10,7 @@ from typing import Any
 from checker.extract.date_years import with_year_unit
 from checker.extract.dates import find_dates
 from checker.extract.lexicon import Lexicon, lexicon
+from checker.extract.number_scan import number_matches
 from checker.extract.numbers import find_numbers
 from checker.extract.quantities import quantities
 from checker.extract.spans import SpanIndex
@@ -43,14 +44,16 @@ def analyse(article: Article, rulebook: Rulebook) -> Analysis:
     text = article.text
     sentences = split_sentences(text, lex.abbreviations)
     dates = find_dates(text, lex, article.id, article.published, article.published_from)
+    # Ordinals and numbered place names are found in the numbers' one scan.
+    matches = number_matches(text, lex)
     taken = [d.span for d in dates]
-    taken += [m.span() for m in lex.place_digit_re.finditer(text)]
-    numbers = [with_year_unit(m) for m in find_numbers(text, lex, article.id, taken)]
+    taken += [m.span() for m in matches.place_digits]
+    numbers = [with_year_unit(m) for m in find_numbers(text, lex, article.id, taken, matches)]
     # "third" in "a third of" is a fraction, not an ordinal.
     fractions = SpanIndex(m.span for m in numbers if m.kind == "percent")
     ordinals = [
         Mention(article=article.id, kind="ordinal", text=m.group(), span=m.span())
-        for m in lex.ordinal_re.finditer(text)
+        for m in matches.ordinals
         if not fractions.overlaps(*m.span())
     ]
     numbers = _with_units(numbers, sentences, dates, text, lex)

@@ -38,6 +38,8 @@ class NumberMatches:
     ages: tuple[Matches, ...]
     others: tuple[Matches, ...]
     not_values: tuple[Matches, ...]  # in the order of ``lex.not_value_res``
+    ordinals: Matches
+    place_digits: Matches  # names of places that hold a number ("Tower 22")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def number_patterns(lex: Lexicon) -> list[re.Pattern[str]]:
         *lex.age_res,
         *lex.other_res,
         *(pattern for _label, pattern in lex.not_value_res),
+        lex.ordinal_re,
+        lex.place_digit_re,
     ]
 
 
@@ -104,6 +108,7 @@ def number_matches(text: str, lex: Lexicon) -> NumberMatches:
         ages, others = plan.ages, plan.others
     ages_end = 8 + ages
     others_end = ages_end + others
+    not_values_end = len(found) - 2
     return NumberMatches(
         times=found[0],
         digits=found[1],
@@ -115,5 +120,7 @@ def number_matches(text: str, lex: Lexicon) -> NumberMatches:
         word_numbers=found[7],
         ages=tuple(found[8:ages_end]),
         others=tuple(found[ages_end:others_end]),
-        not_values=tuple(found[others_end:]),
+        not_values=tuple(found[others_end:not_values_end]),
+        ordinals=found[not_values_end],
+        place_digits=found[not_values_end + 1],
     )

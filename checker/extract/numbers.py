@@ -284,11 +284,19 @@ def _stripped_is(text: str, start: int, end: int, word: str) -> bool:
 
 
 def find_numbers(
-    text: str, lex: Lexicon, article: str, taken: list[tuple[int, int]]
+    text: str,
+    lex: Lexicon,
+    article: str,
+    taken: list[tuple[int, int]],
+    matches: NumberMatches | None = None,
 ) -> list[Mention]:
-    """Every number outside ``taken`` spans, as mentions with literal and likely intervals."""
+    """Every number outside ``taken`` spans, as mentions with literal and likely intervals.
+
+    ``matches`` are ``number_matches(text, lex)`` when the caller has them already.
+    """
     index = SpanIndex(taken)
-    matches = number_matches(text, lex)
+    if matches is None:
+        matches = number_matches(text, lex)
     times = [m for m in matches.times if not index.overlaps(*m.span())]
     mentions: list[Mention] = [
         Mention(article=article, kind="time", text=m.group(), span=m.span()) for m in times

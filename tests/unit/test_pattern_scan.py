@@ -189,6 +189,8 @@ def test_a_small_read_and_the_planned_scan_hand_out_the_same_matches(
         *found.ages,
         *found.others,
         *found.not_values,
+        found.ordinals,
+        found.place_digits,
     ]
     for pattern, matches in zip(patterns, flat, strict=True):
         assert [m.span() for m in matches] == [m.span() for m in pattern.finditer(_SAMPLE)]
