@@ -5,8 +5,11 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
+
+_T = TypeVar("_T")
 
 # A token is an initialism ("U.S."), a number ("1,200.5"), a word (letters,
 # digits, and inner hyphens, apostrophes and full stops: "al-Shabaab",
@@ -29,8 +32,10 @@ BLANK = r"[^\S\n]"
 # A sentence ends after a run of stops (and closing quotes or brackets) that
 # white space and a capital or digit follow. The run is read from its first
 # stop only, and never given back (possessive): a line of 100,000 full stops
-# is read once, not once from each of them (quadratic).
-_BOUNDARY_RE = re.compile(r"(?<![.!?])[.!?]++[\"”’)\]]*+(?=\s++[\"“‘(\[]?[A-Z0-9])")
+# is read once, not once from each of them (quadratic). The pattern opens with
+# the stop itself, the stop before it looked for after it, so that the regex
+# engine skips ahead to the stops instead of trying every character.
+_BOUNDARY_RE = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"”’)\]]*+(?=\s++[\"“‘(\[]?[A-Z0-9])")
 # The word (letters, digits, dots) that ends at a full stop: searched from the
 # start of that word only, never from the start of the line.
 _WORD_BEFORE_STOP_RE = re.compile(r"([\w.]+)\.$")
@@ -58,6 +63,32 @@ POSSESSIVES = ("'s", "’s")  # both two characters long
 _POSSESSIVE_CASES = ("'s", "'S", "’s", "’S")
 
 
+class _cached(Generic[_T]):
+    """``functools.cached_property`` without its lock: a value made on first read and
+    kept in the instance's ``__dict__``, where later reads find it.
+
+    Python 3.11's takes a lock on every first read of every instance's value;
+    sentences are made and read by one thread only, tens of thousands of them.
+    """
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _cached[_T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object, owner: type | None = None) -> _cached[_T] | _T:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of an article: its span, text and paragraph number.
@@ -72,7 +103,7 @@ class Sentence:
     text: str
     paragraph: int
 
-    @functools.cached_property
+    @_cached
     def tokens(self) -> tuple[Token, ...]:
         """The sentence's word and punctuation tokens, with absolute offsets.
 
@@ -85,12 +116,12 @@ class Sentence:
         ends = map(int.__add__, starts, map(len, words))
         return tuple(map(_make_token, zip(words, starts, ends, self.lowers, strict=True)))
 
-    @functools.cached_property
+    @_cached
     def words(self) -> tuple[str, ...]:
         """The texts of the sentence's tokens (one ``findall``)."""
         return tuple(_TOKEN_RE.findall(self.text))
 
-    @functools.cached_property
+    @_cached
     def word_starts(self) -> tuple[int, ...]:
         """Where each token starts within ``text`` (not shifted by ``start``).
 
@@ -98,16 +129,17 @@ class Sentence:
         underscores, and no token starts with one, so each token is the first
         occurrence of its text after the one before it.
         """
-        text = self.text
-        out = []
+        find = self.text.find
+        out: list[int] = []
+        add = out.append
         pos = 0
         for word in self.words:
-            pos = text.find(word, pos)
-            out.append(pos)
+            pos = find(word, pos)
+            add(pos)
             pos += len(word)
         return tuple(out)
 
-    @functools.cached_property
+    @_cached
     def lowers(self) -> tuple[str, ...]:
         """The tokens' lower-case texts (``Token.lower``), for looking words up by index."""
         lows = tuple(map(str.lower, self.words))
@@ -117,7 +149,7 @@ class Sentence:
             return tuple(w[:-2] if w.endswith(POSSESSIVES) else w for w in lows)
         return lows
 
-    @functools.cached_property
+    @_cached
     def bare_words(self) -> tuple[str, ...]:
         """The token texts without a possessive ("Hanoi's" is "Hanoi"); ``words``
         itself when none has one."""
@@ -125,7 +157,7 @@ class Sentence:
             return self.words
         return tuple(w[:-2] if w.endswith(POSSESSIVES) else w for w in self.words)
 
-    @functools.cached_property
+    @_cached
     def starts(self) -> tuple[int, ...]:
         """The absolute start offsets of the tokens, for bisecting."""
         return tuple(map(self.start.__add__, self.word_starts))
