@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
 
-_SPACES_RE = re.compile(r"\s{2,}")
+# Runs of two or more: spelled to open with a class, so that re skips ahead to one.
+_SPACES_RE = re.compile(r"\s\s+")
 _MARGIN = 2  # a boundary or end test after the last character looks at one more
 
 
@@ -81,6 +83,22 @@ class Stretches:
             words=max(map(len, text.split()), default=0),
             dots=max(map(len, text.split(".")), default=0),
         )
+
+
+class Bounds:
+    """The bounds in characters of several reaches (None counts as 0) for one text,
+    worked out together: a scan needs them all for every text it reads."""
+
+    def __init__(self, reaches: Sequence[Reach | None]) -> None:
+        """Bounds of ``reaches``, in their order."""
+        self._terms = tuple(
+            (0, 0, 0, 0) if r is None else (r.fixed, r.spaces, r.words, r.dots) for r in reaches
+        )
+
+    def within(self, stretches: Stretches) -> list[int]:
+        """``reach.within(stretches)`` of each reach."""
+        spaces, words, dots = stretches.spaces, stretches.words, stretches.dots
+        return [f + s * spaces + w * words + d * dots for f, s, w, d in self._terms]
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker.extract.regex_reach import Reach, Stretches, pattern_reach
+from checker.extract.regex_reach import Bounds, Reach, Stretches, pattern_reach
 from checker.extract.text import BLANK
 
 # The standard library's own regex parser: the leads are read from the parse tree.
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
+_compiler: Any = importlib.import_module("re._compiler")
 
 _MAX_LEAD = 8  # pieces read into a lead: enough to be rare, short enough to stay few
 _MAX_LEADS = 256  # more alternatives than this make the gate slower than the patterns
@@ -282,19 +283,41 @@ def pattern_leads(pattern: re.Pattern[str]) -> list[_Lead] | None:
     return leads
 
 
-def _trie(leads: list[tuple[str, ...]]) -> str:
-    """One regex for ``leads`` (tuples of pieces), sharing their common starts."""
+def _trie(leads: list[tuple[str, ...]], *, digits_apart: bool = False) -> str:
+    """One regex for ``leads`` (tuples of pieces), sharing their common starts.
+
+    With ``digits_apart``, the alternatives that open with a digit are put
+    behind one test for a digit: where none stands (at most places) the
+    regex engine passes over all of them at once, not one by one.
+    """
     groups: dict[str, list[tuple[str, ...]]] = {}
     for lead in leads:
         groups.setdefault(lead[0], []).append(lead[1:])
-    parts = []
+    parts: list[str] = []
+    digits: list[str] = []
     for head in sorted(groups):
         tails = groups[head]
-        if any(not t for t in tails):
-            parts.append(head)  # a shorter lead already opens the gate
-        else:
-            parts.append(head + "(?:" + _trie(tails) + ")")
+        # Where a shorter lead ends, it already opens the gate.
+        part = head if any(not t for t in tails) else head + "(?:" + _trie(tails) + ")"
+        (digits if digits_apart and _opens_with_digit(head) else parts).append(part)
+    if len(digits) > 1:
+        parts.insert(0, r"(?=\d)(?:" + "|".join(digits) + ")")
+    else:
+        parts[:0] = digits
     return "|".join(parts)
+
+
+def _opens_with_digit(piece: str) -> bool:
+    """True when every match of ``piece`` opens with a digit (a digit, ``\\d``, or a
+    repeat of them that is not optional, as ``_leads`` spells one)."""
+    if piece.startswith("(?:") and "){" in piece:
+        members = piece[3 : piece.rindex("){")].split("|")
+        return all(_is_digit(m) for m in members)
+    return _is_digit(piece)
+
+
+def _is_digit(piece: str) -> bool:
+    return piece == r"\d" or (len(piece) == 1 and piece in "0123456789")
 
 
 def _char(piece: str) -> str | None:
@@ -386,7 +409,7 @@ class PatternScan:
         # before a lead that needs one (the text's start is tried on its own), and
         # the first character of any other lead.
         never = r"(?!x)x"
-        self._nonword_lead = re.compile(_trie(nonword) if nonword else never)
+        self._nonword_lead = re.compile(_trie(nonword, digits_apart=True) if nonword else never)
         self._after_nonword = re.compile(r"\W(?=" + self._nonword_lead.pattern + ")")
         firsts = sorted({m for lead in plain_leads for m in lead.first})
         self._plain = re.compile(
@@ -395,6 +418,9 @@ class PatternScan:
             else never
         )
         self._gated_any = bool(nonword or plain)
+        self._alone_skipping = [(i, skipping(self.patterns[i])) for i in self._alone]
+        self._bounds = Bounds(self._reach)
+        self._lead_bounds = Bounds(self._lead_reach)
 
     def _hits(self, folded: str) -> list[int]:
         """Offsets of ``folded`` where some lead may start, in order."""
@@ -407,13 +433,13 @@ class PatternScan:
             return [list(p.finditer(text)) for p in self.patterns]
         folded = fold(text)
         found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
-        for i in self._alone:
-            found[i] = list(self.patterns[i].finditer(text))
+        for i, alone in self._alone_skipping:
+            found[i] = list(alone.finditer(text))
         resume = [0] * len(self.patterns)  # where each pattern's next search starts
         # No match attempt looks further than its pattern's reach in this text.
         stretches = Stretches.of(text)
-        reach = [0 if r is None else r.within(stretches) for r in self._reach]
-        lead_reach = [r.within(stretches) for r in self._lead_reach]
+        reach = self._bounds.within(stretches)
+        lead_reach = self._lead_bounds.within(stretches)
         patterns, one, two, other = self.patterns, self._one, self._two, self._other
         for pos in self._hits(folded):
             tries = two.get(folded[pos : pos + 2]) or one.get(folded[pos])
@@ -427,6 +453,63 @@ class PatternScan:
                     found[i].append(m)
                     resume[i] = m.end()
         return found
+
+
+# No word character before the character just read: "\b" moved behind it.
+_NOT_AFTER_WORD = _parser.parse(r"(?<!\w.)").data[0]
+_FLAGS_KEPT = re.ASCII | re.LOCALE
+
+
+def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern``, or one that finds the same matches (spans and groups) faster.
+
+    A pattern that opens with a word boundary and a class of word characters
+    ("\\b[A-Z]") has ``re`` try it at every character of a text. Recompiled
+    to read the character first and look back for the boundary after it,
+    it opens with a class, which ``re`` skips ahead to; the class read first
+    is the original's ASCII members and anything beyond ASCII (a short test
+    that most characters fail), the original class is then looked back at.
+    Any other pattern is returned as it is.
+    """
+    if pattern.flags & _FLAGS_KEPT:
+        return pattern
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    items, flags = tree.data, tree.state.flags
+    while items and items[0][0] is _c.SUBPATTERN:
+        _group, add, remove, sub = items[0][1]
+        items, flags = sub.data, (flags | add) & ~remove
+    if len(items) < 2 or items[0] != (_c.AT, _c.AT_BOUNDARY) or items[1][0] is not _c.IN:
+        return pattern
+    members = items[1][1]
+    if not _word_class(members):
+        return pattern
+    alone = _parser.State()
+    alone.flags = flags
+    test = _compiler.compile(_parser.SubPattern(alone, [(_c.IN, members)]), flags)
+    first: list[tuple[Any, Any]] = [(_c.LITERAL, c) for c in range(128) if test.match(chr(c))]
+    first.append((_c.RANGE, (128, 0x10FFFF)))
+    is_member = (_c.ASSERT, (-1, _parser.SubPattern(tree.state, [(_c.IN, members)])))
+    items[:2] = [(_c.IN, first), is_member, _NOT_AFTER_WORD]
+    compiled: re.Pattern[str] = _compiler.compile(tree, pattern.flags)
+    return compiled
+
+
+def _word_class(members: list[tuple[Any, Any]]) -> bool:
+    """True when every character of the class ``members`` is a word character."""
+    if members and members[0][0] is _c.NEGATE:
+        return (_c.CATEGORY, _c.CATEGORY_NOT_WORD) in members
+    for op, av in members:
+        if op is _c.LITERAL:
+            chars = [av]
+        elif op is _c.RANGE and av[1] - av[0] < 0x1000:
+            chars = list(range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av in (_c.CATEGORY_WORD, _c.CATEGORY_DIGIT):
+            continue
+        else:
+            return False
+        if not all(chr(c).isalnum() or c == ord("_") for c in chars):
+            return False
+    return True
 
 
 def _bounded(pieces: tuple[str, ...]) -> tuple[str, ...]:

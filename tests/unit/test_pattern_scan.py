@@ -9,7 +9,7 @@ import pytest
 
 from checker.extract import lexicon
 from checker.extract.number_scan import number_matches, number_patterns
-from checker.extract.scan import PatternScan, pattern_leads
+from checker.extract.scan import PatternScan, pattern_leads, skipping
 from checker.rulebook import Rulebook
 
 _SAMPLE = (
@@ -227,3 +227,31 @@ def test_white_space_within_a_line_is_a_lead_piece_with_a_bounded_reach() -> Non
     assert leads is not None
     assert [lead.pieces[:2] for lead in leads] == [("a", r"(?:[^\S\n]|\-){1,}")]
     assert pattern_reach(re.compile(r"a[^\S\n]+b")) == Reach(fixed=5, spaces=1)
+
+
+_BOUNDARY_CLASSES = [
+    (r"\b[A-Z][a-z]+, (\d+)", 0),
+    (r"(?-i:\b[^\W\d_a-z][^\W\d_A-Z]+), (?P<n>\d{1,2})(?=[,.;](?!\d)|\s*$)", re.IGNORECASE),
+    (r"(?-i:\b[A-Z][A-Za-z'’-]*[a-z] (?:Jr\.?|II)), (?P<n>\d)", re.IGNORECASE),
+    (r"(\b[a-c\d]\w*)x", re.IGNORECASE),
+    (r"\b[^\W\d]\w*s\b", 0),
+]
+
+
+def test_a_pattern_opening_with_a_word_boundary_is_recompiled_to_find_the_same() -> None:
+    rng = random.Random(5)
+    alphabet = "abcxsABCXS019 ,.;'’-_\n" + "".join(_TRICKY)
+    texts = ["Ann Lee, 4, and Bob Smith Jr., 52, Ab, 7", ""]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(400)]
+    for source, flags in _BOUNDARY_CLASSES:
+        pattern = re.compile(source, flags)
+        fast = skipping(pattern)
+        assert fast is not pattern
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == _found(pattern, text)
+
+
+def test_a_pattern_whose_boundary_may_stand_before_a_non_word_character_is_kept() -> None:
+    for source in [r"\b[-A-Z]x", r"[A-Z]\b", r"\bab", r"(?a)\b[A-Z]x"]:
+        pattern = re.compile(source)
+        assert skipping(pattern) is pattern
