@@ -61,13 +61,15 @@ def analyse(article: Article, rulebook: Rulebook) -> Analysis:
     return Analysis(article=article, sentences=sentences, mentions=mentions)
 
 
-def _currency(mention: Mention, text: str, symbols: list[tuple[str, str]]) -> Mention | None:
-    """The mention as money when a currency sign (of ``symbols``) stands right before it."""
+def _currency(
+    mention: Mention, text: str, symbols: list[tuple[str, str]], signs: tuple[str, ...]
+) -> Mention | None:
+    """The mention as money when a currency sign (of ``symbols``, whose signs are
+    ``signs``) stands right before it."""
     if not symbols:
         return None
     # ``symbols`` are sorted longest first.
     before = text[max(0, mention.span[0] - len(symbols[0][0])) : mention.span[0]]
-    signs = tuple(symbol for symbol, _unit in symbols)
     if not before.endswith(signs) and not mention.text.startswith(signs):
         return None  # most counts: no sign before or in them
     for symbol, unit in symbols:
@@ -99,6 +101,7 @@ def _with_units(
     dates), are worked out once per sentence.
     """
     symbols = sorted(lex.rulebook.language.currency_symbols.items(), key=lambda kv: -len(kv[0]))
+    signs = tuple(symbol for symbol, _unit in symbols)
     # Where the signs and unit words read without quantulum3 stand: no cue for it.
     read: set[int] = set()
     first: list[Mention | None] = []
@@ -110,7 +113,7 @@ def _with_units(
             continue
         # A scale word of the number itself ("6.8 lakh people") is no unit.
         read.update(_word_ends(mention.span, text))
-        money = _currency(mention, text, symbols)
+        money = _currency(mention, text, symbols, signs)
         if money is not None:
             read.update(_signs(money, text, lex))
             first.append(money)

@@ -7,10 +7,11 @@ the rule data into fast lookups.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from checker.extract.scan import fold
 from checker.extract.text import BLANK, token_texts
 from checker.models import MentionKind
 from checker.rulebook import MetricRule, Place, PlaceRules, Rulebook, UnitReading
@@ -78,6 +79,37 @@ def alternation(phrases: list[str], blank: str = r"\s+") -> str:
     if not ordered:
         return r"(?!x)x"
     return "|".join(re.escape(p).replace(r"\ ", blank) for p in ordered)
+
+
+def phrase_ends(phrases: Iterable[str], *, ignore_case: bool) -> tuple[str, ...] | None:
+    """What each of ``phrases`` ends with after its last space, folded (``scan.fold``)
+    when case is ignored: see ``may_end_with``.
+
+    None when that is empty or holds white space, or (case ignored) is not
+    ASCII, where folding may not match as the regex engine does: then no
+    text is ruled out.
+    """
+    ends = set()
+    for phrase in phrases:
+        last = phrase.rsplit(" ", 1)[-1]
+        if not last or any(c.isspace() for c in last) or (ignore_case and not last.isascii()):
+            return None
+        ends.add(fold(last) if ignore_case else last)
+    return tuple(sorted(ends))
+
+
+def may_end_with(text: str, ends: tuple[str, ...] | None, *, ignore_case: bool) -> bool:
+    """False when ``text``, without the white space it ends with, ends with none of
+    ``ends`` (``phrase_ends`` of some phrases): then a pattern of those phrases
+    followed by white space and the end of the text cannot match in it.
+
+    A test on the end of the text, made before searching it with such a
+    pattern, which tries every place in the text.
+    """
+    if ends is None:
+        return True
+    stripped = text.rstrip()
+    return (fold(stripped) if ignore_case else stripped).endswith(ends)
 
 
 # How far from a figure, in its sentence, "of the city" tells the figure's place.
@@ -209,6 +241,7 @@ class Lexicon:
 
     rulebook: Rulebook
     hedge_re: re.Pattern[str]
+    hedge_ends: tuple[str, ...] | None  # ``phrase_ends`` of the hedges before a number
     hedge_kind: Mapping[str, str]
     trailing_hedge_re: re.Pattern[str]
     range_joiner_re: re.Pattern[str]
@@ -220,7 +253,9 @@ class Lexicon:
     period_start_re: re.Pattern[str]
     unit_words_re: re.Pattern[str]
     # Each unit word's first word, lower case: a text (ASCII) that holds none
-    # cannot match ``unit_words_re``; None when a unit word is not ASCII.
+    # cannot match ``unit_words_re``; None when a unit word is not ASCII. A
+    # word that holds another ("acres", "acre") is left out: the other is in
+    # every text that holds it.
     unit_word_stems: tuple[str, ...] | None
     extra_units_re: re.Pattern[str]
     unit_after_re: re.Pattern[str]
@@ -238,6 +273,7 @@ class Lexicon:
     weekdays: dict[str, int]
     abbreviations: frozenset[str]
     name_prefix_re: re.Pattern[str]
+    name_prefix_ends: tuple[str, ...] | None  # ``phrase_ends`` of the name prefixes
     age_res: tuple[re.Pattern[str], ...]
     other_res: tuple[re.Pattern[str], ...]
     relative_re: re.Pattern[str]
@@ -347,6 +383,11 @@ class Lexicon:
     tells_apart: frozenset[str]
 
 
+def _shortest_stems(stems: set[str]) -> tuple[str, ...]:
+    """``stems`` without those that hold another of them, sorted."""
+    return tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
+
+
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.lower().split())
 
@@ -441,6 +482,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w-])(?P<hedge>" + alternation(leading, _INLINE) + ")" + _INLINE + r"\Z",
             re.IGNORECASE,
         ),
+        hedge_ends=phrase_ends(leading, ignore_case=True),
         hedge_kind=hedge_kind,
         trailing_hedge_re=re.compile(
             rf"^(?:{_INLINE})?(?P<hedge>" + alternation(trailing, _INLINE) + r")(?![\w])",
@@ -487,7 +529,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         unit_word_stems=(
-            tuple(sorted({w.split()[0].lower() for w in lang.unit_words if w.split()}))
+            _shortest_stems({w.split()[0].lower() for w in lang.unit_words if w.split()})
             if all(w.isascii() for w in lang.unit_words)
             else None
         ),
@@ -523,6 +565,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         months={k.lower(): v for k, v in lang.months.items()},
         weekdays={k.lower(): v for k, v in lang.weekdays.items()},
         abbreviations=frozenset(lang.abbreviations),
+        name_prefix_ends=phrase_ends(lang.name_prefixes, ignore_case=False),
         name_prefix_re=re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in lang.name_prefixes) + r")\s+$"
         ),

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.fractions import find_digit_fractions, find_fractions
-from checker.extract.lexicon import Lexicon
+from checker.extract.lexicon import Lexicon, may_end_with
 from checker.extract.not_values import find_not_values
 from checker.extract.number_scan import NumberMatches, number_matches
 from checker.extract.spans import SpanIndex
@@ -215,7 +215,8 @@ def _classify(
         return "other", None, "name"
     if before.endswith("-") and before[-2:-1].isalpha():
         return "other", None, "name"
-    if lex.name_prefix_re.search(before):
+    named = may_end_with(before, lex.name_prefix_ends, ignore_case=False)
+    if named and lex.name_prefix_re.search(before):
         return "other", None, "name"
     if lex.percent_re.match(after):
         return "percent", "%", None
@@ -359,7 +360,12 @@ def find_numbers(
             i += 1
         else:
             kind = "exact"
-            lead = lex.hedge_re.search(text[max(0, start - 30) : start])
+            before = text[max(0, start - 30) : start]
+            lead = (
+                lex.hedge_re.search(before)
+                if may_end_with(before, lex.hedge_ends, ignore_case=True)
+                else None
+            )
             if lead and _places_in_time(lead.group("hedge"), text, raw.end, lex):
                 lead = None
             if lead:
