@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.extract.scan import fold
 
@@ -38,6 +38,26 @@ _QUOTES = "'’‘"
 REACH = 512
 RUN = 16
 _LONG_RUN_RE = re.compile(rf"[\s\d-][\s\d-]{{{RUN},}}")
+# Each byte of a text's UTF-8 that may belong to such a run marked 1: ASCII
+# white space, digits and "-", and every byte of a character beyond ASCII.
+_RUN_BYTES = bytes(
+    1 if code >= 0x80 or chr(code).isspace() or chr(code) in "0123456789-" else 0
+    for code in range(256)
+)
+_LONG_RUN_MARKS = b"\x01" * (RUN + 1)
+
+
+def _long_runs(text: str) -> list[int]:
+    """Where the runs of more than ``RUN`` white space characters, hyphens or digits
+    of ``text`` start.
+
+    Most texts have none, which a pass over their bytes tells much faster
+    than the regex: a run is as many marked bytes in a row, or more.
+    """
+    marks = text.encode("utf-8", "surrogatepass").translate(_RUN_BYTES)
+    if _LONG_RUN_MARKS not in marks:
+        return []
+    return [m.start() for m in _LONG_RUN_RE.finditer(text)]
 
 
 _OPENER_RE = re.compile(r"(?:([a-z]+)|(\d)\w*)(?:[\s-]+(?:([a-z]+)|(\d)|(['’‘])\d))?")
@@ -75,6 +95,9 @@ class CueTable:
     cue_re: re.Pattern[str]
     patterns: Mapping[str, tuple[int, ...]]
     indexed: Mapping[int, re.Pattern[str]]
+    # The same, looked up by a cue's first word and its second ("" for none),
+    # without building the cue's text.
+    by_words: Mapping[str, Mapping[str, tuple[int, ...]]] = field(default_factory=dict)
 
 
 def cue_table(openers: Mapping[re.Pattern[str], Iterable[str]]) -> CueTable:
@@ -108,11 +131,12 @@ def cue_table(openers: Mapping[re.Pattern[str], Iterable[str]]) -> CueTable:
         rf"(?![a-z])(?:(?=[\s-]+(?:([a-z]+)|(\d)|({quotes})\d))|)"
         rf"|(\d)(?:(?=\w*[\s-]+(?:([a-z]+)|(\d)))|)|{quotes}(?=\d))"
     )
-    return CueTable(
-        cue_re=cue_re,
-        patterns={cue: tuple(ps) for cue, ps in by_cue.items()},
-        indexed=indexed,
-    )
+    patterns = {cue: tuple(ps) for cue, ps in by_cue.items()}
+    by_words: dict[str, dict[str, tuple[int, ...]]] = {}
+    for cue, ps in patterns.items():
+        first, _, second = cue.partition(" ")
+        by_words.setdefault(first, {})[second] = ps
+    return CueTable(cue_re=cue_re, patterns=patterns, indexed=indexed, by_words=by_words)
 
 
 def _words(words: set[str]) -> str:
@@ -159,27 +183,31 @@ class CueScan:
         lowered = fold(text)
         if len(lowered) != len(text):
             return
-        found: defaultdict[str, list[int]] = defaultdict(list)
+        starts: defaultdict[int, list[int]] = defaultdict(list)
+        by_words = table.by_words
+        nothing: Mapping[str, tuple[int, ...]] = {}
+        # Most cues found (a digit, "in the") open no pattern: each is looked
+        # up by its words, and only those that do are kept.
         for m in table.cue_re.finditer(lowered):
             single, paired, after, digit_after, quote_after, digit, then, digit_then = m.groups()
             word = single or paired
             if word is None:
-                found[DIGIT if digit else QUOTE].append(m.start())
-                if then or digit_then:
-                    found[f"{DIGIT} {then or DIGIT}"].append(m.start())
+                word = DIGIT if digit else QUOTE
+                second = then or (DIGIT if digit_then else "")
+            else:
+                second = after or (DIGIT if digit_after else QUOTE if quote_after else "")
+            seconds = by_words.get(word, nothing)
+            if not seconds:
                 continue
-            found[word].append(m.start())
-            if after or digit_after or quote_after:
-                second = after or (DIGIT if digit_after else QUOTE)
-                found[f"{word} {second}"].append(m.start())
-        starts: dict[int, list[int]] = {}
-        for cue, positions in found.items():
-            for pattern in table.patterns.get(cue, ()):
-                starts.setdefault(pattern, []).extend(positions)
+            for pattern in seconds.get("", ()):
+                starts[pattern].append(m.start())
+            if second:
+                for pattern in seconds.get(second, ()):
+                    starts[pattern].append(m.start())
         for positions in starts.values():
             positions.sort()
-        self._starts = starts
-        self._long_runs = [m.start() for m in _LONG_RUN_RE.finditer(text)]
+        self._starts = dict(starts)
+        self._long_runs = _long_runs(text)
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` in the text, exactly as ``pattern.finditer(text)``."""

@@ -42,7 +42,8 @@ def is_future(
     cuts = [c.end() for c in _CLAUSE_RE.finditer(before)]
     if cuts:
         before = before[cuts[-1] :]
-    if _last(markers, before) > _last(past, before):
+    marker = _last(markers, before)
+    if marker >= 0 and marker > _last(past, before):
         return True
     if cuts or start <= _BEFORE:
         if not _LEAD_RE.match(before):

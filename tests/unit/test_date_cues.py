@@ -259,3 +259,30 @@ def test_a_match_far_from_any_long_run_is_tried_within_its_reach(
     for pattern in date_grammar.cues.indexed.values():
         assert _found(scan.finditer(pattern)) == _found(pattern.finditer(text))
     assert [m.group() for m in scan.finditer(date_grammar.unit_offset)] == ["last week"] * 60
+
+
+def test_long_runs_are_found_as_the_run_regex_finds_them() -> None:
+    from checker.extract.date_cues import _LONG_RUN_RE, _long_runs
+
+    rng = random.Random(17)
+    # White space and digits beyond ASCII, and characters of several bytes.
+    alphabet = [
+        "1",
+        " ",
+        "-",
+        "\n",
+        "\t",
+        "a",
+        "\u00a0",
+        "\u3000",
+        "\u0663",
+        "\u00e9",
+        "\u4e00",
+        "\ud800",
+    ]
+    texts = ["", "1" * RUN, "1" * (RUN + 1), " " * (RUN + 1) + "x", "\u3000" * (RUN + 1)]
+    for _ in range(2000):
+        weights = [rng.random() for _ in alphabet]
+        texts.append("".join(rng.choices(alphabet, weights, k=rng.randint(0, 80))))
+    for text in texts:
+        assert _long_runs(text) == [m.start() for m in _LONG_RUN_RE.finditer(text)], repr(text)
