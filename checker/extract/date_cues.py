@@ -186,8 +186,8 @@ class CueScan:
         starts: defaultdict[int, list[int]] = defaultdict(list)
         by_words = table.by_words
         nothing: Mapping[str, tuple[int, ...]] = {}
-        # Most cues found (a digit, "in the") open no pattern: each is looked
-        # up by its words, and only those that do are kept.
+        # About half the cues found ("in the", a number before a word) open no
+        # pattern: each is looked up by its words, and only those that do are kept.
         for m in table.cue_re.finditer(lowered):
             single, paired, after, digit_after, quote_after, digit, then, digit_then = m.groups()
             word = single or paired

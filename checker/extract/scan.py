@@ -471,13 +471,13 @@ def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
     that most characters fail), the original class is then looked back at.
     Any other pattern is returned as it is.
     """
-    if pattern.flags & _FLAGS_KEPT:
-        return pattern
     tree = _parser.parse(pattern.pattern, pattern.flags)
     items, flags = tree.data, tree.state.flags
     while items and items[0][0] is _c.SUBPATTERN:
         _group, add, remove, sub = items[0][1]
         items, flags = sub.data, (flags | add) & ~remove
+    if flags & _FLAGS_KEPT:
+        return pattern  # word characters as ASCII or the locale has them
     if len(items) < 2 or items[0] != (_c.AT, _c.AT_BOUNDARY) or items[1][0] is not _c.IN:
         return pattern
     members = items[1][1]

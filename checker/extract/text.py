@@ -33,7 +33,7 @@ BLANK = r"[^\S\n]"
 # white space and a capital or digit follow. The run is read from its first
 # stop only, and never given back (possessive): a line of 100,000 full stops
 # is read once, not once from each of them (quadratic). The pattern opens with
-# the stop itself, the stop before it looked for after it, so that the regex
+# a stop, and only then looks back for a stop before it, so that the regex
 # engine skips ahead to the stops instead of trying every character.
 _BOUNDARY_RE = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"”’)\]]*+(?=\s++[\"“‘(\[]?[A-Z0-9])")
 # The word (letters, digits, dots) that ends at a full stop: searched from the

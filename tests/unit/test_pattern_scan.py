@@ -252,6 +252,6 @@ def test_a_pattern_opening_with_a_word_boundary_is_recompiled_to_find_the_same()
 
 
 def test_a_pattern_whose_boundary_may_stand_before_a_non_word_character_is_kept() -> None:
-    for source in [r"\b[-A-Z]x", r"[A-Z]\b", r"\bab", r"(?a)\b[A-Z]x"]:
+    for source in [r"\b[-A-Z]x", r"[A-Z]\b", r"\bab", r"(?a)\b[A-Z]x", r"(?a:\b[é]x)"]:
         pattern = re.compile(source)
         assert skipping(pattern) is pattern
