@@ -62,12 +62,17 @@ def analyse(article: Article, rulebook: Rulebook) -> Analysis:
 
 
 def _currency(
-    mention: Mention, text: str, symbols: list[tuple[str, str]], signs: tuple[str, ...]
+    mention: Mention,
+    text: str,
+    symbols: list[tuple[str, str]],
+    signs: tuple[str, ...] | None = None,
 ) -> Mention | None:
     """The mention as money when a currency sign (of ``symbols``, whose signs are
-    ``signs``) stands right before it."""
+    ``signs``: given once per article, not made for each number) stands right before it."""
     if not symbols:
         return None
+    if signs is None:
+        signs = tuple(symbol for symbol, _unit in symbols)
     # ``symbols`` are sorted longest first.
     before = text[max(0, mention.span[0] - len(symbols[0][0])) : mention.span[0]]
     if not before.endswith(signs) and not mention.text.startswith(signs):
