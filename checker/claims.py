@@ -447,7 +447,7 @@ def _place_of(
         and "region" in _kinds(whole, lex, extra, country)
         and _across(fact, countries[0].name, lex)
     ):
-        # "killed nine people across Spain" in a story of one region: the
+        # "killed nine people across X" in a story of one of its regions: the
         # whole country, wider than the story's area.
         return countries[0].name, True
     if lex.national_re.search(fact.context(ANAPHOR_WINDOW, ANAPHOR_WINDOW)):

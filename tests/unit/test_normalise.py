@@ -623,7 +623,7 @@ def test_ignore_patterns_compile_once_for_all_names(rulebook: Rulebook) -> None:
 
     module._ignore_re.cache_clear()
     text = "Troops massed on the border with {}, officials in {} said."
-    for first, second in [("Chad", "Niger"), ("Peru", "Chile"), ("Laos", "Vietnam")]:
+    for first, second in [("Chad", "Sudan"), ("Peru", "Chile"), ("Laos", "Cambodia")]:
         names = _place_names(text.format(first, second), rulebook)
         assert names == [second]
     assert module._ignore_re.cache_info().currsize == 0
