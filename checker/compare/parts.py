@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from checker.compare.summary import finding
-from checker.compare.values import current_claims, independent, is_vague, longer_period, small_gap
+from checker.compare.values import (
+    current_claims,
+    independent,
+    is_vague,
+    longer_period,
+    small_gap,
+    superseded,
+)
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.models import Article, Event, Fact, Finding
 from checker.rulebook import MetricRule, Rulebook
@@ -186,7 +193,10 @@ def _judge(
     is one of a whole told of another country.
     """
     parts = [f for f in claims.of(part, increments=increments) if not is_vague(f)]
-    totals = [f for f in claims.of(whole) if not is_vague(f)]
+    # An earlier, superseded whole ("had put the toll at seven") is no whole a
+    # part can exceed.
+    lex = lexicon(rulebook)
+    totals = [f for f in claims.of(whole) if not is_vague(f) and not superseded(f, lex)]
     bad_parts = []
     for p in parts:
         if longer_period(totals, [p], rulebook):

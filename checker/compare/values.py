@@ -81,7 +81,7 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
     out: list[Fact] = []
     for _article, members in sorted(per.items()):
         members.sort(key=lambda f: f.span)
-        fresh = [f for f in members if not _superseded(f, lex)] or members
+        fresh = [f for f in members if not superseded(f, lex)] or members
         risen = [f for f in fresh if lex.rise_re.search(f.context())]
         if risen:
             top = max(_low(f.interval) for f in risen)
@@ -113,7 +113,7 @@ def is_vague(fact: Fact) -> bool:
 _SUPERSEDED_WINDOW = 40
 
 
-def _superseded(fact: Fact, lex: Lexicon) -> bool:
+def superseded(fact: Fact, lex: Lexicon) -> bool:
     """True when the words around the number mark it as an earlier figure."""
     return bool(lex.superseded_re.search(fact.preceding(_SUPERSEDED_WINDOW)))
 
@@ -171,7 +171,7 @@ def timeline(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> s
     lex = lexicon(rulebook)
     low_days, high_days = _days(low), _days(high)
     rise = any(lex.rise_re.search(f.context()) for f in high) or any(
-        _superseded(f, lex) for f in low
+        superseded(f, lex) for f in low
     )
     if low_days and high_days and not rise and _one_statement(low, high, rulebook):
         # One authority's figure, told a day apart by two outlets: the same

@@ -220,6 +220,16 @@ def test_a_part_larger_than_its_whole_conflicts(rulebook: Rulebook, arts: list[A
     assert conflicts[0].sides == [[whole.id], [part.id]]
 
 
+def test_a_superseded_whole_is_no_whole_a_part_exceeds(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # "Officials had put the toll at seven on Wednesday night" beside "eight officers".
+    whole = _fact(A, 7, stated="seven", sentence="Officials had put the toll at seven.")
+    part = _fact(B, 8, victims="soldiers", stated="eight officers")
+    _, findings = _run([whole, part], arts, rulebook)
+    assert [f.rule for f in findings if f.kind == "conflict"] == []
+
+
 def test_a_part_held_by_its_own_articles_whole_is_a_conflict_of_wholes_only(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:
