@@ -564,7 +564,7 @@ def _metric(
                         # "Over 90 villagers of X in Y district of Z were killed":
                         # a counted group of people reaches its verb further off,
                         # and only forward, across no clause break.
-                        trigger = _forward(words, lowers, last, ml, _FAR_WINDOW, lex.aside_openers)
+                        trigger = _forward(words, lowers, last, ml, _FAR_WINDOW, lex)
                     if (
                         trigger is None
                         and head.head is None
@@ -663,19 +663,25 @@ def _forward(
     last: int,
     ml: MetricLexicon,
     window: int,
-    aside_openers: Collection[str] = (),
+    lex: Lexicon | None = None,
 ) -> tuple[int, int] | None:
     """The first trigger within ``window`` tokens after the number, before any clause
     break but an aside that a part marker opens ("Four people, including a boy,
     were killed")."""
     end = min(len(words), last + 1 + window)
     found = _first_trigger(words, lowers, ml, range(last + 1, end), last, _CLAUSE_BREAKS)
-    if found is not None or not aside_openers:
+    if found is not None or lex is None:
         return found
+    aside_openers = lex.aside_openers
     comma = next((k for k in range(last + 1, end) if words[k] in _CLAUSE_BREAKS), None)
     if comma is None or words[comma] != "," or comma + 1 >= end:
         return None
-    if lowers[comma + 1] not in aside_openers:
+    opens = lowers[comma + 1] in aside_openers or (
+        # "Nine workers, six of them women, died": a count of a part of them.
+        lowers[comma + 2 : comma + 4] == ("of", "them")
+        and lex.number_token_re.fullmatch(words[comma + 1]) is not None
+    )
+    if not opens:
         return None
     close = next((k for k in range(comma + 2, end) if words[k] in _CLAUSE_BREAKS), None)
     if close is None or words[close] != ",":
