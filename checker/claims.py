@@ -114,23 +114,19 @@ def is_state(fact: Fact, lex: Lexicon) -> bool:
 
 def is_added(fact: Fact, lex: Lexicon) -> bool:
     """True for what was added ("20 more bodies", "a further 500 troops")."""
+    return _added_by(fact, lex) is not None
+
+
+def _added_by(fact: Fact, lex: Lexicon) -> str | None:
+    """The increment marker that makes the figure an addition ("a further 500
+    troops", "another 12 bodies", "20 more bodies"), in lower case, else None."""
     before = fact.preceding(_STATE_WINDOW).split()
     if before and before[-1].lower() in lex.increment_words - {"more"}:
-        # "a further 500 troops", "another 12 bodies": what was added.
-        return True
+        return before[-1].lower()
     words = fact.context(0, _STATE_WINDOW).split()[:2]
     if len(words) < 2 or not words[0][-1:].isalnum():
-        return False
-    return words[1].lower() in lex.increment_words
-
-
-def _besides(fact: Fact, lex: Lexicon) -> bool:
-    """True when a besides marker ("another", "other") makes the figure an addition."""
-    before = fact.preceding(_STATE_WINDOW).split()
-    words = fact.stated.split()
-    return bool(before and before[-1].lower() in lex.besides_words) or (
-        len(words) > 1 and words[1].lower() in lex.besides_words
-    )
+        return None
+    return words[1].lower() if words[1].lower() in lex.increment_words else None
 
 
 def _nationals(facts: Sequence[Fact], story_of: Mapping[str, Story]) -> dict[tuple[str, str], str]:
@@ -370,16 +366,20 @@ def _nationwide(
     story's area, where other figures of its metric are told of the story's
     city or region by name ("410 arrested in X"): the story is that place's."""
     local: set[tuple[str, str]] = set()
+    smaller: dict[tuple[str, str, str], set[str]] = {}  # the whole's places below a country
     for fact in facts:
         story = story_of.get(fact.article)
-        if story is None or fact.metric == "date":
+        if story is None or fact.metric == "date" or not fact.places:
             continue
         country = fact.countries[0] if fact.countries else ""
-        whole = whole_of[(story.id, fact.metric)]
-        smaller = {
-            n for n in whole if (p := _resolve(n, lex, extra, country)) and p.kind != "country"
-        }
-        if smaller.intersection(fact.places):
+        key = (story.id, fact.metric, country)
+        if key not in smaller:
+            smaller[key] = {
+                n
+                for n in whole_of[(story.id, fact.metric)]
+                if (p := _resolve(n, lex, extra, country)) and p.kind != "country"
+            }
+        if smaller[key].intersection(fact.places):
             local.add((story.id, fact.metric))
     out = dict(placed_at)
     for fact in facts:
@@ -783,6 +783,10 @@ def _locative_before(locatives: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{locatives})\s+(?:the\s+\w+\s+of\s+)?\Z")
 
 
+# How much past a listed count its place is looked for ("four in X").
+_ITEM_AFTER = 40
+
+
 def breakdown_items(facts: Sequence[Fact], lex: Lexicon) -> set[str]:
     """Ids of figures that are items of a listed breakdown in one sentence.
 
@@ -808,10 +812,6 @@ def breakdown_items(facts: Sequence[Fact], lex: Lexicon) -> set[str]:
                 named = place_list_gap(between, after, lex, named=True)
                 out.update((a.id, b.id) if named else (b.id,))
     return out
-
-
-# How much past a listed count its place is looked for ("four in X").
-_ITEM_AFTER = 40
 
 
 def _years(story: Story, articles: dict[str, Article]) -> set[int]:
@@ -1035,10 +1035,17 @@ def assign(
     # ("the dead included three police officers") beside the group's own toll
     # ("14 security forces") is a part like any other.
     largest: dict[tuple[str, str, str], float] = {}
+    # ... and of everyone per story and metric, for one site's count.
+    story_largest: dict[tuple[str, str], float] = {}
     for fact in facts:
-        if fact.id in victims_of and fact.interval.low is not None:
-            key = (fact.article, fact.metric, group_key(victims_of[fact.id]))
-            largest[key] = max(largest.get(key, fact.interval.low), fact.interval.low)
+        low = fact.interval.low
+        if fact.id in victims_of and low is not None:
+            group = group_key(victims_of[fact.id])
+            key = (fact.article, fact.metric, group)
+            largest[key] = max(largest.get(key, low), low)
+            if not group:
+                at = (story_of[fact.article].id, fact.metric)
+                story_largest[at] = max(story_largest.get(at, 0.0), low)
     # The first figure of each article and metric that follows a figure of
     # another metric: "Six were killed. Another 14 were injured."
     first_at: dict[tuple[str, str], Fact] = {}
@@ -1052,13 +1059,6 @@ def assign(
         if fact.article not in opening or fact.span < opening[fact.article].span:
             opening[fact.article] = fact
     firsts = {f.id for f in first_at.values() if opening[f.article].metric != f.metric}
-    # The largest figure of everyone per story and metric, for one site's count.
-    story_largest: dict[tuple[str, str], float] = {}
-    for fact in facts:
-        low = fact.interval.low
-        if fact.id in victims_of and low is not None and not group_key(victims_of[fact.id]):
-            at = (story_of[fact.article].id, fact.metric)
-            story_largest[at] = max(story_largest.get(at, 0.0), low)
     out: list[Fact] = []
     for fact in facts:
         story = story_of.get(fact.article)
@@ -1078,9 +1078,10 @@ def assign(
         may_be_part = not group or fact.interval.low is None or below
         # "Six were killed. Another 14 were injured": an addition to a figure of
         # another metric is its metric's first figure, not an increment.
+        added = _added_by(fact, lex) if fact.metric != "date" else None
         increment = fact.metric != "date" and (
             is_state(fact, lex)
-            or (is_added(fact, lex) and not (fact.id in firsts and _besides(fact, lex)))
+            or (added is not None and not (fact.id in firsts and added in lex.besides_words))
         )
         notes = []
         if fact.metric != "date" and lex.subincident_re.search(fact.preceding(_SUBINCIDENT_WINDOW)):

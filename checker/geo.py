@@ -25,12 +25,18 @@ if TYPE_CHECKING:
     from checker.extract.lexicon import Lexicon
     from checker.models import Fact
 
-# Capitalised runs of one to three words, joined by the particles of place names
-# ("Viña del Mar", "Juchitán de Zaragoza"): the only candidates for a city name.
-_PARTICLES = "de|del|la|las|los|da|do|dos|das|di|du|des|el|al|sur|upon|am|der|den|van|von|y"
-CANDIDATE_RE = re.compile(
-    rf"(?<![\w-])[A-Z][\w'’-]+(?:(?:[ -](?:{_PARTICLES}))*[ -][A-Z][\w'’-]+){{0,2}}"
-)
+
+@functools.lru_cache(maxsize=8)
+def candidate_re(particles: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """Capitalised runs of one to three words, joined by the ``particles`` of place
+    names (rules/places.yaml ``name_particles``: "Viña del Mar", "Juchitán de
+    Zaragoza"): the only candidates for a city name."""
+    joiner = rf"(?:[ -](?:{'|'.join(map(re.escape, particles))}))*" if particles else ""
+    return re.compile(rf"(?<![\w-])[A-Z][\w'’-]+(?:{joiner}[ -][A-Z][\w'’-]+){{0,2}}")
+
+
+# Capitalised runs of one to three words, without particles.
+CANDIDATE_RE = candidate_re()
 # Where a candidate splits into words: before each space or hyphen.
 _WORD_SPLIT_RE = re.compile(r"(?<=\S)(?=[ -])")
 
@@ -133,16 +139,22 @@ def country_codes(names: Iterable[str], aliases: Mapping[str, str]) -> dict[str,
     return out
 
 
-def cities_in(text: str, country_of: Mapping[str, str], skip: frozenset[str]) -> list[Place]:
+def cities_in(
+    text: str,
+    country_of: Mapping[str, str],
+    skip: frozenset[str],
+    candidates: re.Pattern[str] = CANDIDATE_RE,
+) -> list[Place]:
     """GeoNames cities of the countries ``country_of`` (code -> name) named in ``text``.
 
-    Names in ``skip`` (places the rules know, common words) are never cities here.
+    Names in ``skip`` (places the rules know, common words) are never cities
+    here; ``candidates`` finds the runs of words that may name one (``candidate_re``).
     """
     if not country_of:
         return []
     names_of = {code: _cities_of(code) for code in sorted(country_of)}
     out: list[Place] = []
-    for m in CANDIDATE_RE.finditer(text):
+    for m in candidates.finditer(text):
         words = _WORD_SPLIT_RE.split(m.group())
         # The longest name first, from the run's first word on, then from a
         # later one ("Calabria's Crotone" names Crotone).
@@ -185,10 +197,12 @@ def figure_towns(
     out: dict[str, Place] = {}
     if not country_of:
         return out
+    candidates = candidate_re(tuple(rulebook.places.name_particles))
     for fact in facts:
         if fact.metric == "date":
             continue
-        for place in cities_in(fact.context(TOWN_WINDOW, TOWN_WINDOW), country_of, skip):
+        text = fact.context(TOWN_WINDOW, TOWN_WINDOW)
+        for place in cities_in(text, country_of, skip, candidates):
             out.setdefault(place.name, place)
     return out
 

@@ -1066,7 +1066,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 likely=mention.likely,
                 unit=mention.unit,
                 victims=choice.group
-                or _bodies_of(article.text, mention.span[0])
+                or _group_before(article.text, mention.span[0], lex)
                 or _severity_group(article.text, stated_span[1], lex)
                 or _severity_group(article.text, mention.span[1], lex)
                 or _victims(head, lex),
@@ -1110,14 +1110,15 @@ def _antecedents(text: str, mention: Mention, sentence: Sentence, lex: Lexicon) 
     return names
 
 
-# "the bodies of two abducted workers": a count of bodies, whatever follows.
-_BODIES_OF_RE = re.compile(r"(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_BODIES_OF_REACH = 24
+# How far before a count the phrase naming its group may stand ("the bodies of the").
+_GROUP_BEFORE_REACH = 24
 
 
-def _bodies_of(text: str, start: int) -> str | None:
-    """ "bodies", for a count right after "the bodies of" (a partial count, not the toll)."""
-    return "bodies" if _BODIES_OF_RE.search(text, max(0, start - _BODIES_OF_REACH), start) else None
+def _group_before(text: str, start: int, lex: Lexicon) -> str | None:
+    """The group a phrase right before a count names ("the bodies of two abducted
+    workers": bodies; rules/victims.yaml ``groups_before``), else None."""
+    m = lex.group_before_re.search(text, max(0, start - _GROUP_BEFORE_REACH), start)
+    return None if m is None else lex.groups_before[" ".join(m.group("phrase").lower().split())]
 
 
 def _severity_group(text: str, end: int, lex: Lexicon) -> str | None:

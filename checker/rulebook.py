@@ -335,6 +335,9 @@ class VictimRules(_Rule):
     harm_verbs: list[str] = Field(default_factory=list)
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
     subcount_groups: dict[str, str] = Field(default_factory=dict)
+    # Words right before a count that name the group it counts ("the bodies of
+    # two abducted workers": bodies), whatever noun follows the count.
+    groups_before: dict[str, str] = Field(default_factory=dict)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -366,6 +369,8 @@ class PlaceRules(_Rule):
     # Words before a pair of places ("between X and Y"): a route's or a
     # border's two ends, neither of them where a figure was counted.
     pair_words: list[str] = Field(default_factory=list)
+    # Lower-case words that join the words of a place name ("Viña del Mar").
+    name_particles: list[str] = Field(default_factory=list)
     # ISO 3166-2 subdivision types (pycountry) added as regions of their country.
     subdivision_types: list[str] = Field(default_factory=list)
     # Subdivision names never taken for places (common words, ambiguous names).
@@ -433,6 +438,8 @@ class ContextRules(_Rule):
     one_site_sources: list[str] = Field(default_factory=list)
     # What a site does with the people it counts ("treated", "received").
     site_verbs: list[str] = Field(default_factory=list)
+    # Times of the day ("before dawn"): no clause opens at "before" or "after" them.
+    times_of_day: list[str] = Field(default_factory=list)
     report_verbs: list[str] = Field(default_factory=list)
     correction_markers: list[str] = Field(default_factory=list)
     subincident_ordinals: list[str] = Field(default_factory=list)

@@ -109,11 +109,6 @@ def incident_days(
 # How far back in its clause the verb of the happening may stand from a date.
 _ONSET_REACH = 160
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
-# "before dawn", "after midnight": a time of the day, not a clause that opens.
-_TIME_OF_DAY_RE = re.compile(
-    r"\b(?:before|after)\s+(?:dawn|dusk|noon|midnight|sunrise|sunset|daybreak|nightfall|dark)\b",
-    re.IGNORECASE,
-)
 
 
 def _onset_clause(fact: Fact, lex: Lexicon, *, verbs_only: bool = False) -> bool:
@@ -129,7 +124,8 @@ def _onset_clause(fact: Fact, lex: Lexicon, *, verbs_only: bool = False) -> bool
         onsets += lex.incident_re.finditer(before)
     if not onsets:
         return False
-    between = _TIME_OF_DAY_RE.sub(" ", before[max(m.end() for m in onsets) :])
+    # "before dawn", "after midnight": a time of the day, not a clause that opens.
+    between = lex.time_of_day_re.sub(" ", before[max(m.end() for m in onsets) :])
     if _CLAUSE_BREAK_RE.search(between):
         return False
     return not any(word.lower() in lex.clause_openers for word in between.split())

@@ -336,6 +336,8 @@ class Lexicon:
     onset_re: re.Pattern[str]
     one_site_re: re.Pattern[str]
     site_verb_re: re.Pattern[str]
+    # "before dawn", "after midnight" (``times_of_day``).
+    time_of_day_re: re.Pattern[str]
     report_re: re.Pattern[str]
     correction_re: re.Pattern[str]
     subincident_re: re.Pattern[str]
@@ -346,6 +348,10 @@ class Lexicon:
     number_token_re: re.Pattern[str]
     town_locative_re: str
     subcount_groups: dict[str, str]
+    # A phrase right before a count that names its group (``groups_before``),
+    # by the phrase in lower case.
+    group_before_re: re.Pattern[str]
+    groups_before: dict[str, str]
     item_place_re: re.Pattern[str]
     division_words: frozenset[str]
     division_lead_re: re.Pattern[str]
@@ -620,6 +626,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         onset_re=phrase_pattern(rb.context.onset_words),
         one_site_re=phrase_pattern(rb.context.one_site_sources),
         site_verb_re=phrase_pattern(rb.context.site_verbs),
+        time_of_day_re=phrase_pattern(
+            [f"{w} {t}" for w in ("before", "after") for t in rb.context.times_of_day]
+        ),
         report_re=phrase_pattern(rb.context.report_verbs),
         part_after_re=phrase_pattern(rb.context.part_after_markers),
         part_after_number_re=_right_after(rb.context.part_after_number),
@@ -673,6 +682,13 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r"))(?![\w-])"
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},
+        group_before_re=re.compile(
+            r"(?<![\w-])(?P<phrase>"
+            + alternation(list(rb.victims.groups_before))
+            + r")\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+        groups_before={" ".join(k.lower().split()): v for k, v in rb.victims.groups_before.items()},
         severity_re=re.compile(
             r"\s+(?:(?:"
             + alternation(rb.victims.harm_verbs)

@@ -61,5 +61,9 @@ def test_a_city_whose_name_joins_words_with_particles_is_found(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv(CACHE_DIR_ENV, "")
-    found = geo.cities_in("Fires near Viña del Mar on Sunday.", {"CL": "Chile"}, frozenset())
+    text = "Fires near Viña del Mar on Sunday."
+    particles = geo.candidate_re(("de", "del", "la"))
+    found = geo.cities_in(text, {"CL": "Chile"}, frozenset(), particles)
     assert [p.name for p in found] == ["Viña del Mar"]
+    # Without the particles, only a run of capitalised words is a candidate.
+    assert "Viña del Mar" not in [p.name for p in geo.cities_in(text, {"CL": "Chile"}, frozenset())]

@@ -855,6 +855,28 @@ def test_a_day_far_from_the_verb_of_the_happening_dates_it_in_one_clause(
     assert bool([f for f in findings if f.rule == "D003"]) == dated
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen kidnapped 14 farm workers in the state capital on Saturday.",
+        "A landslide struck a remote village in the highland district of the northern province"
+        " before dawn on Saturday.",
+    ],
+)
+def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
+    sentence: str, rulebook: Rulebook, arts: list[Article]
+) -> None:
+    friday, saturday = dt.date(2024, 10, 11), dt.date(2024, 10, 12)
+    said = "The attack on the village near the town killed 14 on {}."
+    facts = [
+        _day(A, friday, "Friday", said.format("Friday")),
+        _day(B, friday, "Friday", said.format("Friday")),
+        _day(C, saturday, "Saturday", sentence),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    assert [f.rule for f in findings if f.rule == "D003"] == ["D003"]
+
+
 def test_two_days_in_two_countries_are_no_disagreement(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:

@@ -383,6 +383,19 @@ def test_a_signature_lists_the_towns_it_names_not_countries(rulebook: Rulebook) 
     assert PLACE + "France" in sig.terms
 
 
+def test_a_count_of_the_kidnapped_tells_its_happening_apart(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.models import Article
+    from checker.normalise import normalise
+    from checker.stories import article_signature
+
+    text = "Gunmen abducted 58 people from a village near Lyon on Sunday, police said."
+    article = Article(id="t#1", source="t", index=1, text=text, published=DAY)
+    analysis = analyse(article, rulebook)
+    sig = article_signature(analysis, rulebook, normalise(analysis, rulebook))
+    assert sig.tolls == (58,)
+
+
 @pytest.mark.parametrize(
     ("text", "town"),
     [
