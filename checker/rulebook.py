@@ -469,6 +469,13 @@ class StopWordRules(_Rule):
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 
+class HappeningRules(_Rule):
+    """rules/happenings.yaml: the words that say what kind of happening a lead tells of."""
+
+    families: dict[str, list[str]]
+    examples: list[dict[str, Any]] = Field(default_factory=list)
+
+
 # --- findings --------------------------------------------------------------
 
 
@@ -516,6 +523,7 @@ class Rulebook(_Rule):
     boilerplate: BoilerplateRules
     findings: FindingRules
     stopwords: StopWordRules
+    happenings: HappeningRules
 
     def metric(self, name: str) -> MetricRule | None:
         """The metric rule named ``name`` (or with that code), if any."""
@@ -542,6 +550,7 @@ _SINGLE_FILES: dict[str, type[_Rule]] = {
     "boilerplate.yaml": BoilerplateRules,
     "findings.yaml": FindingRules,
     "stopwords.yaml": StopWordRules,
+    "happenings.yaml": HappeningRules,
 }
 
 

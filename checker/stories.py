@@ -61,6 +61,8 @@ class Signature:
     # The figures it gives of metrics that tell happenings apart (``tells_apart``,
     # its death tolls), each once.
     tolls: tuple[float, ...] = ()
+    # The families of happening its lead tells of (rules/happenings.yaml).
+    happenings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ class _Cluster:
     regions: Counter[str] | None = None
     tolls: Counter[float] | None = None
     published: set[dt.date] | None = None
+    happenings: Counter[str] | None = None
 
 
 def _names(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
@@ -224,6 +227,12 @@ def _tolls(c: _Cluster, signatures: Sequence[Signature]) -> Counter[float]:
     if c.tolls is None:
         c.tolls = Counter(t for m in c.members for t in signatures[m].tolls)
     return c.tolls
+
+
+def _happenings(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
+    if c.happenings is None:
+        c.happenings = Counter(h for m in c.members for h in signatures[m].happenings)
+    return c.happenings
 
 
 def _regions(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
@@ -561,12 +570,25 @@ def _distinct(
         if len(only_a) >= params.core_names and len(only_b) >= params.core_names:
             return True
     return (
-        _elsewhere_other_days(a, b, mean, params, signatures)
+        _other_happenings(a, b, signatures)
+        or _elsewhere_other_days(a, b, mean, params, signatures)
         or _elsewhere(a, b, params, signatures)
         or _other_town_other_toll(a, b, params, signatures)
         or _told_before(a, b, params, signatures)
         or _told_before(b, a, params, signatures)
     )
+
+
+def _other_happenings(a: _Cluster, b: _Cluster, signatures: Sequence[Signature]) -> bool:
+    """True for two clusters whose leads tell of happenings of other kinds: each names
+    some family (rules/happenings.yaml) and no family is named by both. A bus
+    crash and a wall collapse on one day in one state share the state, the
+    day and the words of any deadly day; what their reports lead with does not."""
+    families_a = _happenings(a, signatures)
+    if not families_a:
+        return False
+    families_b = _happenings(b, signatures)
+    return bool(families_b) and families_a.keys().isdisjoint(families_b.keys())
 
 
 def _told_before(
@@ -761,6 +783,7 @@ _GATHERED: tuple[tuple[str, Callable[[_Cluster, Sequence[Signature]], Any]], ...
     ("regions", _regions),
     ("tolls", _tolls),
     ("published", _published),
+    ("happenings", _happenings),
 )
 
 
@@ -1061,4 +1084,42 @@ def article_signature(
             if f.metric in lex.tells_apart and f.interval.low is not None
         }
     )
-    return replace(sig, weekdays=tuple(weekdays), tolls=tuple(tolls))
+    return replace(
+        sig,
+        weekdays=tuple(weekdays),
+        tolls=tuple(tolls),
+        happenings=lead_happenings(analysis, lex),
+    )
+
+
+def _in_name(words: Sequence[str], lows: Sequence[str], n: int) -> bool:
+    """True when word ``n`` is capitalised next to another capitalised word: a word of
+    a name ("the National Fire Agency"), not of the sentence."""
+    if words[n] == lows[n]:
+        return False
+    return (n > 0 and words[n - 1] != lows[n - 1] and words[n - 1][:1].isalpha()) or (
+        n + 1 < len(words) and words[n + 1] != lows[n + 1] and words[n + 1][:1].isalpha()
+    )
+
+
+def lead_happenings(analysis: Analysis, lex: Lexicon) -> tuple[str, ...]:
+    """The families of happening (rules/happenings.yaml) that the lead of an analysed
+    article names: its title and the first sentence of its body."""
+    body = analysis.article.body_start
+    families = lex.happening_families
+    found: set[str] = set()
+    for sentence in analysis.sentences:
+        in_body = sentence.start >= body
+        previous = ""
+        words, lows = sentence.words, sentence.lowers
+        for n, low in enumerate(lows):
+            if in_body and _in_name(words, lows, n):
+                previous = ""
+                continue
+            found.update(families.get(low, ()))
+            if previous:
+                found.update(families.get(previous + " " + low, ()))
+            previous = low
+        if in_body:
+            break  # the first sentence of the body
+    return tuple(sorted(found))

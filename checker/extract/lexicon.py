@@ -7,7 +7,8 @@ the rule data into fast lookups.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -374,6 +375,9 @@ class Lexicon:
     scale_after_re: re.Pattern[str]
     stop_words: frozenset[str]
     sources: frozenset[str]
+    # Word, or two adjacent words, of a lead -> the families of happening it
+    # tells of (rules/happenings.yaml).
+    happening_families: Mapping[str, frozenset[str]]
     area_words: frozenset[str]
     # "of the city", "across the province": group "city" or "region" says which.
     anaphor_re: re.Pattern[str]
@@ -412,6 +416,15 @@ def per_object(cache: dict[int, tuple[Any, T]], key: Any, make: Callable[[], T])
     value = make()
     cache[id(key)] = (key, value)
     return value
+
+
+def _happening_families(families: Mapping[str, Sequence[str]]) -> dict[str, frozenset[str]]:
+    """Each word of ``families`` (lower-cased) -> the families that name it."""
+    out: defaultdict[str, set[str]] = defaultdict(set)
+    for family, words in families.items():
+        for word in words:
+            out[" ".join(word.lower().split())].add(family)
+    return {word: frozenset(names) for word, names in out.items()}
 
 
 def lexicon(rulebook: Rulebook) -> Lexicon:
@@ -778,6 +791,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         stop_words=frozenset(w.lower() for w in rb.stopwords.words),
         sources=frozenset(rb.stopwords.sources),
+        happening_families=_happening_families(rb.happenings.families),
         area_words=frozenset(rb.places.area_words),
         anaphor_re=anaphor,
         anaphor_after_re=re.compile(

@@ -2,7 +2,8 @@
 
 Metric files carry sentences that must and must not give a fact of that
 metric; hedges.yaml carries stated numbers and their intervals; places.yaml,
-victims.yaml, boilerplate.yaml and stopwords.yaml carry their own examples.
+victims.yaml, boilerplate.yaml, stopwords.yaml and happenings.yaml carry their own
+examples.
 """
 
 from __future__ import annotations
@@ -145,3 +146,13 @@ def test_stopwords_example(example: dict[str, Any]) -> None:
     article = Article(id="s#1", source="s", index=1, text=str(example["text"]))
     sig = article_signature(analyse(article, BOOK), BOOK)
     assert sorted(t[2:] for t in sig.terms if t.startswith(WORD)) == sorted(example["words"])
+
+
+HAPPENINGS = [pytest.param(ex, id=str(ex["text"])[:40]) for ex in BOOK.happenings.examples]
+
+
+@pytest.mark.parametrize("example", HAPPENINGS)
+def test_happenings_example(example: dict[str, Any]) -> None:
+    article = Article(id="h#1", source="h", index=1, text=str(example["text"]))
+    sig = article_signature(analyse(article, BOOK), BOOK)
+    assert list(sig.happenings) == sorted(example["families"])

@@ -371,6 +371,37 @@ def test_two_lone_articles_in_other_towns_on_other_days_may_merge() -> None:
     assert any({"a#0", "b#1"} <= g for g in groups)
 
 
+def _two_kinds(crash: tuple[str, ...], collapse: tuple[str, ...]) -> list[Signature]:
+    """Two reports of a crash and two of a collapse, in one place on one day."""
+    words = [*SHARED[:3], "killed", "injured", "heavy", "rain", "police"]
+    return [
+        *(
+            replace(_sig(f"crash#{i}", ["@Statea"], [*words, f"crash{i}"]), happenings=crash)
+            for i in range(2)
+        ),
+        *(
+            replace(_sig(f"fall#{i}", ["@Statea"], [*words, f"fall{i}"]), happenings=collapse)
+            for i in range(2)
+        ),
+        *_background(),
+    ]
+
+
+def test_leads_of_other_kinds_tell_two_happenings_apart() -> None:
+    groups = _groups(_two_kinds(("transport",), ("structure", "weather")))
+    assert {"crash#0", "crash#1"} in groups
+    assert {"fall#0", "fall#1"} in groups
+
+
+def test_leads_sharing_a_kind_or_naming_none_stay_one_story() -> None:
+    # The control: the same reports merge when their leads share a family, or
+    # when one of them names none.
+    kinds = [(("transport", "weather"), ("structure", "weather")), ((), ("weather",))]
+    for crash, collapse in kinds:
+        groups = _groups(_two_kinds(crash, collapse))
+        assert any({"crash#0", "crash#1", "fall#0", "fall#1"} <= g for g in groups)
+
+
 def test_a_signature_lists_the_towns_it_names_not_countries(rulebook: Rulebook) -> None:
     from checker.extract import analyse
     from checker.models import Article
