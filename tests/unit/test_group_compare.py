@@ -450,6 +450,21 @@ def test_lower_later_with_a_revision_is_an_info_revision(
     assert _rules(findings) == [("C002", "conflict", "info")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "17 people remain missing, down from 20 a day earlier.",
+        "The number of missing fell to 17 as two men were found alive.",
+    ],
+)
+def test_a_later_count_that_says_it_went_down_is_an_info_revision(
+    rulebook: Rulebook, arts: list[Article], sentence: str
+) -> None:
+    revised = _fact(B, 17, asof=LATER, sentence=sentence)
+    _, findings = _run([_fact(A, 20, asof=DAY), revised], arts, rulebook)
+    assert _rules(findings) == [("C002", "conflict", "info")]
+
+
 def test_later_tiny_fraction_is_a_partial_count(rulebook: Rulebook, arts: list[Article]) -> None:
     facts = [_fact(A, 1000, asof=DAY), _fact(B, 10, asof=LATER)]
     _, findings = _run(facts, arts, rulebook)
