@@ -441,6 +441,8 @@ class ContextRules(_Rule):
     # Times of the day ("before dawn"): no clause opens at "before" or "after" them.
     times_of_day: list[str] = Field(default_factory=list)
     report_verbs: list[str] = Field(default_factory=list)
+    statement_verbs: list[str] = Field(default_factory=list)
+    after_the_incident: list[str] = Field(default_factory=list)
     correction_markers: list[str] = Field(default_factory=list)
     subincident_ordinals: list[str] = Field(default_factory=list)
     subincident_words: list[str] = Field(default_factory=list)

@@ -74,7 +74,9 @@ def incident_days(
     """Per story, per article, the date facts that date the story's incident.
 
     A date names the incident when its sentence has an incident word
-    (rules/context.yaml) and no background or period-start marker. A bare
+    (rules/context.yaml) and no background or period-start marker, and it is
+    not the day of a statement ("police said on Saturday") nor one told as some
+    time after it ("Jan. 8, a week after the earthquake struck"). A bare
     weekday in an article whose publication date was only inferred from its
     text (a lower bound) cannot tell which week it means and is left out.
     """
@@ -94,8 +96,12 @@ def incident_days(
             continue
         if lex.background_re.search(fact.context()) or _ISO_RE.fullmatch(fact.stated):
             continue
-        if lex.period_start_re.search(fact.preceding(_NEAR)):
+        if lex.period_start_re.search(fact.preceding(_NEAR)) and not _names_its_day(fact, lex):
             continue
+        if lex.statement_day_re.search(fact.preceding(_NEAR)):
+            continue  # "police said on Saturday": the day of the statement
+        if lex.after_incident_re.match(fact.sentence, fact.span[1] - fact.sentence_span[0]):
+            continue  # "Jan. 8, a week after the earthquake struck"
         # The incident word must stand near the date, in its clause: "the
         # blast on Tuesday", "killed in an air raid on Monday, October 16";
         # or the verb of the happening further back in one unbroken clause
@@ -104,6 +110,33 @@ def incident_days(
             continue
         out[fact.story][fact.article].append(fact)
     return out
+
+
+# How many words after a possessive day its incident word may stand ("Friday's
+# boat sinking").
+_POSSESSIVE_RE = re.compile(r"(?:['’]s)?\s+")
+_WORD_AND_SPACE_RE = re.compile(r"[\w-]+\s+")
+_POSSESSIVE_WORDS = 2
+
+
+def _names_its_day(fact: Fact, lex: Lexicon) -> bool:
+    """True when the date is the possessive of an incident word ("since Friday's boat
+    sinking", "since Tuesday's attack"): the period starts on the incident's day."""
+    text = fact.sentence
+    end = fact.span[1] - fact.sentence_span[0]
+    possessive = ("'s", "’s")
+    if not (text.startswith(possessive, end) or fact.stated.endswith(possessive)):
+        return False
+    at = _POSSESSIVE_RE.match(text, end)
+    pos = at.end() if at else end
+    for _ in range(_POSSESSIVE_WORDS + 1):
+        if lex.incident_re.match(text, pos):
+            return True
+        word = _WORD_AND_SPACE_RE.match(text, pos)
+        if word is None:
+            return False
+        pos = word.end()
+    return False
 
 
 # How far back in its clause the verb of the happening may stand from a date.

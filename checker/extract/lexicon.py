@@ -335,6 +335,10 @@ class Lexicon:
     background_exception_re: re.Pattern[str]
     hearsay_re: re.Pattern[str]
     onset_re: re.Pattern[str]
+    # A statement's verb right before a date ("said on Saturday": ``statement_verbs``).
+    statement_day_re: re.Pattern[str]
+    # Right after a date: words that put it after the incident (``after_the_incident``).
+    after_incident_re: re.Pattern[str]
     one_site_re: re.Pattern[str]
     site_verb_re: re.Pattern[str]
     # "before dawn", "after midnight" (``times_of_day``).
@@ -637,6 +641,17 @@ def _compile(rb: Rulebook) -> Lexicon:
         settled_re=phrase_pattern(rb.context.settled_markers),
         hearsay_re=phrase_pattern([*rb.context.hearsay_markers, *rb.context.projection_markers]),
         onset_re=phrase_pattern(rb.context.onset_words),
+        after_incident_re=re.compile(
+            r"[\s,]+(?:[\w-]+\s+){0,2}?(?:"
+            + alternation(rb.context.after_the_incident)
+            + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        statement_day_re=re.compile(
+            r"(?<![\w-])(?:" + alternation(rb.context.statement_verbs) + r")"
+            r"(?:\s+[a-z]+)?\s+(?:(?:late|early)\s+)?(?:on\s+)?\Z",
+            re.IGNORECASE,
+        ),
         one_site_re=phrase_pattern(rb.context.one_site_sources),
         site_verb_re=phrase_pattern(rb.context.site_verbs),
         time_of_day_re=phrase_pattern(

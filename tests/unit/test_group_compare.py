@@ -908,6 +908,60 @@ def test_two_days_in_two_countries_are_no_disagreement(
     assert not [f for f in findings if f.rule == "D003"]
 
 
+def test_the_day_of_a_statement_dates_no_incident(rulebook: Rulebook, arts: list[Article]) -> None:
+    # "said on Saturday" is when the authorities spoke: without it the two
+    # onset days stand alone and disagree; with it as a vote they would tie.
+    thursday, friday, saturday = dt.date(2024, 5, 16), dt.date(2024, 5, 17), dt.date(2024, 5, 18)
+    told = "The boat capsized off the town on Friday, leaving 16 dead, officials said on Saturday."
+    facts = [
+        _day(A, friday, "Friday", told),
+        _day(A, saturday, "Saturday", told, offset=60),
+        _day(B, thursday, "May 16", "An overloaded boat sank near the town on May 16."),
+        _day(C, saturday, "Saturday", "At least 16 died, officials told reporters on Saturday."),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    d003 = [f for f in findings if f.rule == "D003"]
+    assert [f.sides for f in d003] == [[[facts[2].id], [facts[0].id]]]
+
+
+def test_a_day_told_as_after_the_incident_dates_no_incident(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    monday, caption = dt.date(2024, 1, 1), dt.date(2024, 1, 8)
+    after = "Rescuers search the ruins of the market, Jan. 8, a week after the earthquake struck."
+    facts = [
+        _day(A, monday, "Monday", "The earthquake struck on Monday, killing dozens."),
+        _day(B, caption, "Jan. 8", after),
+        _day(C, caption, "Jan. 8", after),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    assert not [f for f in findings if f.rule == "D003"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("Twenty-nine bodies have been recovered since Friday's boat sinking.", True),
+        ("Twenty-nine bodies have been recovered since Friday.", False),
+    ],
+)
+def test_since_the_days_incident_dates_it(
+    sentence: str, dated: bool, rulebook: Rulebook, arts: list[Article]
+) -> None:
+    thursday, friday = dt.date(2024, 5, 16), dt.date(2024, 5, 17)
+    stated = "Friday's" if dated else "Friday"
+    facts = [
+        _day(A, friday, "Friday", "A boat capsized off the town on Friday, killing 16."),
+        _day(B, thursday, "May 16", "An overloaded boat sank near the town on May 16."),
+        _day(C, friday, stated, sentence),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    d003 = [f for f in findings if f.rule == "D003"]
+    # With the third source's day the majority dates the incident Friday;
+    # without it, two sources tie on two days.
+    assert [len(f.sides[1]) for f in d003] == ([2] if dated else [1])
+
+
 def test_a_figure_passed_on_from_unnamed_others_is_no_headline(rulebook: Rulebook) -> None:
     lex = lexicon(rulebook)
     hearsay = _fact(A, 15, stated="15", sentence="Some reports put the death toll at 15.")
