@@ -169,7 +169,19 @@ def _dates_onset(fact: Fact, lex: Lexicon) -> bool:
     near X, off Y, on Sunday"), or further back in its clause ("opened fire on
     their convoy in the southern state of X on Tuesday")."""
     near = lex.onset_re.search(fact.preceding(_ONSET_WINDOW)) is not None
-    return near or _onset_clause(fact, lex, verbs_only=True)
+    return near or _onset_clause(fact, lex, verbs_only=True) or _in_a_happening(fact, lex)
+
+
+def _in_a_happening(fact: Fact, lex: Lexicon) -> bool:
+    """True when the date ends a clause that brings in the happening by its noun ("hurt
+    in a methane explosion at a coal mine in X on Saturday"), with no clause
+    opener between them."""
+    before = fact.preceding(_ONSET_REACH)
+    m = lex.onset_noun_re.search(before)
+    if m is None:
+        return False
+    between = m.group("between").split()
+    return not any(word.lower() in lex.clause_openers for word in between)
 
 
 def incident_date_findings(

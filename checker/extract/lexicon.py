@@ -337,6 +337,9 @@ class Lexicon:
     onset_re: re.Pattern[str]
     # A statement's verb right before a date ("said on Saturday": ``statement_verbs``).
     statement_day_re: re.Pattern[str]
+    # "in a methane explosion at a coal mine in X on ": ``onset_nouns`` after
+    # "in a", then one unbroken clause with no figure up to the end.
+    onset_noun_re: re.Pattern[str]
     # Right after a date: words that put it after the incident (``after_the_incident``).
     after_incident_re: re.Pattern[str]
     one_site_re: re.Pattern[str]
@@ -645,6 +648,12 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"[\s,]+(?:[\w-]+\s+){0,2}?(?:"
             + alternation(rb.context.after_the_incident)
             + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        onset_noun_re=re.compile(
+            r"(?<![\w-])in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
+            + alternation(rb.context.onset_nouns)
+            + r")(?![\w-])(?P<between>[^,;:()\[\]—–\d]*)\Z",
             re.IGNORECASE,
         ),
         statement_day_re=re.compile(

@@ -892,6 +892,28 @@ def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
     assert [f.rule for f in findings if f.rule == "D003"] == ["D003"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("Three miners were hurt in a methane explosion at a coal mine in the town on {}.", True),
+        ("The toll in a blast at the mine rose to 12 on {}.", False),
+        ("Three miners were hurt in a blast, and rescuers searched the mine on {}.", False),
+    ],
+)
+def test_a_later_day_after_in_a_happening_disagrees(
+    sentence: str, dated: bool, rulebook: Rulebook, arts: list[Article]
+) -> None:
+    friday, saturday = dt.date(2025, 10, 17), dt.date(2025, 10, 18)
+    said = "An explosion tore through a coal mine in the province on {}."
+    facts = [
+        _day(A, friday, "Friday", said.format("Friday")),
+        _day(B, friday, "Friday", said.format("Friday")),
+        _day(C, saturday, "Saturday", sentence.format("Saturday")),
+    ]
+    _, findings = _run(facts, arts, rulebook)
+    assert bool([f for f in findings if f.rule == "D003"]) == dated
+
+
 def test_two_days_in_two_countries_are_no_disagreement(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:
