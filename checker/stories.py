@@ -27,7 +27,7 @@ from checker.extract.lexicon import per_object, vague_area
 from checker.extract.text import POSSESSIVES, dateline
 from checker.fingerprint import short_hash
 from checker.models import Article, Fact, Story
-from checker.rulebook import Rulebook
+from checker.rulebook import Place, Rulebook
 
 if TYPE_CHECKING:
     import numpy as np
@@ -63,6 +63,10 @@ class Signature:
     tolls: tuple[float, ...] = ()
     # The families of happening its lead tells of (rules/happenings.yaml).
     happenings: tuple[str, ...] = ()
+    # The days its lead dates its happening to, and the places smaller than a
+    # country it names there (not its dateline's).
+    lead_days: tuple[dt.date, ...] = ()
+    lead_places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,8 @@ class _Cluster:
     tolls: Counter[float] | None = None
     published: set[dt.date] | None = None
     happenings: Counter[str] | None = None
+    lead_days: Counter[dt.date] | None = None
+    lead_places: Counter[str] | None = None
 
 
 def _names(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
@@ -233,6 +239,18 @@ def _happenings(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
     if c.happenings is None:
         c.happenings = Counter(h for m in c.members for h in signatures[m].happenings)
     return c.happenings
+
+
+def _lead_days(c: _Cluster, signatures: Sequence[Signature]) -> Counter[dt.date]:
+    if c.lead_days is None:
+        c.lead_days = Counter(d for m in c.members for d in signatures[m].lead_days)
+    return c.lead_days
+
+
+def _lead_places(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
+    if c.lead_places is None:
+        c.lead_places = Counter(p for m in c.members for p in signatures[m].lead_places)
+    return c.lead_places
 
 
 def _regions(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
@@ -571,6 +589,7 @@ def _distinct(
             return True
     return (
         _other_happenings(a, b, signatures)
+        or _other_leads(a, b, params, signatures)
         or _elsewhere_other_days(a, b, mean, params, signatures)
         or _elsewhere(a, b, params, signatures)
         or _other_town_other_toll(a, b, params, signatures)
@@ -589,6 +608,28 @@ def _other_happenings(a: _Cluster, b: _Cluster, signatures: Sequence[Signature])
         return False
     families_b = _happenings(b, signatures)
     return bool(families_b) and families_a.keys().isdisjoint(families_b.keys())
+
+
+def _other_leads(
+    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+) -> bool:
+    """True for two clusters whose leads put their happenings in other places on days
+    ``params.days_apart`` or more apart: a bus swept into a river in one
+    district on Friday, another off a highway in the next district on Sunday.
+
+    However alike the reports, and even for two lone articles: a lead names
+    where and when its happening was (a follow-up leads with "Friday's
+    landslide", the day of the happening, and its place), while a later
+    report of the same happening from elsewhere shares its lead's place.
+    """
+    days_a = _lead_days(a, signatures)
+    if not days_a:
+        return False
+    days_b = _lead_days(b, signatures)
+    if not days_b or not _far_apart(days_a, days_b, params):
+        return False
+    places_a, places_b = _lead_places(a, signatures), _lead_places(b, signatures)
+    return bool(places_a and places_b) and places_a.keys().isdisjoint(places_b.keys())
 
 
 def _told_before(
@@ -784,6 +825,8 @@ _GATHERED: tuple[tuple[str, Callable[[_Cluster, Sequence[Signature]], Any]], ...
     ("tolls", _tolls),
     ("published", _published),
     ("happenings", _happenings),
+    ("lead_days", _lead_days),
+    ("lead_places", _lead_places),
 )
 
 
@@ -1048,7 +1091,8 @@ def article_signature(
     from checker.normalise import places_by_sentence
 
     lex = lexicon(rulebook)
-    found = [p for places in places_by_sentence(analysis, lex) for p in places]
+    found_by_sentence = places_by_sentence(analysis, lex)
+    found = [p for places in found_by_sentence for p in places]
     places = [p.name for p in found]
     sites = {p.name for p in found if p.kind in _SITE_KINDS}
     if facts:
@@ -1089,6 +1133,8 @@ def article_signature(
         weekdays=tuple(weekdays),
         tolls=tuple(tolls),
         happenings=lead_happenings(analysis, lex),
+        lead_days=lead_days(analysis, facts, lex),
+        lead_places=lead_places(analysis, found_by_sentence, lex),
     )
 
 
@@ -1100,6 +1146,66 @@ def _in_name(words: Sequence[str], lows: Sequence[str], n: int) -> bool:
     return (n > 0 and words[n - 1] != lows[n - 1] and words[n - 1][:1].isalpha()) or (
         n + 1 < len(words) and words[n + 1] != lows[n + 1] and words[n + 1][:1].isalpha()
     )
+
+
+def _lead(analysis: Analysis) -> int:
+    """How many of the analysed article's sentences make its lead: its title's and the
+    first of its body."""
+    body = analysis.article.body_start
+    for n, sentence in enumerate(analysis.sentences):
+        if sentence.start >= body:
+            return n + 1
+    return len(analysis.sentences)
+
+
+def lead_days(analysis: Analysis, facts: Sequence[Fact], lex: Lexicon) -> tuple[dt.date, ...]:
+    """The days the lead of an analysed article dates its happening to: a day right
+    after a verb or noun of the happening ("capsized off X on Friday", "since
+    Friday's boat sinking"), never a statement's ("officials said on Saturday")."""
+    from checker.compare.dates import dates_happening
+
+    sentences = analysis.sentences[: _lead(analysis)]
+    if not sentences:
+        return ()
+    end = sentences[-1].end
+    return tuple(
+        sorted(
+            {
+                f.date.start
+                for f in facts
+                if f.metric == "date"
+                and f.span[1] <= end
+                and f.date.start is not None
+                and f.date.start == f.date.end
+                and dates_happening(f, lex)
+            }
+        )
+    )
+
+
+def lead_places(
+    analysis: Analysis, found_by_sentence: Sequence[Sequence[Place]], lex: Lexicon
+) -> tuple[str, ...]:
+    """The places smaller than a country that the lead of an analysed article names,
+    its dateline's town aside (where the report was filed), and the divisions it
+    names by a division word ("in Chitwan district")."""
+    count = _lead(analysis)
+    article = analysis.article
+    town = dateline(article.text, article.body_start)
+    filed = town.casefold() if town else None
+    names = {
+        p.name
+        for places in found_by_sentence[:count]
+        for p in places
+        if p.kind != "country" and p.name.casefold() != filed and not vague_area(p.name, lex)
+    }
+    for sentence in analysis.sentences[:count]:
+        names.update(
+            m.group("name")
+            for m in lex.lead_division_re.finditer(sentence.text)
+            if m.group("name").casefold() != filed and m.group("name").lower() not in lex.stop_words
+        )
+    return tuple(sorted(names))
 
 
 def lead_happenings(analysis: Analysis, lex: Lexicon) -> tuple[str, ...]:

@@ -172,6 +172,15 @@ def _dates_onset(fact: Fact, lex: Lexicon) -> bool:
     return near or _onset_clause(fact, lex, verbs_only=True) or _in_a_happening(fact, lex)
 
 
+def dates_happening(fact: Fact, lex: Lexicon) -> bool:
+    """True when a date fact dates the happening itself: right after a verb or noun of
+    it ("capsized off X on Friday", "hurt in a blast ... on Saturday") or as
+    its possessive ("Friday's boat sinking"); never a statement's day."""
+    if lex.statement_day_re.search(fact.preceding(_NEAR)):
+        return False
+    return _dates_onset(fact, lex) or _names_its_day(fact, lex)
+
+
 def _in_a_happening(fact: Fact, lex: Lexicon) -> bool:
     """True when the date ends a clause that brings in the happening by its noun ("hurt
     in a methane explosion at a coal mine in X on Saturday"), with no clause

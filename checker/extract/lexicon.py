@@ -340,6 +340,8 @@ class Lexicon:
     # "in a methane explosion at a coal mine in X on ": ``onset_nouns`` after
     # "in a", then one unbroken clause with no figure up to the end.
     onset_noun_re: re.Pattern[str]
+    # A division named by its kind, in lower case ("in Chitwan district"): group "name".
+    lead_division_re: re.Pattern[str]
     # Right after a date: words that put it after the incident (``after_the_incident``).
     after_incident_re: re.Pattern[str]
     one_site_re: re.Pattern[str]
@@ -655,6 +657,11 @@ def _compile(rb: Rulebook) -> Lexicon:
             + alternation(rb.context.onset_nouns)
             + r")(?![\w-])(?P<between>[^,;:()\[\]—–\d]*)\Z",
             re.IGNORECASE,
+        ),
+        lead_division_re=re.compile(
+            r"(?<![\w-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:"
+            + alternation(rb.places.anaphors.get("region", []))
+            + r")(?![\w-])"
         ),
         statement_day_re=re.compile(
             r"(?<![\w-])(?:" + alternation(rb.context.statement_verbs) + r")"

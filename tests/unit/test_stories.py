@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.extract import Lexicon
+from checker.models import Article
 from checker.rulebook import Rulebook
 from checker.stories import NAME, PLACE, WORD, Signature, StoryParams, cluster, stories
 
@@ -400,6 +401,64 @@ def test_leads_sharing_a_kind_or_naming_none_stay_one_story() -> None:
     for crash, collapse in kinds:
         groups = _groups(_two_kinds(crash, collapse))
         assert any({"crash#0", "crash#1", "fall#0", "fall#1"} <= g for g in groups)
+
+
+def _two_leads(days: tuple[dt.date, dt.date], places: tuple[str, str]) -> list[Signature]:
+    """A lone report of one bus plunge and two of another, told alike."""
+    words = [*SHARED[:3], "killed", "injured", "passenger", "highway", "police"]
+
+    def sig(aid: str, day: dt.date, place: str) -> Signature:
+        base = _sig(aid, ["@Countrya"], [*words, aid.replace("#", "")])
+        return replace(base, lead_days=(day,), lead_places=(place,))
+
+    return [
+        sig("first#0", days[0], places[0]),
+        sig("second#0", days[1], places[1]),
+        sig("second#1", days[1], places[1]),
+        *_background(),
+    ]
+
+
+def test_leads_in_other_places_days_apart_tell_two_happenings_apart() -> None:
+    groups = _groups(_two_leads((DAY, DAY + dt.timedelta(days=2)), ("Districta", "Districtb")))
+    assert {"first#0"} in groups
+    assert {"second#0", "second#1"} in groups
+
+
+@pytest.mark.parametrize(
+    ("days", "places"),
+    [
+        # One day apart: one happening told in two time zones, or a date to check.
+        ((DAY, DAY + dt.timedelta(days=1)), ("Districta", "Districtb")),
+        # The same place: a follow-up days later.
+        ((DAY, DAY + dt.timedelta(days=2)), ("Districta", "Districta")),
+    ],
+)
+def test_leads_a_day_apart_or_in_one_place_stay_one_story(
+    days: tuple[dt.date, dt.date], places: tuple[str, str]
+) -> None:
+    groups = _groups(_two_leads(days, places))
+    assert any({"first#0", "second#0", "second#1"} <= g for g in groups)
+
+
+def test_a_lead_gives_the_day_and_place_of_its_happening(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.normalise import normalise
+    from checker.stories import article_signature
+
+    text = (
+        "Bus plunges off highway\n\nCAPITAL CITY — A bus rolled down a slope in Dhadan district"
+        " on Sunday, killing six people, police said on Monday. Funerals were held on Tuesday."
+    )
+    article = Article(
+        id="l#1", source="l", index=1, text=text, title="Bus plunges off highway", published=DAY
+    )
+    analysis = analyse(article, rulebook)
+    sig = article_signature(analysis, rulebook, normalise(analysis, rulebook))
+    # Sunday of the week before the publication day; never the day the police
+    # spoke, nor a day past the lead.
+    assert sig.lead_days == (dt.date(2024, 5, 12),)
+    assert sig.lead_places == ("Dhadan",)
 
 
 def test_a_signature_lists_the_towns_it_names_not_countries(rulebook: Rulebook) -> None:
