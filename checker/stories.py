@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -1134,7 +1135,7 @@ def article_signature(
         tolls=tuple(tolls),
         happenings=lead_happenings(analysis, lex),
         lead_days=lead_days(analysis, facts, lex),
-        lead_places=lead_places(analysis, found_by_sentence, lex),
+        lead_places=lead_places(analysis, found_by_sentence, lex, sites),
     )
 
 
@@ -1184,10 +1185,14 @@ def lead_days(analysis: Analysis, facts: Sequence[Fact], lex: Lexicon) -> tuple[
 
 
 def lead_places(
-    analysis: Analysis, found_by_sentence: Sequence[Sequence[Place]], lex: Lexicon
+    analysis: Analysis,
+    found_by_sentence: Sequence[Sequence[Place]],
+    lex: Lexicon,
+    towns: Collection[str] = (),
 ) -> tuple[str, ...]:
     """The places smaller than a country that the lead of an analysed article names,
-    its dateline's town aside (where the report was filed), and the divisions it
+    its dateline's town aside (where the report was filed): the gazetteer's, the
+    ``towns`` (GeoNames towns near its figures) it names, and the divisions it
     names by a division word ("in Chitwan district")."""
     count = _lead(analysis)
     article = analysis.article
@@ -1199,12 +1204,23 @@ def lead_places(
         for p in places
         if p.kind != "country" and p.name.casefold() != filed and not vague_area(p.name, lex)
     }
+    from checker.geo import unaccented
+
+    plain = unaccented(" ".join(s.text for s in analysis.sentences[:count]))
+    names.update(
+        t
+        for t in towns
+        if unaccented(t).casefold() != (filed and unaccented(filed))
+        and re.search(rf"(?<![\w-]){re.escape(unaccented(t))}(?![\w-])", plain)
+    )
     for sentence in analysis.sentences[:count]:
-        names.update(
-            m.group("name")
-            for m in lex.lead_division_re.finditer(sentence.text)
-            if m.group("name").casefold() != filed and m.group("name").lower() not in lex.stop_words
-        )
+        for m in lex.lead_division_re.finditer(sentence.text):
+            # "Papua New Guinea's Southern Highlands province": what follows the possessive.
+            name = m.group("name")
+            for possessive in POSSESSIVES:
+                name = name.rpartition(possessive + " ")[2]
+            if name.casefold() != filed and name.lower() not in lex.stop_words:
+                names.add(name)
     return tuple(sorted(names))
 
 

@@ -849,11 +849,14 @@ def _day(article: str, when: dt.date, stated: str, sentence: str, offset: int = 
             "The bus veered off the road and fell into a ravine near the town in the region on {}.",
             True,
         ),
+        # A place in apposition and a time of the day open no clause.
+        ("Two lorries collided head-on near Townia, Regiona, at about 6:15 a.m. on {}.", True),
         # A clause between: the day is another verb's.
         (
             "A pit collapsed at a cobalt mining site near the city, and rescuers searched on {}.",
             False,
         ),
+        ("Two lorries collided near the town, officials said, and on {} the road reopened.", False),
         ("A pit collapsed at a cobalt mining site near the city while officials met on {}.", False),
     ],
 )

@@ -461,6 +461,32 @@ def test_a_lead_gives_the_day_and_place_of_its_happening(rulebook: Rulebook) -> 
     assert sig.lead_places == ("Dhadan",)
 
 
+def test_a_lead_names_the_towns_near_its_figures_but_not_its_dateline(
+    rulebook: Rulebook,
+) -> None:
+    from checker.extract import analyse
+    from checker.stories import lead_places
+
+    text = (
+        "MEXICO CITY — A van collided with a lorry near Juchitán de Zaragoza, Oaxaca's"
+        " Papaloapan region, on Thursday. Nine people died in Mexico City hospitals."
+    )
+    article = Article(id="t#1", source="t", index=1, text=text, published=DAY)
+    analysis = analyse(article, rulebook)
+    from checker.extract import lexicon
+    from checker.normalise import places_by_sentence
+
+    lex = lexicon(rulebook)
+    towns = ["Juchitán de Zaragoza", "Mexico City", "Tehuantepec"]
+    # Written without its accents too; the dateline's town is where the report
+    # was filed; a town the lead never names is no lead place.
+    plain = analyse(article.model_copy(update={"text": text.replace("á", "a")}), rulebook)
+    for a in (analysis, plain):
+        got = lead_places(a, places_by_sentence(a, lex), lex, towns)
+        assert "Juchitán de Zaragoza" in got and "Papaloapan" in got
+        assert "Mexico City" not in got and "Tehuantepec" not in got
+
+
 def test_a_signature_lists_the_towns_it_names_not_countries(rulebook: Rulebook) -> None:
     from checker.extract import analyse
     from checker.models import Article
