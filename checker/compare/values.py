@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
@@ -131,6 +132,19 @@ def _days(side: Sequence[Fact]) -> list[dt.date] | None:
 def _same_voice(a: str, b: str, rulebook: Rulebook) -> bool:
     """True for two spellings of one authority ("Home Minister Asaduzzaman Khan")."""
     return difflib.SequenceMatcher(None, a, b).ratio() >= rulebook.findings.same_voice
+
+
+# A name of two capitalised words or more in an attribution.
+_NAME_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+
+
+def _named_alike(a: str, b: str) -> bool:
+    """True when two attributions name one person or body by the same name of two words
+    or more: "police spokesman David Kiprono" and "National Police Service
+    spokesman David Kiprono" quote one man, however they give his title."""
+    return not {m.group() for m in _NAME_RUN_RE.finditer(a)}.isdisjoint(
+        m.group() for m in _NAME_RUN_RE.finditer(b)
+    )
 
 
 def _one_statement(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
@@ -351,6 +365,7 @@ def _one_voice(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) ->
     """True when some authority one side cites is one the other side cites too."""
     return any(
         _same_voice(_authority(a), _authority(b), rulebook)
+        or _named_alike(a.attribution, b.attribution)
         for a in low
         for b in high
         if a.attribution and b.attribution

@@ -357,6 +357,23 @@ def test_one_authority_far_apart_on_one_later_day_is_a_conflict(
     assert conflict.sides == [[f"{A}@100"], [f"{B}@100"]]
 
 
+@pytest.mark.parametrize(
+    ("voices", "conflict"),
+    [
+        # One man, named in full by both, whatever title each gives him.
+        (("National Police Service spokesman Dan Okoth", "police spokesman Dan Okoth"), True),
+        # Two bodies that share words but not their names.
+        (("the National Disaster Agency", "the Provincial Disaster Agency"), False),
+    ],
+)
+def test_one_named_voice_far_apart_on_one_day_is_a_conflict(
+    voices: tuple[str, str], conflict: bool, rulebook: Rulebook, arts: list[Article]
+) -> None:
+    facts = [_fact(A, 2, attribution=voices[0]), _fact(B, 3, attribution=voices[1])]
+    _, findings = _run(facts, arts, rulebook)
+    assert ("C001" in {f.rule for f in findings}) == conflict
+
+
 @pytest.mark.parametrize("voices", [(None, None), ("the city government", None)])
 def test_far_apart_on_one_day_stays_an_update_without_one_voice_on_both_sides(
     voices: tuple[str | None, str | None], rulebook: Rulebook, arts: list[Article]

@@ -654,3 +654,22 @@ def test_a_shared_name_is_the_place_of_the_articles_country(
     assert facts and all(f.countries == countries for f in facts), [
         (f.stated, f.countries) for f in facts
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("Separately, 11 people were killed when a minibus collided with a lorry.", True),
+        ("In a separate incident, 11 people were killed when a minibus hit a lorry.", True),
+        ("The crash came two days after a bus plunged into a river, killing 12.", True),
+        ("Eleven people were killed when a minibus collided with a lorry.", False),
+    ],
+)
+def test_another_happening_told_in_passing_is_background(
+    sentence: str, background: bool, rulebook: Rulebook
+) -> None:
+    from checker.claims import is_background
+
+    lex = lexicon(rulebook)
+    killed = [f for f in _facts(sentence, rulebook) if f.metric == "killed"]
+    assert killed and all(is_background(f, {WED.year}, lex) == background for f in killed)
