@@ -165,14 +165,31 @@ def _onset_clause(fact: Fact, lex: Lexicon, *, verbs_only: bool = False) -> bool
     between = _APPOSED_PLACE_RE.sub(" ", between)
     if _CLAUSE_BREAK_RE.search(between):
         return False
-    return not any(word.lower() in lex.clause_openers for word in between.split())
+    return not any(word.lower() in lex.clause_openers for word in between.split()) and not (
+        _another_day(between, lex)
+    )
+
+
+def _another_day(between: str, lex: Lexicon) -> bool:
+    """True when a day stands between a verb of the happening and a date ("swept into a
+    river last week arrived in X on Monday"): the happening had its own day,
+    and the date is a later verb's."""
+    for word in between.split():
+        word = word.strip(".,'’")
+        low = word.lower()
+        # A month or a day of the week is capitalised ("may" is a verb too).
+        if low == "week" or (word[:1].isupper() and (low in lex.weekdays or low in lex.months)):
+            return True
+    return False
 
 
 def _dates_onset(fact: Fact, lex: Lexicon) -> bool:
     """True when the date follows a verb of the happening itself: close by ("sank
     near X, off Y, on Sunday"), or further back in its clause ("opened fire on
     their convoy in the southern state of X on Tuesday")."""
-    near = lex.onset_re.search(fact.preceding(_ONSET_WINDOW)) is not None
+    before = fact.preceding(_ONSET_WINDOW)
+    onsets = [m.end() for m in lex.onset_re.finditer(before)]
+    near = bool(onsets) and not _another_day(before[max(onsets) :], lex)
     return near or _onset_clause(fact, lex, verbs_only=True) or _in_a_happening(fact, lex)
 
 

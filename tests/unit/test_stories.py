@@ -459,6 +459,14 @@ def test_a_lead_gives_the_day_and_place_of_its_happening(rulebook: Rulebook) -> 
     # spoke, nor a day past the lead.
     assert sig.lead_days == (dt.date(2024, 5, 12),)
     assert sig.lead_places == ("Dhadan",)
+    # Another day between the verb of the happening and a day: a later verb's.
+    later = (
+        "CAPITAL CITY — The bodies of six pilgrims killed when a bus plunged into a river"
+        " last week arrived home on Monday."
+    )
+    aftermath = article.model_copy(update={"text": later, "title": None})
+    analysis = analyse(aftermath, rulebook)
+    assert article_signature(analysis, rulebook, normalise(analysis, rulebook)).lead_days == ()
 
 
 def test_a_lead_names_the_towns_near_its_figures_but_not_its_dateline(
