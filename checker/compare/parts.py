@@ -33,6 +33,11 @@ def _exceeds(part: Fact, whole: Fact) -> bool:
     return not (part.asof and whole.asof and whole.asof < part.asof)
 
 
+def _other_day(a: Fact, b: Fact) -> bool:
+    """True when two figures are as of known, different days."""
+    return a.asof is not None and b.asof is not None and a.asof != b.asof
+
+
 def _inside(part: Fact, whole: Fact) -> bool:
     return not whole.countries or set(part.countries) <= set(whole.countries)
 
@@ -197,9 +202,16 @@ def _judge(
     # part can exceed.
     lex = lexicon(rulebook)
     totals = [f for f in claims.of(whole) if not is_vague(f) and not superseded(f, lex)]
+    metric = rulebook.metric(part.metric)
+    falls = metric is not None and metric.moves == "any"
     bad_parts = []
     for p in parts:
         if longer_period(totals, [p], rulebook):
+            continue
+        if falls and all(_other_day(p, t) for t in totals):
+            # A count that falls (the missing, as people are found) is a part
+            # of its whole only as of one day: "six still missing" on
+            # Thursday is no part of Wednesday's 14.
             continue
         if any(t.article == p.article and not _exceeds(p, t) for t in totals):
             # Its own article's whole holds it ("25 dead ... 25 bodies"): what

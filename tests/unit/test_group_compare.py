@@ -220,6 +220,18 @@ def test_a_part_larger_than_its_whole_conflicts(rulebook: Rulebook, arts: list[A
     assert conflicts[0].sides == [[whole.id], [part.id]]
 
 
+def test_a_falling_count_is_a_part_of_its_whole_only_on_one_day(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # 14 missing in one town on Wednesday; six in the whole area on Thursday,
+    # as more were found: no part exceeds its whole. On one day it would.
+    part = _fact(A, 14, metric="missing", scope="Ramadi", asof=DAY)
+    for asof, rules in ((LATER, []), (DAY, ["C004"])):
+        whole = _fact(B, 6, metric="missing", asof=asof)
+        _, findings = _run([part, whole], arts, rulebook)
+        assert [f.rule for f in findings if f.kind == "conflict"] == rules
+
+
 def test_a_superseded_whole_is_no_whole_a_part_exceeds(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:
