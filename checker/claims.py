@@ -711,13 +711,17 @@ def _with_anaphors(facts: list[Fact], lex: Lexicon, extra: Mapping[str, Place]) 
             out.append(fact)
             continue
         place = None
+        told = {w.lower() for w in found.group().split()} & regions
         for name in reversed(fact.antecedents):
             known = _resolve(name, lex, extra, country.get(fact.article, ""))
             if known is None:
                 continue
             # A division the gazetteer does not list is a town to compare scopes
             # with ("Bastak county"), but "Cagayan province" is a province.
-            kind = "region" if name.rsplit(" ", 1)[-1].lower() in regions else known.kind
+            word = name.rsplit(" ", 1)[-1].lower()
+            kind = "region" if word in regions else known.kind
+            if kind == "region" and word in regions and told and word not in told:
+                continue  # "across the state" is not the "Idukki district" named before
             if kind == found.lastgroup:
                 place = name
                 break

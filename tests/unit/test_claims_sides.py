@@ -802,6 +802,16 @@ def test_the_city_is_the_city_its_article_named_last(rulebook: Rulebook) -> None
     assert out[told.id].places == ["Baghdad"]
 
 
+def test_the_state_is_no_district_named_before(rulebook: Rulebook) -> None:
+    # "across the state" after "Mosul district" and "Nineveh province" were
+    # named: the state is neither; "across the province" is the province.
+    for text, place in (("the state", []), ("the province", ["Nineveh province"])):
+        sentence = f"More than 52,000 people were in camps across {text}."
+        told = _fact(low=52000, stated="More than 52,000", sentence=sentence, metric="displaced")
+        told = told.model_copy(update={"antecedents": ["Nineveh province", "Mosul district"]})
+        assert _assign([told], rulebook)[told.id].places == place
+
+
 def test_a_place_of_another_kind_is_not_the_city(rulebook: Rulebook) -> None:
     told = _told_of_the_city(("Iraq",))
     out = _assign([told], rulebook)
