@@ -442,6 +442,7 @@ class ContextRules(_Rule):
     times_of_day: list[str] = Field(default_factory=list)
     report_verbs: list[str] = Field(default_factory=list)
     statement_verbs: list[str] = Field(default_factory=list)
+    local_authorities: list[str] = Field(default_factory=list)
     onset_nouns: list[str] = Field(default_factory=list)
     after_the_incident: list[str] = Field(default_factory=list)
     correction_markers: list[str] = Field(default_factory=list)

@@ -262,6 +262,21 @@ def _tense(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
     return closed and any(_round_hedge(f) for f in facts)
 
 
+def _local_and_wider(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
+    """True when every voice of the smaller side is a town's or a district's
+    (``local_authorities``) and none of the larger side's is: the local count,
+    far below the other, is of its own area ("nine, the municipal president
+    said" against "31, the national civil protection agency said")."""
+    lex = lexicon(rulebook)
+    mine = [f.attribution for f in low if f.attribution]
+    theirs = [f.attribution for f in high if f.attribution]
+    return (
+        bool(mine and theirs)
+        and all(lex.local_authority_re.search(a) for a in mine)
+        and not any(lex.local_authority_re.search(a) for a in theirs)
+    )
+
+
 def _disputed(
     low: Sequence[Fact], high: Sequence[Fact], members: Sequence[Fact], rulebook: Rulebook
 ) -> bool:
@@ -414,6 +429,10 @@ def _verdict(
         return "C002", rulebook.finding_rule("C002").severity
     a, b = _hull(low), _hull(high)
     small = small_gap(a, b, rule)
+    if _relative_gap(a, b) > rulebook.findings.same_count_gap and _local_and_wider(
+        low, high, rulebook
+    ):
+        return None
     if not small and _disputed(low, high, members, rulebook):
         return "C003", rulebook.finding_rule("C003").severity
     running = (

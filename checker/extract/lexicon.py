@@ -345,6 +345,8 @@ class Lexicon:
     # Right after a date: words that put it after the incident (``after_the_incident``).
     after_incident_re: re.Pattern[str]
     one_site_re: re.Pattern[str]
+    # An authority of a town or a district (``local_authorities``).
+    local_authority_re: re.Pattern[str]
     site_verb_re: re.Pattern[str]
     # "before dawn", "after midnight" (``times_of_day``).
     time_of_day_re: re.Pattern[str]
@@ -669,6 +671,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         one_site_re=phrase_pattern(rb.context.one_site_sources),
+        local_authority_re=phrase_pattern(rb.context.local_authorities),
         site_verb_re=phrase_pattern(rb.context.site_verbs),
         time_of_day_re=phrase_pattern(
             [f"{w} {t}" for w in ("before", "after") for t in rb.context.times_of_day]

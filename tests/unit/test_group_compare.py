@@ -386,6 +386,27 @@ def test_one_named_voice_far_apart_on_one_day_is_a_conflict(
     assert ("C001" in {f.rule for f in findings}) == conflict
 
 
+@pytest.mark.parametrize(
+    ("low", "voices", "flagged"),
+    [
+        # A town's count far below a national agency's: of its own area.
+        (9, ("the municipal president", "the national civil protection agency"), False),
+        # Close to it: the same toll told two ways.
+        (29, ("the municipal president", "the national civil protection agency"), True),
+        # Two national voices far apart: a dispute.
+        (9, ("the health ministry", "the national civil protection agency"), True),
+        # The larger figure is the town's: a dispute too.
+        (9, ("the national civil protection agency", "the mayor"), True),
+    ],
+)
+def test_a_local_authoritys_smaller_count_is_of_its_own_area(
+    low: int, voices: tuple[str, str], flagged: bool, rulebook: Rulebook, arts: list[Article]
+) -> None:
+    facts = [_fact(A, low, attribution=voices[0]), _fact(B, 31, attribution=voices[1])]
+    _, findings = _run(facts, arts, rulebook)
+    assert bool([f for f in findings if f.kind == "conflict"]) == flagged
+
+
 @pytest.mark.parametrize("voices", [(None, None), ("the city government", None)])
 def test_far_apart_on_one_day_stays_an_update_without_one_voice_on_both_sides(
     voices: tuple[str | None, str | None], rulebook: Rulebook, arts: list[Article]
