@@ -182,8 +182,12 @@ def _read_and_extract(
         articles.append(article.model_copy(update={"text": ""}))
 
     if _read_apart(paths, jobs):
+        # The files are large enough for a pool: what its workers share is
+        # built while the first articles are read.
         inputs = produced_apart(
-            lambda emit: _stream(paths, rulebook, lambda a: emit(read(a)), stdin, limits), take
+            lambda emit: _stream(paths, rulebook, lambda a: emit(read(a)), stdin, limits),
+            take,
+            meanwhile=extraction.prepare,
         )
     else:
         inputs = _stream(paths, rulebook, lambda a: take(read(a)), stdin, limits)

@@ -68,9 +68,11 @@ def produced_apart(
     *,
     batch: int = BATCH,
     ahead: int = AHEAD,
+    meanwhile: Callable[[], None] | None = None,
 ) -> R:
     """``produce(emit)`` run in a forked process; each item it emits is passed to
-    ``consume`` here, in order; what it returns is returned.
+    ``consume`` here, in order; what it returns is returned. ``meanwhile`` is
+    run here first, once the forked process has started.
 
     An exception in the forked process is raised here as a ``ReaderError``
     with its traceback (as one too when the process ended without a word);
@@ -84,6 +86,8 @@ def produced_apart(
     child.start()
     finished = False
     try:
+        if meanwhile is not None:
+            meanwhile()
         while True:
             kind, payload = _next(queue, child)
             if kind == _ITEMS:

@@ -113,3 +113,35 @@ def test_small_inputs_and_one_job_are_read_here(
     assert pipeline._read_apart([str(path)], 2)
     assert not pipeline._read_apart([str(path)], 1)
     assert not pipeline._read_apart([str(path), "-"], 2)
+
+
+def test_meanwhile_runs_here_before_the_first_item() -> None:
+    events: list[str] = []
+
+    def consume(item: int) -> None:
+        events.append(f"item {item}")
+
+    reading.produced_apart(_count_to(2), consume, meanwhile=lambda: events.append("meanwhile"))
+    assert events == ["meanwhile", "item 0", "item 1"]
+
+
+def test_a_check_read_apart_builds_the_workers_patterns_while_it_reads(
+    tmp_path: Path, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = batch.write_batch(tmp_path / "b.jsonl", articles=6)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    events: list[str] = []
+    warm_up, start = parallel._warm_up, parallel.Extraction._start
+
+    def warmed(book: Rulebook) -> None:
+        events.append("warm-up")
+        warm_up(book)
+
+    def started(self: parallel.Extraction) -> None:
+        events.append(f"pool after {self.added} articles")
+        start(self)
+
+    monkeypatch.setattr(parallel, "_warm_up", warmed)
+    monkeypatch.setattr(parallel.Extraction, "_start", started)
+    check([str(path)], rulebook, jobs=2)
+    assert events[:2] == ["warm-up", "pool after 1 articles"]
