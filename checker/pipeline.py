@@ -32,6 +32,11 @@ Judge = Callable[
 ]
 
 
+# Article text a forked reader sends at once (``reading.produced_apart``): with
+# at most ``reading.AHEAD`` batches waiting, a few megabytes are read ahead.
+READ_BATCH_CHARS = 64_000
+
+
 def prepare_stories(count: int) -> None:
     """Import what clustering ``count`` original articles into stories will need.
 
@@ -187,6 +192,8 @@ def _read_and_extract(
         inputs = produced_apart(
             lambda emit: _stream(paths, rulebook, lambda a: emit(read(a)), stdin, limits),
             take,
+            batch=READ_BATCH_CHARS,
+            weigh=lambda item: len(item[0].text) + 1,
             meanwhile=extraction.prepare,
         )
     else:

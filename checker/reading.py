@@ -24,8 +24,9 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Items sent back at once: enough to make each send cheap, few enough that
-# this process gets the first articles at once.
+# Items sent back at once (by count, or by what ``weigh`` says of them):
+# enough to make each send cheap, few enough that this process gets the
+# first articles at once.
 BATCH = 32
 # Batches the reader may be ahead of this process (which waits while it
 # builds the workers' patterns, and while the workers are all busy).
@@ -68,11 +69,16 @@ def produced_apart(
     *,
     batch: int = BATCH,
     ahead: int = AHEAD,
+    weigh: Callable[[T], int] | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> R:
     """``produce(emit)`` run in a forked process; each item it emits is passed to
     ``consume`` here, in order; what it returns is returned. ``meanwhile`` is
     run here first, once the forked process has started.
+
+    Items are sent in batches of ``batch`` items, or with ``weigh`` of
+    ``batch`` weight (the last item making it up included), at most ``ahead``
+    batches ahead of ``consume``.
 
     An exception in the forked process is raised here as a ``ReaderError``
     with its traceback (as one too when the process ended without a word);
@@ -82,7 +88,9 @@ def produced_apart(
 
     context = multiprocessing.get_context("fork")
     queue: Any = context.Queue(maxsize=max(1, ahead))
-    child = context.Process(target=_produce, args=(produce, queue, max(1, batch)), daemon=True)
+    child = context.Process(
+        target=_produce, args=(produce, queue, max(1, batch), weigh), daemon=True
+    )
     child.start()
     finished = False
     try:
@@ -122,15 +130,24 @@ def _next(queue: Any, child: Any) -> tuple[str, Any]:
             raise ReaderError(f"the reader process ended (exit code {child.exitcode})") from None
 
 
-def _produce(produce: Callable[[Callable[[Any], None]], Any], queue: Any, batch: int) -> None:
+def _produce(
+    produce: Callable[[Callable[[Any], None]], Any],
+    queue: Any,
+    batch: int,
+    weigh: Callable[[Any], int] | None,
+) -> None:
     """The forked process: ``produce``, its items sent a batch at a time, then its result."""
     held: list[Any] = []
+    weight = 0
 
     def emit(item: Any) -> None:
+        nonlocal weight
         held.append(item)
-        if len(held) >= batch:
+        weight += 1 if weigh is None else weigh(item)
+        if weight >= batch:
             queue.put((_ITEMS, held[:]))
             held.clear()
+            weight = 0
 
     message: tuple[str, Any]
     try:

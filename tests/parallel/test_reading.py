@@ -145,3 +145,27 @@ def test_a_check_read_apart_builds_the_workers_patterns_while_it_reads(
     monkeypatch.setattr(parallel.Extraction, "_start", started)
     check([str(path)], rulebook, jobs=2)
     assert events[:2] == ["warm-up", "pool after 1 articles"]
+
+
+class _Sent(list[tuple[str, object]]):
+    def put(self, message: tuple[str, object]) -> None:
+        self.append(message)
+
+
+def test_batches_by_weight_end_with_the_item_that_makes_up_the_weight() -> None:
+    def produce(emit: Callable[[int], None]) -> str:
+        for weight in [5, 1, 1, 9, 2, 2, 2]:
+            emit(weight)
+        return "done"
+
+    sent = _Sent()
+    reading._produce(produce, sent, 6, lambda w: w)
+    assert sent == [
+        ("items", [5, 1]),
+        ("items", [1, 9]),
+        ("items", [2, 2, 2]),
+        ("done", "done"),
+    ]
+    counted = _Sent()
+    reading._produce(produce, counted, 3, None)
+    assert [len(m[1]) for m in counted[:-1]] == [3, 3, 1]  # type: ignore[arg-type]
