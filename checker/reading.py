@@ -18,7 +18,7 @@ import contextlib
 import os
 import traceback
 from collections.abc import Callable, Iterable
-from queue import Empty
+from queue import Empty, Full
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -89,7 +89,7 @@ def produced_apart(
     context = multiprocessing.get_context("fork")
     queue: Any = context.Queue(maxsize=max(1, ahead))
     child = context.Process(
-        target=_produce, args=(produce, queue, max(1, batch), weigh), daemon=True
+        target=_produce, args=(produce, queue, max(1, batch), weigh, os.getpid()), daemon=True
     )
     child.start()
     finished = False
@@ -135,6 +135,7 @@ def _produce(
     queue: Any,
     batch: int,
     weigh: Callable[[Any], int] | None,
+    parent: int,
 ) -> None:
     """The forked process: ``produce``, its items sent a batch at a time, then its result."""
     held: list[Any] = []
@@ -145,7 +146,7 @@ def _produce(
         held.append(item)
         weight += 1 if weigh is None else weigh(item)
         if weight >= batch:
-            queue.put((_ITEMS, held[:]))
+            _put(queue, (_ITEMS, held[:]), parent)
             held.clear()
             weight = 0
 
@@ -156,5 +157,17 @@ def _produce(
         # Sent as text: an exception object may not survive pickling.
         message = (_FAILED, "in the reader process:\n" + traceback.format_exc())
     if held:
-        queue.put((_ITEMS, held))
-    queue.put(message)
+        _put(queue, (_ITEMS, held), parent)
+    _put(queue, message, parent)
+
+
+def _put(queue: Any, message: tuple[str, Any], parent: int) -> None:
+    """Send ``message``, waiting while ``AHEAD`` batches wait; end this process at
+    once if the process reading them (``parent``) is gone, instead of waiting forever."""
+    while True:
+        try:
+            queue.put(message, timeout=_POLL)
+            return
+        except Full:
+            if os.getppid() != parent:
+                os._exit(1)

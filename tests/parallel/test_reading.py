@@ -148,7 +148,7 @@ def test_a_check_read_apart_builds_the_workers_patterns_while_it_reads(
 
 
 class _Sent(list[tuple[str, object]]):
-    def put(self, message: tuple[str, object]) -> None:
+    def put(self, message: tuple[str, object], timeout: float | None = None) -> None:
         self.append(message)
 
 
@@ -159,7 +159,7 @@ def test_batches_by_weight_end_with_the_item_that_makes_up_the_weight() -> None:
         return "done"
 
     sent = _Sent()
-    reading._produce(produce, sent, 6, lambda w: w)
+    reading._produce(produce, sent, 6, lambda w: w, os.getppid())
     assert sent == [
         ("items", [5, 1]),
         ("items", [1, 9]),
@@ -167,5 +167,22 @@ def test_batches_by_weight_end_with_the_item_that_makes_up_the_weight() -> None:
         ("done", "done"),
     ]
     counted = _Sent()
-    reading._produce(produce, counted, 3, None)
+    reading._produce(produce, counted, 3, None, os.getppid())
     assert [len(m[1]) for m in counted[:-1]] == [3, 3, 1]  # type: ignore[arg-type]
+
+
+def test_a_reader_whose_reader_is_gone_ends_instead_of_waiting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing
+
+    monkeypatch.setattr(reading, "_POLL", 0.05)
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue(maxsize=1)  # never read: the second batch waits
+    # Its parent is not the process it sends to: as if that process were gone.
+    child = context.Process(
+        target=reading._produce, args=(_count_to(10**9), queue, 1, None, os.getppid() + 10**6)
+    )
+    child.start()
+    child.join(timeout=30)
+    assert child.exitcode == 1
