@@ -178,6 +178,12 @@ class Extraction:
         if self._pool is not None and self._held_chars >= self.chunk_chars:
             self._send()
 
+    def prepare(self) -> None:
+        """Build now what the workers will share (see ``_warm_up``), when the pool is
+        to start: called while articles are read elsewhere, it costs no wall time."""
+        if self.jobs > 1:
+            _warm_up(self.rulebook)
+
     def finish(self) -> list[Extracted]:
         """Every added article's facts and story signature, in the order added."""
         if self._pool is None:

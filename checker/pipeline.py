@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
-from checker import __version__
+from checker import __version__, parallel
 from checker.collector import cyclic_gc_paused
 from checker.compare.values import tells_of_verdict
 from checker.extract import lexicon
@@ -16,6 +16,7 @@ from checker.ingest import Limits, ingest, stream_ingest
 from checker.judge import Judged, judge_forked
 from checker.models import Article, Fact, InputRecord, Mention, Report, Story
 from checker.parallel import Extracted, Extraction, Progress, article_facts
+from checker.reading import can_fork, input_bytes, produced_apart
 from checker.rulebook import Rulebook
 from checker.stories import SMALL_BATCH, Signature, stories
 
@@ -29,6 +30,11 @@ Storyteller = Callable[[Sequence[Signature]], list[Story]]
 Judge = Callable[
     [list[Fact], list[Story], dict[str, Article], Rulebook, dict[str, tuple[int, ...]]], Judged
 ]
+
+
+# Article text a forked reader sends at once (``reading.produced_apart``): with
+# at most ``reading.AHEAD`` batches waiting, a few megabytes are read ahead.
+READ_BATCH_CHARS = 64_000
 
 
 def prepare_stories(count: int) -> None:
@@ -166,18 +172,43 @@ def _read_and_extract(
 
     extraction = Extraction(rulebook, jobs=jobs, progress=progress, while_waiting=ready)
 
-    def take(article: Article) -> None:
-        nonlocal originals
+    def read(article: Article) -> tuple[Article, bool]:
         article = with_published(article, lex)
+        return article, article.duplicate_of is None and tells_of_verdict(article.text, rulebook)
+
+    def take(item: tuple[Article, bool]) -> None:
+        nonlocal originals
+        article, verdict = item
         if article.duplicate_of is None:
             originals += 1
-            if tells_of_verdict(article.text, rulebook):
+            if verdict:
                 verdicts.add(article.id)
             extraction.add(article)
         articles.append(article.model_copy(update={"text": ""}))
 
-    inputs = _stream(paths, rulebook, take, stdin, limits)
+    if _read_apart(paths, jobs):
+        # The files are large enough for a pool: what its workers share is
+        # built while the first articles are read.
+        inputs = produced_apart(
+            lambda emit: _stream(paths, rulebook, lambda a: emit(read(a)), stdin, limits),
+            take,
+            batch=READ_BATCH_CHARS,
+            weigh=lambda item: len(item[0].text) + 1,
+            meanwhile=extraction.prepare,
+        )
+    else:
+        inputs = _stream(paths, rulebook, lambda a: take(read(a)), stdin, limits)
     return articles, inputs, extraction.finish()
+
+
+def _read_apart(paths: Sequence[str], jobs: int) -> bool:
+    """Whether a check with ``jobs`` processes reads ``paths`` in a forked reader
+    (``reading.produced_apart``): when they are files (not standard input)
+    enough for a pool of workers, and processes can be forked."""
+    if jobs <= 1 or not can_fork():
+        return False
+    size = input_bytes(paths)
+    return size is not None and size >= parallel.MIN_PARALLEL_BYTES
 
 
 def stream_extract(
