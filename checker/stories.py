@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -1206,13 +1205,13 @@ def lead_places(
     }
     from checker.geo import unaccented
 
-    plain = unaccented(" ".join(s.text for s in analysis.sentences[:count]))
-    names.update(
-        t
-        for t in towns
-        if unaccented(t).casefold() != (filed and unaccented(filed))
-        and re.search(rf"(?<![\w-]){re.escape(unaccented(t))}(?![\w-])", plain)
-    )
+    if towns:
+        plain = unaccented(" ".join(s.text for s in analysis.sentences[:count]))
+        away = unaccented(filed) if filed else None
+        for town in towns:
+            spelled = unaccented(town)
+            if spelled.casefold() != away and _names_word(plain, spelled):
+                names.add(town)
     for sentence in analysis.sentences[:count]:
         for m in lex.lead_division_re.finditer(sentence.text):
             # "Papua New Guinea's Southern Highlands province": what follows the possessive.
@@ -1222,6 +1221,20 @@ def lead_places(
             if name.casefold() != filed and name.lower() not in lex.stop_words:
                 names.add(name)
     return tuple(sorted(names))
+
+
+def _names_word(text: str, name: str) -> bool:
+    """True when ``name`` stands in ``text`` as whole words (no letter, digit or hyphen
+    right before or after it)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def lead_happenings(analysis: Analysis, lex: Lexicon) -> tuple[str, ...]:
