@@ -781,16 +781,26 @@ def _partitive_verb(
 ) -> _Choice | None:
     """The metric of the verb right after a partitive's group, when another
     metric's: "two of the wounded later died" counts two dead (among the
-    wounded), not two wounded."""
+    wounded), not two wounded; so does "two injured passengers died"."""
     if choice is None or choice.trigger is None:
         return choice
     lowers = sentence.lowers
     group = choice.trigger
-    # "N of the <group>": the trigger is the group word of a partitive.
-    if not (lowers[last + 1 : last + 2] == ("of",) and last + 2 <= group <= last + 3):
+    # "N of the <group>": the trigger is the group word of a partitive; or
+    # "N <group> <noun>": the trigger qualifies the counted noun ("two injured
+    # passengers"; not "Four arrested over an ambush that killed eight").
+    partitive = lowers[last + 1 : last + 2] == ("of",) and last + 2 <= group <= last + 3
+    qualifier = (
+        group == last + 1 and group + 1 < len(lowers) and (lowers[group + 1],) in lex.victim_words
+    )
+    if not (partitive or qualifier):
         return choice
     for ml in lex.metrics:
         if ml is choice.metric or ml.rule.counts != "persons":
+            continue
+        if not partitive and not ml.rule.running_toll:
+            # "Five wounded soldiers were evacuated": only a toll's verb
+            # ("died") makes the qualified count another toll's.
             continue
         verb = _forward(sentence.words, lowers, group, ml, _PARTITIVE_VERB_REACH)
         if verb is not None:
