@@ -772,7 +772,11 @@ def _named(name: str, text: str, lex: Lexicon) -> bool:
     start = text.find(name)
     while start >= 0:
         end = start + len(name)
-        if _WORD_OR_HYPHEN.match(text, end) is None and before.search(text, 0, start):
+        if (
+            _WORD_OR_HYPHEN.match(text, end) is None
+            and before.search(text, 0, start)
+            and not lex.statement_place_re.search(text, max(0, start - 40), start)
+        ):
             return True
         start = text.find(name, start + 1)
     return False

@@ -155,6 +155,8 @@ def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
             continue
         if any(_ignored(p, name, sentence.text, start, end) for p in lex.place_ignore_res):
             continue
+        if lex.statement_place_re.search(sentence.text, max(0, start - _STATEMENT_REACH), start):
+            continue
         if name in lex.adjectival and not _locative_use(sentence, start, end, lex):
             continue
         place = lex.place_by_name[name]
@@ -163,6 +165,8 @@ def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
     return found
 
 
+# How far before a place the words of where an official spoke may stand.
+_STATEMENT_REACH = 40
 # How far before a place of a pair its pair word may stand ("between X and Y").
 _PAIR_REACH = 60
 _AND_NAME_RE = re.compile(r"\s+and\s+[A-Z]")

@@ -369,6 +369,7 @@ class PlaceRules(_Rule):
     # Words before a pair of places ("between X and Y"): a route's or a
     # border's two ends, neither of them where a figure was counted.
     pair_words: list[str] = Field(default_factory=list)
+    statement_places: list[str] = Field(default_factory=list)
     # Lower-case words that join the words of a place name ("Viña del Mar").
     name_particles: list[str] = Field(default_factory=list)
     # ISO 3166-2 subdivision types (pycountry) added as regions of their country.

@@ -295,6 +295,8 @@ class Lexicon:
     # A pair word right before a place ("between "), or before a name and "and"
     # right before it ("between X and ").
     pair_before_re: re.Pattern[str]
+    # Right before a place: where an official spoke (``statement_places``).
+    statement_place_re: re.Pattern[str]
     pair_second_re: re.Pattern[str]
     place_first_words: frozenset[str]
     place_max_tokens: int
@@ -619,6 +621,9 @@ def _compile(rb: Rulebook) -> Lexicon:
             for name, others in rb.places.shared_names.items()
             if name in place_by_name
         },
+        statement_place_re=re.compile(
+            r"(?<![\w-])(?:" + alternation(rb.places.statement_places) + r")\s+(?:in|at)\s+\Z"
+        ),
         pair_before_re=re.compile(r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+$"),
         pair_second_re=re.compile(
             r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+"

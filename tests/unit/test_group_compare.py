@@ -521,6 +521,16 @@ def test_later_tiny_fraction_is_a_partial_count(rulebook: Rulebook, arts: list[A
     assert findings == []
 
 
+def test_the_latest_of_a_series_is_no_word_of_a_rise(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # "the latest deadly blaze" says this fire is one more of many, not that
+    # its toll rose: 22 and 24 the same day from one fire service disagree.
+    latest = _fact(B, 24, sentence="24 people were killed, in the latest deadly blaze in the city.")
+    _, findings = _run([_fact(A, 22), latest], arts, rulebook)
+    assert _rules(findings) == [("C001", "conflict", "error")]
+
+
 def test_a_rise_told_on_the_same_day_is_an_update(rulebook: Rulebook, arts: list[Article]) -> None:
     risen = _fact(B, 17, sentence="The death toll rose to 17 on Friday.")
     _, findings = _run([_fact(A, 16), risen], arts, rulebook)

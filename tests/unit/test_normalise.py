@@ -673,3 +673,25 @@ def test_another_happening_told_in_passing_is_background(
     lex = lexicon(rulebook)
     killed = [f for f in _facts(sentence, rulebook) if f.metric == "killed"]
     assert killed and all(is_background(f, {WED.year}, lex) == background for f in killed)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("The minister told a news conference in Baghdad that 300 troops were sent.", []),
+        ("Speaking in Baghdad, the minister said 300 troops were sent to Mosul.", ["Mosul"]),
+        ("The minister said in Baghdad that 300 troops were sent.", ["Baghdad"]),
+    ],
+)
+def test_where_an_official_spoke_is_no_place_of_the_figures(
+    sentence: str, places: list[str], rulebook: Rulebook
+) -> None:
+    assert _place_names(sentence, rulebook) == places
+
+
+def test_a_town_where_an_official_spoke_is_not_named(rulebook: Rulebook) -> None:
+    from checker.claims import _named
+
+    lex = lexicon(rulebook)
+    assert not _named("Townia", "told a news conference in Townia that 300 were sent", lex)
+    assert _named("Townia", "300 troops were sent to help in Townia", lex)
