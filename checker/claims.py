@@ -444,11 +444,11 @@ def _place_of(
     if (
         len(places) == 1
         and countries
-        and "region" in _kinds(whole, lex, extra, country)
+        and _kinds(whole, lex, extra, country) - {"country"}
         and _across(fact, countries[0].name, lex)
     ):
-        # "killed nine people across X" in a story of one of its regions: the
-        # whole country, wider than the story's area.
+        # "killed nine people across X" in a story of one of its regions or
+        # towns: the whole country, wider than the story's area.
         return countries[0].name, True
     if lex.national_re.search(fact.context(ANAPHOR_WINDOW, ANAPHOR_WINDOW)):
         # "killed 26 nationwide" in a story of one province: the whole country,

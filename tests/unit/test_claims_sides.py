@@ -1107,3 +1107,6 @@ def test_a_figure_told_across_the_country_in_a_story_of_one_region_counts_wider(
     # "in" the country is where the story's own figure was counted.
     inside = _fact(places=("Iraq",), low=9, sentence="Floods killed 9 people in Iraq.")
     assert place_of(inside, frozenset({"Iraq", "Anbar"}), lex) == ("", False)
+    # So in a story of one of its towns.
+    assert place_of(across, frozenset({"Iraq", "Mosul"}), lex) == ("Iraq", True)
+    assert place_of(across, frozenset({"Iraq"}), lex) == ("", False)
