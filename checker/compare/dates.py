@@ -141,7 +141,6 @@ def _names_its_day(fact: Fact, lex: Lexicon) -> bool:
 
 # How far back in its clause the verb of the happening may stand from a date.
 _ONSET_REACH = 160
-_APPOSED_PLACE_RE = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*,")
 # A colon between digits is a time of day ("at 6:15 a.m."), not a break.
 _CLAUSE_BREAK_RE = re.compile(r"[,;()\[\]—–]|(?<!\d):|:(?!\d)|\s-\s")
 
@@ -162,7 +161,7 @@ def _onset_clause(fact: Fact, lex: Lexicon, *, verbs_only: bool = False) -> bool
     # "before dawn", "after midnight": a time of the day, not a clause that opens;
     # ", Oaxaca,": a place told in apposition, not a clause either.
     between = lex.time_of_day_re.sub(" ", before[max(m.end() for m in onsets) :])
-    between = _APPOSED_PLACE_RE.sub(" ", between)
+    between = lex.apposed_place_re.sub(" ", between)
     if _CLAUSE_BREAK_RE.search(between):
         return False
     return not any(word.lower() in lex.clause_openers for word in between.split()) and not (

@@ -347,6 +347,8 @@ class Lexicon:
     # Right after a date: words that put it after the incident (``after_the_incident``).
     after_incident_re: re.Pattern[str]
     one_site_re: re.Pattern[str]
+    # A place told in apposition between commas (", Oaxaca,", ", Y province,").
+    apposed_place_re: re.Pattern[str]
     # An authority of a town or a district (``local_authorities``).
     local_authority_re: re.Pattern[str]
     site_verb_re: re.Pattern[str]
@@ -677,6 +679,13 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         one_site_re=phrase_pattern(rb.context.one_site_sources),
         local_authority_re=phrase_pattern(rb.context.local_authorities),
+        apposed_place_re=re.compile(
+            r",\s*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
+            + alternation(rb.places.name_particles)
+            + r")){0,4}(?:\s+(?:"
+            + alternation(_divisions(rb.places))
+            + r"))?\s*,"
+        ),
         site_verb_re=phrase_pattern(rb.context.site_verbs),
         time_of_day_re=phrase_pattern(
             [f"{w} {t}" for w in ("before", "after") for t in rb.context.times_of_day]

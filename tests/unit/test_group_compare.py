@@ -911,6 +911,7 @@ def _day(article: str, when: dt.date, stated: str, sentence: str, offset: int = 
         ),
         # A place in apposition and a time of the day open no clause.
         ("Two lorries collided head-on near Townia, Regiona, at about 6:15 a.m. on {}.", True),
+        ("Militants ambushed a patrol in Townia town, Regiona del Sur province, on {}.", True),
         # A clause between: the day is another verb's.
         (
             "A pit collapsed at a cobalt mining site near the city, and rescuers searched on {}.",
