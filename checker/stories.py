@@ -228,29 +228,31 @@ def _sites(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
 _SPREAD_SITES = 12
 
 
+def _counted(c: _Cluster, field: str, signatures: Sequence[Signature]) -> Counter[Any]:
+    """The values of the signatures' ``field`` over a cluster's articles, with how
+    many of them give each: kept on the cluster's field of that name."""
+    found: Counter[Any] | None = getattr(c, field)
+    if found is None:
+        found = Counter(v for m in c.members for v in getattr(signatures[m], field))
+        setattr(c, field, found)
+    return found
+
+
 def _tolls(c: _Cluster, signatures: Sequence[Signature]) -> Counter[float]:
     """The tolls its articles give, with how many of them give each."""
-    if c.tolls is None:
-        c.tolls = Counter(t for m in c.members for t in signatures[m].tolls)
-    return c.tolls
+    return _counted(c, "tolls", signatures)
 
 
 def _happenings(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
-    if c.happenings is None:
-        c.happenings = Counter(h for m in c.members for h in signatures[m].happenings)
-    return c.happenings
+    return _counted(c, "happenings", signatures)
 
 
 def _lead_days(c: _Cluster, signatures: Sequence[Signature]) -> Counter[dt.date]:
-    if c.lead_days is None:
-        c.lead_days = Counter(d for m in c.members for d in signatures[m].lead_days)
-    return c.lead_days
+    return _counted(c, "lead_days", signatures)
 
 
 def _lead_places(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
-    if c.lead_places is None:
-        c.lead_places = Counter(p for m in c.members for p in signatures[m].lead_places)
-    return c.lead_places
+    return _counted(c, "lead_places", signatures)
 
 
 def _regions(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
