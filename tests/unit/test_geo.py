@@ -22,6 +22,30 @@ def test_a_city_is_found_only_in_the_story_countries() -> None:
     assert cities_in(text, {"FR": "France"}, frozenset()) == []
 
 
+def test_a_city_is_found_by_its_short_form() -> None:
+    from checker.geo import _short_forms
+
+    cities = [
+        {"countrycode": "MX", "name": "Chilapa de Álvarez", "alternatenames": ["Chilapa"]},
+        # Two cities known by one short form, or one that starts many names:
+        # neither city is that form's.
+        {
+            "countrycode": "BR",
+            "name": "Santo Antônio do Leverger",
+            "alternatenames": ["Santo Antonio"],
+        },
+        {"countrycode": "BR", "name": "Santo Antônio do Tauá", "alternatenames": ["Santo Antonio"]},
+        {"countrycode": "BR", "name": "Presidente Médici", "alternatenames": ["Presidente"]},
+        {"countrycode": "BR", "name": "Presidente Prudente", "alternatenames": []},
+        # Too short, or another city's whole name.
+        {"countrycode": "MX", "name": "Tula de Allende", "alternatenames": ["Tula"]},
+    ]
+    assert _short_forms(cities) == [("MX", "Chilapa", "Chilapa de Álvarez")]
+    text = "Armed men attacked a village near Chilapa on Saturday, killing eight."
+    found = cities_in(text, {"MX": "Mexico"}, frozenset())
+    assert [p.name for p in found] == ["Chilapa de Álvarez"]
+
+
 def test_a_city_after_another_capitalised_word_is_found() -> None:
     # "Miyagi's Sendai": the run of capitalised words starts with another name.
     text = "Twelve people died as the storm hit Miyagi's Sendai port."
