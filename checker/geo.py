@@ -168,6 +168,25 @@ def _cities_of(code: str) -> Mapping[str, str]:
     return _cities().get(code, {})
 
 
+def town_spellings(town: Place, aliases: Mapping[str, str]) -> tuple[str, ...]:
+    """The spellings a GeoNames ``town`` is found by (its name, without accents, its
+    short form), for the country it is in (``aliases``: rules/places.yaml
+    ``country_codes``)."""
+    out = [town.name]
+    for code in country_codes([town.country], aliases):
+        out.extend(_spellings_of(code).get(town.name, ()))
+    return tuple(dict.fromkeys(out))
+
+
+@functools.cache
+def _spellings_of(code: str) -> Mapping[str, tuple[str, ...]]:
+    """Each city of the country ``code`` -> the spellings of it in the city index."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for spelling, name in sorted(_cities_of(code).items()):
+        out[name].append(spelling)
+    return {name: tuple(found) for name, found in out.items()}
+
+
 def country_codes(names: Iterable[str], aliases: Mapping[str, str]) -> dict[str, str]:
     """ISO code -> country name, for the names GeoNames (or rules/places.yaml
     ``country_codes``, where GeoNames names a country otherwise) knows."""

@@ -1089,7 +1089,7 @@ def article_signature(
     countries they name ("the province of X", a town the rules do not list).
     """
     from checker.extract import lexicon
-    from checker.geo import figure_towns, skip_words
+    from checker.geo import figure_towns, skip_words, town_spellings
     from checker.normalise import places_by_sentence
 
     lex = lexicon(rulebook)
@@ -1097,8 +1097,13 @@ def article_signature(
     found = [p for places in found_by_sentence for p in places]
     places = [p.name for p in found]
     sites = {p.name for p in found if p.kind in _SITE_KINDS}
+    # Each town's spellings: its name, and those GeoNames writes it by.
+    spellings: dict[str, Collection[str]] = {name: (name,) for name in sites}
     if facts:
-        sites.update(figure_towns(facts, rulebook, skip_words(lex)))
+        towns = figure_towns(facts, rulebook, skip_words(lex))
+        sites.update(towns)
+        for name, place in towns.items():
+            spellings[name] = town_spellings(place, rulebook.places.country_codes)
     # A vague part of a country ("northern China") tells no two stories apart.
     regions = {p.name for p in found if p.kind == "region" and not vague_area(p.name, lex)}
     words, names = words_and_names((s.words for s in analysis.sentences), lex)
@@ -1136,7 +1141,7 @@ def article_signature(
         tolls=tuple(tolls),
         happenings=lead_happenings(analysis, lex),
         lead_days=lead_days(analysis, facts, lex),
-        lead_places=lead_places(analysis, found_by_sentence, lex, sites),
+        lead_places=lead_places(analysis, found_by_sentence, lex, spellings),
     )
 
 
@@ -1189,12 +1194,13 @@ def lead_places(
     analysis: Analysis,
     found_by_sentence: Sequence[Sequence[Place]],
     lex: Lexicon,
-    towns: Collection[str] = (),
+    towns: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[str, ...]:
     """The places smaller than a country that the lead of an analysed article names,
     its dateline's town aside (where the report was filed): the gazetteer's, the
-    ``towns`` (GeoNames towns near its figures) it names, and the divisions it
-    names by a division word ("in Chitwan district")."""
+    ``towns`` (GeoNames towns near its figures, each with its spellings, "Chilapa"
+    for "Chilapa de Álvarez") it names, and the divisions it names by a
+    division word ("in Chitwan district")."""
     count = _lead(analysis)
     article = analysis.article
     town = dateline(article.text, article.body_start)
@@ -1210,10 +1216,12 @@ def lead_places(
     if towns:
         plain = unaccented(" ".join(s.text for s in analysis.sentences[:count]))
         away = unaccented(filed) if filed else None
-        for town in towns:
-            spelled = unaccented(town)
-            if spelled.casefold() != away and _names_word(plain, spelled):
-                names.add(town)
+        for town, spellings in towns.items():
+            for spelling in spellings:
+                spelled = unaccented(spelling)
+                if spelled.casefold() != away and _names_word(plain, spelled):
+                    names.add(town)
+                    break
     for sentence in analysis.sentences[:count]:
         for m in lex.lead_division_re.finditer(sentence.text):
             # "Papua New Guinea's Southern Highlands province": what follows the possessive.

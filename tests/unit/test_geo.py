@@ -101,3 +101,16 @@ def test_a_news_agency_is_never_a_town(rulebook: Rulebook) -> None:
     text = "Eleven people were killed, Xinhua news agency said."
     assert [p.name for p in cities_in(text, {"CN": "China"}, frozenset())] == ["Xinhua"]
     assert cities_in(text, {"CN": "China"}, skip_words(lexicon(rulebook))) == []
+
+
+def test_a_town_is_spelled_as_the_city_index_finds_it() -> None:
+    from checker.geo import town_spellings
+    from checker.rulebook import Place
+
+    town = Place(name="Chilapa de Álvarez", country="Mexico", kind="city")
+    spellings = town_spellings(town, {})
+    assert spellings[0] == "Chilapa de Álvarez"
+    assert {"Chilapa de Alvarez", "Chilapa"} <= set(spellings)
+    assert town_spellings(Place(name="Nowhere", country="Atlantis", kind="city"), {}) == (
+        "Nowhere",
+    )
