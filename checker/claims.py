@@ -34,6 +34,7 @@ from checker.extract.lexicon import (
     anaphor_right_after,
     lexicon,
     place_list_gap,
+    spoken_at,
     vague_area,
 )
 from checker.extract.text import POSSESSIVES
@@ -97,7 +98,7 @@ def is_increment(fact: Fact, lex: Lexicon) -> bool:
     troops"), and a present state
     or sub-count ("26 people remain in hospital", "96 bodies were identified").
     """
-    return is_state(fact, lex) or is_added(fact, lex)
+    return is_state(fact, lex) or _added_by(fact, lex) is not None
 
 
 def is_state(fact: Fact, lex: Lexicon) -> bool:
@@ -110,11 +111,6 @@ def is_state(fact: Fact, lex: Lexicon) -> bool:
         # "deaths reach 26, nine still missing": the words past another number are its.
         after = after[: other.start()]
     return not state and lex.state_re.search(after) is not None
-
-
-def is_added(fact: Fact, lex: Lexicon) -> bool:
-    """True for what was added ("20 more bodies", "a further 500 troops")."""
-    return _added_by(fact, lex) is not None
 
 
 def _added_by(fact: Fact, lex: Lexicon) -> str | None:
@@ -775,7 +771,7 @@ def _named(name: str, text: str, lex: Lexicon) -> bool:
         if (
             _WORD_OR_HYPHEN.match(text, end) is None
             and before.search(text, 0, start)
-            and not lex.statement_place_re.search(text, max(0, start - 40), start)
+            and not spoken_at(text, start, lex)
         ):
             return True
         start = text.find(name, start + 1)

@@ -23,8 +23,9 @@ from checker.extract.lexicon import (
     anaphor_right_after,
     lexicon,
     place_list_gap,
+    spoken_at,
 )
-from checker.extract.text import POSSESSIVES, Sentence, dateline, sentence_at
+from checker.extract.text import Sentence, dateline, past_possessive, sentence_at
 from checker.geo import CANDIDATE_RE
 from checker.models import DateRange, Fact, Interval, Mention
 from checker.rulebook import Place, Rulebook
@@ -155,7 +156,7 @@ def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
             continue
         if any(_ignored(p, name, sentence.text, start, end) for p in lex.place_ignore_res):
             continue
-        if lex.statement_place_re.search(sentence.text, max(0, start - _STATEMENT_REACH), start):
+        if spoken_at(sentence.text, start, lex):
             continue
         if name in lex.adjectival and not _locative_use(sentence, start, end, lex):
             continue
@@ -165,8 +166,6 @@ def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
     return found
 
 
-# How far before a place the words of where an official spoke may stand.
-_STATEMENT_REACH = 40
 # How far before a place of a pair its pair word may stand ("between X and Y").
 _PAIR_REACH = 60
 _AND_NAME_RE = re.compile(r"\s+and\s+[A-Z]")
@@ -1332,9 +1331,7 @@ def _named_division(end: int, sentence: Sentence, lex: Lexicon) -> list[str]:
     if named is None:
         return []
     # "Afghanistan's Herat province": the division is what follows the possessive.
-    name = named.group("name")
-    for possessive in POSSESSIVES:
-        name = name.rpartition(possessive + " ")[2]
+    name = past_possessive(named.group("name"))
     if name in lex.place_by_name or f"{name} {named.group('word')}" in lex.place_by_name:
         return []
     return [f"{name} {named.group('word').lower()}"]

@@ -164,6 +164,7 @@ class Extraction:
         self._held_chars = 0
         self._pool: Any = None
         self._pending: deque[Any] = deque()
+        self._warm = False  # what the workers share is built (``prepare``)
 
     def add(self, article: Article) -> None:
         """Extract ``article`` now, or hold it for the next chunk sent to the pool."""
@@ -181,8 +182,9 @@ class Extraction:
     def prepare(self) -> None:
         """Build now what the workers will share (see ``_warm_up``), when the pool is
         to start: called while articles are read elsewhere, it costs no wall time."""
-        if self.jobs > 1:
+        if self.jobs > 1 and not self._warm:
             _warm_up(self.rulebook)
+            self._warm = True
 
     def finish(self) -> list[Extracted]:
         """Every added article's facts and story signature, in the order added."""
@@ -209,7 +211,7 @@ class Extraction:
         # (multiprocessing with it) is a tenth of a small check's start-up.
         from concurrent.futures import ProcessPoolExecutor
 
-        _warm_up(self.rulebook)
+        self.prepare()
         self._pool = ProcessPoolExecutor(
             max_workers=self.jobs, initializer=_init_worker, initargs=(self.rulebook,)
         )

@@ -369,6 +369,8 @@ class PlaceRules(_Rule):
     # Words before a pair of places ("between X and Y"): a route's or a
     # border's two ends, neither of them where a figure was counted.
     pair_words: list[str] = Field(default_factory=list)
+    # Words before where an official spoke ("news conference" in X): no place of
+    # the figures.
     statement_places: list[str] = Field(default_factory=list)
     # Lower-case words that join the words of a place name ("Viña del Mar").
     name_particles: list[str] = Field(default_factory=list)

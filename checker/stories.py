@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract import Analysis, Lexicon
 from checker.extract.lexicon import per_object, vague_area
-from checker.extract.text import POSSESSIVES, dateline
+from checker.extract.text import POSSESSIVES, dateline, past_possessive
 from checker.fingerprint import short_hash
 from checker.models import Article, Fact, Story
 from checker.rulebook import Place, Rulebook
@@ -1201,6 +1201,8 @@ def lead_places(
     ``towns`` (GeoNames towns near its figures, each with its spellings, "Chilapa"
     for "Chilapa de Álvarez") it names, and the divisions it names by a
     division word ("in Chitwan district")."""
+    from checker.geo import unaccented
+
     count = _lead(analysis)
     article = analysis.article
     town = dateline(article.text, article.body_start)
@@ -1211,8 +1213,6 @@ def lead_places(
         for p in places
         if p.kind != "country" and p.name.casefold() != filed and not vague_area(p.name, lex)
     }
-    from checker.geo import unaccented
-
     if towns:
         plain = unaccented(" ".join(s.text for s in analysis.sentences[:count]))
         away = unaccented(filed) if filed else None
@@ -1225,9 +1225,7 @@ def lead_places(
     for sentence in analysis.sentences[:count]:
         for m in lex.lead_division_re.finditer(sentence.text):
             # "Papua New Guinea's Southern Highlands province": what follows the possessive.
-            name = m.group("name")
-            for possessive in POSSESSIVES:
-                name = name.rpartition(possessive + " ")[2]
+            name = past_possessive(m.group("name"))
             if name.casefold() != filed and name.lower() not in lex.stop_words:
                 names.add(name)
     return tuple(sorted(names))
@@ -1253,7 +1251,7 @@ def lead_happenings(analysis: Analysis, lex: Lexicon) -> tuple[str, ...]:
     body = analysis.article.body_start
     families = lex.happening_families
     found: set[str] = set()
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences[: _lead(analysis)]:
         in_body = sentence.start >= body
         previous = ""
         words, lows = sentence.words, sentence.lowers
@@ -1265,6 +1263,4 @@ def lead_happenings(analysis: Analysis, lex: Lexicon) -> tuple[str, ...]:
             if previous:
                 found.update(families.get(previous + " " + low, ()))
             previous = low
-        if in_body:
-            break  # the first sentence of the body
     return tuple(sorted(found))

@@ -112,10 +112,10 @@ def incident_days(
     return out
 
 
-# How many words after a possessive day its incident word may stand ("Friday's
-# boat sinking").
 _POSSESSIVE_RE = re.compile(r"(?:['’]s)?\s+")
 _WORD_AND_SPACE_RE = re.compile(r"[\w-]+\s+")
+# How many words after a possessive day its incident word may stand ("Friday's
+# boat sinking").
 _POSSESSIVE_WORDS = 2
 
 
@@ -162,22 +162,28 @@ def _onset_clause(fact: Fact, lex: Lexicon, *, verbs_only: bool = False) -> bool
     # ", Oaxaca,": a place told in apposition, not a clause either.
     between = lex.time_of_day_re.sub(" ", before[max(m.end() for m in onsets) :])
     between = lex.apposed_place_re.sub(" ", between)
-    if _CLAUSE_BREAK_RE.search(between):
-        return False
+    return not _CLAUSE_BREAK_RE.search(between) and _one_clause(between, lex)
+
+
+def _one_clause(between: str, lex: Lexicon) -> bool:
+    """True when ``between`` (the words from a word of the happening to a date) holds
+    no clause opener ("and", "when") and no day of its own ("swept into a river
+    last week arrived in X on Monday": the date is a later verb's)."""
     return not any(word.lower() in lex.clause_openers for word in between.split()) and not (
         _another_day(between, lex)
     )
 
 
 def _another_day(between: str, lex: Lexicon) -> bool:
-    """True when a day stands between a verb of the happening and a date ("swept into a
-    river last week arrived in X on Monday"): the happening had its own day,
-    and the date is a later verb's."""
+    """True when a day stands in ``between``: a weekday or a month (capitalised: "may"
+    is a verb too), or a word of a relative day or of a week ("yesterday",
+    "last week"; rules/dates.yaml)."""
     for word in between.split():
         word = word.strip(".,'’")
         low = word.lower()
-        # A month or a day of the week is capitalised ("may" is a verb too).
-        if low == "week" or (word[:1].isupper() and (low in lex.weekdays or low in lex.months)):
+        if low in lex.day_words or (
+            word[:1].isupper() and (low in lex.weekdays or low in lex.months)
+        ):
             return True
     return False
 
@@ -207,10 +213,7 @@ def _in_a_happening(fact: Fact, lex: Lexicon) -> bool:
     opener between them."""
     before = fact.preceding(_ONSET_REACH)
     m = lex.onset_noun_re.search(before)
-    if m is None:
-        return False
-    between = m.group("between").split()
-    return not any(word.lower() in lex.clause_openers for word in between)
+    return m is not None and _one_clause(m.group("between"), lex)
 
 
 def incident_date_findings(

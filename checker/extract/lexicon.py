@@ -117,6 +117,16 @@ def may_end_with(text: str, ends: tuple[str, ...] | None, *, ignore_case: bool) 
 ANAPHOR_WINDOW = 60
 
 
+# How far before a place the words of where an official spoke may stand.
+_SPOKEN_REACH = 40
+
+
+def spoken_at(text: str, start: int, lex: Lexicon) -> bool:
+    """True when the place at ``start`` of ``text`` is where an official spoke ("told a
+    news conference in X that"; ``statement_places``), not where figures were counted."""
+    return lex.statement_place_re.search(text, max(0, start - _SPOKEN_REACH), start) is not None
+
+
 def anaphor_right_after(text: str, end: int, lex: Lexicon) -> re.Match[str] | None:
     """The place told by its kind right after a figure ending at ``end``, a few words
     on at most ("41 people in the province, 15 of them in the city of X": the
@@ -272,6 +282,9 @@ class Lexicon:
     ordinal_re: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
+    # Single words of a relative day or of a week ("yesterday", "week"): a day
+    # of its own in a clause (rules/dates.yaml ``days`` and ``units``).
+    day_words: frozenset[str]
     abbreviations: frozenset[str]
     name_prefix_re: re.Pattern[str]
     name_prefix_ends: tuple[str, ...] | None  # ``phrase_ends`` of the name prefixes
@@ -295,9 +308,9 @@ class Lexicon:
     # A pair word right before a place ("between "), or before a name and "and"
     # right before it ("between X and ").
     pair_before_re: re.Pattern[str]
+    pair_second_re: re.Pattern[str]
     # Right before a place: where an official spoke (``statement_places``).
     statement_place_re: re.Pattern[str]
-    pair_second_re: re.Pattern[str]
     place_first_words: frozenset[str]
     place_max_tokens: int
     place_token_runs: frozenset[tuple[str, ...]]  # each name's token texts
@@ -598,6 +611,11 @@ def _compile(rb: Rulebook) -> Lexicon:
         ordinal_re=phrase_pattern(lang.ordinals),
         months={k.lower(): v for k, v in lang.months.items()},
         weekdays={k.lower(): v for k, v in lang.weekdays.items()},
+        day_words=frozenset(
+            w.lower()
+            for w in [*rb.dates.days, *(u for u, unit in rb.dates.units.items() if unit == "week")]
+            if " " not in w
+        ),
         abbreviations=frozenset(lang.abbreviations),
         name_prefix_ends=phrase_ends(lang.name_prefixes, ignore_case=False),
         name_prefix_re=re.compile(

@@ -63,6 +63,13 @@ POSSESSIVES = ("'s", "’s")  # both two characters long
 _POSSESSIVE_CASES = ("'s", "'S", "’s", "’S")
 
 
+def past_possessive(name: str) -> str:
+    """What follows the last possessive in ``name``: "Afghanistan's Herat" is "Herat"."""
+    for possessive in POSSESSIVES:
+        name = name.rpartition(possessive + " ")[2]
+    return name
+
+
 class _cached(Generic[_T]):
     """``functools.cached_property`` without its lock: a value made on first read and
     kept in the instance's ``__dict__``, where later reads find it.

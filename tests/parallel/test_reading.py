@@ -145,6 +145,8 @@ def test_a_check_read_apart_builds_the_workers_patterns_while_it_reads(
     monkeypatch.setattr(parallel.Extraction, "_start", started)
     check([str(path)], rulebook, jobs=2)
     assert events[:2] == ["warm-up", "pool after 1 articles"]
+    # Built once: the pool starts with what was built while reading.
+    assert events.count("warm-up") == 1
 
 
 class _Sent(list[tuple[str, object]]):
