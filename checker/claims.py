@@ -1003,10 +1003,13 @@ def assign(
             whole_of[(story_id, metric)] = whole[story_id] - _told_as_parts(of_metric, lex)
     years = {s.id: _years(s, articles) for s in stories}
     items = breakdown_items(facts, lex)
-    days_in: dict[tuple[str, tuple[int, int]], list[dt.date]] = defaultdict(list)
+    # The earliest day each sentence names: all ``is_background`` needs of them.
+    days_in: dict[tuple[str, tuple[int, int]], tuple[dt.date]] = {}
     for fact in facts:
         if fact.metric == "date" and fact.date.start:
-            days_in[(fact.article, fact.sentence_span)].append(fact.date.start)
+            key = (fact.article, fact.sentence_span)
+            if key not in days_in or fact.date.start < days_in[key][0]:
+                days_in[key] = (fact.date.start,)
     margin = dt.timedelta(days=rulebook.findings.background_days)
     earliest = {s.id: s.start - margin if s.start else None for s in stories}
     for story in stories:
