@@ -1007,9 +1007,9 @@ def assign(
     days_in: dict[tuple[str, tuple[int, int]], tuple[dt.date]] = {}
     for fact in facts:
         if fact.metric == "date" and fact.date.start:
-            key = (fact.article, fact.sentence_span)
-            if key not in days_in or fact.date.start < days_in[key][0]:
-                days_in[key] = (fact.date.start,)
+            said = (fact.article, fact.sentence_span)
+            if said not in days_in or fact.date.start < days_in[said][0]:
+                days_in[said] = (fact.date.start,)
     margin = dt.timedelta(days=rulebook.findings.background_days)
     earliest = {s.id: s.start - margin if s.start else None for s in stories}
     for story in stories:
