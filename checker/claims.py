@@ -838,14 +838,15 @@ def is_background(
 ) -> bool:
     """True when a figure is about another happening or a longer period than the story's.
 
-    Its sentence carries a background marker from rules/context.yaml, names a
-    year that is not the story's, or the figure's own date lies in another
+    Its sentence carries a background marker from rules/context.yaml or
+    counts several happenings ("in two road crashes"), names a year that is
+    not the story's, or the figure's own date lies in another
     year, or its sentence names a day (``sentence_days``) before ``before``
     (weeks before the story's first report: "the war, which began with an
     attack on 7 October that killed 1,400" in a story three weeks later).
     """
     context = lex.background_exception_re.sub(" ", fact.context())
-    if lex.background_re.search(context):
+    if lex.background_re.search(context) or _of_several(fact, lex):
         return True
     if before is not None and any(day < before for day in sentence_days):
         return True
@@ -865,6 +866,19 @@ def is_background(
         if fact.date_from == "text" and fact.date.start and fact.date.start.year not in story_years:
             return True
     return False
+
+
+def _of_several(fact: Fact, lex: Lexicon) -> bool:
+    """True when the figure's sentence counts several happenings ("died in two road
+    crashes"), other than by the figure itself ("three attacks" counts attacks)."""
+    context = fact.context()
+    start = min(fact.span[0] - fact.sentence_span[0], _CONTEXT_BEFORE)
+    end = start + fact.span[1] - fact.span[0]
+    return any(m.end() <= start or m.start() >= end for m in lex.several_re.finditer(context))
+
+
+# How far before its figure ``Fact.context`` starts, by default.
+_CONTEXT_BEFORE = 200
 
 
 def weekday_day(weekdays: Sequence[int], anchor: dt.date | None) -> dt.date | None:

@@ -413,6 +413,9 @@ class ContextRules(_Rule):
     level_attribution_verbs: list[str] = Field(default_factory=list)
     period_start: list[str] = Field(default_factory=list)
     background_markers: list[str] = Field(default_factory=list)
+    # A count word and a plural happening noun: a figure of several happenings.
+    several_counts: list[str] = Field(default_factory=list)
+    several_happenings: list[str] = Field(default_factory=list)
     rise_markers: list[str] = Field(default_factory=list)
     superseded_markers: list[str] = Field(default_factory=list)
     revision_markers: list[str] = Field(default_factory=list)

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from checker.extract.scan import fold
 from checker.extract.text import BLANK, token_texts
 from checker.models import MentionKind
-from checker.rulebook import MetricRule, Place, PlaceRules, Rulebook, UnitReading
+from checker.rulebook import ContextRules, MetricRule, Place, PlaceRules, Rulebook, UnitReading
 
 
 def phrase_pattern(
@@ -80,6 +80,17 @@ def alternation(phrases: list[str], blank: str = r"\s+") -> str:
     if not ordered:
         return r"(?!x)x"
     return "|".join(re.escape(p).replace(r"\ ", blank) for p in ordered)
+
+
+def _several_re(context: ContextRules) -> re.Pattern[str]:
+    """A count of several happenings ("in two road crashes", "in separate attacks")."""
+    if not context.several_counts or not context.several_happenings:
+        return re.compile(r"(?!x)x")
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation(context.several_counts)})\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{alternation(context.several_happenings)})(?![\w-])",
+        re.IGNORECASE,
+    )
 
 
 def phrase_ends(phrases: Iterable[str], *, ignore_case: bool) -> tuple[str, ...] | None:
@@ -322,6 +333,9 @@ class Lexicon:
     attribution_res: tuple[re.Pattern[str], ...]
     level_attribution_res: tuple[re.Pattern[str], ...]
     background_re: re.Pattern[str]
+    # A count of several happenings: a figure of all of them is background
+    # (its sentence's day is still theirs, the story's among them).
+    several_re: re.Pattern[str]
     rise_re: re.Pattern[str]
     superseded_re: re.Pattern[str]
     revision_re: re.Pattern[str]
@@ -662,6 +676,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         attribution_res=_attribution_res(rb, []),
         level_attribution_res=_attribution_res(rb, rb.context.level_attribution_verbs),
         background_re=phrase_pattern(rb.context.background_markers),
+        several_re=_several_re(rb.context),
         rise_re=phrase_pattern(rb.context.rise_markers),
         superseded_re=phrase_pattern(rb.context.superseded_markers),
         revision_re=phrase_pattern(rb.context.revision_markers),

@@ -663,6 +663,13 @@ def test_a_shared_name_is_the_place_of_the_articles_country(
         ("In a separate incident, 11 people were killed when a minibus hit a lorry.", True),
         ("The crash came two days after a bus plunged into a river, killing 12.", True),
         ("Eleven people were killed when a minibus collided with a lorry.", False),
+        # A total of several happenings is more than the story's own.
+        ("Eighteen people died in two road crashes on Saturday, police said.", True),
+        ("Gunmen killed 17 people in two separate attacks in the north.", True),
+        ("The two accidents on the highway killed 27 people.", True),
+        ("At least 30 people were killed in separate attacks across the region.", True),
+        ("Twin blasts at a market killed 30 people.", False),
+        ("Two explosions ripped through the market, killing 30 people.", False),
     ],
 )
 def test_another_happening_told_in_passing_is_background(
@@ -673,6 +680,15 @@ def test_another_happening_told_in_passing_is_background(
     lex = lexicon(rulebook)
     killed = [f for f in _facts(sentence, rulebook) if f.metric == "killed"]
     assert killed and all(is_background(f, {WED.year}, lex) == background for f in killed)
+
+
+def test_a_count_of_happenings_is_not_a_total_of_several(rulebook: Rulebook) -> None:
+    from checker.claims import is_background
+
+    lex = lexicon(rulebook)
+    facts = _facts("Gunmen carried out three attacks in the province on Tuesday.", rulebook)
+    attacks = [f for f in facts if f.metric == "attacks"]
+    assert attacks and not any(is_background(f, {WED.year}, lex) for f in attacks)
 
 
 @pytest.mark.parametrize(
