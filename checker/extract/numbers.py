@@ -157,6 +157,10 @@ def hedge_interval(
             while k % 10 == 0:
                 step *= 10
                 k //= 10
+            if k % 5 == 0 and k > 5:
+                # 150 and 2,500 are rounded to a half of the next power of
+                # ten: "more than 150" may be 180.
+                step *= 5
         step = max(step, f.more_than_min_step)
         return (n + one, None), (n + one, n + step - one)
     if kind == "nearly":
