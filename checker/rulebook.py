@@ -338,6 +338,9 @@ class VictimRules(_Rule):
     # Words right before a count that name the group it counts ("the bodies of
     # two abducted workers": bodies), whatever noun follows the count.
     groups_before: dict[str, str] = Field(default_factory=dict)
+    # Groups whose count is at least as many of another ("44 bodies": at least
+    # 44 dead), by the group they bound (see checker/compare/bounds.py).
+    lower_bound_groups: dict[str, str] = Field(default_factory=dict)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

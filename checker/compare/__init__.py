@@ -3,6 +3,7 @@
 - values: conflicts, disputes, revised-down tolls, tensions and updates
   between the sides of one claim;
 - scope: one story's figures for different places, side by side;
+- bounds: a count of bodies beside a conflict over the toll it bounds;
 - parts: a sub-group or sub-place figure larger than its whole;
 - dates: weekdays that do not fit their dates, a source dating the story's
   incident off the others.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
+from checker.compare.bounds import with_lower_bounds
 from checker.compare.dates import incident_date_findings, weekday_findings
 from checker.compare.parts import part_findings
 from checker.compare.scope import scope_findings
@@ -38,6 +40,7 @@ def compare(
     settled = settled_articles(events, articles, rulebook, verdicts)
     for event in events:
         findings.extend(compare_event(event, by_id, articles, rulebook, settled))
+    findings = with_lower_bounds(findings, events, by_id, articles, rulebook)
     findings.extend(scope_findings(events, by_id, articles, rulebook))
     findings.extend(part_findings(events, by_id, articles, rulebook))
     findings.extend(weekday_findings(facts, articles, rulebook))
