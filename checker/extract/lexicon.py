@@ -695,7 +695,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         onset_noun_re=re.compile(
-            r"(?<![\w-])in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
+            r"(?<![\w-])(?:in|by)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
             + alternation(rb.context.onset_nouns)
             + r")(?![\w-])(?P<between>[^,;:()\[\]—–\d]*)\Z",
             re.IGNORECASE,

@@ -960,6 +960,7 @@ def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
     ("sentence", "dated"),
     [
         ("Three miners were hurt in a methane explosion at a coal mine in the town on {}.", True),
+        ("Four people were killed by a gas explosion in a block of flats in the city on {}.", True),
         ("The toll in a blast at the mine rose to 12 on {}.", False),
         ("Three miners were hurt in a blast, and rescuers searched the mine on {}.", False),
     ],
