@@ -362,6 +362,7 @@ class PlaceRules(_Rule):
     places: list[Place]
     country_codes: dict[str, str] = Field(default_factory=dict)
     town_locatives: list[str] = Field(default_factory=list)
+    locality_locatives: list[str] = Field(default_factory=list)
     adjectival: list[str] = Field(default_factory=list)
     adjectival_locative: list[str] = Field(default_factory=list)
     ignore_patterns: list[str] = Field(default_factory=list)

@@ -67,6 +67,10 @@ class Signature:
     # country it names there (not its dateline's).
     lead_days: tuple[dt.date, ...] = ()
     lead_places: tuple[str, ...] = ()
+    # Names it gives as where something is ("off X", "the town of X") that the
+    # gazetteer does not know, folded: a village or an island of one
+    # happening, named by all its reports.
+    localities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,7 @@ class _Cluster:
     happenings: Counter[str] | None = None
     lead_days: Counter[dt.date] | None = None
     lead_places: Counter[str] | None = None
+    localities: Counter[str] | None = None
 
 
 def _names(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
@@ -253,6 +258,10 @@ def _lead_days(c: _Cluster, signatures: Sequence[Signature]) -> Counter[dt.date]
 
 def _lead_places(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
     return _counted(c, "lead_places", signatures)
+
+
+def _localities(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
+    return _counted(c, "localities", signatures)
 
 
 def _regions(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
@@ -589,15 +598,27 @@ def _distinct(
         only_b = _core(names_b, len(b.members), params) - names_a.keys()
         if len(only_a) >= params.core_names and len(only_b) >= params.core_names:
             return True
-    return (
-        _other_happenings(a, b, signatures)
-        or _other_leads(a, b, params, signatures)
+    if _other_happenings(a, b, signatures):
+        return True
+    if not _one_locality(a, b, params, signatures) and (
+        _other_leads(a, b, params, signatures)
         or _elsewhere_other_days(a, b, mean, params, signatures)
         or _elsewhere(a, b, params, signatures)
         or _other_town_other_toll(a, b, params, signatures)
-        or _told_before(a, b, params, signatures)
-        or _told_before(b, a, params, signatures)
-    )
+    ):
+        return True
+    return _told_before(a, b, params, signatures) or _told_before(b, a, params, signatures)
+
+
+def _one_locality(
+    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+) -> bool:
+    """True when most articles of each cluster name one locality the gazetteer does not
+    know ("the market of X", "off X"): the towns and regions it does know
+    may then differ (a report datelined where the wounded were taken, another
+    naming the province) without telling of two happenings."""
+    mine = _core(_localities(a, signatures), len(a.members), params)
+    return bool(mine) and bool(mine & _core(_localities(b, signatures), len(b.members), params))
 
 
 def _other_happenings(a: _Cluster, b: _Cluster, signatures: Sequence[Signature]) -> bool:
@@ -829,6 +850,7 @@ _GATHERED: tuple[tuple[str, Callable[[_Cluster, Sequence[Signature]], Any]], ...
     ("happenings", _happenings),
     ("lead_days", _lead_days),
     ("lead_places", _lead_places),
+    ("localities", _localities),
 )
 
 
@@ -1142,7 +1164,38 @@ def article_signature(
         happenings=lead_happenings(analysis, lex),
         lead_days=lead_days(analysis, facts, lex),
         lead_places=lead_places(analysis, found_by_sentence, lex, spellings),
+        localities=localities(analysis, lex, known=[*sites, *regions, *places]),
     )
+
+
+def localities(analysis: Analysis, lex: Lexicon, known: Iterable[str] = ()) -> tuple[str, ...]:
+    """The names an analysed article gives as where something is ("off X", "the
+    market of X", "in the town of X", after a word in lower case) that are no
+    place of the gazetteer nor one of the ``known`` places it names (towns
+    GeoNames knows), no month or weekday and no stop word, folded; not in a
+    sentence of background (rules/context.yaml)."""
+    skip = {name.casefold() for name in known}
+    found: set[str] = set()
+    for sentence in analysis.sentences:
+        text = sentence.text
+        if lex.background_re.search(text):
+            continue  # "two days after a bus plunged near X": another happening's
+        for m in lex.locality_re.finditer(text):
+            before = text[: m.start()].split()
+            if before and before[-1][:1].isupper() and len(before) > 1:
+                continue  # "the Ministry of X", "Bank of X": a name, not a place
+            name = m.group("name").removesuffix("'s").removesuffix("’s")
+            low = name.casefold()
+            if (
+                name in lex.place_by_name
+                or low in skip
+                or low in lex.stop_words
+                or low in lex.weekdays
+                or low in lex.months
+            ):
+                continue
+            found.add(intern(low))
+    return tuple(sorted(found))
 
 
 def _in_name(words: Sequence[str], lows: Sequence[str], n: int) -> bool:

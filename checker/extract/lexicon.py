@@ -390,6 +390,9 @@ class Lexicon:
     joiner_any_re: re.Pattern[str]
     number_token_re: re.Pattern[str]
     town_locative_re: str
+    # A name given as where something is: "off X", "the market of X", "in
+    # the town of X" (group "name").
+    locality_re: re.Pattern[str]
     subcount_groups: dict[str, str]
     # A phrase right before a count that names its group (``groups_before``),
     # by the phrase in lower case.
@@ -815,6 +818,13 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"^\s*(?:" + alternation(rb.context.breakdown_joiners) + r")\s*$", re.IGNORECASE
         ),
         town_locative_re=alternation(rb.places.town_locatives),
+        locality_re=re.compile(
+            r"(?<![\w-])(?i:" + alternation(rb.places.locality_locatives) + r")\s+"
+            r"(?:the\s+(?:(?:"
+            + alternation([*rb.places.locality_words, *rb.places.region_words])
+            + r")\s+of\s+)?)?"
+            r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
+        ),
         digits_re=re.compile(
             r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
             rf"(?:{_INLINE}(?P<long>{alternation(long_scales)})(?![\w-])"

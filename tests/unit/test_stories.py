@@ -612,6 +612,18 @@ def test_crashes_that_name_a_place_in_common_are_one_story() -> None:
     assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
 
 
+def test_crashes_that_name_one_unknown_locality_are_one_story() -> None:
+    # Each names its own known town and region (where the wounded were
+    # taken, where the report was filed), but all name the village of the
+    # crash, which the gazetteer does not know.
+    signatures = [
+        replace(s, localities=("smallvillage",)) if s.article[0] in "ab" else s
+        for s in _two_crashes()
+    ]
+    groups = _groups(signatures)
+    assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
+
+
 def test_crashes_without_a_region_named_are_one_story() -> None:
     # Towns alone do not part them: a capital's dateline and a suburb's may
     # be one happening's.
@@ -853,3 +865,23 @@ def test_a_handful_of_one_happenings_reports_is_one_story() -> None:
     sigs = _reports_of_one_fire(4)
     assert _groups(sigs) == [{"r#0", "r#1", "r#2", "r#3"}]
     assert len(_groups(sigs, StoryParams(idf_min_articles=0))) > 1
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Gunmen stormed the weekly market of Zorbeville on Tuesday.", ("zorbeville",)),
+        ("Six fishermen were abducted off Quellin Island on Wednesday.", ("quellin island",)),
+        ("The Ministry of Health said 11 people were wounded.", ()),
+        ("Eleven people died in Kenya on Saturday.", ()),
+        ("The blast happened in January, police said.", ()),
+    ],
+)
+def test_localities_are_unknown_names_given_as_where(
+    text: str, found: tuple[str, ...], rulebook: Rulebook
+) -> None:
+    from checker.extract import analyse, lexicon
+    from checker.stories import localities
+
+    article = Article(id="a#0", source="a", index=0, text=text, published=DAY)
+    assert localities(analyse(article, rulebook), lexicon(rulebook)) == found
