@@ -1117,10 +1117,20 @@ def _antecedents(text: str, mention: Mention, sentence: Sentence, lex: Lexicon) 
     reach = max(0, mention.span[0] - _ANTECEDENT_REACH)
     for m in _NAME_RUN_RE.finditer(text, reach, mention.span[0]):
         word = m.group("word")
-        if word is not None and word in lex.division_words:
+        name = m.group()[: m.start("word") - m.start()].rstrip() if word else m.group()
+        before = _DIVISION_OF_RE.search(text, max(0, m.start() - _DIVISION_OF_REACH), m.start())
+        if before is not None and before.group("word").lower() in lex.region_word_set:
+            # "the district of Dhemaji": a division word before the name.
+            names.append(f"{name} {before.group('word').lower()}")
+        elif word is not None and word in lex.division_words:
             names.append(m.group())
-        names.append(m.group()[: m.start("word") - m.start()].rstrip() if word else m.group())
+        names.append(name)
     return names
+
+
+# "district of " right before a name: a division named by its word first.
+_DIVISION_OF_RE = re.compile(r"(?<![\w-])(?P<word>[a-z]+)\s+of\s+\Z")
+_DIVISION_OF_REACH = 24
 
 
 # How far before a count the phrase naming its group may stand ("the bodies of the").

@@ -400,6 +400,8 @@ class Lexicon:
     groups_before: dict[str, str]
     item_place_re: re.Pattern[str]
     division_words: frozenset[str]
+    # Of them, the words of a region ("district", "province"), lower-cased.
+    region_word_set: frozenset[str]
     division_lead_re: re.Pattern[str]
     named_division_re: re.Pattern[str]
     digits_re: re.Pattern[str]
@@ -773,6 +775,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r")\s+)?"
         ),
         division_words=frozenset(w.lower() for w in _divisions(rb.places)),
+        region_word_set=frozenset(w.lower() for w in rb.places.region_words),
         named_division_re=re.compile(
             r"(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) (?P<word>(?i:"
             + alternation(_divisions(rb.places))

@@ -711,3 +711,16 @@ def test_a_town_where_an_official_spoke_is_not_named(rulebook: Rulebook) -> None
     lex = lexicon(rulebook)
     assert not _named("Townia", "told a news conference in Townia that 300 were sent", lex)
     assert _named("Townia", "300 troops were sent to help in Townia", lex)
+
+
+def test_a_division_named_by_its_word_first_is_an_antecedent_with_its_word(
+    rulebook: Rulebook,
+) -> None:
+    # "the district of Zorbe": told of "the district" further on, the figure
+    # may be Zorbe district's (never the state named before it).
+    text = (
+        "In the northern state of Kerala, the district of Zorbe was the worst hit. "
+        "About 9,500 people in the district are staying in relief camps."
+    )
+    displaced = [f for f in _facts(text, rulebook) if f.metric == "displaced"]
+    assert displaced and "Zorbe district" in displaced[0].antecedents
