@@ -494,10 +494,19 @@ def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
     return cues
 
 
+# How many words after a count its ``exclude_after`` words may stand ("42 people rescued").
+_EXCLUDE_AFTER_REACH = 3
+
+
 def _excluded(ml: MetricLexicon, lowers: tuple[str, ...], first: int, last: int) -> bool:
     """True when a word of the metric's ``exclude`` stands within its window of the
     number, or further on in the number's clause: "Twenty-six hostages abducted
-    from a bus near X were freed" counts the freed, not the abducted."""
+    from a bus near X were freed" counts the freed, not the abducted; or one of
+    its ``exclude_after`` right after the count or its noun ("42 people rescued")."""
+    if ml.exclude_after and not ml.exclude_after.isdisjoint(
+        lowers[last + 1 : last + 1 + _EXCLUDE_AFTER_REACH]
+    ):
+        return True
     if not ml.exclude:
         return False
     window = ml.rule.window

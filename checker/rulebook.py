@@ -76,6 +76,9 @@ class MetricRule(_Rule):
     mention_kinds: list[str] = Field(default_factory=lambda: ["count"])
     counts: Literal["persons", "nouns", "any"] = "persons"
     exclude: list[str] = Field(default_factory=list)
+    # Words right after the count or its noun that make it a count of another
+    # outcome: "42 people rescued" beside "19 bodies recovered".
+    exclude_after: list[str] = Field(default_factory=list)
     window: int = 8
     cumulative: bool = False
     # A running toll (the dead, the injured) grows as a story develops, so two

@@ -244,6 +244,8 @@ class MetricLexicon:
     nouns: frozenset[str]
     noun_phrases: tuple[tuple[str, ...], ...]
     exclude: frozenset[str]
+    # Words right after the count (or its noun) that tell another outcome.
+    exclude_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -514,6 +516,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             nouns=frozenset(n.lower() for n in m.nouns if " " not in n),
             noun_phrases=tuple(_words(n) for n in m.nouns if " " in n),
             exclude=frozenset(e.lower() for e in m.exclude),
+            exclude_after=frozenset(e.lower() for e in m.exclude_after),
         )
         for m in rb.metrics
     )
