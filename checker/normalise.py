@@ -37,6 +37,10 @@ _HEAD_LOOKAHEAD = 6
 _DEFAULT_WINDOW_DAYS = 7
 
 
+# The head of "three of them": people the sentence spoke of before.
+_OF_THEM = ("them",)
+
+
 class _Head(NamedTuple):
     """The noun phrase a number counts, from the number on.
 
@@ -974,6 +978,11 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         choice = _partitive_verb(
             _metric(mention, sentence, first, last, head, lex), sentence, last, lex
         )
+        if choice is None and head.lowers == _OF_THEM and _figure_before(facts, sentence) is None:
+            # "swept away five skiers, killing three of them": with no figure
+            # before it to be a part of, a count of the people it speaks of.
+            choice = _metric(mention, sentence, first, last, _Head((), None, None, False), lex)
+            head = _Head(head.lowers, head.end, None, True)
         if head.head is None and lex.respective_re.search(sentence.text):
             if si not in paired:
                 paired[si] = _respectively(sentence, numbers[si], lex)

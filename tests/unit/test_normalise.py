@@ -669,6 +669,7 @@ def test_a_shared_name_is_the_place_of_the_articles_country(
         ("The two accidents on the highway killed 27 people.", True),
         ("At least 30 people were killed in separate attacks across the region.", True),
         ("Twin blasts at a market killed 30 people.", False),
+        ("Avalanches have now killed 17 people in the country this winter.", True),
         ("Two explosions ripped through the market, killing 30 people.", False),
     ],
 )
@@ -724,3 +725,15 @@ def test_a_division_named_by_its_word_first_is_an_antecedent_with_its_word(
     )
     displaced = [f for f in _facts(text, rulebook) if f.metric == "displaced"]
     assert displaced and "Zorbe district" in displaced[0].antecedents
+
+
+def test_a_count_of_them_with_no_figure_before_it_is_a_count_of_people(
+    rulebook: Rulebook,
+) -> None:
+    # "killing three of them": nothing before it to be a part of.
+    text = "An avalanche swept away a group of five ski tourers, killing three of them."
+    killed = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [(f.stated, f.interval.low) for f in killed] == [("three of them", 3)]
+    # Beside a figure before it, still a part of that figure.
+    parts = _facts("Eight people were wounded, four of them seriously.", rulebook)
+    assert [f.victims for f in parts] == ["people", "seriously hurt"]
