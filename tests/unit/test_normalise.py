@@ -720,7 +720,7 @@ def test_a_division_named_by_its_word_first_is_an_antecedent_with_its_word(
     # "the district of Zorbe": told of "the district" further on, the figure
     # may be Zorbe district's (never the state named before it).
     text = (
-        "In the northern state of Kerala, the district of Zorbe was the worst hit. "
+        "In the northern state of Norland, the district of Zorbe was the worst hit. "
         "About 9,500 people in the district are staying in relief camps."
     )
     displaced = [f for f in _facts(text, rulebook) if f.metric == "displaced"]
