@@ -27,9 +27,14 @@ def claim_key(fact: Fact) -> tuple[str, str, str, str]:
 def group(facts: list[Fact], articles: dict[str, Article], rulebook: Rulebook) -> list[Event]:
     """Events: the facts of each claim identity, in a deterministic order."""
     compared = {m.name for m in rulebook.metrics if m.compare}
+    # A figure of a metric with purposes is compared only for a purpose its
+    # clause names (a sum for nothing said is listed).
+    purposeful = {m.name for m in rulebook.metrics if m.purposes}
     buckets: dict[tuple[str, str, str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.metric in NON_EVENT_METRICS or fact.metric not in compared:
+            continue
+        if fact.metric in purposeful and not group_key(fact.victims):
             continue
         if fact.story is None or fact.background:
             continue

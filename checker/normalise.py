@@ -1114,7 +1114,59 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 attribution=attribution,
             )
         )
-    return facts
+    return _with_purposes(facts, lex)
+
+
+# How far before and after a sum the words of what it is for may stand.
+_PURPOSE_BEFORE, _PURPOSE_AFTER = 60, 40
+
+
+def _with_purposes(facts: list[Fact], lex: Lexicon) -> list[Fact]:
+    """Figures of a metric with purposes (rules/metrics: money's "value",
+    "ransom") given the purpose its clause names nearest to it, with its unit,
+    as their counted group ("value australian dollar"): a ransom is
+    never set against a reward, nor Australian dollars against US dollars.
+    A figure that names none has no group and is not compared."""
+    out = facts
+    spans: dict[tuple[str, tuple[int, int]], list[tuple[int, int]]] = defaultdict(list)
+    for fact in facts:
+        if fact.metric in lex.purposes:
+            spans[(fact.metric, fact.sentence_span)].append(fact.span)
+    for n, fact in enumerate(facts):
+        purposes = lex.purposes.get(fact.metric)
+        if purposes is None:
+            continue
+        found = _purpose(fact, purposes, spans[(fact.metric, fact.sentence_span)])
+        group = f"{found} {fact.unit}" if found and fact.unit else found
+        if out is facts:
+            out = list(facts)
+        out[n] = fact.model_copy(update={"victims": group})
+    return out
+
+
+def _purpose(fact: Fact, purposes: re.Pattern[str], mates: list[tuple[int, int]]) -> str | None:
+    """The purpose named nearest to the figure in its sentence, and nearer to it than
+    to any other figure of its metric there (``mates``: their spans): in "€1.2m in
+    cash and drugs worth about €3 million" the worth is the €3 million's."""
+    offset = fact.sentence_span[0]
+    best: tuple[int, str] | None = None
+    start, end = fact.span[0] - offset, fact.span[1] - offset
+    reach = (max(0, start - _PURPOSE_BEFORE), end + _PURPOSE_AFTER)
+    for m in purposes.finditer(fact.sentence, *reach):
+        gaps = [_gap(m.span(), (a - offset, b - offset)) for a, b in mates]
+        gap = _gap(m.span(), (start, end))
+        if gap < 0 or any(0 <= other < gap for other in gaps):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, (m.lastgroup or "").replace("_", " "))
+    return best[1] if best else None
+
+
+def _gap(word: tuple[int, int], figure: tuple[int, int]) -> int:
+    """Characters between a word and a figure; -1 when they overlap."""
+    if word[0] < figure[1] and word[1] > figure[0]:
+        return -1
+    return figure[0] - word[1] if word[1] <= figure[0] else word[0] - figure[1]
 
 
 # How far back a place told again by its kind ("the city") is looked for.

@@ -97,6 +97,10 @@ class MetricRule(_Rule):
     # with other towns and other such figures tell of two happenings.
     tells_apart: bool = False
     compare: bool = True
+    # What a figure of the metric is for, by the words of its clause ("street
+    # value", "ransom"): its counted group. A figure that says none is listed,
+    # never compared (see checker/normalise.py ``_with_purposes``).
+    purposes: dict[str, list[str]] = Field(default_factory=dict)
     priority: int = 0
     tolerance: Tolerance = Tolerance()
     severity: Severity = "error"
@@ -151,6 +155,8 @@ class HedgeRules(_Rule):
     range_joiners: list[str] = Field(default_factory=list)
     range_openers: dict[str, str] = Field(default_factory=dict)
     duration_prepositions: list[str] = Field(default_factory=list)
+    matter_prepositions: list[str] = Field(default_factory=list)
+    matter_verbs: list[str] = Field(default_factory=list)
     range_breakers: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 

@@ -82,6 +82,15 @@ def alternation(phrases: list[str], blank: str = r"\s+") -> str:
     return "|".join(re.escape(p).replace(r"\ ", blank) for p in ordered)
 
 
+def _purposes_re(purposes: Mapping[str, list[str]]) -> re.Pattern[str]:
+    """One pattern of a metric's purposes: a named group per purpose, its words as whole words."""
+    arms = [
+        f"(?P<{'_'.join(name.split())}>{alternation(words)})"
+        for name, words in sorted(purposes.items())
+    ]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(arms)})(?![\w-])", re.IGNORECASE)
+
+
 def _several_re(context: ContextRules) -> re.Pattern[str]:
     """A count of several happenings ("in two road crashes", "in separate attacks")."""
     if not context.several_counts or not context.several_happenings:
@@ -419,6 +428,11 @@ class Lexicon:
     rate_re: re.Pattern[str]
     not_value_res: tuple[tuple[str, re.Pattern[str]], ...]
     duration_prepositions: frozenset[str]
+    # "charged over": a preposition of the matter after these verbs, not a hedge.
+    matter_prepositions: frozenset[str]
+    # Per metric with purposes (money): one pattern, a named group per purpose.
+    purposes: dict[str, re.Pattern[str]]
+    matter_verbs: frozenset[str]
     million_m_words: frozenset[str]
     negative_re: re.Pattern[str]
     scale_after_re: re.Pattern[str]
@@ -882,6 +896,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         million_m_words=frozenset(w.lower() for w in lang.million_m_words) | known_nouns,
         duration_prepositions=frozenset(w.lower() for w in rb.hedges.duration_prepositions),
+        matter_prepositions=frozenset(w.lower() for w in rb.hedges.matter_prepositions),
+        purposes={m.name: _purposes_re(m.purposes) for m in rb.metrics if m.purposes},
+        matter_verbs=frozenset(w.lower() for w in rb.hedges.matter_verbs),
         negation_re=re.compile(
             r"(?<![\w-])(?:" + alternation(rb.context.negation_markers) + r")\s+$",
             re.IGNORECASE,

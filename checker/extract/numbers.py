@@ -370,7 +370,10 @@ def find_numbers(
                 if may_end_with(before, lex.hedge_ends, ignore_case=True)
                 else None
             )
-            if lead and _places_in_time(lead.group("hedge"), text, raw.end, lex):
+            if lead and (
+                _places_in_time(lead.group("hedge"), text, raw.end, lex)
+                or _about_a_matter(lead.group("hedge"), before[: lead.start()], lex)
+            ):
                 lead = None
             if lead:
                 hedge = " ".join(lead.group("hedge").lower().split())
@@ -424,6 +427,18 @@ def find_numbers(
         )
     mentions.sort(key=lambda m: m.span)
     return mentions
+
+
+def _about_a_matter(hedge: str, before: str, lex: Lexicon) -> bool:
+    """True when ``hedge`` follows a verb it makes a matter of ("charged over A$670
+    million of cocaine", "arrested over 12 killings"): a preposition, not a hedge."""
+    word = " ".join(hedge.lower().split())
+    words = before.split()
+    return (
+        word in lex.matter_prepositions
+        and bool(words)
+        and words[-1].lower().strip(",") in lex.matter_verbs
+    )
 
 
 def _places_in_time(hedge: str, text: str, end: int, lex: Lexicon) -> bool:

@@ -187,9 +187,20 @@ def test_an_increment_never_meets_the_toll(rulebook: Rulebook, arts: list[Articl
     assert findings == []
 
 
-def test_money_is_not_compared_by_the_rules(rulebook: Rulebook) -> None:
-    rule = rulebook.metric("money")
-    assert rule is not None and rule.compare is False
+def test_sums_are_compared_only_for_a_purpose_they_name(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # Two sums for nothing said (aid? damages? a cargo?) are listed, never compared.
+    bare = [
+        _fact(A, 760e6, metric="money", victims=None),
+        _fact(B, 670e6, metric="money", victims=None),
+    ]
+    events, findings = _run(bare, arts, rulebook)
+    assert events == [] and findings == []
+    # The same sums, both a street value in one currency, the same day: a conflict.
+    valued = [f.model_copy(update={"victims": "value australian dollar"}) for f in bare]
+    events, findings = _run(valued, arts, rulebook)
+    assert len(events) == 1 and [f.kind for f in findings] == ["conflict"]
 
 
 def test_date_facts_are_not_events(rulebook: Rulebook, arts: list[Article]) -> None:

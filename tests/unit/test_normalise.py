@@ -737,3 +737,10 @@ def test_a_count_of_them_with_no_figure_before_it_is_a_count_of_people(
     # Beside a figure before it, still a part of that figure.
     parts = _facts("Eight people were wounded, four of them seriously.", rulebook)
     assert [f.victims for f in parts] == ["people", "seriously hurt"]
+
+
+def test_a_sum_is_for_the_purpose_named_nearest_to_it(rulebook: Rulebook) -> None:
+    text = "Investigators seized €1.2 million in cash and drugs worth about €3 million."
+    money = {f.stated: f.victims for f in _facts(text, rulebook) if f.metric == "money"}
+    # The worth is the €3 million's: the cash says no purpose, and is never compared.
+    assert money == {"€1.2 million": None, "about €3 million": "value euro"}
