@@ -220,20 +220,29 @@ def cities_in(
         # later one ("Calabria's Crotone" names Crotone).
         for first in range(len(words)):
             found = _city(words[first:], names_of, skip)
+            if found is _KNOWN:
+                break  # "Rio Grande do Sul" names a known region, not the town Rio Grande
             if found is not None:
                 out.append(Place(name=found[0], country=country_of[found[1]], kind="city"))
                 break
     return out
 
 
+# What ``_city`` finds when the words name a place the rules know.
+_KNOWN = ("", "")
+
+
 def _city(
     words: list[str], names_of: Mapping[str, Mapping[str, str]], skip: frozenset[str]
 ) -> tuple[str, str] | None:
     """The longest run of ``words`` from the first that names a city (as GeoNames
-    names it), with its country code."""
+    names it), with its country code; ``_KNOWN`` when a run of two words or
+    more names a place of ``skip`` first (a shorter run then names no town)."""
     for size in range(len(words), 0, -1):
         name = "".join(words[:size]).strip()
         if name in skip or name.lower() in skip:
+            if size > 1 and " " in name:
+                return _KNOWN
             continue
         hit = [code for code, names in names_of.items() if name in names]
         if hit:

@@ -67,3 +67,18 @@ def test_a_city_whose_name_joins_words_with_particles_is_found(
     assert [p.name for p in found] == ["Viña del Mar"]
     # Without the particles, only a run of capitalised words is a candidate.
     assert "Viña del Mar" not in [p.name for p in geo.cities_in(text, {"CL": "Chile"}, frozenset())]
+
+
+def test_a_known_place_whose_name_begins_with_a_towns_names_no_town(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(CACHE_DIR_ENV, "")
+    text = "Floods hit Rio Grande do Sul state and the city of Rio Grande."
+    particles = geo.candidate_re(("do", "de"))
+    found = geo.cities_in(text, {"BR": "Brazil"}, frozenset(), particles)
+    assert [p.name for p in found] == ["Rio Grande", "Rio Grande"]
+    # The state known to the rules: only the city named on its own is a town.
+    known = frozenset({"Rio Grande do Sul"})
+    assert [p.name for p in geo.cities_in(text, {"BR": "Brazil"}, known, particles)] == [
+        "Rio Grande"
+    ]
