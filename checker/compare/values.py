@@ -414,6 +414,12 @@ def _verdict(
         # cannot both be right, shown as a revision a reader may accept.
         return "C002", rulebook.findings.revised_severity
     if relation == "down":
+        if _relative_gap(_hull(low), _hull(high)) > rulebook.findings.same_count_gap and (
+            _local_and_wider(low, high, rulebook)
+        ):
+            # A town's count a day later, far below a wider authority's: of
+            # its own area (those sheltering in it), as on the same day.
+            return None
         disputed = _disputed(low, high, members, rulebook)
         far = _relative_gap(_hull(low), _hull(high)) > rulebook.findings.max_revision
         if far and not (disputed and _within_a_day(low, high)):

@@ -416,6 +416,10 @@ def test_a_local_authoritys_smaller_count_is_of_its_own_area(
     facts = [_fact(A, low, attribution=voices[0]), _fact(B, 31, attribution=voices[1])]
     _, findings = _run(facts, arts, rulebook)
     assert bool([f for f in findings if f.kind == "conflict"]) == flagged
+    # The town's count told a day after the wider one: still of its own area.
+    later = [facts[0].model_copy(update={"asof": DAY + dt.timedelta(days=1)}), facts[1]]
+    _, findings = _run(later, arts, rulebook)
+    assert bool([f for f in findings if f.kind == "conflict"]) == flagged
 
 
 @pytest.mark.parametrize("voices", [(None, None), ("the city government", None)])
