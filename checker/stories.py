@@ -1169,33 +1169,44 @@ def article_signature(
 
 
 def localities(analysis: Analysis, lex: Lexicon, known: Iterable[str] = ()) -> tuple[str, ...]:
-    """The names an analysed article gives as where something is ("off X", "the
-    market of X", "in the town of X", after a word in lower case) that are no
-    place of the gazetteer nor one of the ``known`` places it names (towns
-    GeoNames knows), no month or weekday and no stop word, folded; not in a
-    sentence of background (rules/context.yaml)."""
+    """The names an analysed article's first sentences give as where something
+    is ("off X", "the market of X", "in the town of X", after a word in lower
+    case) that are no place of the gazetteer nor one of the ``known`` places
+    it names (towns GeoNames knows), no month or weekday and no stop word,
+    folded; not in a sentence of background (rules/context.yaml)."""
     skip = {name.casefold() for name in known}
     found: set[str] = set()
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences[:_LOCALITY_SENTENCES]:
         text = sentence.text
-        if lex.background_re.search(text):
-            continue  # "two days after a bus plunged near X": another happening's
+        named = []
         for m in lex.locality_re.finditer(text):
-            before = text[: m.start()].split()
-            if before and before[-1][:1].isupper() and len(before) > 1:
+            # The word before the preposition, from a few characters back only.
+            before = text[max(0, m.start() - _WORD_BEFORE) : m.start()].split()
+            if before and before[-1][:1].isupper() and m.start() > len(before[-1]) + 1:
                 continue  # "the Ministry of X", "Bank of X": a name, not a place
             name = m.group("name").removesuffix("'s").removesuffix("’s")
             low = name.casefold()
-            if (
+            if not (
                 name in lex.place_by_name
                 or low in skip
                 or low in lex.stop_words
                 or low in lex.weekdays
                 or low in lex.months
             ):
-                continue
-            found.add(intern(low))
+                named.append(low)
+        if named and not lex.background_re.search(text):
+            # (Not in a sentence of background: "two days after a bus plunged
+            # near X" is another happening's.)
+            found.update(map(intern, named))
     return tuple(sorted(found))
+
+
+# How far back the word before a locality's preposition is looked for.
+_WORD_BEFORE = 40
+# Localities are looked for in an article's first sentences (its title's
+# among them): a report names where its happening was early on, and a long
+# feature's later paragraphs name other places.
+_LOCALITY_SENTENCES = 6
 
 
 def _in_name(words: Sequence[str], lows: Sequence[str], n: int) -> bool:
