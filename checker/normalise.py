@@ -307,10 +307,27 @@ def _distance(
     injured").
     """
     lo, hi = min(a, b), max(a, b)
-    breaks = sum(map(_CLAUSE_BREAKS.__contains__, words[lo + 1 : hi]))
+    between = words[lo + 1 : hi]
+    breaks = sum(map(_CLAUSE_BREAKS.__contains__, between))
     if and_breaks:
         breaks += lowers[lo + 1 : hi].count("and")
-    return hi - lo + 2 * breaks
+    aside = _attribution_aside(lowers, lo + 1, hi) if breaks >= 2 else 0
+    # An attribution between commas ("The dead, according to police,
+    # included two children") stands aside: its words and commas count nothing.
+    return hi - lo - aside + 2 * (breaks - (2 if aside else 0))
+
+
+def _attribution_aside(lowers: tuple[str, ...], start: int, end: int) -> int:
+    """Tokens of a ", according to ... ," aside within ``start``..``end`` (its
+    commas too), else 0."""
+    for i in range(start, end - 2):
+        if lowers[i] == "," and lowers[i + 1] == "according" and lowers[i + 2] == "to":
+            for j in range(i + 3, end):
+                if lowers[j] == ",":
+                    return j - i + 1
+                if lowers[j] in _CLAUSE_BREAKS:
+                    return 0
+    return 0
 
 
 class _Phrases(NamedTuple):

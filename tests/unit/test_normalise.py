@@ -744,3 +744,11 @@ def test_a_sum_is_for_the_purpose_named_nearest_to_it(rulebook: Rulebook) -> Non
     money = {f.stated: f.victims for f in _facts(text, rulebook) if f.metric == "money"}
     # The worth is the €3 million's: the cash says no purpose, and is never compared.
     assert money == {"€1.2 million": None, "about €3 million": "value euro"}
+
+
+def test_an_attribution_between_commas_stands_aside(rulebook: Rulebook) -> None:
+    text = "The dead, according to provincial police, included two children."
+    assert [(f.stated, f.victims) for f in _facts(text, rulebook)] == [("two children", "children")]
+    # Not across "and": the second figure is the injured's.
+    text = "Three people died, according to police, and 12 were injured."
+    assert [f.metric for f in _facts(text, rulebook)] == ["killed", "wounded"]
