@@ -120,6 +120,11 @@ def test_hyphenated_place_modifiers_are_not_places(rulebook: Rulebook) -> None:
             "Five people died, the National Civil Defence Institute said on Sunday.",
             "National Civil Defence Institute",
         ),
+        # An acronym in brackets between the name and its verb.
+        (
+            "Five people died, the National Civil Defence Institute (INDECI) said on Sunday.",
+            "National Civil Defence Institute",
+        ),
     ],
 )
 def test_attribution_keeps_the_whole_name(text: str, who: str, rulebook: Rulebook) -> None:
