@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -1149,6 +1149,8 @@ def _with_purposes(facts: list[Fact], lex: Lexicon) -> list[Fact]:
     for fact in facts:
         if fact.metric in lex.purposes:
             spans[(fact.metric, fact.sentence_span)].append(fact.span)
+    for found_spans in spans.values():
+        found_spans.sort()
     for n, fact in enumerate(facts):
         purposes = lex.purposes.get(fact.metric)
         if purposes is None:
@@ -1169,8 +1171,15 @@ def _purpose(fact: Fact, purposes: re.Pattern[str], mates: list[tuple[int, int]]
     best: tuple[int, str] | None = None
     start, end = fact.span[0] - offset, fact.span[1] - offset
     reach = (max(0, start - _PURPOSE_BEFORE), end + _PURPOSE_AFTER)
+    # Only the figures near enough to be nearer a word in reach (``mates``
+    # are in order): a sentence of many sums costs no more per sum.
+    near = mates[
+        bisect_left(mates, (offset + reach[0] - _PURPOSE_BEFORE,)) : bisect_right(
+            mates, (offset + reach[1] + _PURPOSE_BEFORE,)
+        )
+    ]
     for m in purposes.finditer(fact.sentence, *reach):
-        gaps = [_gap(m.span(), (a - offset, b - offset)) for a, b in mates]
+        gaps = [_gap(m.span(), (a - offset, b - offset)) for a, b in near]
         gap = _gap(m.span(), (start, end))
         if gap < 0 or any(0 <= other < gap for other in gaps):
             continue
