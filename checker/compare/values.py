@@ -53,10 +53,11 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
 
     An article's first figure for the claim is its headline; later figures
     speak for the article only when they cite another authority (one text
-    carrying both sides of a dispute). A figure marked as earlier ("initially
-    8"), one below a rise the article tells of ("rose to 11"), and one that
-    combines several counts ("400 dead and wounded") never stand for it, nor
-    one passed on from unnamed others ("some reports put the toll at 8").
+    carrying both sides of a dispute), or say its only figure again. A
+    figure marked as earlier ("initially 8"), one below a rise the article
+    tells of ("rose to 11"), and one that combines several counts ("400
+    dead and wounded") never stand for it, nor one passed on from unnamed
+    others ("some reports put the toll at 8").
     """
     wholes = {m.rule.part_of for m in lex.metrics if m.rule.part_of}
     per: dict[str, list[Fact]] = defaultdict(list)
@@ -92,12 +93,18 @@ def current_claims(facts: Sequence[Fact], lex: Lexicon, *, increments: bool = Fa
         headline = precise[0]
         kept = [headline]
         voices = {_authority(headline)}
+        # An article that gives one figure for the claim, said again ("18
+        # villagers" in its title, "Eighteen villagers" in its text): each
+        # time it says it stands with the headline.
+        repeated = all(f.interval == headline.interval for f in members)
         for fact in fresh:
             if fact is headline:
                 continue
             if fact.attribution and _authority(fact) not in voices:
                 kept.append(fact)
                 voices.add(_authority(fact))
+            elif repeated:
+                kept.append(fact)
         out.extend(kept)
     return out
 

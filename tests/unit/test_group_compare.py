@@ -1072,6 +1072,19 @@ def test_a_figure_passed_on_from_unnamed_others_is_no_headline(rulebook: Ruleboo
     assert current_claims([plain], lex) == [plain]
 
 
+def test_an_articles_only_figure_said_again_stands_with_its_headline(
+    rulebook: Rulebook,
+) -> None:
+    lex = lexicon(rulebook)
+    title = _fact(A, 18, stated="18 villagers", offset=0)
+    again = _fact(A, 18, stated="Eighteen villagers", offset=100)
+    assert current_claims([title, again], lex) == [title, again]
+    # An article that gives two figures keeps its headline alone (and a
+    # figure that cites another authority).
+    lower = _fact(A, 16, stated="16", offset=200)
+    assert current_claims([title, again, lower], lex) == [title]
+
+
 def test_a_projection_is_no_headline(rulebook: Rulebook) -> None:
     lex = lexicon(rulebook)
     sentence = "Officials warned that the toll could rise above 100."
