@@ -868,17 +868,22 @@ def is_background(
     return False
 
 
+def _days_of(day: dt.date | None) -> tuple[dt.date, ...]:
+    return () if day is None else (day,)
+
+
 def _of_several(fact: Fact, lex: Lexicon) -> bool:
     """True when the figure's sentence counts several happenings ("died in two road
     crashes"), other than by the figure itself ("three attacks" counts attacks)."""
-    context = fact.context()
-    start = min(fact.span[0] - fact.sentence_span[0], _CONTEXT_BEFORE)
+    context = fact.context(_SEVERAL_REACH, _SEVERAL_REACH)
+    start = min(fact.span[0] - fact.sentence_span[0], _SEVERAL_REACH)
     end = start + fact.span[1] - fact.span[0]
     return any(m.end() <= start or m.start() >= end for m in lex.several_re.finditer(context))
 
 
-# How far before its figure ``Fact.context`` starts, by default.
-_CONTEXT_BEFORE = 200
+# How far from a figure (in characters, within its sentence) its count of
+# several happenings may stand.
+_SEVERAL_REACH = 200
 
 
 def weekday_day(weekdays: Sequence[int], anchor: dt.date | None) -> dt.date | None:
@@ -1018,12 +1023,11 @@ def assign(
     years = {s.id: _years(s, articles) for s in stories}
     items = breakdown_items(facts, lex)
     # The earliest day each sentence names: all ``is_background`` needs of them.
-    days_in: dict[tuple[str, tuple[int, int]], tuple[dt.date]] = {}
+    earliest_in: dict[tuple[str, tuple[int, int]], dt.date] = {}
     for fact in facts:
         if fact.metric == "date" and fact.date.start:
             said = (fact.article, fact.sentence_span)
-            if said not in days_in or fact.date.start < days_in[said][0]:
-                days_in[said] = (fact.date.start,)
+            earliest_in[said] = min(earliest_in.get(said, fact.date.start), fact.date.start)
     margin = dt.timedelta(days=rulebook.findings.background_days)
     earliest = {s.id: s.start - margin if s.start else None for s in stories}
     for story in stories:
@@ -1148,7 +1152,7 @@ def assign(
                         years[story.id],
                         lex,
                         earliest[story.id],
-                        days_in.get((fact.article, fact.sentence_span), ()),
+                        _days_of(earliest_in.get((fact.article, fact.sentence_span))),
                     ),
                     "increment": increment,
                     "part_of": "; ".join(notes) or None,

@@ -297,36 +297,44 @@ def _phrase(
 
 
 def _distance(
-    words: tuple[str, ...], lowers: tuple[str, ...], a: int, b: int, and_breaks: bool = False
+    words: tuple[str, ...],
+    lowers: tuple[str, ...],
+    a: int,
+    b: int,
+    and_breaks: bool = False,
+    asides: tuple[tuple[str, ...], ...] = (),
 ) -> int:
     """Tokens between ``a`` and ``b``, a clause break counting three.
 
     ``words`` and ``lowers`` are the sentence's token texts and their lower
     case. With ``and_breaks`` an "and" is a clause break too: a trigger
     before a number does not reach across "and" ("three were killed and 10
-    injured").
+    injured"). An attribution between commas that one of ``asides`` opens
+    (rules/context.yaml ``attribution_asides``: "The dead, according to
+    police, included two children") stands aside: its words and its commas
+    count nothing.
     """
     lo, hi = min(a, b), max(a, b)
-    between = words[lo + 1 : hi]
-    breaks = sum(map(_CLAUSE_BREAKS.__contains__, between))
+    breaks = sum(map(_CLAUSE_BREAKS.__contains__, words[lo + 1 : hi]))
     if and_breaks:
         breaks += lowers[lo + 1 : hi].count("and")
-    aside = _attribution_aside(lowers, lo + 1, hi) if breaks >= 2 else 0
-    # An attribution between commas ("The dead, according to police,
-    # included two children") stands aside: its words and commas count nothing.
+    aside = _attribution_aside(lowers, lo + 1, hi, asides) if asides and breaks >= 2 else 0
     return hi - lo - aside + 2 * (breaks - (2 if aside else 0))
 
 
-def _attribution_aside(lowers: tuple[str, ...], start: int, end: int) -> int:
-    """Tokens of a ", according to ... ," aside within ``start``..``end`` (its
+def _attribution_aside(
+    lowers: tuple[str, ...], start: int, end: int, asides: tuple[tuple[str, ...], ...]
+) -> int:
+    """Tokens of a ", <aside> ... ," attribution within ``start``..``end`` (its
     commas too), else 0."""
-    for i in range(start, end - 2):
-        if lowers[i] == "," and lowers[i + 1] == "according" and lowers[i + 2] == "to":
-            for j in range(i + 3, end):
-                if lowers[j] == ",":
-                    return j - i + 1
-                if lowers[j] in _CLAUSE_BREAKS:
-                    return 0
+    for i in range(start, end - 1):
+        if lowers[i] != "," or not any(lowers[i + 1 : i + 1 + len(a)] == a for a in asides):
+            continue
+        for j in range(i + 2, end):
+            if lowers[j] == ",":
+                return j - i + 1
+            if lowers[j] in _CLAUSE_BREAKS:
+                return 0
     return 0
 
 
@@ -380,12 +388,13 @@ def _nearest(
     phrases: tuple[tuple[str, ...], ...],
     window: int,
     openers: frozenset[str] = frozenset(),
+    asides: tuple[tuple[str, ...], ...] = (),
 ) -> tuple[int, int] | None:
     """(distance, token index) of the nearest of ``words``/``phrases`` around the number.
 
     ``texts`` are the sentence's token texts, ``lowers`` their lower case
     (as long as it). A word right before one of ``openers`` (which opens the
-    number's clause) is not looked at.
+    number's clause) is not looked at; ``asides``: see ``_distance``.
     """
     best: tuple[int, int] | None = None
     starting, longest = _by_first_word(phrases)
@@ -402,7 +411,9 @@ def _nearest(
             # "A receptionist died and two men ...": a trigger right before
             # "and" closes its own clause; the number opens the next one.
             continue
-        d = _distance(texts, lowers, i, first if i < first else last, and_breaks=i < first)
+        d = _distance(
+            texts, lowers, i, first if i < first else last, and_breaks=i < first, asides=asides
+        )
         if d <= window and (best is None or d < best[0]):
             best = (d, i)
     return best
@@ -592,6 +603,7 @@ def _metric(
                         ml.trigger_phrases,
                         rule.window,
                         lex.clause_openers,
+                        lex.attribution_asides,
                     )
                     if trigger is None and person_head and _may_be_subject(lowers, first, lex):
                         # "Over 90 villagers of X in Y district of Z were killed":
@@ -764,14 +776,17 @@ def _first_trigger(
 
 
 def _nearest_number(
-    sentence: Sentence, trigger: int, numbers: list[tuple[int, int]]
+    sentence: Sentence,
+    trigger: int,
+    numbers: list[tuple[int, int]],
+    asides: tuple[tuple[str, ...], ...] = (),
 ) -> tuple[int, int] | None:
     """The (first, last) token range of the number nearest to the trigger token."""
     best: tuple[int, tuple[int, int]] | None = None
     for rng in numbers:
         first, last = rng
         anchor = first if trigger < first else last
-        d = _distance(sentence.words, sentence.lowers, trigger, anchor)
+        d = _distance(sentence.words, sentence.lowers, trigger, anchor, asides=asides)
         if best is None or d < best[0]:
             best = (d, rng)
     return best[1] if best else None
@@ -1059,7 +1074,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 # Not a number already read as a count of things ("the toll
                 # from the two explosions climbed to 18"): it takes no such trigger.
                 people = [r for r in numbers[si] if (si, r[0]) not in things]
-                nearest = _nearest_number(sentence, choice.trigger, people)
+                nearest = _nearest_number(sentence, choice.trigger, people, lex.attribution_asides)
             elif choice.trigger > last:
                 nearest = _number_after(choice.trigger, numbers[si])
         if (

@@ -439,6 +439,7 @@ class ContextRules(_Rule):
     incident_words: list[str] = Field(default_factory=list)
     state_markers: list[str] = Field(default_factory=list)
     negation_markers: list[str] = Field(default_factory=list)
+    attribution_asides: list[str] = Field(default_factory=list)
     breakdown_joiners: list[str] = Field(default_factory=list)
     settled_markers: list[str] = Field(default_factory=list)
     part_markers: list[str] = Field(default_factory=list)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from checker.claims import group_key
 from checker.compare.summary import finding
 from checker.compare.values import current_claims, independent, is_vague
 from checker.extract.lexicon import lexicon
@@ -51,7 +52,7 @@ def with_lower_bounds(
         joining: list[Fact] = []
         for bounded, whole in sorted(bounds.items()):
             bounding = by_key.get((event.story, f"{metric}|{bounded}|{scope}"))
-            if bounding is None or group != ("all" if whole == "people" else whole):
+            if bounding is None or group != (group_key(whole) or "all"):
                 continue
             members = [facts[i] for i in bounding.facts]
             joining.extend(

@@ -269,6 +269,14 @@ def _tense(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
     return closed and any(_round_hedge(f) for f in facts)
 
 
+def _of_its_own_area(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
+    """True when the smaller side, far below the other (more than ``same_count_gap``),
+    is a town's or a district's count beside a wider authority's
+    (``_local_and_wider``)."""
+    far = _relative_gap(_hull(low), _hull(high)) > rulebook.findings.same_count_gap
+    return far and _local_and_wider(low, high, rulebook)
+
+
 def _local_and_wider(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
     """True when every voice of the smaller side is a town's or a district's
     (``local_authorities``) and none of the larger side's is: the local count,
@@ -421,9 +429,7 @@ def _verdict(
         # cannot both be right, shown as a revision a reader may accept.
         return "C002", rulebook.findings.revised_severity
     if relation == "down":
-        if _relative_gap(_hull(low), _hull(high)) > rulebook.findings.same_count_gap and (
-            _local_and_wider(low, high, rulebook)
-        ):
+        if _of_its_own_area(low, high, rulebook):
             # A town's count a day later, far below a wider authority's: of
             # its own area (those sheltering in it), as on the same day.
             return None
@@ -442,9 +448,7 @@ def _verdict(
         return "C002", rulebook.finding_rule("C002").severity
     a, b = _hull(low), _hull(high)
     small = small_gap(a, b, rule)
-    if _relative_gap(a, b) > rulebook.findings.same_count_gap and _local_and_wider(
-        low, high, rulebook
-    ):
+    if _of_its_own_area(low, high, rulebook):
         return None
     if not small and _disputed(low, high, members, rulebook):
         return "C003", rulebook.finding_rule("C003").severity

@@ -363,6 +363,8 @@ class Lexicon:
     # The first words of the part markers: after a comma they open an aside
     # ("Four people, including a boy, were killed").
     aside_openers: frozenset[str]
+    # The words that open an attribution between commas ("according to"), as tokens.
+    attribution_asides: tuple[tuple[str, ...], ...]
     part_after_re: re.Pattern[str]
     # Matched right after a figure's number, and right after the figure: a part.
     part_after_number_re: re.Pattern[str]
@@ -775,6 +777,9 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w-])(?:" + alternation(rb.context.part_markers) + r"),?\s+$", re.IGNORECASE
         ),
         aside_openers=frozenset(m.split()[0].lower() for m in rb.context.part_markers if m.strip()),
+        attribution_asides=tuple(
+            tuple(a.lower().split()) for a in rb.context.attribution_asides if a.strip()
+        ),
         subcount_re=re.compile(
             r"\s+of\s+them,?\s+(?:were\s+|are\s+)?(?P<word>"
             + alternation(list(rb.victims.subcount_groups))
