@@ -21,6 +21,7 @@ from checker.extract.lexicon import (
     Lexicon,
     MetricLexicon,
     anaphor_right_after,
+    landmark_at,
     lexicon,
     place_list_gap,
     spoken_at,
@@ -152,7 +153,15 @@ def _run_name(
 
 def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
     """The places named in ``sentence`` (not possessives, "X-based" or organisation names)."""
+    return _places_and_landmarks(sentence, lex)[0]
+
+
+def _places_and_landmarks(sentence: Sentence, lex: Lexicon) -> tuple[list[Place], set[str]]:
+    """``places_in``, and the names of those of them named only as a bearing's
+    landmark ("north of the capital X"): places of the sentence, none of a figure's."""
     found: list[Place] = []
+    landmarks: set[str] = set()
+    named: set[str] = set()
     names = _place_names(sentence, lex)
     paired = _pairs(names, sentence.text, lex) if names else set()
     for start, end, name in names:
@@ -165,9 +174,13 @@ def places_in(sentence: Sentence, lex: Lexicon) -> list[Place]:
         if name in lex.adjectival and not _locative_use(sentence, start, end, lex):
             continue
         place = lex.place_by_name[name]
+        if landmark_at(sentence.text, start, lex):
+            landmarks.add(place.name)
+        else:
+            named.add(place.name)
         if place not in found:
             found.append(place)
-    return found
+    return found, landmarks - named
 
 
 # How far before a place of a pair its pair word may stand ("between X and Y").
@@ -194,15 +207,29 @@ def places_by_sentence(analysis: Analysis, lex: Lexicon) -> list[list[Place]]:
     Worked out once per analysis and lexicon: normalising and the story
     signature both need them.
     """
+    return _places_by_sentence(analysis, lex)[0]
+
+
+def landmarks_by_sentence(analysis: Analysis, lex: Lexicon) -> list[set[str]]:
+    """The names of each sentence's places named only as a bearing's landmark ("north
+    of X"; see ``places_by_sentence``): where none of its figures was counted."""
+    return _places_by_sentence(analysis, lex)[1]
+
+
+def _places_by_sentence(
+    analysis: Analysis, lex: Lexicon
+) -> tuple[list[list[Place]], list[set[str]]]:
     memo = analysis.memo.get("places")
     if memo is not None and memo[0] is lex:
-        found: list[list[Place]] = memo[1]
-        return found
-    found = [places_in(s, lex) for s in analysis.sentences]
+        done: tuple[list[list[Place]], list[set[str]]] = memo[1]
+        return done
+    both = [_places_and_landmarks(s, lex) for s in analysis.sentences]
+    found = [places for places, _landmarks in both]
+    landmarks = [names for _places, names in both]
     if lex.shared_names and any(p.name in lex.shared_names for ps in found for p in ps):
         found = _shared_names_resolved(found, analysis, lex)
-    analysis.memo["places"] = (lex, found)
-    return found
+    analysis.memo["places"] = (lex, (found, landmarks))
+    return found, landmarks
 
 
 def _shared_names_resolved(
@@ -215,9 +242,8 @@ def _shared_names_resolved(
     support: Counter[str] = Counter(
         p.country for ps in found for p in ps if p.name not in lex.shared_names
     )
-    town = dateline(analysis.article.text, analysis.article.body_start)
-    datelined = lex.place_by_name.get(town.title()) if town else None
-    if datelined is not None and datelined.name not in lex.shared_names:
+    datelined = datelined_place(analysis, lex)
+    if datelined is not None:
         support[datelined.country] += 1
     chosen: dict[str, Place] = {}
     for name in {p.name for ps in found for p in ps if p.name in lex.shared_names}:
@@ -229,6 +255,16 @@ def _shared_names_resolved(
         resolved = [chosen.get(p.name, p) for p in ps]
         out.append([p for k, p in enumerate(resolved) if p not in resolved[:k]])
     return out
+
+
+def datelined_place(analysis: Analysis, lex: Lexicon) -> Place | None:
+    """The place the rules know that the article's dateline names ("DHAKA —"), unless
+    its name is shared by places of several countries ("Georgia")."""
+    town = dateline(analysis.article.text, analysis.article.body_start)
+    datelined = lex.place_by_name.get(town.title()) if town else None
+    if datelined is None or datelined.name in lex.shared_names:
+        return None
+    return datelined
 
 
 def _locative_use(sentence: Sentence, start: int, end: int, lex: Lexicon) -> bool:
@@ -889,8 +925,12 @@ def _victims(head: _Head, lex: Lexicon) -> str | None:
     return f"{nationality} {group}" if nationality else group
 
 
-def _dominant_country(places: list[list[Place]]) -> str | None:
+def _dominant_country(places: list[list[Place]], datelined: Place | None = None) -> str | None:
+    """The article's own country: the one its places (and its dateline's town) name
+    clearly more than any other, or None."""
     counts = Counter(p.country for ps in places for p in ps)
+    if datelined is not None:
+        counts[datelined.country] += 1
     if not counts:
         return None
     (top, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -957,7 +997,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     if not sentences:
         return []
     sentence_places = places_by_sentence(analysis, lex)
-    dominant = _dominant_country(sentence_places)
+    landmarks = landmarks_by_sentence(analysis, lex)
+    dominant = _dominant_country(sentence_places, datelined_place(analysis, lex))
     dates = [m for m in analysis.mentions if m.kind in ("date", "year")]
     date_starts = [d.span[0] for d in dates]
     numbers: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -1101,6 +1142,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         if not places and si > 0 and sentences[si - 1].paragraph == sentence.paragraph:
             places = sentence_places[si - 1]
         countries = sorted({p.country for p in places})
+        if places is sentence_places[si] and landmarks[si]:
+            places = [p for p in places if p.name not in landmarks[si]]
         if not countries and dominant:
             countries = [dominant]
         if si not in said:

@@ -382,6 +382,10 @@ class PlaceRules(_Rule):
     # Words before a pair of places ("between X and Y"): a route's or a
     # border's two ends, neither of them where a figure was counted.
     pair_words: list[str] = Field(default_factory=list)
+    # A bearing ("north") and "of" right before a place: a landmark, no place of
+    # the figures ("north of the capital X"); ``landmark_nouns`` may stand between.
+    landmark_bearings: list[str] = Field(default_factory=list)
+    landmark_nouns: list[str] = Field(default_factory=list)
     # Words before where an official spoke ("news conference" in X): no place of
     # the figures.
     statement_places: list[str] = Field(default_factory=list)

@@ -191,11 +191,17 @@ def _another_day(between: str, lex: Lexicon) -> bool:
 def _dates_onset(fact: Fact, lex: Lexicon) -> bool:
     """True when the date follows a verb of the happening itself: close by ("sank
     near X, off Y, on Sunday"), or further back in its clause ("opened fire on
-    their convoy in the southern state of X on Tuesday")."""
+    their convoy in the southern state of X on Tuesday"); or a "when" clause
+    with one follows it ("were killed on Friday when fighters ambushed")."""
     before = fact.preceding(_ONSET_WINDOW)
     onsets = [m.end() for m in lex.onset_re.finditer(before)]
     near = bool(onsets) and not _another_day(before[max(onsets) :], lex)
-    return near or _onset_clause(fact, lex, verbs_only=True) or _in_a_happening(fact, lex)
+    return (
+        near
+        or _onset_clause(fact, lex, verbs_only=True)
+        or _in_a_happening(fact, lex)
+        or lex.when_onset_re.match(fact.sentence, fact.span[1] - fact.sentence_span[0]) is not None
+    )
 
 
 def dates_happening(fact: Fact, lex: Lexicon) -> bool:
@@ -210,10 +216,11 @@ def dates_happening(fact: Fact, lex: Lexicon) -> bool:
 def _in_a_happening(fact: Fact, lex: Lexicon) -> bool:
     """True when the date ends a clause that brings in the happening by its noun ("hurt
     in a methane explosion at a coal mine in X on Saturday"), with no clause
-    opener between them."""
+    opener between them, or follows its noun right away ("the explosion on
+    Wednesday afternoon")."""
     before = fact.preceding(_ONSET_REACH)
     m = lex.onset_noun_re.search(before)
-    return m is not None and _one_clause(m.group("between"), lex)
+    return m is not None and _one_clause(m.group("between") or "", lex)
 
 
 def incident_date_findings(

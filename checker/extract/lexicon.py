@@ -147,6 +147,16 @@ def spoken_at(text: str, start: int, lex: Lexicon) -> bool:
     return lex.statement_place_re.search(text, max(0, start - _SPOKEN_REACH), start) is not None
 
 
+# How far before a place a bearing that makes it a landmark may stand.
+_LANDMARK_REACH = 48
+
+
+def landmark_at(text: str, start: int, lex: Lexicon) -> bool:
+    """True when the place at ``start`` of ``text`` is a bearing's landmark ("north of
+    the capital X"; ``landmark_bearings``), not where figures were counted."""
+    return lex.landmark_re.search(text, max(0, start - _LANDMARK_REACH), start) is not None
+
+
 def anaphor_right_after(text: str, end: int, lex: Lexicon) -> re.Match[str] | None:
     """The place told by its kind right after a figure ending at ``end``, a few words
     on at most ("41 people in the province, 15 of them in the city of X": the
@@ -333,6 +343,8 @@ class Lexicon:
     pair_second_re: re.Pattern[str]
     # Right before a place: where an official spoke (``statement_places``).
     statement_place_re: re.Pattern[str]
+    # Right before a place: a bearing to it (``landmark_bearings``).
+    landmark_re: re.Pattern[str]
     place_first_words: frozenset[str]
     place_max_tokens: int
     place_token_runs: frozenset[tuple[str, ...]]  # each name's token texts
@@ -382,6 +394,9 @@ class Lexicon:
     # "in a methane explosion at a coal mine in X on ": ``onset_nouns`` after
     # "in a", then one unbroken clause with no figure up to the end.
     onset_noun_re: re.Pattern[str]
+    # Right after a day: a "when" clause with a verb of the happening ("were
+    # killed on Friday when fighters ambushed their convoy").
+    when_onset_re: re.Pattern[str]
     # A division named by its kind, in lower case ("in Chitwan district"): group "name".
     lead_division_re: re.Pattern[str]
     # Right after a date: words that put it after the incident (``after_the_incident``).
@@ -682,6 +697,11 @@ def _compile(rb: Rulebook) -> Lexicon:
         statement_place_re=re.compile(
             r"(?<![\w-])(?:" + alternation(rb.places.statement_places) + r")\s+(?:in|at)\s+\Z"
         ),
+        landmark_re=re.compile(
+            r"(?<![\w-])(?i:" + alternation(rb.places.landmark_bearings) + r")\s+of\s+"
+            r"(?:the\s+(?:" + alternation(rb.places.landmark_nouns) + r")"
+            r"(?:\s*,\s*|\s+of\s+|\s+))?\Z"
+        ),
         pair_before_re=re.compile(r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+$"),
         pair_second_re=re.compile(
             r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+"
@@ -718,10 +738,17 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r")(?![\w])",
             re.IGNORECASE,
         ),
+        when_onset_re=re.compile(
+            r"\s*(?:(?:morning|afternoon|evening|night)\s*)?,?\s*when\s+[^,;:()\[\]—–]{0,80}?"
+            r"(?<![\w-])(?:" + alternation(rb.context.onset_words) + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
         onset_noun_re=re.compile(
-            r"(?<![\w-])(?:in|by)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
+            r"(?<![\w-])(?:(?:in|by|after)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
             + alternation(rb.context.onset_nouns)
-            + r")(?![\w-])(?P<between>[^,;:()\[\]—–\d]*)\Z",
+            + r")(?![\w-])(?P<between>[^,;:()\[\]—–\d]*)|the\s+(?:[\w-]+\s+){0,2}?(?:"
+            + alternation(rb.context.onset_nouns)
+            + r")\s+(?:(?:late|early)\s+)?on\s+)\Z",
             re.IGNORECASE,
         ),
         lead_division_re=re.compile(

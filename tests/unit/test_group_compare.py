@@ -955,6 +955,7 @@ def test_a_day_far_from_the_verb_of_the_happening_dates_it_in_one_clause(
         "Gunmen kidnapped 14 farm workers in the state capital on Saturday.",
         "A landslide struck a remote village in the highland district of the northern province"
         " before dawn on Saturday.",
+        "Three armed men robbed a jewellery store in the city centre on Saturday afternoon.",
     ],
 )
 def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
@@ -978,6 +979,12 @@ def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
         ("Four people were killed by a gas explosion in a block of flats in the city on {}.", True),
         ("The toll in a blast at the mine rose to 12 on {}.", False),
         ("Three miners were hurt in a blast, and rescuers searched the mine on {}.", False),
+        # The happening's noun right before the day, or a "when" clause of its verb.
+        ("Rescuers raised the toll from the explosion on {} afternoon to nine.", True),
+        ("Six miners were killed on {} when a gas pocket exploded underground.", True),
+        ("Traders counted losses after a fire at the market on {} afternoon.", True),
+        ("Six miners were killed, officials said on {} when asked.", False),
+        ("The funeral on {} drew hundreds of mourners.", False),
     ],
 )
 def test_a_later_day_after_in_a_happening_disagrees(

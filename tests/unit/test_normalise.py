@@ -752,3 +752,46 @@ def test_an_attribution_between_commas_stands_aside(rulebook: Rulebook) -> None:
     # Not across "and": the second figure is the injured's.
     text = "Three people died, according to police, and 12 were injured."
     assert [f.metric for f in _facts(text, rulebook)] == ["killed", "wounded"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # A bearing's landmark is no place of the figure ...
+        (
+            "A fire tore through a factory in Hyderabad, northeast of the port city of Karachi, "
+            "killing 16 workers.",
+            ["Hyderabad (Pakistan)"],
+        ),
+        ("A bus plunged into a gorge 40 km east of the city of Lahore, killing 12.", []),
+        # ... but a place of its own is, and so is one named both ways.
+        ("A fire in Karachi killed 16 workers, north of the port.", ["Karachi"]),
+        (
+            "Floods killed 12 in Karachi and in a village north of Karachi on Friday.",
+            ["Karachi"],
+        ),
+    ],
+)
+def test_a_bearings_landmark_is_no_place_of_the_figure(
+    text: str, places: list[str], rulebook: Rulebook
+) -> None:
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert facts and all(sorted(f.places) == places for f in facts), [
+        (f.stated, f.places) for f in facts
+    ]
+    # The landmark's country is still the figure's.
+    assert all(f.countries == ["Pakistan"] for f in facts)
+
+
+def test_the_datelines_town_counts_towards_the_articles_country(rulebook: Rulebook) -> None:
+    # One place named in the text and the dateline's town: the article's country
+    # for a figure whose sentence names none.
+    text = (
+        "NAIROBI — Eighteen people died when a building collapsed late on Monday. "
+        "Rescuers searched the rubble in Nairobi's eastern suburbs on Tuesday."
+    )
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert [f.countries for f in facts] == [["Kenya"]]
+    without = text.replace("NAIROBI — ", "")
+    facts = [f for f in _facts(without, rulebook) if f.metric == "killed"]
+    assert [f.countries for f in facts] == [[]]
