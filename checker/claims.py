@@ -434,6 +434,10 @@ def _place_of(
         for p in places
         if _distance_to(fact, p.name) <= _ATTACHED and not _nearer_number(fact, p.name, lex)
     ]
+    if not attached and fact.metric in _PLACED_BY_NEIGHBOURS:
+        # "killed 34 in X, as the EU promised 5 million euros": a sum counts a
+        # place only named right by it ("damage of $2m in X").
+        return "", False
     if wider:
         return max(attached or places, key=lambda p: (_level(p), p.name)).name, True
     countries = [p for p in places if p.kind == "country"]
@@ -498,6 +502,8 @@ def _place_of(
 
 _ATTACHED = 30
 _MAX_JOINT = 2
+# Metrics whose figures count a place only named right by them (``_ATTACHED``).
+_PLACED_BY_NEIGHBOURS = frozenset({"money"})
 
 
 # How far past a figure "across X" may stand ("killed nine people across X").

@@ -300,11 +300,10 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
             if i + size > len(at):
                 continue
             key = tuple(lows[i : i + size])
-            if (
-                key in lex.victim_words
-                or (size == 1 and key[0] in lex.known_nouns)
-                or key in lex.noun_phrases
-            ):
+            if key in lex.victim_words or key in lex.noun_phrases:
+                return _phrase(sentence, at, lows, i + size, " ".join(key), True)
+            if size == 1 and key[0] in lex.known_nouns and not _victims_next(lows, i + 1, lex):
+                # "two security guards": a noun before a word of people is theirs.
                 return _phrase(sentence, at, lows, i + size, " ".join(key), True)
             if size == 1 and key[0] in lex.nationality_words and nationality_at is None:
                 nationality_at = i
@@ -321,6 +320,11 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
         # Unknown noun phrase ("seven AK-47 assault rifles"): its last word is the head.
         return _phrase(sentence, at, lows, len(at), lows[-1], False)
     return _Head((), None, None, False)
+
+
+def _victims_next(lows: list[str], i: int, lex: Lexicon) -> bool:
+    """True when a word (or two) of people starts at ``lows[i]`` ("guards", "police officers")."""
+    return any(tuple(lows[i : i + size]) in lex.victim_words for size in (1, 2))
 
 
 def _phrase(

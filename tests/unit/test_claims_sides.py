@@ -265,6 +265,23 @@ def test_scope_of(lex: Lexicon, places: tuple[str, ...], scope: str) -> None:
     assert scope_of(_fact(places=places), whole, lex) == scope
 
 
+def test_a_sum_counts_only_a_place_named_right_by_it(lex: Lexicon) -> None:
+    whole = frozenset({"Iraq"})
+    far = "Floods killed 30 people in Nineveh on Sunday, as donors promised $5 million in aid."
+    near = "Donors promised $5 million in aid to Nineveh on Sunday."
+
+    def money(sentence: str) -> Fact:
+        return _fact(
+            low=5e6, stated="$5 million", sentence=sentence, places=("Nineveh",), metric="money"
+        )
+
+    assert scope_of(money(far), whole, lex) == ""
+    assert scope_of(money(near), whole, lex) == "Nineveh"
+    # A toll takes its sentence's place wherever it stands in it.
+    toll = far.replace("killed 30 people in", "hit").replace("$5 million", "30")
+    assert scope_of(_fact(low=30, stated="30", sentence=toll, places=("Nineveh",)), whole, lex)
+
+
 def test_two_countries_named_alike_are_two_scopes(lex: Lexicon) -> None:
     facts = _named(("Iraq",), ("Iraq",), ("Syria",), ("Syria",))
     whole = story_whole_places(facts, lex)
