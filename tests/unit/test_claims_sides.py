@@ -432,6 +432,25 @@ def test_two_nationalities_stay_groups(rulebook: Rulebook) -> None:
     assert out[f"{B}@100"].victims == "Israeli people"
 
 
+def test_one_reports_own_people_beside_another_nationality_stay_a_group(
+    rulebook: Rulebook,
+) -> None:
+    # "Two Lao workers" in a title and a text, beside "nine of them Chinese":
+    # twice as often, but in one report only and no more than twice.
+    facts = [
+        _fact(A, 2, victims="Lao people", offset=100),
+        _fact(A, 2, victims="Lao people", offset=300),
+        _fact(B, 9, victims="Chinese people"),
+        _fact(C, 17),
+    ]
+    out = _assign(facts, rulebook)
+    assert out[f"{A}@100"].victims == "Lao people"
+    # Told by two reports, they are everyone the story counts.
+    facts[1] = _fact(D, 2, victims="Lao people")
+    out = _assign(facts, rulebook, _story(A, B, C, D))
+    assert out[f"{A}@100"].victims == "people"
+
+
 def test_a_nationality_is_everyone_per_metric(rulebook: Rulebook) -> None:
     facts = [
         _fact(A, 471, victims="Palestinian people"),
