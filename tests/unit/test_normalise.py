@@ -283,6 +283,11 @@ def test_named_speaker_said(rulebook: Rulebook) -> None:
         ),
         ("Two people died after the boat overturned, the coast guard said.", "the coast guard"),
         ("Nine people were killed in the raid, the state prosecutor said.", "the state prosecutor"),
+        (
+            "Six people were killed in the fire, the city's fire battalion said.",
+            "city's fire battalion",
+        ),
+        ("Nine people were killed in the fire, the Chinese embassy said.", "Chinese embassy"),
     ],
 )
 def test_an_office_named_by_its_holder(text: str, who: str, rulebook: Rulebook) -> None:
