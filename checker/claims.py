@@ -361,6 +361,56 @@ def place_of(
     return scope, wider
 
 
+def _at_the_locality(
+    facts: Sequence[Fact],
+    scopes: dict[str, str],
+    placed_at: Mapping[str, tuple[str, bool]],
+    story_of: Mapping[str, Story],
+    lex: Lexicon,
+    parts_of: Mapping[tuple[str, str], frozenset[str]],
+) -> dict[str, str]:
+    """``scopes`` with a figure whose sentence names its story's locality counting the
+    whole story: a locality the gazetteer does not know that most of the story's
+    reports name ("an army post in X"), the places beside it its address ("in X,
+    in central Y's Z region"); not a figure of a wider area than the story's
+    (``placed_at``: "48 across the state, including 21 in X"). A place some
+    figure tells as a part of the story (``parts_of``: per story and metric,
+    "17 of them in the city of X") is no locality of all of it."""
+    from checker.stories import localities_in
+
+    # Each sentence once: a long one holds many figures.
+    in_sentence: dict[tuple[str, tuple[int, int]], list[str]] = {}
+    told_by: dict[str, Counter[str]] = defaultdict(Counter)  # story id -> locality -> reports
+    seen: set[tuple[str, str, str]] = set()
+    for fact in facts:
+        story = story_of.get(fact.article)
+        said = (fact.article, fact.sentence_span)
+        if story is None or fact.metric == "date" or not fact.sentence or said in in_sentence:
+            continue
+        in_sentence[said] = localities_in(fact.sentence, lex)
+        for name in in_sentence[said]:
+            if (story.id, fact.article, name) not in seen:
+                seen.add((story.id, fact.article, name))
+                told_by[story.id][name] += 1
+    at_locality: dict[tuple[tuple[str, tuple[int, int]], str], bool] = {}
+    out = dict(scopes)
+    for fact in facts:
+        story = story_of.get(fact.article)
+        if not out.get(fact.id) or story is None or placed_at.get(fact.id, ("", False))[1]:
+            continue
+        said = (fact.article, fact.sentence_span)
+        if (said, fact.metric) not in at_locality:
+            common = told_by[story.id]
+            parts = {name.casefold() for name in parts_of.get((story.id, fact.metric), ())}
+            at_locality[(said, fact.metric)] = any(
+                2 * common[n] > len(story.articles) and common[n] > 1 and n not in parts
+                for n in in_sentence.get(said, ())
+            )
+        if at_locality[(said, fact.metric)]:
+            out[fact.id] = ""
+    return out
+
+
 def _nationwide(
     facts: Sequence[Fact],
     story_of: Mapping[str, Story],
@@ -1032,12 +1082,14 @@ def assign(
     whole = {s.id: story_whole_places(by_story.get(s.id, []), lex, extra) for s in stories}
     # Per story and metric, the whole area less the places told as its parts.
     whole_of: dict[tuple[str, str], frozenset[str]] = {}
+    parts_of: dict[tuple[str, str], frozenset[str]] = {}
     for story_id, told in by_story.items():
         by_metric: dict[str, list[Fact]] = defaultdict(list)
         for fact in told:
             by_metric[fact.metric].append(fact)
         for metric, of_metric in by_metric.items():
-            whole_of[(story_id, metric)] = whole[story_id] - _told_as_parts(of_metric, lex)
+            parts_of[(story_id, metric)] = _told_as_parts(of_metric, lex)
+            whole_of[(story_id, metric)] = whole[story_id] - parts_of[(story_id, metric)]
     years = {s.id: _years(s, articles) for s in stories}
     items = breakdown_items(facts, lex)
     # The earliest day each sentence names: all ``is_background`` needs of them.
@@ -1061,7 +1113,10 @@ def assign(
         for f in facts
         if f.metric != "date" and (story := story_of.get(f.article)) is not None
     }
-    scopes = _shared_scopes(facts, _nationwide(facts, story_of, whole_of, placed_at, lex, extra))
+    placed_at = _nationwide(facts, story_of, whole_of, placed_at, lex, extra)
+    scopes = _at_the_locality(
+        facts, _shared_scopes(facts, placed_at), placed_at, story_of, lex, parts_of
+    )
 
     # Each fact's counted people: a nationality the story mostly counts is
     # everyone, and so is a metric's own noun ("1,700 soldiers" and "1,200" are

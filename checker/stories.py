@@ -17,6 +17,7 @@ import datetime as dt
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from itertools import chain, repeat
 from sys import intern
@@ -1177,28 +1178,35 @@ def localities(analysis: Analysis, lex: Lexicon, known: Iterable[str] = ()) -> t
     skip = {name.casefold() for name in known}
     found: set[str] = set()
     for sentence in analysis.sentences[:_LOCALITY_SENTENCES]:
-        text = sentence.text
-        named = []
-        for m in lex.locality_re.finditer(text):
-            # The word before the preposition, from a few characters back only.
-            before = text[max(0, m.start() - _WORD_BEFORE) : m.start()].split()
-            if before and before[-1][:1].isupper() and m.start() > len(before[-1]) + 1:
-                continue  # "the Ministry of X", "Bank of X": a name, not a place
-            name = m.group("name").removesuffix("'s").removesuffix("’s")
-            low = name.casefold()
-            if not (
-                name in lex.place_by_name
-                or low in skip
-                or low in lex.stop_words
-                or low in lex.weekdays
-                or low in lex.months
-            ):
-                named.append(low)
-        if named and not lex.background_re.search(text):
+        named = localities_in(sentence.text, lex, skip)
+        if named and not lex.background_re.search(sentence.text):
             # (Not in a sentence of background: "two days after a bus plunged
             # near X" is another happening's.)
             found.update(map(intern, named))
     return tuple(sorted(found))
+
+
+def localities_in(text: str, lex: Lexicon, skip: AbstractSet[str] = frozenset()) -> list[str]:
+    """The names ``text`` gives as where something is ("off X", "the market of X")
+    that are no place of the gazetteer nor of ``skip`` (folded names), no month,
+    weekday or stop word; folded, in order (see ``localities``)."""
+    named = []
+    for m in lex.locality_re.finditer(text):
+        # The word before the preposition, from a few characters back only.
+        before = text[max(0, m.start() - _WORD_BEFORE) : m.start()].split()
+        if before and before[-1][:1].isupper() and m.start() > len(before[-1]) + 1:
+            continue  # "the Ministry of X", "Bank of X": a name, not a place
+        name = m.group("name").removesuffix("'s").removesuffix("’s")
+        low = name.casefold()
+        if not (
+            name in lex.place_by_name
+            or low in skip
+            or low in lex.stop_words
+            or low in lex.weekdays
+            or low in lex.months
+        ):
+            named.append(low)
+    return named
 
 
 # How far back the word before a locality's preposition is looked for.

@@ -419,6 +419,26 @@ def test_date_facts_have_no_scope_and_are_not_background(rulebook: Rulebook) -> 
     assert (out[day.id].scope, out[day.id].background, out[day.id].increment) == ("", False, False)
 
 
+def test_a_figure_at_the_storys_locality_counts_the_whole(rulebook: Rulebook) -> None:
+    # Most reports name one locality the gazetteer does not know; the city one
+    # of them gives as its address is no part of the story.
+    near = "Gunmen attacked an army post in Kafr Dunia, near Ramadi, killing 11 people."
+    facts = [
+        _fact(A, 11, places=("Ramadi",), sentence=near),
+        _fact(
+            B, 14, places=("Iraq",), sentence="Gunmen killed 14 people in the town of Kafr Dunia."
+        ),
+        _fact(C, 11, places=("Iraq",), sentence="At least 11 people were killed in Kafr Dunia."),
+    ]
+    out = _assign(facts, rulebook)
+    assert out[f"{A}@100"].scope == ""
+    # Named by one report only, it is no locality of the story's.
+    facts[1] = _fact(B, 14, places=("Iraq",), sentence="Gunmen killed 14 people in Iraq.")
+    facts[2] = _fact(C, 11, places=("Iraq",), sentence="At least 11 people were killed in Iraq.")
+    out = _assign(facts, rulebook)
+    assert out[f"{A}@100"].scope == "Ramadi"
+
+
 def test_a_single_nationality_is_everyone(rulebook: Rulebook) -> None:
     facts = [_fact(A, 471, victims="Palestinian people"), _fact(B, 471)]
     out = _assign(facts, rulebook)
