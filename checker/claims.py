@@ -191,9 +191,17 @@ def _shared_scopes(facts: Sequence[Fact], places: dict[str, tuple[str, bool]]) -
 def _part_marked(fact: Fact, lex: Lexicon) -> bool:
     """True when a part marker stands before the figure ("including 21") or after it
     ("three of the dead were children"; rules/context.yaml)."""
-    return bool(
-        lex.part_re.search(fact.preceding(_PART_WINDOW))
-        or lex.part_after_re.search(fact.context(0, _PART_AFTER_WINDOW))
+    if lex.part_re.search(fact.preceding(_PART_WINDOW)):
+        return True
+    after = fact.context(0, _PART_AFTER_WINDOW)
+    marker = lex.part_after_re.search(after)
+    if marker is None:
+        return False
+    # Not a marker of another count or clause ("rose to 17 by the afternoon as
+    # several of the wounded died": several's).
+    between = after[len(fact.stated) : marker.start()]
+    return lex.number_token_re.search(between) is None and lex.clause_openers.isdisjoint(
+        between.lower().split()
     )
 
 

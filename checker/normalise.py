@@ -614,6 +614,7 @@ def _metric(
         wanted |= cues.searched[word]
     best: tuple[float, int, _Choice] | None = None
     toll: tuple[str, ...] = ()  # words counting persons that a noun of things qualifies
+    level = head.head is None and _after_level(mention, sentence, lex)
     for i in cues.by_kind.get(mention.kind, ()):
         if not wanted >> i & 1:
             continue
@@ -633,6 +634,12 @@ def _metric(
                     continue
                 if noun_hit:
                     score = 0.5  # the count's own noun: no trigger word is looked for
+                elif level and (toll_at := _toll_before(words, lowers, first, ml, lex)) is not None:
+                    # "The death toll from Tuesday's attack on the station rose to
+                    # four after a wounded officer died": the toll the level
+                    # reaches back to is what the number counts.
+                    trigger_at = toll_at[1]
+                    score = 0.01 * toll_at[0]
                 else:
                     trigger = _nearest(
                         words,
@@ -790,6 +797,18 @@ def _backward(
     """The nearest trigger within ``window`` tokens before the number, in its clause."""
     behind = range(first - 1, max(-1, first - 1 - window), -1)
     return _first_trigger(words, lowers, ml, behind, first, _SENTENCE_PARTS)
+
+
+def _toll_before(
+    words: tuple[str, ...], lowers: tuple[str, ...], first: int, ml: MetricLexicon, lex: Lexicon
+) -> tuple[int, int] | None:
+    """``_backward``'s trigger within ``_FAR_WINDOW`` when it is a word of a toll
+    ("the death toll ... rose to"; ``toll_words``), the subject of the level
+    before the number."""
+    found = _backward(words, lowers, first, ml, _FAR_WINDOW)
+    if found is None or lowers[found[1]] not in lex.toll_words:
+        return None
+    return found
 
 
 def _first_trigger(

@@ -434,6 +434,9 @@ class ContextRules(_Rule):
     several_counts: list[str] = Field(default_factory=list)
     several_happenings: list[str] = Field(default_factory=list)
     rise_markers: list[str] = Field(default_factory=list)
+    # Words of a toll itself ("the death toll"): the subject a level ("rose
+    # to") reaches back to, whatever trigger follows the number.
+    toll_words: list[str] = Field(default_factory=list)
     superseded_markers: list[str] = Field(default_factory=list)
     revision_markers: list[str] = Field(default_factory=list)
     combined_markers: list[str] = Field(default_factory=list)

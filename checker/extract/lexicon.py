@@ -360,6 +360,8 @@ class Lexicon:
     # (its sentence's day is still theirs, the story's among them).
     several_re: re.Pattern[str]
     rise_re: re.Pattern[str]
+    # The first words of ``toll_words`` (lower case).
+    toll_words: frozenset[str]
     superseded_re: re.Pattern[str]
     revision_re: re.Pattern[str]
     combined_re: re.Pattern[str]
@@ -722,6 +724,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         background_re=phrase_pattern(rb.context.background_markers),
         several_re=_several_re(rb.context),
         rise_re=phrase_pattern(rb.context.rise_markers),
+        toll_words=frozenset(w.split()[0].lower() for w in rb.context.toll_words if w.split()),
         superseded_re=phrase_pattern(rb.context.superseded_markers),
         revision_re=phrase_pattern(rb.context.revision_markers),
         combined_re=phrase_pattern(rb.context.combined_markers),
