@@ -72,6 +72,10 @@ class Signature:
     # gazetteer does not know, folded: a village or an island of one
     # happening, named by all its reports.
     localities: tuple[str, ...] = ()
+    # Names (folded words) it gives only in sentences of background or as a
+    # bearing's landmark ("a separate attack in nearby X", "60 km west of X"):
+    # another happening's town, or one near its own.
+    asides: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -778,7 +782,8 @@ def _named_by_most(
         again = sum(
             1
             for m in c.members
-            if any(
+            if town.lower() not in signatures[m].asides
+            and any(
                 signatures[m].terms.get(t, 0.0) >= params.named_again * WEIGHTS[t[:2]]
                 for t in terms
             )
@@ -1113,23 +1118,36 @@ def article_signature(
     """
     from checker.extract import lexicon
     from checker.geo import figure_towns, skip_words, town_spellings
-    from checker.normalise import places_by_sentence
+    from checker.normalise import landmarks_by_sentence, places_by_sentence
 
     lex = lexicon(rulebook)
     found_by_sentence = places_by_sentence(analysis, lex)
     found = [p for places in found_by_sentence for p in places]
     places = [p.name for p in found]
-    sites = {p.name for p in found if p.kind in _SITE_KINDS}
+    # A town named only as a bearing's landmark ("60 km west of X") is near the
+    # happening, not where it was.
+    landmarks = landmarks_by_sentence(analysis, lex)
+    sites = {
+        p.name
+        for places_in, marks in zip(found_by_sentence, landmarks, strict=True)
+        for p in places_in
+        if p.kind in _SITE_KINDS and p.name not in marks
+    }
     # Each town's spellings: its name, and those GeoNames writes it by.
     spellings: dict[str, Collection[str]] = {name: (name,) for name in sites}
-    if facts:
-        towns = figure_towns(facts, rulebook, skip_words(lex))
+    # Not the towns and tolls of figures of background ("a separate attack in X
+    # left 7 dead"): another happening's.
+    background = _background(analysis, lex)
+    told = [f for f in facts if not background.get(f.sentence_span[0], False)]
+    if told:
+        towns = figure_towns(told, rulebook, skip_words(lex))
         sites.update(towns)
         for name, place in towns.items():
             spellings[name] = town_spellings(place, rulebook.places.country_codes)
     # A vague part of a country ("northern China") tells no two stories apart.
     regions = {p.name for p in found if p.kind == "region" and not vague_area(p.name, lex)}
     words, names = words_and_names((s.words for s in analysis.sentences), lex)
+    asides = _asides(analysis, names, background, lex)
     article = analysis.article
     town = None if found else dateline(article.text, article.body_start)
     if town:
@@ -1152,11 +1170,7 @@ def article_signature(
     )
     sig = signature(analysis.article, words, names, places, dates, sites, regions)
     tolls = sorted(
-        {
-            f.interval.low
-            for f in facts
-            if f.metric in lex.tells_apart and f.interval.low is not None
-        }
+        {f.interval.low for f in told if f.metric in lex.tells_apart and f.interval.low is not None}
     )
     return replace(
         sig,
@@ -1166,7 +1180,39 @@ def article_signature(
         lead_days=lead_days(analysis, facts, lex),
         lead_places=lead_places(analysis, found_by_sentence, lex, spellings),
         localities=localities(analysis, lex, known=[*sites, *regions, *places]),
+        asides=asides,
     )
+
+
+# How far before "of" a bearing ("north-east") is looked for.
+_BEARING_REACH = 12
+
+
+def _background(analysis: Analysis, lex: Lexicon) -> dict[int, bool]:
+    """Each sentence's start -> whether it is a sentence of background (another
+    happening, a longer period; rules/context.yaml ``background_markers``)."""
+    return {s.start: lex.background_re.search(s.text) is not None for s in analysis.sentences}
+
+
+def _asides(
+    analysis: Analysis, names: Sequence[str], background: Mapping[int, bool], lex: Lexicon
+) -> tuple[str, ...]:
+    """The one-word ``names`` of an analysed article that it gives only in sentences of
+    ``background`` or right after a bearing ("west of X"; see ``Signature.asides``)."""
+    told = (s.words for s in analysis.sentences if background[s.start])
+    aside = Counter(n for n in words_and_names(told, lex)[1] if " " not in n)
+    for sentence in analysis.sentences:
+        if background[sentence.start]:
+            continue
+        text = sentence.text
+        for m in lex.landmark_name_re.finditer(text):
+            before = text[max(0, m.start() - _BEARING_REACH) : m.start()].split()
+            if before and before[-1].lower() in lex.landmark_bearings:
+                aside[m.group("name").lower()] += 1
+    if not aside:
+        return ()
+    every = Counter(n for n in names if n in aside)
+    return tuple(sorted(n for n, k in aside.items() if every[n] <= k))
 
 
 def localities(analysis: Analysis, lex: Lexicon, known: Iterable[str] = ()) -> tuple[str, ...]:

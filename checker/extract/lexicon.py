@@ -345,6 +345,10 @@ class Lexicon:
     statement_place_re: re.Pattern[str]
     # Right before a place: a bearing to it (``landmark_bearings``).
     landmark_re: re.Pattern[str]
+    # "of" and the first word of the name after it (group "name"): a landmark's
+    # when one of ``landmark_bearings`` (lower case) stands right before it.
+    landmark_name_re: re.Pattern[str]
+    landmark_bearings: frozenset[str]
     place_first_words: frozenset[str]
     place_max_tokens: int
     place_token_runs: frozenset[tuple[str, ...]]  # each name's token texts
@@ -704,6 +708,11 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?:the\s+(?:" + alternation(rb.places.landmark_nouns) + r")"
             r"(?:\s*,\s*|\s+of\s+|\s+))?\Z"
         ),
+        landmark_name_re=re.compile(
+            r"(?<=\s)of\s+(?:the\s+(?:" + alternation(rb.places.landmark_nouns) + r")"
+            r"(?:\s*,\s*|\s+of\s+|\s+))?(?P<name>[A-Z][\w’'-]*)"
+        ),
+        landmark_bearings=frozenset(w.lower() for w in rb.places.landmark_bearings),
         pair_before_re=re.compile(r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+$"),
         pair_second_re=re.compile(
             r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+"
