@@ -110,7 +110,12 @@ def is_state(fact: Fact, lex: Lexicon) -> bool:
     if other is not None:
         # "deaths reach 26, nine still missing": the words past another number are its.
         after = after[: other.start()]
-    return not state and lex.state_re.search(after) is not None
+    if state:
+        return False
+    return (
+        lex.state_re.search(after) is not None
+        or lex.state_before_re.search(fact.preceding(_STATE_WINDOW)) is not None
+    )
 
 
 def _added_by(fact: Fact, lex: Lexicon) -> str | None:
@@ -367,6 +372,40 @@ def place_of(
         ):
             return name, wider
     return scope, wider
+
+
+def _titles_as_told(
+    facts: Sequence[Fact], scopes: dict[str, str], articles: Mapping[str, Article], lex: Lexicon
+) -> dict[str, str]:
+    """``scopes`` with a title's figure that names no place of the gazetteer taking
+    the place its text gives the same figure of the same metric ("X: 62,000 in
+    relief camps" over "some 62,000 people in X district are sheltering"), when
+    the text gives it one place only and the title names it too."""
+
+    def figure(fact: Fact) -> tuple[str, str, str]:
+        # Its number as written: "some 62,000 people" gives the title's "62,000".
+        number = lex.number_token_re.search(fact.stated)
+        return fact.article, fact.metric, number.group().lower() if number else fact.stated
+
+    def in_title(fact: Fact) -> bool:
+        # Its text starts with its title (and a blank line), when it has one.
+        title = articles[fact.article].title if fact.article in articles else None
+        return bool(title) and fact.span[0] < len(title or "")
+
+    told: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for fact in facts:
+        if not in_title(fact):
+            told[figure(fact)].add(scopes.get(fact.id, ""))
+    out = dict(scopes)
+    for fact in facts:
+        if not in_title(fact) or fact.places or scopes.get(fact.id) or fact.metric == "date":
+            continue
+        places = told.get(figure(fact), set())
+        if len(places) == 1 and "" not in places:
+            place = next(iter(places))
+            if place.split()[0] in fact.sentence:  # the title names it too ("X: 62,000 ...")
+                out[fact.id] = place
+    return out
 
 
 def _at_the_locality(
@@ -1122,8 +1161,13 @@ def assign(
         if f.metric != "date" and (story := story_of.get(f.article)) is not None
     }
     placed_at = _nationwide(facts, story_of, whole_of, placed_at, lex, extra)
-    scopes = _at_the_locality(
-        facts, _shared_scopes(facts, placed_at), placed_at, story_of, lex, parts_of
+    scopes = _titles_as_told(
+        facts,
+        _at_the_locality(
+            facts, _shared_scopes(facts, placed_at), placed_at, story_of, lex, parts_of
+        ),
+        articles,
+        lex,
     )
 
     # Each fact's counted people: a nationality the story mostly counts is

@@ -445,6 +445,8 @@ class ContextRules(_Rule):
     besides_markers: list[str] = Field(default_factory=list)
     incident_words: list[str] = Field(default_factory=list)
     state_markers: list[str] = Field(default_factory=list)
+    # ... and right before it: "were still holding 14 oil workers", "the remaining 14".
+    state_before_markers: list[str] = Field(default_factory=list)
     negation_markers: list[str] = Field(default_factory=list)
     attribution_asides: list[str] = Field(default_factory=list)
     breakdown_joiners: list[str] = Field(default_factory=list)

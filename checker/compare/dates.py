@@ -262,7 +262,10 @@ def incident_date_findings(
                 if f.date.start
                 and (
                     0 < (day - f.date.start).days <= limit
-                    or (0 < (f.date.start - day).days <= later and _dates_onset(f, lex))
+                    or (
+                        0 < (f.date.start - day).days <= later
+                        and (_dates_onset(f, lex) or _names_its_day(f, lex))
+                    )
                 )
             ]
             if not off:

@@ -373,6 +373,8 @@ class Lexicon:
     besides_words: frozenset[str]
     incident_re: re.Pattern[str]
     state_re: re.Pattern[str]
+    # A state marker right before a figure (``state_before_markers``).
+    state_before_re: re.Pattern[str]
     subcount_re: re.Pattern[str]
     subcount_place_re: re.Pattern[str]
     severity_re: re.Pattern[str]
@@ -741,6 +743,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         besides_words=frozenset(w.lower() for w in rb.context.besides_markers),
         incident_re=phrase_pattern(rb.context.incident_words),
         state_re=phrase_pattern(rb.context.state_markers),
+        state_before_re=re.compile(
+            r"(?<![\w-])(?i:" + alternation(rb.context.state_before_markers) + r")\s+\Z"
+        ),
         settled_re=phrase_pattern(rb.context.settled_markers),
         hearsay_re=phrase_pattern([*rb.context.hearsay_markers, *rb.context.projection_markers]),
         onset_re=phrase_pattern(rb.context.onset_words),

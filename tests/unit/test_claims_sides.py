@@ -120,6 +120,9 @@ def test_group_key(victims: str | None, key: str) -> None:
         ("Quake deaths reach 26, nine still missing", "26", False),
         ("Quake deaths reach 26, nine still missing", "nine", True),
         ("Three other people also died, the prosecutor said.", "Three other people", True),
+        # A state told before the count: those still held of those taken.
+        ("Rebels freed eight but were still holding 14 oil workers.", "14 oil workers", True),
+        ("The remaining 14 hostages were freed on Tuesday.", "14 hostages", True),
     ],
 )
 def test_is_increment(lex: Lexicon, sentence: str, stated: str, expected: bool) -> None:
@@ -151,6 +154,8 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         "Police have lost 40 officers in militant attacks this year.",
         "The country records about 40 road deaths a year.",
         "40 people have been detained since the protests began.",
+        "Since the campaign began in October, police have detained 40 people.",
+        "40 people have now died in bushfires across the state this fire season.",
     ],
 )
 def test_background(lex: Lexicon, sentence: str) -> None:
@@ -417,6 +422,34 @@ def test_date_facts_have_no_scope_and_are_not_background(rulebook: Rulebook) -> 
     out = _assign([day, killed, *region], rulebook)
     assert out[killed.id].scope == "Ramadi"
     assert (out[day.id].scope, out[day.id].background, out[day.id].increment) == ("", False, False)
+
+
+def test_a_titles_figure_takes_the_place_its_text_gives_it(rulebook: Rulebook) -> None:
+    title = "Ramadi: 62,000 in relief camps as rivers rise"
+    body = "Some 62,000 people in Ramadi are sheltering in camps, officials said."
+    facts = [
+        _fact(A, 62000, stated="62,000", sentence=title, offset=0, metric="displaced"),
+        _fact(
+            A,
+            55800,
+            68200,
+            stated="Some 62,000 people",
+            sentence=body,
+            places=("Ramadi",),
+            offset=len(title) + 2,
+            metric="displaced",
+        ),
+        _fact(B, 400000, places=("Iraq",), metric="displaced"),
+        _fact(C, 400000, places=("Iraq",), metric="displaced"),
+    ]
+    articles = {f.article: _article(f.article) for f in facts}
+    articles[A] = articles[A].model_copy(update={"title": title})
+    out = {f.id: f for f in assign(facts, [_story(A, B, C)], articles, rulebook)}
+    assert out[f"{A}@0"].scope == out[f"{A}@{len(title) + 2}"].scope == "Ramadi"
+    # With no title, the first sentence is no title of the text's figure.
+    articles[A] = articles[A].model_copy(update={"title": None})
+    out = {f.id: f for f in assign(facts, [_story(A, B, C)], articles, rulebook)}
+    assert out[f"{A}@0"].scope == ""
 
 
 def test_a_figure_at_the_storys_locality_counts_the_whole(rulebook: Rulebook) -> None:

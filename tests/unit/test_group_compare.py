@@ -956,6 +956,8 @@ def test_a_day_far_from_the_verb_of_the_happening_dates_it_in_one_clause(
         "A landslide struck a remote village in the highland district of the northern province"
         " before dawn on Saturday.",
         "Three armed men robbed a jewellery store in the city centre on Saturday afternoon.",
+        # The happening's possessive dates it too.
+        "Riot police dispersed Saturday's rally on the seafront and detained 79 people.",
     ],
 )
 def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
