@@ -524,7 +524,7 @@ def compare_event(
     if len({f.article for f in claims}) < 2:
         return []
     out: list[Finding] = []
-    for low, high in _pairs(claims, lambda f: f.interval, articles):
+    for low, high in _pairs(claims, _as_compared, articles):
         if all(is_vague(f) for f in low) or all(is_vague(f) for f in high):
             # "Dozens" against "at least 100": a word for a rough size never
             # contradicts a number by the width of its own edge.
@@ -544,10 +544,10 @@ def compare_event(
         if verdict is not None:
             out.append(finding(verdict[0], verdict[1], event, [low, high], articles, rulebook))
     out = _steps_only(out)
-    literal = split(claims, lambda f: f.interval)
+    literal = split(claims, _as_compared)
     limit = rulebook.findings.tension_gap
     for side in literal.sides:
-        for low, high in _pairs(side, lambda f: f.likely, articles):
+        for low, high in _pairs(side, _likely_compared, articles):
             if timeline(low, high, rulebook) != "same":
                 continue
             gap = _relative_gap(_hull(low, likely=True), _hull(high, likely=True))
@@ -566,6 +566,36 @@ def compare_event(
                 )
             )
     return out
+
+
+def _as_compared(fact: Fact) -> Interval:
+    """The fact's interval, a bound above its own number ("more than 1,800": 1,801 and
+    up) taken from that number: "more than 1,800" and "1,800" tell one count."""
+    return _from_its_number(fact.interval, fact) if fact.interval.high is None else fact.interval
+
+
+def _likely_compared(fact: Fact) -> Interval:
+    """The fact's likely values, from its own number up when they start right above it
+    (see ``_as_compared``)."""
+    return _from_its_number(fact.likely, fact) if fact.interval.high is None else fact.likely
+
+
+def _from_its_number(iv: Interval, fact: Fact) -> Interval:
+    if iv.low is None or not float(iv.low).is_integer():
+        return iv
+    below = int(iv.low) - 1
+    if below > 0 and _written(below, fact.stated):
+        return Interval(low=below, high=iv.high)
+    return iv
+
+
+def _written(number: int, stated: str) -> bool:
+    """True when ``stated`` writes ``number`` in digits (with or without thousands commas)."""
+    for form in (f"{number:,}", str(number)):
+        at = stated.find(form)
+        if at >= 0 and not stated[at + len(form) : at + len(form) + 1].isdigit():
+            return at == 0 or not stated[at - 1].isdigit()
+    return False
 
 
 def _steps_only(findings: list[Finding]) -> list[Finding]:

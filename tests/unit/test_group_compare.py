@@ -1120,3 +1120,17 @@ def test_a_province_of_its_own_is_no_part_of_the_whole_story(
     province = [_fact(A, 16), _fact(B, 20, scope="Nineveh")]
     _, findings = _run(province, arts, rulebook)
     assert not [f for f in findings if f.kind == "conflict"]
+
+
+def test_more_than_a_number_and_the_number_tell_one_count(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # "More than 1,800" starts right above 1,800: both tell the same count.
+    exact = _fact(A, 1800, stated="1,800")
+    above = _fact(B, 1801, None, likely=(1801, 2250), stated="More than 1,800")
+    _, findings = _run([exact, above], arts, rulebook)
+    assert not [f for f in findings if f.kind in ("conflict", "tension")]
+    # A count below the number is still another count.
+    lower = _fact(A, 1700, stated="1,700")
+    _, findings = _run([lower, above], arts, rulebook)
+    assert [f.kind for f in findings if f.kind in ("conflict", "tension")] == ["conflict"]
