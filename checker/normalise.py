@@ -568,15 +568,49 @@ def _metric_cues(metrics: tuple[MetricLexicon, ...]) -> _MetricCues:
 
 # How many words after a count its ``exclude_after`` words may stand ("42 people rescued").
 _EXCLUDE_AFTER_REACH = 3
+# ... and before it its ``exclude_before`` words ("rescued 22 people").
+_EXCLUDE_BEFORE_REACH = 1
+
+
+def _metric_of_the_whole(
+    ml: MetricLexicon, mention: Mention, sentence: Sentence, facts: list[Fact], lex: Lexicon
+) -> MetricLexicon:
+    """``ml``, or the metric of the figure just before in the sentence when a part marker
+    stands right before the count ("21 people remained missing, among them four
+    children, and two bodies ...": four of the missing, whatever follows)."""
+    previous = next((f for f in reversed(facts) if f.metric != "date"), None)
+    if (
+        previous is None
+        or previous.sentence_span != (sentence.start, sentence.end)
+        or previous.metric == ml.rule.name
+    ):
+        return ml
+    at = mention.span[0] - sentence.start
+    before = sentence.text[max(0, at - _PART_MARKER_REACH) : at]
+    if lex.part_re.search(before) is None:
+        return ml
+    for other in lex.metrics:
+        if other.rule.name == previous.metric and other.rule.counts == ml.rule.counts:
+            return other
+    return ml
+
+
+# How far before a count its part marker ("among them") may start.
+_PART_MARKER_REACH = 24
 
 
 def _excluded(ml: MetricLexicon, lowers: tuple[str, ...], first: int, last: int) -> bool:
     """True when a word of the metric's ``exclude`` stands within its window of the
     number, or further on in the number's clause: "Twenty-six hostages abducted
     from a bus near X were freed" counts the freed, not the abducted; or one of
-    its ``exclude_after`` right after the count or its noun ("42 people rescued")."""
+    its ``exclude_after`` right after the count or its noun ("42 people rescued"),
+    or its ``exclude_before`` right before the count ("rescued 22 people")."""
     if ml.exclude_after and not ml.exclude_after.isdisjoint(
         lowers[last + 1 : last + 1 + _EXCLUDE_AFTER_REACH]
+    ):
+        return True
+    if ml.exclude_before and not ml.exclude_before.isdisjoint(
+        lowers[max(0, first - _EXCLUDE_BEFORE_REACH) : first]
     ):
         return True
     if not ml.exclude:
@@ -1160,7 +1194,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             if item is not None and item.metric == choice.metric.rule.name:
                 facts.append(item)
             continue
-        ml = choice.metric
+        ml = _metric_of_the_whole(choice.metric, mention, sentence, facts, lex)
         places = sentence_places[si]
         if not places and si > 0 and sentences[si - 1].paragraph == sentence.paragraph:
             places = sentence_places[si - 1]

@@ -79,6 +79,8 @@ class MetricRule(_Rule):
     # Words right after the count or its noun that make it a count of another
     # outcome: "42 people rescued" beside "19 bodies recovered".
     exclude_after: list[str] = Field(default_factory=list)
+    # ... and right before it: "rescued 22 people and recovered eight bodies".
+    exclude_before: list[str] = Field(default_factory=list)
     window: int = 8
     cumulative: bool = False
     # A running toll (the dead, the injured) grows as a story develops, so two

@@ -263,8 +263,10 @@ class MetricLexicon:
     nouns: frozenset[str]
     noun_phrases: tuple[tuple[str, ...], ...]
     exclude: frozenset[str]
-    # Words right after the count (or its noun) that tell another outcome.
+    # Words right after the count (or its noun), or right before it, that tell
+    # another outcome.
     exclude_after: frozenset[str] = frozenset()
+    exclude_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -556,6 +558,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             noun_phrases=tuple(_words(n) for n in m.nouns if " " in n),
             exclude=frozenset(e.lower() for e in m.exclude),
             exclude_after=frozenset(e.lower() for e in m.exclude_after),
+            exclude_before=frozenset(e.lower() for e in m.exclude_before),
         )
         for m in rb.metrics
     )
