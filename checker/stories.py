@@ -1191,7 +1191,8 @@ _BEARING_REACH = 12
 def _background(analysis: Analysis, lex: Lexicon) -> dict[int, bool]:
     """Each sentence's start -> whether it is a sentence of background (another
     happening, a longer period; rules/context.yaml ``background_markers``)."""
-    return {s.start: lex.background_re.search(s.text) is not None for s in analysis.sentences}
+    search = lex.background_lower_re.search
+    return {s.start: search(s.text.lower()) is not None for s in analysis.sentences}
 
 
 def _asides(

@@ -362,6 +362,8 @@ class Lexicon:
     attribution_res: tuple[re.Pattern[str], ...]
     level_attribution_res: tuple[re.Pattern[str], ...]
     background_re: re.Pattern[str]
+    # The same, to search lower-cased text with (twice as fast over every sentence).
+    background_lower_re: re.Pattern[str]
     # A count of several happenings: a figure of all of them is background
     # (its sentence's day is still theirs, the story's among them).
     several_re: re.Pattern[str]
@@ -736,6 +738,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         attribution_res=_attribution_res(rb, []),
         level_attribution_res=_attribution_res(rb, rb.context.level_attribution_verbs),
         background_re=phrase_pattern(rb.context.background_markers),
+        background_lower_re=phrase_pattern(
+            [m.lower() for m in rb.context.background_markers], flags=0
+        ),
         several_re=_several_re(rb.context),
         rise_re=phrase_pattern(rb.context.rise_markers),
         toll_words=frozenset(w.split()[0].lower() for w in rb.context.toll_words if w.split()),

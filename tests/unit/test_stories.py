@@ -885,3 +885,22 @@ def test_localities_are_unknown_names_given_as_where(
 
     article = Article(id="a#0", source="a", index=0, text=text, published=DAY)
     assert localities(analyse(article, rulebook), lexicon(rulebook)) == found
+
+
+def test_names_told_only_as_background_or_a_landmark_are_asides(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.normalise import normalise
+    from checker.stories import article_signature
+
+    text = (
+        "Three men were shot dead at a car wash in Kestrel Bay on Saturday, police said. "
+        "The killings came hours before a separate attack on a bar in nearby Marlow "
+        "that left 7 dead. Kestrel Bay lies about 60 kilometres west of Marlow."
+    )
+    article = Article(id="k#1", source="k", index=1, text=text, published=dt.date(2025, 5, 11))
+    analysis = analyse(article, rulebook)
+    signature = article_signature(analysis, rulebook, normalise(analysis, rulebook))
+    assert "marlow" in signature.asides
+    assert "kestrel" not in signature.asides
+    # The other happening's toll is not this report's.
+    assert 7 not in signature.tolls and 3 in signature.tolls
