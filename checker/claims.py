@@ -565,6 +565,13 @@ def _place_of(
         countries = [p for p in places if p.kind == "country"]
         if len(countries) == 1 and _kinds(whole, lex, extra, country) - {"country"}:
             return countries[0].name, True
+        if not countries and len(fact.countries) == 1:
+            # "arrested 412 people during nationwide protests, 187 of them in
+            # X": its country, named by no word of its sentence but a place in
+            # it; wider than a story of one of its towns, else the whole.
+            if _kinds(whole, lex, extra, country) - {"country"}:
+                return fact.countries[0], True
+            return "", False
     regions = [p for p in places if p.kind == "region"]
     if (
         len(regions) == 1

@@ -287,6 +287,17 @@ def test_a_sum_counts_only_a_place_named_right_by_it(lex: Lexicon) -> None:
     assert scope_of(_fact(low=30, stated="30", sentence=toll, places=("Nineveh",)), whole, lex)
 
 
+def test_a_nationwide_figure_naming_a_town_of_its_parts_counts_the_country(
+    lex: Lexicon,
+) -> None:
+    sentence = "Police arrested 412 people during nationwide protests, 187 of them in Ramadi."
+    fact = _fact(low=412, stated="412", sentence=sentence, places=("Ramadi",))
+    # A story of the whole country: the whole.
+    assert place_of(fact, frozenset({"Iraq"}), lex) == ("", False)
+    # A story of the town: the country, wider than it.
+    assert place_of(fact, frozenset({"Iraq", "Ramadi"}), lex) == ("Iraq", True)
+
+
 def test_two_countries_named_alike_are_two_scopes(lex: Lexicon) -> None:
     facts = _named(("Iraq",), ("Iraq",), ("Syria",), ("Syria",))
     whole = story_whole_places(facts, lex)
