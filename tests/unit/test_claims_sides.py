@@ -156,6 +156,8 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         "40 people have been detained since the protests began.",
         "Since the campaign began in October, police have detained 40 people.",
         "40 people have now died in bushfires across the state this fire season.",
+        "The crash came hours after 40 people died when a bus fell into a ravine.",
+        "The country has recorded 40 deaths from landslides since the monsoon began in June.",
     ],
 )
 def test_background(lex: Lexicon, sentence: str) -> None:

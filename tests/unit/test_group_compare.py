@@ -402,6 +402,7 @@ def test_one_named_voice_far_apart_on_one_day_is_a_conflict(
     [
         # A town's count far below a national agency's: of its own area.
         (9, ("the municipal president", "the national civil protection agency"), False),
+        (9, ("a city spokesman", "the provincial disaster department"), False),
         # Close to it: the same toll told two ways.
         (29, ("the municipal president", "the national civil protection agency"), True),
         # Two national voices far apart: a dispute.
