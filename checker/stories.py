@@ -610,9 +610,35 @@ def _distinct(
         or _elsewhere_other_days(a, b, mean, params, signatures)
         or _elsewhere(a, b, params, signatures)
         or _other_town_other_toll(a, b, params, signatures)
+        or _other_lead_regions_other_tolls(a, b, signatures)
     ):
         return True
     return _told_before(a, b, params, signatures) or _told_before(b, a, params, signatures)
+
+
+def _other_lead_regions_other_tolls(
+    a: _Cluster, b: _Cluster, signatures: Sequence[Signature]
+) -> bool:
+    """True for two clusters, even two lone articles, whose leads name regions (a
+    province, a state) and no region in common, and whose death tolls share
+    none: two landslides on one day in two provinces of one country. (A
+    follow-up leads with the first report's region or a town of it.)"""
+    regions_a = _lead_regions(a, signatures)
+    regions_b = _lead_regions(b, signatures) if regions_a else set()
+    if not regions_a or not regions_b or regions_a & regions_b:
+        return False
+    tolls_a, tolls_b = _tolls(a, signatures), _tolls(b, signatures)
+    return bool(tolls_a and tolls_b) and tolls_a.keys().isdisjoint(tolls_b.keys())
+
+
+def _lead_regions(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
+    """The regions the leads of a cluster's articles name (``lead_places`` that are regions)."""
+    return {
+        place
+        for m in c.members
+        for place in signatures[m].lead_places
+        if place in signatures[m].regions
+    }
 
 
 def _one_locality(

@@ -441,6 +441,31 @@ def test_leads_a_day_apart_or_in_one_place_stay_one_story(
     assert any({"first#0", "second#0", "second#1"} <= g for g in groups)
 
 
+def _two_regions(regions: tuple[str, str], tolls: tuple[float, float]) -> list[Signature]:
+    """Two lone reports of landslides on one day, told alike, each leading with its
+    region and giving its toll."""
+    words = [*SHARED[:3], "landslide", "killed", "missing", "village", "rain"]
+
+    def sig(aid: str, region: str, toll: float) -> Signature:
+        base = _sig(aid, ["@Countrya"], [*words, aid.replace("#", "")])
+        return replace(base, lead_places=(region,), regions=(region,), tolls=(toll,))
+
+    return [
+        sig("west#0", regions[0], tolls[0]),
+        sig("north#0", regions[1], tolls[1]),
+        *_background(),
+    ]
+
+
+def test_lone_reports_leading_with_other_regions_and_other_tolls_are_two_happenings() -> None:
+    groups = _groups(_two_regions(("Regiona", "Regionb"), (7, 5)))
+    assert {"west#0"} in groups and {"north#0"} in groups
+    # One region, or one toll: one happening.
+    for regions, tolls in [(("Regiona", "Regiona"), (7, 5)), (("Regiona", "Regionb"), (7, 7))]:
+        groups = _groups(_two_regions(regions, tolls))
+        assert any({"west#0", "north#0"} <= g for g in groups)
+
+
 def test_a_lead_gives_the_day_and_place_of_its_happening(rulebook: Rulebook) -> None:
     from checker.extract import analyse
     from checker.normalise import normalise
