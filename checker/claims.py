@@ -440,11 +440,15 @@ def _at_the_locality(
                 seen.add((story.id, fact.article, name))
                 told_by[story.id][name] += 1
     at_locality: dict[tuple[tuple[str, tuple[int, int]], str], bool] = {}
+    region_words = {w.lower() for w in lex.rulebook.places.region_words}
     out = dict(scopes)
     for fact in facts:
         story = story_of.get(fact.article)
-        if not out.get(fact.id) or story is None or placed_at.get(fact.id, ("", False))[1]:
+        scope = out.get(fact.id)
+        if not scope or story is None or placed_at.get(fact.id, ("", False))[1]:
             continue
+        if scope.rsplit(" ", 1)[-1].lower() in region_words:
+            continue  # a division named by its kind ("X province"): a part of its own
         said = (fact.article, fact.sentence_span)
         if (said, fact.metric) not in at_locality:
             common = told_by[story.id]

@@ -485,6 +485,35 @@ def test_a_figure_at_the_storys_locality_counts_the_whole(rulebook: Rulebook) ->
     assert out[f"{A}@100"].scope == "Ramadi"
 
 
+def test_a_division_named_by_its_kind_stays_a_part_beside_the_storys_locality(
+    rulebook: Rulebook,
+) -> None:
+    # "Kafr Dunia province" is a division the story's reports all name: a part
+    # of the national toll, not the story's locality.
+    facts = [
+        _fact(
+            A,
+            7,
+            places=("Kafr Dunia province",),
+            sentence="Landslides killed 7 people in Kafr Dunia province, officials said.",
+        ),
+        _fact(
+            B,
+            31,
+            places=("Iraq",),
+            sentence="Floods killed 31 people across Iraq, and Kafr Dunia was worst hit.",
+        ),
+        _fact(
+            C,
+            31,
+            places=("Iraq",),
+            sentence="The storm killed 31 people in Iraq, many in the province of Kafr Dunia.",
+        ),
+    ]
+    out = _assign(facts, rulebook)
+    assert out[f"{A}@100"].scope == "Kafr Dunia province"
+
+
 def test_a_single_nationality_is_everyone(rulebook: Rulebook) -> None:
     facts = [_fact(A, 471, victims="Palestinian people"), _fact(B, 471)]
     out = _assign(facts, rulebook)
