@@ -95,10 +95,11 @@ def is_increment(fact: Fact, lex: Lexicon) -> bool:
     """True for counts that are not the running toll itself.
 
     What was added ("20 more bodies", "three new deaths", "a further 500
-    troops"), and a present state
-    or sub-count ("26 people remain in hospital", "96 bodies were identified").
+    troops", "three died overnight, raising the death toll to 12"), and a
+    present state or sub-count ("26 people remain in hospital", "96 bodies
+    were identified").
     """
-    return is_state(fact, lex) or _added_by(fact, lex) is not None
+    return is_state(fact, lex) or _added_by(fact, lex) is not None or _raises_a_toll(fact, lex)
 
 
 def is_state(fact: Fact, lex: Lexicon) -> bool:
@@ -116,6 +117,18 @@ def is_state(fact: Fact, lex: Lexicon) -> bool:
         lex.state_re.search(after) is not None
         or lex.state_before_re.search(fact.preceding(_STATE_WINDOW)) is not None
     )
+
+
+# How far past a figure "raising the death toll to" may stand.
+_RAISING_REACH = 160
+
+
+def _raises_a_toll(fact: Fact, lex: Lexicon) -> bool:
+    """True when the figure's clause goes on to raise a toll ("three workers ... died
+    overnight, raising the death toll to 12"; ``raising_markers``): the figure is
+    what was added to it."""
+    after = fact.context(0, _RAISING_REACH)[len(fact.stated) :]
+    return lex.raising_re.search(after) is not None
 
 
 def _added_by(fact: Fact, lex: Lexicon) -> str | None:
@@ -1243,6 +1256,7 @@ def assign(
         increment = fact.metric != "date" and (
             is_state(fact, lex)
             or (added is not None and not (fact.id in firsts and added in lex.besides_words))
+            or _raises_a_toll(fact, lex)
         )
         notes = []
         if fact.metric != "date" and lex.subincident_re.search(fact.preceding(_SUBINCIDENT_WINDOW)):

@@ -734,7 +734,36 @@ def _metric(
             best = (score, -rule.priority, _Choice(ml, trigger_at))
     if best is None and toll:
         return _counted_by(mention, toll, lex)
+    if best is not None and best[2].trigger is not None:
+        outcome = _outcome_after(words, lowers, best[2], last, lex)
+        if outcome is not None:
+            return outcome
     return best[2] if best else None
+
+
+# How far past the number the participle of a reduced relative may stand ("three
+# workers injured in ..."), and how far on its outcome verb ("... died overnight").
+_PARTICIPLE_REACH = 3
+_OUTCOME_REACH = 14
+
+
+def _outcome_after(
+    words: tuple[str, ...], lowers: tuple[str, ...], choice: _Choice, last: int, lex: Lexicon
+) -> _Choice | None:
+    """Another metric's choice when the chosen trigger is the participle of a phrase
+    after the count and a verb of that metric's outcome ends the clause ("three
+    workers injured in the fire died overnight": the dead; ``outcome_verbs``)."""
+    at = choice.trigger
+    # Past the count's noun: "two injured passengers died" are two of the injured.
+    if at is None or not last + 1 < at <= last + _PARTICIPLE_REACH:
+        return None
+    for i in range(at + 1, min(len(lowers), at + 1 + _OUTCOME_REACH)):
+        if words[i] in _CLAUSE_BREAKS or lowers[i] in lex.clause_openers:
+            return None
+        for other in lex.metrics:
+            if other is not choice.metric and lowers[i] in other.outcome_verbs:
+                return _Choice(other, i)
+    return None
 
 
 def _counted_by(mention: Mention, words: tuple[str, ...], lex: Lexicon) -> _Choice | None:

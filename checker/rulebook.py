@@ -81,6 +81,9 @@ class MetricRule(_Rule):
     exclude_after: list[str] = Field(default_factory=list)
     # ... and right before it: "rescued 22 people and recovered eight bodies".
     exclude_before: list[str] = Field(default_factory=list)
+    # Verbs that make a count this metric's after a reduced relative of another
+    # ("three workers injured in the fire died overnight": the dead).
+    outcome_verbs: list[str] = Field(default_factory=list)
     window: int = 8
     cumulative: bool = False
     # A running toll (the dead, the injured) grows as a story develops, so two
@@ -439,6 +442,9 @@ class ContextRules(_Rule):
     # Words of a toll itself ("the death toll"): the subject a level ("rose
     # to") reaches back to, whatever trigger follows the number.
     toll_words: list[str] = Field(default_factory=list)
+    # Words after a figure that tell it raised a toll ("... died overnight,
+    # raising the death toll to 12"): the figure is what was added.
+    raising_markers: list[str] = Field(default_factory=list)
     superseded_markers: list[str] = Field(default_factory=list)
     revision_markers: list[str] = Field(default_factory=list)
     combined_markers: list[str] = Field(default_factory=list)

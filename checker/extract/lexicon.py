@@ -267,6 +267,8 @@ class MetricLexicon:
     # another outcome.
     exclude_after: frozenset[str] = frozenset()
     exclude_before: frozenset[str] = frozenset()
+    # Verbs that end a reduced relative of another metric with this one's outcome.
+    outcome_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -368,6 +370,8 @@ class Lexicon:
     # (its sentence's day is still theirs, the story's among them).
     several_re: re.Pattern[str]
     rise_re: re.Pattern[str]
+    # After a figure: it raised a toll (``raising_markers``), an addition to it.
+    raising_re: re.Pattern[str]
     # The first words of ``toll_words`` (lower case).
     toll_words: frozenset[str]
     superseded_re: re.Pattern[str]
@@ -561,6 +565,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             exclude=frozenset(e.lower() for e in m.exclude),
             exclude_after=frozenset(e.lower() for e in m.exclude_after),
             exclude_before=frozenset(e.lower() for e in m.exclude_before),
+            outcome_verbs=frozenset(v.lower() for v in m.outcome_verbs),
         )
         for m in rb.metrics
     )
@@ -743,6 +748,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         several_re=_several_re(rb.context),
         rise_re=phrase_pattern(rb.context.rise_markers),
+        raising_re=phrase_pattern(rb.context.raising_markers),
         toll_words=frozenset(w.split()[0].lower() for w in rb.context.toll_words if w.split()),
         superseded_re=phrase_pattern(rb.context.superseded_markers),
         revision_re=phrase_pattern(rb.context.revision_markers),

@@ -123,6 +123,9 @@ def test_group_key(victims: str | None, key: str) -> None:
         # A state told before the count: those still held of those taken.
         ("Rebels freed eight but were still holding 14 oil workers.", "14 oil workers", True),
         ("The remaining 14 hostages were freed on Tuesday.", "14 hostages", True),
+        # What raised a toll is an addition to it; the toll it reached is not.
+        ("Three workers died overnight, raising the death toll to 12.", "Three workers", True),
+        ("Three workers died overnight, raising the death toll to 12.", "12", False),
     ],
 )
 def test_is_increment(lex: Lexicon, sentence: str, stated: str, expected: bool) -> None:
