@@ -605,10 +605,12 @@ def _excluded(ml: MetricLexicon, lowers: tuple[str, ...], first: int, last: int)
     from a bus near X were freed" counts the freed, not the abducted; or one of
     its ``exclude_after`` right after the count or its noun ("42 people rescued"),
     or its ``exclude_before`` right before the count ("rescued 22 people")."""
-    if ml.exclude_after and not ml.exclude_after.isdisjoint(
-        lowers[last + 1 : last + 1 + _EXCLUDE_AFTER_REACH]
-    ):
-        return True
+    if ml.exclude_after:
+        for word in lowers[last + 1 : last + 1 + _EXCLUDE_AFTER_REACH]:
+            if word in ml.triggers:
+                break  # "50 abducted worshippers escaped": the count's own trigger first
+            if word in ml.exclude_after:
+                return True
     if ml.exclude_before and not ml.exclude_before.isdisjoint(
         lowers[max(0, first - _EXCLUDE_BEFORE_REACH) : first]
     ):
