@@ -453,14 +453,13 @@ def _at_the_locality(
                 seen.add((story.id, fact.article, name))
                 told_by[story.id][name] += 1
     at_locality: dict[tuple[tuple[str, tuple[int, int]], str], bool] = {}
-    region_words = {w.lower() for w in lex.rulebook.places.region_words}
     out = dict(scopes)
     for fact in facts:
         story = story_of.get(fact.article)
         scope = out.get(fact.id)
         if not scope or story is None or placed_at.get(fact.id, ("", False))[1]:
             continue
-        if scope.rsplit(" ", 1)[-1].lower() in region_words:
+        if scope.rsplit(" ", 1)[-1].lower() in lex.region_word_set:
             continue  # a division named by its kind ("X province"): a part of its own
         said = (fact.article, fact.sentence_span)
         if (said, fact.metric) not in at_locality:
@@ -560,7 +559,8 @@ def _place_of(
         for p in places
         if _distance_to(fact, p.name) <= _ATTACHED and not _nearer_number(fact, p.name, lex)
     ]
-    if not attached and fact.metric in _PLACED_BY_NEIGHBOURS:
+    rule = lex.rulebook.metric(fact.metric)
+    if not attached and rule is not None and rule.place_attached_only:
         # "killed 34 in X, as the EU promised 5 million euros": a sum counts a
         # place only named right by it ("damage of $2m in X").
         return "", False
@@ -635,8 +635,6 @@ def _place_of(
 
 _ATTACHED = 30
 _MAX_JOINT = 2
-# Metrics whose figures count a place only named right by them (``_ATTACHED``).
-_PLACED_BY_NEIGHBOURS = frozenset({"money"})
 
 
 # How far past a figure "across X" may stand ("killed nine people across X").

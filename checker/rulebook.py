@@ -84,6 +84,9 @@ class MetricRule(_Rule):
     # Verbs that make a count this metric's after a reduced relative of another
     # ("three workers injured in the fire died overnight": the dead).
     outcome_verbs: list[str] = Field(default_factory=list)
+    # A figure counts a place only named right by it ("killed 34 in X, as the EU
+    # promised 5 million euros": the sum is no count of X's).
+    place_attached_only: bool = False
     window: int = 8
     cumulative: bool = False
     # A running toll (the dead, the injured) grows as a story develops, so two

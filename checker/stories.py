@@ -1205,7 +1205,7 @@ def article_signature(
         happenings=lead_happenings(analysis, lex),
         lead_days=lead_days(analysis, facts, lex),
         lead_places=lead_places(analysis, found_by_sentence, lex, spellings),
-        localities=localities(analysis, lex, known=[*sites, *regions, *places]),
+        localities=localities(analysis, lex, [*sites, *regions, *places], background),
         asides=asides,
     )
 
@@ -1242,7 +1242,12 @@ def _asides(
     return tuple(sorted(n for n, k in aside.items() if every[n] <= k))
 
 
-def localities(analysis: Analysis, lex: Lexicon, known: Iterable[str] = ()) -> tuple[str, ...]:
+def localities(
+    analysis: Analysis,
+    lex: Lexicon,
+    known: Iterable[str] = (),
+    background: Mapping[int, bool] | None = None,
+) -> tuple[str, ...]:
     """The names an analysed article's first sentences give as where something
     is ("off X", "the market of X", "in the town of X", after a word in lower
     case) that are no place of the gazetteer nor one of the ``known`` places
@@ -1252,7 +1257,12 @@ def localities(analysis: Analysis, lex: Lexicon, known: Iterable[str] = ()) -> t
     found: set[str] = set()
     for sentence in analysis.sentences[:_LOCALITY_SENTENCES]:
         named = localities_in(sentence.text, lex, skip)
-        if named and not lex.background_re.search(sentence.text):
+        told_aside = (
+            background[sentence.start]
+            if background is not None
+            else lex.background_re.search(sentence.text) is not None
+        )
+        if named and not told_aside:
             # (Not in a sentence of background: "two days after a bus plunged
             # near X" is another happening's.)
             found.update(map(intern, named))

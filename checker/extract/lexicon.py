@@ -170,6 +170,14 @@ def vague_area(name: str, lex: Lexicon) -> bool:
     return name.split(" ", 1)[0] in lex.area_words
 
 
+def _landmark_of(places: PlaceRules) -> str:
+    """The words from a bearing's "of" to its landmark's name: "of ", "of the capital, ",
+    "of the port city of " (``landmark_nouns``)."""
+    return (
+        r"of\s+(?:the\s+(?:" + alternation(places.landmark_nouns) + r")(?:\s*,\s*|\s+of\s+|\s+))?"
+    )
+
+
 def _anaphor_re(places: PlaceRules) -> re.Pattern[str]:
     """The pattern of a place told again by its kind ("of the city"), its kind's
     words in a group named after the kind; never a word of another noun
@@ -716,13 +724,14 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w-])(?:" + alternation(rb.places.statement_places) + r")\s+(?:in|at)\s+\Z"
         ),
         landmark_re=re.compile(
-            r"(?<![\w-])(?i:" + alternation(rb.places.landmark_bearings) + r")\s+of\s+"
-            r"(?:the\s+(?:" + alternation(rb.places.landmark_nouns) + r")"
-            r"(?:\s*,\s*|\s+of\s+|\s+))?\Z"
+            r"(?<![\w-])(?i:"
+            + alternation(rb.places.landmark_bearings)
+            + r")\s+"
+            + _landmark_of(rb.places)
+            + r"\Z"
         ),
         landmark_name_re=re.compile(
-            r"(?<=\s)of\s+(?:the\s+(?:" + alternation(rb.places.landmark_nouns) + r")"
-            r"(?:\s*,\s*|\s+of\s+|\s+))?(?P<name>[A-Z][\w’'-]*)"
+            r"(?<=\s)" + _landmark_of(rb.places) + r"(?P<name>[A-Z][\w’'-]*)"
         ),
         landmark_bearings=frozenset(w.lower() for w in rb.places.landmark_bearings),
         pair_before_re=re.compile(r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+$"),
