@@ -800,3 +800,9 @@ def test_the_datelines_town_counts_towards_the_articles_country(rulebook: Rulebo
     without = text.replace("NAIROBI — ", "")
     facts = [f for f in _facts(without, rulebook) if f.metric == "killed"]
     assert [f.countries for f in facts] == [[]]
+
+
+def test_the_rescued_are_no_toll(rulebook: Rulebook) -> None:
+    text = "Coast guard vessels rescued 22 people and recovered eight bodies, officials said."
+    killed = [f.stated for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert killed == ["eight bodies"]
