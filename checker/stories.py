@@ -72,6 +72,8 @@ class Signature:
     # gazetteer does not know, folded: a village or an island of one
     # happening, named by all its reports.
     localities: tuple[str, ...] = ()
+    # Those of them its lead names (title and first sentence).
+    lead_localities: tuple[str, ...] = ()
     # Names (folded words) it gives only in sentences of background or as a
     # bearing's landmark ("a separate attack in nearby X", "60 km west of X"):
     # another happening's town, or one near its own.
@@ -202,6 +204,7 @@ class _Cluster:
     lead_days: Counter[dt.date] | None = None
     lead_places: Counter[str] | None = None
     localities: Counter[str] | None = None
+    lead_localities: Counter[str] | None = None
 
 
 def _names(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
@@ -267,6 +270,10 @@ def _lead_places(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
 
 def _localities(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
     return _counted(c, "localities", signatures)
+
+
+def _lead_localities(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
+    return _counted(c, "lead_localities", signatures)
 
 
 def _regions(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
@@ -611,6 +618,7 @@ def _distinct(
         or _elsewhere(a, b, params, signatures)
         or _other_town_other_toll(a, b, params, signatures)
         or _other_lead_regions_other_tolls(a, b, signatures)
+        or _other_lead_localities_other_tolls(a, b, signatures)
     ):
         return True
     return _told_before(a, b, params, signatures) or _told_before(b, a, params, signatures)
@@ -629,6 +637,31 @@ def _other_lead_regions_other_tolls(
         return False
     tolls_a, tolls_b = _tolls(a, signatures), _tolls(b, signatures)
     return bool(tolls_a and tolls_b) and tolls_a.keys().isdisjoint(tolls_b.keys())
+
+
+def _other_lead_localities_other_tolls(
+    a: _Cluster, b: _Cluster, signatures: Sequence[Signature]
+) -> bool:
+    """True for two clusters whose leads name localities the gazetteer does not know
+    ("a bus plunged into a gorge near X"), none of them named anywhere by the
+    other cluster, and whose death tolls share none: two crashes on one day
+    in two districts of one country. (A later report of one happening that
+    leads with another village of it still names the first one somewhere.)"""
+    leads_a = _lead_localities(a, signatures)
+    leads_b = _lead_localities(b, signatures) if leads_a else None
+    if not leads_a or not leads_b:
+        return False
+    if _names_any(b, leads_a, signatures) or _names_any(a, leads_b, signatures):
+        return False
+    tolls_a, tolls_b = _tolls(a, signatures), _tolls(b, signatures)
+    return bool(tolls_a and tolls_b) and tolls_a.keys().isdisjoint(tolls_b.keys())
+
+
+def _names_any(c: _Cluster, folded: Iterable[str], signatures: Sequence[Signature]) -> bool:
+    """True when some article of a cluster names one of the ``folded`` names: as a
+    locality, or as a proper noun of its text."""
+    names, localities = _names(c, signatures), _localities(c, signatures)
+    return any(name in localities or NAME + name in names for name in folded)
 
 
 def _lead_regions(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
@@ -883,6 +916,7 @@ _GATHERED: tuple[tuple[str, Callable[[_Cluster, Sequence[Signature]], Any]], ...
     ("lead_days", _lead_days),
     ("lead_places", _lead_places),
     ("localities", _localities),
+    ("lead_localities", _lead_localities),
 )
 
 
@@ -1198,6 +1232,7 @@ def article_signature(
     tolls = sorted(
         {f.interval.low for f in told if f.metric in lex.tells_apart and f.interval.low is not None}
     )
+    known = [*sites, *regions, *places]
     return replace(
         sig,
         weekdays=tuple(weekdays),
@@ -1205,7 +1240,8 @@ def article_signature(
         happenings=lead_happenings(analysis, lex),
         lead_days=lead_days(analysis, facts, lex),
         lead_places=lead_places(analysis, found_by_sentence, lex, spellings),
-        localities=localities(analysis, lex, [*sites, *regions, *places], background),
+        localities=localities(analysis, lex, known, background),
+        lead_localities=localities(analysis, lex, known, background, _lead(analysis)),
         asides=asides,
     )
 
@@ -1247,16 +1283,19 @@ def localities(
     lex: Lexicon,
     known: Iterable[str] = (),
     background: Mapping[int, bool] | None = None,
+    count: int = 0,
 ) -> tuple[str, ...]:
     """The names an analysed article's first sentences give as where something
     is ("off X", "the market of X", "in the town of X", after a word in lower
     case) that are no place of the gazetteer nor one of the ``known`` places
     it names (towns GeoNames knows), no month or weekday and no stop word,
-    folded; not in a sentence of background (rules/context.yaml)."""
+    folded; not in a sentence of background (rules/context.yaml). Given a
+    ``count``, those of its first ``count`` sentences told without a bare
+    "the" (see ``localities_in``)."""
     skip = {name.casefold() for name in known}
     found: set[str] = set()
-    for sentence in analysis.sentences[:_LOCALITY_SENTENCES]:
-        named = localities_in(sentence.text, lex, skip)
+    for sentence in analysis.sentences[: count or _LOCALITY_SENTENCES]:
+        named = localities_in(sentence.text, lex, skip, with_the=not count)
         told_aside = (
             background[sentence.start]
             if background is not None
@@ -1269,16 +1308,22 @@ def localities(
     return tuple(sorted(found))
 
 
-def localities_in(text: str, lex: Lexicon, skip: AbstractSet[str] = frozenset()) -> list[str]:
+def localities_in(
+    text: str, lex: Lexicon, skip: AbstractSet[str] = frozenset(), *, with_the: bool = True
+) -> list[str]:
     """The names ``text`` gives as where something is ("off X", "the market of X")
     that are no place of the gazetteer nor of ``skip`` (folded names), no month,
-    weekday or stop word; folded, in order (see ``localities``)."""
+    weekday or stop word; folded, in order (see ``localities``). Without
+    ``with_the``, not the names told with a bare "the" ("in the X League",
+    "off the X Highway"): rather a body's, a road's or a river's than a town's."""
     named = []
     for m in lex.locality_re.finditer(text):
         # The word before the preposition, from a few characters back only.
         before = text[max(0, m.start() - _WORD_BEFORE) : m.start()].split()
         if before and before[-1][:1].isupper() and m.start() > len(before[-1]) + 1:
             continue  # "the Ministry of X", "Bank of X": a name, not a place
+        if not with_the and text[m.start() : m.start("name")].lower().endswith("the "):
+            continue
         name = m.group("name").removesuffix("'s").removesuffix("’s")
         low = name.casefold()
         if not (
@@ -1287,6 +1332,7 @@ def localities_in(text: str, lex: Lexicon, skip: AbstractSet[str] = frozenset())
             or low in lex.stop_words
             or low in lex.weekdays
             or low in lex.months
+            or low in lex.nationality_words
         ):
             named.append(low)
     return named

@@ -466,6 +466,59 @@ def test_lone_reports_leading_with_other_regions_and_other_tolls_are_two_happeni
         assert any({"west#0", "north#0"} <= g for g in groups)
 
 
+def _two_villages(
+    villages: tuple[str, str], tolls: tuple[float, float], *, named_later: bool = False
+) -> list[Signature]:
+    """Two lone reports of bus crashes on one day, told alike, each leading with its
+    village (no place of the gazetteer) and giving its toll; with ``named_later``,
+    the second also names the first's village further down."""
+    words = [*SHARED[:3], "bus", "gorge", "killed", "injured", "driver"]
+
+    def sig(aid: str, village: str, toll: float, also: tuple[str, ...] = ()) -> Signature:
+        base = _sig(aid, ["@Countrya", *also], [*words, aid.replace("#", "")])
+        localities = tuple(sorted({village, *(a.lower() for a in also)}))
+        return replace(base, lead_localities=(village,), localities=localities, tolls=(toll,))
+
+    later = (villages[0].capitalize(),) if named_later else ()
+    return [
+        sig("west#0", villages[0], tolls[0]),
+        sig("east#0", villages[1], tolls[1], later),
+        *_background(),
+    ]
+
+
+def test_lone_reports_leading_with_other_villages_and_other_tolls_are_two_happenings() -> None:
+    groups = _groups(_two_villages(("zorbeville", "quellin"), (12, 4)))
+    assert {"west#0"} in groups and {"east#0"} in groups
+    # One village, one toll, or the other's village named further down: one happening
+    # (a later report of a rising toll leads with another village of it).
+    for villages, tolls, later in [
+        (("zorbeville", "zorbeville"), (12, 4), False),
+        (("zorbeville", "quellin"), (12, 12), False),
+        (("zorbeville", "quellin"), (12, 4), True),
+    ]:
+        groups = _groups(_two_villages(villages, tolls, named_later=later))
+        assert any({"west#0", "east#0"} <= g for g in groups), (villages, tolls, later)
+
+
+def test_a_lead_names_its_localities_but_not_a_body_or_people(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.normalise import normalise
+    from checker.stories import article_signature
+
+    text = (
+        "Twelve people were killed when a bus carrying dozens of Indian pilgrims skidded "
+        "into a gorge near Zorbeville on Tuesday, a member of the Marlow League said.\n"
+        "Rescuers reached the village of Tarnwick, 3 km away, by noon."
+    )
+    article = Article(id="z#1", source="z", index=1, text=text, published=DAY)
+    analysis = analyse(article, rulebook)
+    signature = article_signature(analysis, rulebook, normalise(analysis, rulebook))
+    assert signature.lead_localities == ("zorbeville",)
+    assert "tarnwick" in signature.localities
+    assert "indian" not in signature.localities
+
+
 def test_a_lead_gives_the_day_and_place_of_its_happening(rulebook: Rulebook) -> None:
     from checker.extract import analyse
     from checker.normalise import normalise
