@@ -292,6 +292,8 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
             break  # "Four shot dead": the number's verb, no noun
         if low in lex.function_words and low not in lex.head_modifiers:
             break
+        if low in lex.weekdays or low in lex.months:
+            break  # "wounded 80 Monday": when, not what is counted
         at.append(i)
         lows.append(low)
     nationality_at: int | None = None
