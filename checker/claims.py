@@ -920,8 +920,14 @@ _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 @functools.lru_cache(maxsize=8)
 def _locative_before(locatives: str) -> re.Pattern[str]:
-    """A locative right before the end of the text searched ("in", "in the town of")."""
-    return re.compile(rf"\b(?:{locatives})\s+(?:the\s+\w+\s+of\s+)?\Z")
+    """A locative right before the end of the text searched ("in", "in the town of"),
+    or before a list of names that the end of the text goes on ("in the districts
+    of X, Y and", "in X and")."""
+    name = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    return re.compile(
+        rf"\b(?:{locatives})\s+(?:the\s+\w+\s+of\s+)?"
+        rf"(?:{name}(?:,\s+(?:and\s+)?|\s+and\s+)){{0,6}}\Z"
+    )
 
 
 # How much past a listed count its place is looked for ("four in X").

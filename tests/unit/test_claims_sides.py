@@ -1233,6 +1233,26 @@ def test_a_town_in_the_figures_own_words_is_its_place(rulebook: Rulebook) -> Non
     assert "Townville" in out[0].places
 
 
+def test_every_town_of_a_list_after_a_locative_is_a_place_of_the_figure(
+    rulebook: Rulebook,
+) -> None:
+    sentence = (
+        "More than 1,500 people were evacuated from villages in the districts of "
+        "Townville, Easton and Weston, the authority said."
+    )
+    fact = _fact(A, 1501, stated="More than 1,500 people", sentence=sentence, metric="displaced")
+    towns = {
+        n: Place(name=n, country="Iraq", kind="city") for n in ("Townville", "Easton", "Weston")
+    }
+    out = assign([fact], [_story(A)], {A: _article(A)}, rulebook, towns={"S1": towns})
+    assert {"Townville", "Easton", "Weston"} <= set(out[0].places)
+    # A capitalised word after a list's comma that is no list of places names none.
+    told = "More than 1,500 people were evacuated, Easton officials said."
+    fact = _fact(A, 1501, stated="More than 1,500 people", sentence=told, metric="displaced")
+    out = assign([fact], [_story(A)], {A: _article(A)}, rulebook, towns={"S1": towns})
+    assert "Easton" not in out[0].places
+
+
 def test_a_figure_told_across_the_country_in_a_story_of_one_region_counts_wider(
     lex: Lexicon,
 ) -> None:
