@@ -25,6 +25,7 @@ from checker.extract.lexicon import (
     lexicon,
     place_list_gap,
     spoken_at,
+    vague_area,
 )
 from checker.extract.text import Sentence, dateline, past_possessive, sentence_at
 from checker.geo import CANDIDATE_RE
@@ -164,7 +165,9 @@ def _places_and_landmarks(sentence: Sentence, lex: Lexicon) -> tuple[list[Place]
     named: set[str] = set()
     names = _place_names(sentence, lex)
     paired = _pairs(names, sentence.text, lex) if names else set()
+    previous = -1  # where the place named before ends
     for start, end, name in names:
+        after, previous = previous, end
         if start in paired:
             continue
         if any(_ignored(p, name, sentence.text, start, end) for p in lex.place_ignore_res):
@@ -174,7 +177,12 @@ def _places_and_landmarks(sentence: Sentence, lex: Lexicon) -> tuple[list[Place]
         if name in lex.adjectival and not _locative_use(sentence, start, end, lex):
             continue
         place = lex.place_by_name[name]
-        if landmark_at(sentence.text, start, lex):
+        if landmark_at(sentence.text, start, lex) or (
+            # "in X state, northwest Y": where X is, no place of its own.
+            after >= 0
+            and vague_area(place.name, lex)
+            and lex.address_re.fullmatch(sentence.text, after, start) is not None
+        ):
             landmarks.add(place.name)
         else:
             named.add(place.name)

@@ -98,8 +98,8 @@ def incident_days(
             continue
         if lex.period_start_re.search(fact.preceding(_NEAR)) and not _names_its_day(fact, lex):
             continue
-        if lex.statement_day_re.search(fact.preceding(_NEAR)):
-            continue  # "police said on Saturday": the day of the statement
+        if _day_of_a_report(fact, lex):
+            continue  # "police said on Saturday", "rose to 21 on Tuesday"
         if lex.after_incident_re.match(fact.sentence, fact.span[1] - fact.sentence_span[0]):
             continue  # "Jan. 8, a week after the earthquake struck"
         # The incident word must stand near the date, in its clause: "the
@@ -207,10 +207,19 @@ def _dates_onset(fact: Fact, lex: Lexicon) -> bool:
 def dates_happening(fact: Fact, lex: Lexicon) -> bool:
     """True when a date fact dates the happening itself: right after a verb or noun of
     it ("capsized off X on Friday", "hurt in a blast ... on Saturday") or as
-    its possessive ("Friday's boat sinking"); never a statement's day."""
-    if lex.statement_day_re.search(fact.preceding(_NEAR)):
+    its possessive ("Friday's boat sinking"); never a statement's day, nor the day
+    a toll reached a new level ("rose to 21 on Tuesday")."""
+    if _day_of_a_report(fact, lex):
         return False
     return _dates_onset(fact, lex) or _names_its_day(fact, lex)
+
+
+def _day_of_a_report(fact: Fact, lex: Lexicon) -> bool:
+    """True when a date fact is the day of a statement ("officials said on Saturday",
+    ``statement_verbs``) or of a toll's new level ("rose to 21 on Tuesday",
+    ``rise_markers``), not of the happening."""
+    before = fact.preceding(_NEAR)
+    return bool(lex.statement_day_re.search(before) or lex.level_day_re.search(before))
 
 
 def _in_a_happening(fact: Fact, lex: Lexicon) -> bool:

@@ -118,7 +118,7 @@ def is_vague(fact: Fact) -> bool:
     return not any(c.isdigit() for c in fact.stated) and fact.interval.low != fact.interval.high
 
 
-_SUPERSEDED_WINDOW = 40
+_SUPERSEDED_WINDOW = 80
 
 
 def superseded(fact: Fact, lex: Lexicon) -> bool:
@@ -190,7 +190,11 @@ def timeline(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> s
     day, or time cannot tell.
     """
     lex = lexicon(rulebook)
-    low_days, high_days = _days(low), _days(high)
+    # An earlier figure told again ("earlier, officials had said about 20") is of
+    # a day before its report's: the side's other figures date it.
+    low_days, high_days = (
+        _days([f for f in side if not superseded(f, lex)] or side) for side in (low, high)
+    )
     rise = any(lex.rise_re.search(f.context()) for f in high) or any(
         superseded(f, lex) for f in low
     )

@@ -357,6 +357,8 @@ class Lexicon:
     statement_place_re: re.Pattern[str]
     # Right before a place: a bearing to it (``landmark_bearings``).
     landmark_re: re.Pattern[str]
+    # Between a place and a vague area that gives its address ("X state, northwest Y").
+    address_re: re.Pattern[str]
     # "of" and the first word of the name after it (group "name"): a landmark's
     # when one of ``landmark_bearings`` (lower case) stands right before it.
     landmark_name_re: re.Pattern[str]
@@ -415,6 +417,8 @@ class Lexicon:
     onset_re: re.Pattern[str]
     # A statement's verb right before a date ("said on Saturday": ``statement_verbs``).
     statement_day_re: re.Pattern[str]
+    # A toll's new level right before a date ("rose to 21 on Tuesday": ``rise_markers``).
+    level_day_re: re.Pattern[str]
     # "in a methane explosion at a coal mine in X on ": ``onset_nouns`` after
     # "in a", then one unbroken clause with no figure up to the end.
     onset_noun_re: re.Pattern[str]
@@ -730,6 +734,9 @@ def _compile(rb: Rulebook) -> Lexicon:
             + _landmark_of(rb.places)
             + r"\Z"
         ),
+        address_re=re.compile(
+            r"(?:\s+(?i:" + alternation(rb.places.region_words) + r"))?,\s+(?:in\s+)?"
+        ),
         landmark_name_re=re.compile(
             r"(?<=\s)" + _landmark_of(rb.places) + r"(?P<name>[A-Z][\w’'-]*)"
         ),
@@ -795,6 +802,11 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:"
             + alternation(rb.places.anaphors.get("region", []))
             + r")(?![\w-])"
+        ),
+        level_day_re=re.compile(
+            r"(?<![\w-])(?:" + alternation(rb.context.rise_markers) + r")"
+            r"\s+(?:[\w,.]+\s+){1,3}?(?:(?:late|early)\s+)?(?:on\s+)?\Z",
+            re.IGNORECASE,
         ),
         statement_day_re=re.compile(
             r"(?<![\w-])(?:" + alternation(rb.context.statement_verbs) + r")"

@@ -161,6 +161,8 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         "40 people have now died in bushfires across the state this fire season.",
         "The crash came hours after 40 people died when a bus fell into a ravine.",
         "The country has recorded 40 deaths from landslides since the monsoon began in June.",
+        "At least 40 people have been killed in rain-related incidents since the monsoon arrived.",
+        "More than 40 people were kidnapped in the state in the first six months of this year.",
     ],
 )
 def test_background(lex: Lexicon, sentence: str) -> None:
@@ -173,6 +175,7 @@ def test_background(lex: Lexicon, sentence: str) -> None:
         "The attack killed 40 people.",
         "On 20 October 2023 the attack killed 40 people.",
         "Unlike in 2019, the attack on 20 October 2023 killed 40 people.",
+        "In the first hours after the quake, rescuers pulled 40 people from the rubble.",
     ],
 )
 def test_not_background(lex: Lexicon, sentence: str) -> None:

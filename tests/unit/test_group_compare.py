@@ -243,6 +243,26 @@ def test_a_falling_count_is_a_part_of_its_whole_only_on_one_day(
         assert [f.rule for f in findings if f.kind == "conflict"] == rules
 
 
+def test_an_earlier_figure_told_again_is_dated_by_its_sides_other_reports(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # 20 missing on Monday; on Wednesday one outlet says two remain missing and
+    # another recalls the 20: "earlier in the week officials had said" it.
+    monday = _fact(A, 20, metric="missing", asof=DAY, attribution="police")
+    recalled = _fact(
+        C,
+        20,
+        metric="missing",
+        asof=LATER,
+        stated="about 20",
+        sentence="Earlier in the week officials had said a dozen people were dead and about 20 "
+        "were missing.",
+    )
+    two = _fact(B, 2, metric="missing", asof=LATER, attribution="officials")
+    _, findings = _run([monday, recalled, two], arts, rulebook)
+    assert [f.kind for f in _judged(findings)] == ["update"]
+
+
 def test_a_superseded_whole_is_no_whole_a_part_exceeds(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:
@@ -981,6 +1001,8 @@ def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
         ("Three miners were hurt in a methane explosion at a coal mine in the town on {}.", True),
         ("Four people were killed by a gas explosion in a block of flats in the city on {}.", True),
         ("The toll in a blast at the mine rose to 12 on {}.", False),
+        # The day a toll reached its new level, whatever verb of the happening before it.
+        ("The death toll from a blast that buried miners in the east rose to 21 on {}.", False),
         ("Three miners were hurt in a blast, and rescuers searched the mine on {}.", False),
         # The happening's noun right before the day, or a "when" clause of its verb.
         ("Rescuers raised the toll from the explosion on {} afternoon to nine.", True),
