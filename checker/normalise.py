@@ -174,6 +174,8 @@ def _places_and_landmarks(sentence: Sentence, lex: Lexicon) -> tuple[list[Place]
             continue
         if spoken_at(sentence.text, start, lex):
             continue
+        if lex.surname_before_re.search(sentence.text, max(0, start - _SURNAME_REACH), start):
+            continue  # "governor Kemal X": a person's name
         if name in lex.adjectival and not _locative_use(sentence, start, end, lex):
             continue
         place = lex.place_by_name[name]
@@ -190,6 +192,9 @@ def _places_and_landmarks(sentence: Sentence, lex: Lexicon) -> tuple[list[Place]
             found.append(place)
     return found, landmarks - named
 
+
+# How far before a surname its title and given name may stand.
+_SURNAME_REACH = 40
 
 # How far before a place of a pair its pair word may stand ("between X and Y").
 _PAIR_REACH = 60

@@ -359,6 +359,9 @@ class Lexicon:
     landmark_re: re.Pattern[str]
     # Between a place and a vague area that gives its address ("X state, northwest Y").
     address_re: re.Pattern[str]
+    # A title and a given name, right before a place name that is a surname
+    # ("governor Kemal X": ``person_titles``).
+    surname_before_re: re.Pattern[str]
     # "of" and the first word of the name after it (group "name"): a landmark's
     # when one of ``landmark_bearings`` (lower case) stands right before it.
     landmark_name_re: re.Pattern[str]
@@ -733,6 +736,10 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r")\s+"
             + _landmark_of(rb.places)
             + r"\Z"
+        ),
+        surname_before_re=re.compile(
+            r"(?<![\w.-])(?i:" + alternation(rb.places.person_titles) + r")"
+            r"\s+[A-Z][\w’'-]+\s+\Z"
         ),
         address_re=re.compile(
             r"(?:\s+(?i:" + alternation(rb.places.region_words) + r"))?,\s+(?:in\s+)?"

@@ -790,6 +790,22 @@ def test_a_bearings_landmark_is_no_place_of_the_figure(
     assert all(f.countries == ["Pakistan"] for f in facts)
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # A place name after a title and a given name is the official's surname ...
+        ("Sixteen miners were killed in Manisa on Thursday, governor Ali Aydın said.", ["Manisa"]),
+        # ... not after the title alone.
+        ("Sixteen miners were killed in Aydın on Thursday, the governor said.", ["Aydın"]),
+    ],
+)
+def test_a_place_name_after_a_title_and_given_name_is_a_surname(
+    text: str, places: list[str], rulebook: Rulebook
+) -> None:
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert facts and all(sorted(f.places) == places for f in facts)
+
+
 def test_the_datelines_town_counts_towards_the_articles_country(rulebook: Rulebook) -> None:
     # One place named in the text and the dateline's town: the article's country
     # for a figure whose sentence names none.
