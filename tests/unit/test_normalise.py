@@ -806,6 +806,22 @@ def test_a_place_name_after_a_title_and_given_name_is_a_surname(
     assert facts and all(sorted(f.places) == places for f in facts)
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("POPLAR BLUFF, Mo. — Five people were killed by a tornado late Friday.", ["Missouri"]),
+        ("Five people were killed in Jackson, Miss., on Friday.", ["Mississippi"]),
+        # Not a state: a title, or the word it also is.
+        ("Miss. Lane said five people were killed on Friday.", []),
+    ],
+)
+def test_a_states_abbreviation_that_is_a_word_names_it_only_after_a_town(
+    text: str, places: list[str], rulebook: Rulebook
+) -> None:
+    facts = [f for f in _facts(text, rulebook) if f.metric == "killed"]
+    assert facts and all(sorted(f.places) == places for f in facts)
+
+
 def test_the_datelines_town_counts_towards_the_articles_country(rulebook: Rulebook) -> None:
     # One place named in the text and the dateline's town: the article's country
     # for a figure whose sentence names none.
