@@ -163,6 +163,8 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         "The country has recorded 40 deaths from landslides since the monsoon began in June.",
         "At least 40 people have been killed in rain-related incidents since the monsoon arrived.",
         "More than 40 people were kidnapped in the state in the first six months of this year.",
+        "It was the second deadly shipwreck off the coast in less than a week, after 40 migrants "
+        "died near the island.",
     ],
 )
 def test_background(lex: Lexicon, sentence: str) -> None:
