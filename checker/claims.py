@@ -223,7 +223,7 @@ def _part_marked(fact: Fact, lex: Lexicon) -> bool:
     )
 
 
-def _told_as_part(fact: Fact, lex: Lexicon) -> bool:
+def told_as_part(fact: Fact, lex: Lexicon) -> bool:
     """True when the figure's words tell it is a part of a larger count: a part marker
     (``_part_marked``), or words right after the figure ("Two Germans among four
     foreigners killed") or its number ("seven of the 12 people killed were
@@ -1266,7 +1266,7 @@ def assign(
         if fact.metric != "date" and lex.subincident_re.search(fact.preceding(_SUBINCIDENT_WINDOW)):
             increment = True
             notes.append("one strike of several")
-        elif may_be_part and not scope and fact.metric != "date" and _told_as_part(fact, lex):
+        elif may_be_part and not scope and fact.metric != "date" and told_as_part(fact, lex):
             increment = True
             notes.append(_PART_NOTE)
         elif fact.id in items and may_be_part:

@@ -62,6 +62,9 @@ class Signature:
     # The figures it gives of metrics that tell happenings apart (``tells_apart``,
     # its death tolls), each once.
     tolls: tuple[float, ...] = ()
+    # Those of them it tells as a part of a larger count ("11 of the deaths"):
+    # a breakdown's items, another report's whole.
+    part_tolls: tuple[float, ...] = ()
     # The families of happening its lead tells of (rules/happenings.yaml).
     happenings: tuple[str, ...] = ()
     # The days its lead dates its happening to, and the places smaller than a
@@ -803,12 +806,19 @@ def _other_town_other_toll(
     tolls_b = core_b or set(_tolls(b, signatures)) - _recalled(a, core_a, sites_a, b, signatures)
     if not tolls_a or not tolls_b or tolls_a & tolls_b:
         return False
+    if _told_as_parts(tolls_b, a, signatures) or _told_as_parts(tolls_a, b, signatures):
+        return False  # "Canoas accounted for 11 of the deaths": a breakdown of one happening
     # A town most of one cluster's articles name, even away from its figures,
     # is that cluster's too.
     return not (
         _named_by_most(sites_b, a, signatures, params)
         or _named_by_most(sites_a, b, signatures, params)
     )
+
+
+def _told_as_parts(tolls: Collection[float], c: _Cluster, signatures: Sequence[Signature]) -> bool:
+    """True when some article of ``c`` tells all of ``tolls`` as parts of a larger count."""
+    return any(all(t in signatures[m].part_tolls for t in tolls) for m in c.members)
 
 
 def _recalled(
@@ -1229,14 +1239,19 @@ def article_signature(
         }
     )
     sig = signature(analysis.article, words, names, places, dates, sites, regions)
-    tolls = sorted(
-        {f.interval.low for f in told if f.metric in lex.tells_apart and f.interval.low is not None}
+    from checker.claims import told_as_part
+
+    tolling = [f for f in told if f.metric in lex.tells_apart and f.interval.low is not None]
+    tolls = sorted({f.interval.low for f in tolling if f.interval.low is not None})
+    part_tolls = sorted(
+        {f.interval.low for f in tolling if f.interval.low is not None and told_as_part(f, lex)}
     )
     known = [*sites, *regions, *places]
     return replace(
         sig,
         weekdays=tuple(weekdays),
         tolls=tuple(tolls),
+        part_tolls=tuple(part_tolls),
         happenings=lead_happenings(analysis, lex),
         lead_days=lead_days(analysis, facts, lex),
         lead_places=lead_places(analysis, found_by_sentence, lex, spellings),

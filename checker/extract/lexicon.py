@@ -179,15 +179,17 @@ def _landmark_of(places: PlaceRules) -> str:
 
 
 def _anaphor_re(places: PlaceRules) -> re.Pattern[str]:
-    """The pattern of a place told again by its kind ("of the city"), its kind's
-    words in a group named after the kind; never a word of another noun
-    ("the state capital", "state-run")."""
+    """The pattern of a place told again by its kind ("of the city", "in the state
+    capital"), its kind's words in a group named after the kind; never a word
+    of another noun ("the state government", "state-run"), nor a kind the
+    place's name follows ("in the state capital, X": named)."""
     kinds = "|".join(
         f"(?P<{kind}>{alternation(words)})" for kind, words in sorted(places.anaphors.items())
     )
     return re.compile(
         rf"(?<![\w-])(?:{alternation(places.anaphor_locatives)})\s+the\s+(?:{kinds})"
-        rf"(?![\w-])(?!\s+(?:{alternation(places.anaphor_not_before)})(?![\w-]))",
+        rf"(?![\w-])(?!\s+(?:{alternation(places.anaphor_not_before)})(?![\w-]))"
+        r"(?!\s*,\s*(?-i:[A-Z]))",
         re.IGNORECASE,
     )
 

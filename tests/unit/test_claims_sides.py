@@ -922,6 +922,7 @@ def _told_of_the_city(antecedents: tuple[str, ...]) -> Fact:
         ("in the town, police said", "city"),
         ("1,800 people from the city are in shelters", "city"),
         ("throughout the state on Monday", "region"),
+        ("while four people died in the state capital itself", "city"),
         # Another noun's words: no place told again.
         ("including 21 in the state capital, X", None),
         ("taken to the state-run hospital", None),

@@ -775,6 +775,7 @@ def test_an_attribution_between_commas_stands_aside(rulebook: Rulebook) -> None:
             "Floods killed 12 in Karachi and in a village north of Karachi on Friday.",
             ["Karachi"],
         ),
+        ("Floods killed 11 in a suburb on the northern edge of Karachi.", []),
         # A vague part of the country right after a place is its address.
         ("Gunmen killed 12 people in Sindh province, southern Pakistan, on Friday.", ["Sindh"]),
     ],

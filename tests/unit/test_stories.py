@@ -756,6 +756,22 @@ def test_a_toll_recalled_with_the_other_town_does_not_join_two_happenings() -> N
     assert {"b#0", "b#1"} in groups
 
 
+def test_a_town_and_toll_told_as_a_part_by_the_other_cluster_is_one_happening() -> None:
+    # The state's reports: 47 dead, "Townb accounted for 11 of the deaths"; the
+    # town's own report: 11 dead in Townb. One flood, told whole and in part.
+    whole = [
+        replace(_shooting("a#0", "Towna", (4, 11, 47)), part_tolls=(11,)),
+        _shooting("a#1", "Towna", (4, 47)),
+        _shooting("a#2", "Towna", (4,)),
+    ]
+    sigs = [*whole, _shooting("b#0", "Townb", (11,)), *_background()]
+    assert any({"a#0", "a#1", "a#2", "b#0"} <= g for g in _groups(sigs))
+    # Without the part, the town's own toll and town tell another happening.
+    whole[0] = replace(whole[0], part_tolls=())
+    sigs = [*whole, _shooting("b#0", "Townb", (11,)), *_background()]
+    assert {"b#0"} in _groups(sigs)
+
+
 def test_two_regions_with_their_own_tolls_on_adjacent_days_stay_apart() -> None:
     def raid(aid: str, region: str, toll: float, day: dt.date) -> Signature:
         terms = {WORD + w: 1.0 for w in CRASH}
