@@ -1212,8 +1212,12 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         # arrested, 12 are Somali" counts 23 arrests, not 12. Any number
         # gives way to the one a trigger after it is followed by: "shooting
         # three people, killing one" counts one dead, not three.
+        # A count right after a part marker is a part of the figure before it
+        # ("killing seven people, including four police officers, and
+        # wounding 28"): it gives way to no number of a trigger after it.
+        ml = _metric_of_the_whole(choice.metric, mention, sentence, facts, lex)
         nearest = None
-        if choice.trigger is not None:
+        if choice.trigger is not None and ml is choice.metric:
             if head.head is None:
                 # Not a number already read as a count of things ("the toll
                 # from the two explosions climbed to 18"): it takes no such trigger.
@@ -1240,7 +1244,6 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             if item is not None and item.metric == choice.metric.rule.name:
                 facts.append(item)
             continue
-        ml = _metric_of_the_whole(choice.metric, mention, sentence, facts, lex)
         places = sentence_places[si]
         if not places and si > 0 and sentences[si - 1].paragraph == sentence.paragraph:
             places = sentence_places[si - 1]

@@ -656,8 +656,27 @@ def _other_lead_localities_other_tolls(
         return False
     if _names_any(b, leads_a, signatures) or _names_any(a, leads_b, signatures):
         return False
+    if not _lead_regions(a, signatures).isdisjoint(_lead_regions(b, signatures)):
+        return False  # one flood "in far north X", its bodies found near one town, then another
     tolls_a, tolls_b = _tolls(a, signatures), _tolls(b, signatures)
-    return bool(tolls_a and tolls_b) and tolls_a.keys().isdisjoint(tolls_b.keys())
+    if not tolls_a or not tolls_b or not tolls_a.keys().isdisjoint(tolls_b.keys()):
+        return False
+    return not (
+        _risen(a, b, tolls_a, tolls_b, signatures) or _risen(b, a, tolls_b, tolls_a, signatures)
+    )
+
+
+def _risen(
+    early: _Cluster,
+    late: _Cluster,
+    tolls_early: Collection[float],
+    tolls_late: Collection[float],
+    signatures: Sequence[Signature],
+) -> bool:
+    """True when every report of ``late`` was published after every report of ``early``
+    and gives a higher toll than any of its: one toll that rose."""
+    first, then = _published(early, signatures), _published(late, signatures)
+    return bool(first and then) and max(first) < min(then) and max(tolls_early) < min(tolls_late)
 
 
 def _names_any(c: _Cluster, folded: Iterable[str], signatures: Sequence[Signature]) -> bool:

@@ -189,7 +189,7 @@ def _anaphor_re(places: PlaceRules) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?:{alternation(places.anaphor_locatives)})\s+the\s+(?:{kinds})"
         rf"(?![\w-])(?!\s+(?:{alternation(places.anaphor_not_before)})(?![\w-]))"
-        r"(?!\s*,\s*(?-i:[A-Z]))",
+        r"(?!\s*,\s*(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*\s*[,.;:)])",
         re.IGNORECASE,
     )
 

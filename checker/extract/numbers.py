@@ -396,7 +396,9 @@ def find_numbers(
         if raw.percent:
             mention_kind, unit = "percent", "%"
         elif raw.currency:
-            mention_kind, unit = "money", lex.currency_units[raw.currency]
+            # A sign's space may be any run of blanks ("Rp  5"): looked up as one space.
+            sign = " ".join(raw.currency.split()) + (" " if raw.currency[-1:].isspace() else "")
+            mention_kind, unit = "money", lex.currency_units[sign]
         elif raw.start in others:
             mention_kind, unit = "other", None
         elif raw.start not in ages:

@@ -924,7 +924,7 @@ def _told_of_the_city(antecedents: tuple[str, ...]) -> Fact:
         ("throughout the state on Monday", "region"),
         ("while four people died in the state capital itself", "city"),
         # Another noun's words: no place told again.
-        ("including 21 in the state capital, X", None),
+        ("including 21 in the state capital, X, on Friday", None),
         ("taken to the state-run hospital", None),
         ("members of the city council said", None),
         ("the city was flooded", None),

@@ -382,3 +382,9 @@ def test_no_number_reaches_over_a_line_break(text: str, rulebook: Rulebook) -> N
     assert split and not any("\n" in t for t in split)
     joined = [m.text for m in _numeric(text.replace("\n", " "), rulebook)]
     assert max(map(len, joined)) > max(map(len, split))
+
+
+@pytest.mark.parametrize("text", ["Aid of Rp  5 billion was pledged.", "Aid of Rs\n500 was paid."])
+def test_a_currency_signs_space_may_be_any_run_of_blanks(text: str, rulebook: Rulebook) -> None:
+    (money,) = [m for m in _mentions(text, rulebook) if m.kind == "money"]
+    assert money.unit in ("indonesian rupiah", "rupee")

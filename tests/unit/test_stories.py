@@ -467,22 +467,40 @@ def test_lone_reports_leading_with_other_regions_and_other_tolls_are_two_happeni
 
 
 def _two_villages(
-    villages: tuple[str, str], tolls: tuple[float, float], *, named_later: bool = False
+    villages: tuple[str, str],
+    tolls: tuple[float, float],
+    *,
+    named_later: bool = False,
+    region: str = "",
+    next_day: bool = False,
 ) -> list[Signature]:
     """Two lone reports of bus crashes on one day, told alike, each leading with its
     village (no place of the gazetteer) and giving its toll; with ``named_later``,
-    the second also names the first's village further down."""
+    the second also names the first's village further down; with ``region``,
+    both leads name that region too; with ``next_day``, the second is
+    published a day later."""
     words = [*SHARED[:3], "bus", "gorge", "killed", "injured", "driver"]
 
-    def sig(aid: str, village: str, toll: float, also: tuple[str, ...] = ()) -> Signature:
-        base = _sig(aid, ["@Countrya", *also], [*words, aid.replace("#", "")])
+    def sig(
+        aid: str, village: str, toll: float, also: tuple[str, ...] = (), day: dt.date = DAY
+    ) -> Signature:
+        base = _sig(aid, ["@Countrya", *also], [*words, aid.replace("#", "")], anchor=day)
         localities = tuple(sorted({village, *(a.lower() for a in also)}))
-        return replace(base, lead_localities=(village,), localities=localities, tolls=(toll,))
+        leads = (region,) if region else ()
+        return replace(
+            base,
+            lead_localities=(village,),
+            localities=localities,
+            tolls=(toll,),
+            lead_places=leads,
+            regions=leads,
+        )
 
     later = (villages[0].capitalize(),) if named_later else ()
+    second_day = DAY + dt.timedelta(days=1) if next_day else DAY
     return [
         sig("west#0", villages[0], tolls[0]),
-        sig("east#0", villages[1], tolls[1], later),
+        sig("east#0", villages[1], tolls[1], later, second_day),
         *_background(),
     ]
 
@@ -499,6 +517,12 @@ def test_lone_reports_leading_with_other_villages_and_other_tolls_are_two_happen
     ]:
         groups = _groups(_two_villages(villages, tolls, named_later=later))
         assert any({"west#0", "east#0"} <= g for g in groups), (villages, tolls, later)
+    # Nor when both lead with one region, or when the second, a day later, gives a
+    # higher toll: one flood's bodies found near one village, then another.
+    one_region = _two_villages(("zorbeville", "quellin"), (12, 4), region="Regiona")
+    risen = _two_villages(("zorbeville", "quellin"), (4, 12), next_day=True)
+    for sigs in (one_region, risen):
+        assert any({"west#0", "east#0"} <= g for g in _groups(sigs))
 
 
 def test_a_lead_names_its_localities_but_not_a_body_or_people(rulebook: Rulebook) -> None:
