@@ -267,18 +267,33 @@ def story_whole_places(
     counts: Counter[str] = Counter(n for names in per_article.values() for n in names)
     whole: set[str] = set()
     ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    country_of: dict[str, str] = {}
     for name, n in counts.items():
         place = _resolve(name, lex, extra or {}, "")
         if place is None:
             continue
         kind = {"country": "country", "region": "region"}.get(place.kind, "local")
         ranked[kind].append((n, name))
+        country_of[name] = place.country
     for names in ranked.values():
         names.sort(key=lambda r: (-r[0], r[1]))
     countries = ranked.get("country", [])
     if countries and (len(countries) < 2 or countries[1][0] * 2 <= countries[0][0]):
         whole.add(countries[0][1])
     regions, local = ranked.get("region", []), ranked.get("local", [])
+    if whole:
+        # Not a region or town of another country that few of its articles name:
+        # "across the border in X's Y state, floods have killed 30" names a
+        # neighbour's. (One named by half of them or more is the story's own.)
+        (own,) = whole
+        half = len(per_article) / 2
+
+        def its_own(ranked_place: tuple[int, str]) -> bool:
+            n, name = ranked_place
+            return country_of[name] in (own, "") or n >= half
+
+        regions = [r for r in regions if its_own(r)]
+        local = [r for r in local if its_own(r)]
 
     # With two countries and neither dominant (one operation in two), no
     # region or city of one of them stands for the whole story.

@@ -211,6 +211,17 @@ def test_countries_and_the_main_region_are_the_whole(rulebook: Rulebook, lex: Le
     assert whole == {"Iraq", "Anbar"}
 
 
+def test_a_neighbours_region_one_report_names_is_not_the_whole(lex: Lexicon) -> None:
+    # Floods in one country; one report adds "across the border in India's
+    # Assam state, 30 died": a neighbour's region, not the story's.
+    facts = _named(("Pakistan",), ("Pakistan",), ("Pakistan",), ("Pakistan", "India", "Assam"))
+    assert story_whole_places(facts, lex) == {"Pakistan"}
+    # Named by half the reports or more, it is the story's own (one operation
+    # told on both sides of a border).
+    facts = _named(("Pakistan", "Assam"), ("Pakistan",), ("Pakistan", "Assam"), ("Pakistan",))
+    assert story_whole_places(facts, lex) == {"Pakistan", "Assam"}
+
+
 def test_two_regions_named_alike_are_neither_the_whole(lex: Lexicon) -> None:
     facts = _named(("Iraq", "Anbar"), ("Anbar",), ("Nineveh",), ("Nineveh",))
     assert story_whole_places(facts, lex) == {"Iraq"}
