@@ -10,7 +10,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from typing import Literal, NamedTuple
@@ -1077,6 +1077,19 @@ def _date_for(
     return window, "publication"
 
 
+def _named_before(voice: str | None, voices: Sequence[str]) -> str | None:
+    """``voice``, or the fuller attribution an article gave before of the speaker it
+    names again by name alone ("Hassan said" after "County Commissioner Abdi
+    Hassan said"): the later figure is told by the same official."""
+    if voice is None:
+        return None
+    words = voice.split()
+    if len(words) > 2 or not all(w[:1].isupper() for w in words):
+        return voice
+    tail = " " + voice
+    return next((v for v in reversed(voices) if v.endswith(tail)), voice)
+
+
 def _attribution(sentence: Sentence, lex: Lexicon) -> str | None:
     return _attribution_in(sentence.text, lex.attribution_res)
 
@@ -1125,6 +1138,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     things: set[tuple[int, int]] = set()
     denied_numbers: set[tuple[int, int, int]] = set()
     said: dict[int, tuple[bool, str | None]] = {}
+    voices: list[str] = []  # the attributions of the sentences read so far
     # Per sentence, the metric of each bare figure it pairs "respectively".
     paired: dict[int, dict[int, MetricLexicon]] = {}
     for k, mention in enumerate(analysis.mentions):
@@ -1254,7 +1268,10 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             countries = [dominant]
         if si not in said:
             # What the sentence says about all its figures, once per sentence.
-            said[si] = (bool(lex.cumulative_re.search(sentence.text)), _attribution(sentence, lex))
+            voice = _named_before(_attribution(sentence, lex), voices)
+            if voice:
+                voices.append(voice)
+            said[si] = (bool(lex.cumulative_re.search(sentence.text)), voice)
         tally_words, attribution = said[si]
         cumulative = ml.rule.cumulative or tally_words
         end = head.end if head.known and head.end is not None else mention.span[1]

@@ -272,6 +272,17 @@ def test_named_speaker_said(rulebook: Rulebook) -> None:
     assert facts[0].attribution == "Rami Abdurrahman"
 
 
+def test_a_speaker_named_again_by_name_alone_keeps_the_fuller_attribution(
+    rulebook: Rulebook,
+) -> None:
+    text = (
+        "Twelve people have died in the county since Monday, County Commissioner Abdi "
+        "Warsame said. About 16,000 people have been displaced, Warsame said."
+    )
+    facts = _facts(text, rulebook)
+    assert [f.attribution for f in facts] == ["County Commissioner Abdi Warsame"] * 2
+
+
 @pytest.mark.parametrize(
     ("text", "who"),
     [
