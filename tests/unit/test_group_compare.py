@@ -243,6 +243,15 @@ def test_a_falling_count_is_a_part_of_its_whole_only_on_one_day(
         assert [f.rule for f in findings if f.kind == "conflict"] == rules
 
 
+def test_fewer_displaced_a_day_later_is_an_update(rulebook: Rulebook, arts: list[Article]) -> None:
+    # 120,000 in evacuation centres on the first day, 95,000 two days later as
+    # families went home: the count fell, nobody revised it.
+    first = _fact(A, 120000, metric="displaced", asof=DAY, attribution="the council")
+    later = _fact(B, 95000, metric="displaced", asof=LATER, attribution="the council")
+    _, findings = _run([first, later], arts, rulebook)
+    assert [f.kind for f in _judged(findings)] == ["update"]
+
+
 def test_an_earlier_figure_told_again_is_dated_by_its_sides_other_reports(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:
