@@ -10,7 +10,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from typing import Literal, NamedTuple
@@ -165,9 +165,9 @@ def _places_and_landmarks(sentence: Sentence, lex: Lexicon) -> tuple[list[Place]
     named: set[str] = set()
     names = _place_names(sentence, lex)
     paired = _pairs(names, sentence.text, lex) if names else set()
-    previous = -1  # where the place named before ends
+    previous_end = -1  # where the place named before ends
     for start, end, name in names:
-        after, previous = previous, end
+        after, previous_end = previous_end, end
         if start in paired:
             continue
         if any(_ignored(p, name, sentence.text, start, end) for p in lex.place_ignore_res):
@@ -1077,17 +1077,22 @@ def _date_for(
     return window, "publication"
 
 
-def _named_before(voice: str | None, voices: Sequence[str]) -> str | None:
+def _named_before(voice: str | None, fuller: dict[str, str]) -> str | None:
     """``voice``, or the fuller attribution an article gave before of the speaker it
     names again by name alone ("Hassan said" after "County Commissioner Abdi
-    Hassan said"): the later figure is told by the same official."""
+    Hassan said"): the later figure is told by the same official. ``fuller``
+    maps the last one and two words of the attributions read so far to the
+    latest of them; ``voice`` is added to it."""
     if voice is None:
         return None
     words = voice.split()
-    if len(words) > 2 or not all(w[:1].isupper() for w in words):
-        return voice
-    tail = " " + voice
-    return next((v for v in reversed(voices) if v.endswith(tail)), voice)
+    if len(words) <= 2 and all(w[:1].isupper() for w in words):
+        voice = fuller.get(voice, voice)
+        words = voice.split()
+    for size in (1, 2):
+        if len(words) > size:
+            fuller[" ".join(words[-size:])] = voice
+    return voice
 
 
 def _attribution(sentence: Sentence, lex: Lexicon) -> str | None:
@@ -1138,7 +1143,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
     things: set[tuple[int, int]] = set()
     denied_numbers: set[tuple[int, int, int]] = set()
     said: dict[int, tuple[bool, str | None]] = {}
-    voices: list[str] = []  # the attributions of the sentences read so far
+    # The attributions read so far, by their last one or two words.
+    voices: dict[str, str] = {}
     # Per sentence, the metric of each bare figure it pairs "respectively".
     paired: dict[int, dict[int, MetricLexicon]] = {}
     for k, mention in enumerate(analysis.mentions):
@@ -1269,8 +1275,6 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
         if si not in said:
             # What the sentence says about all its figures, once per sentence.
             voice = _named_before(_attribution(sentence, lex), voices)
-            if voice:
-                voices.append(voice)
             said[si] = (bool(lex.cumulative_re.search(sentence.text)), voice)
         tally_words, attribution = said[si]
         cumulative = ml.rule.cumulative or tally_words

@@ -483,6 +483,8 @@ class ContextRules(_Rule):
     site_verbs: list[str] = Field(default_factory=list)
     # Times of the day ("before dawn"): no clause opens at "before" or "after" them.
     times_of_day: list[str] = Field(default_factory=list)
+    # Parts of a day right after its name ("Friday morning").
+    day_parts: list[str] = Field(default_factory=list)
     report_verbs: list[str] = Field(default_factory=list)
     statement_verbs: list[str] = Field(default_factory=list)
     local_authorities: list[str] = Field(default_factory=list)

@@ -638,6 +638,11 @@ def _other_lead_regions_other_tolls(
     regions_b = _lead_regions(b, signatures) if regions_a else set()
     if not regions_a or not regions_b or regions_a & regions_b:
         return False
+    return _tolls_apart(a, b, signatures)
+
+
+def _tolls_apart(a: _Cluster, b: _Cluster, signatures: Sequence[Signature]) -> bool:
+    """True when both clusters give death tolls and share none."""
     tolls_a, tolls_b = _tolls(a, signatures), _tolls(b, signatures)
     return bool(tolls_a and tolls_b) and tolls_a.keys().isdisjoint(tolls_b.keys())
 
@@ -658,9 +663,9 @@ def _other_lead_localities_other_tolls(
         return False
     if not _lead_regions(a, signatures).isdisjoint(_lead_regions(b, signatures)):
         return False  # one flood "in far north X", its bodies found near one town, then another
-    tolls_a, tolls_b = _tolls(a, signatures), _tolls(b, signatures)
-    if not tolls_a or not tolls_b or not tolls_a.keys().isdisjoint(tolls_b.keys()):
+    if not _tolls_apart(a, b, signatures):
         return False
+    tolls_a, tolls_b = _tolls(a, signatures), _tolls(b, signatures)
     return not (
         _risen(a, b, tolls_a, tolls_b, signatures) or _risen(b, a, tolls_b, tolls_a, signatures)
     )
@@ -825,7 +830,7 @@ def _other_town_other_toll(
     tolls_b = core_b or set(_tolls(b, signatures)) - _recalled(a, core_a, sites_a, b, signatures)
     if not tolls_a or not tolls_b or tolls_a & tolls_b:
         return False
-    if _told_as_parts(tolls_b, a, signatures) or _told_as_parts(tolls_a, b, signatures):
+    if _given_as_parts(tolls_b, a, signatures) or _given_as_parts(tolls_a, b, signatures):
         return False  # "Canoas accounted for 11 of the deaths": a breakdown of one happening
     # A town most of one cluster's articles name, even away from its figures,
     # is that cluster's too.
@@ -835,7 +840,7 @@ def _other_town_other_toll(
     )
 
 
-def _told_as_parts(tolls: Collection[float], c: _Cluster, signatures: Sequence[Signature]) -> bool:
+def _given_as_parts(tolls: Collection[float], c: _Cluster, signatures: Sequence[Signature]) -> bool:
     """True when some article of ``c`` tells all of ``tolls`` as parts of a larger count."""
     return any(all(t in signatures[m].part_tolls for t in tolls) for m in c.members)
 
@@ -1205,6 +1210,7 @@ def article_signature(
     gazetteer's and, near its figures (``facts``), GeoNames towns of the
     countries they name ("the province of X", a town the rules do not list).
     """
+    from checker.claims import told_as_part
     from checker.extract import lexicon
     from checker.geo import figure_towns, skip_words, town_spellings
     from checker.normalise import landmarks_by_sentence, places_by_sentence
@@ -1258,14 +1264,16 @@ def article_signature(
         }
     )
     sig = signature(analysis.article, words, names, places, dates, sites, regions)
-    from checker.claims import told_as_part
-
-    tolling = [f for f in told if f.metric in lex.tells_apart and f.interval.low is not None]
-    tolls = sorted({f.interval.low for f in tolling if f.interval.low is not None})
-    part_tolls = sorted(
-        {f.interval.low for f in tolling if f.interval.low is not None and told_as_part(f, lex)}
+    tolling = [
+        (low, f)
+        for f in told
+        if f.metric in lex.tells_apart and (low := f.interval.low) is not None
+    ]
+    tolls = sorted({low for low, _f in tolling})
+    part_tolls = sorted({low for low, f in tolling if told_as_part(f, lex)})
+    found_localities, lead_localities = _localities_and_leads(
+        analysis, lex, [*sites, *regions, *places], background
     )
-    known = [*sites, *regions, *places]
     return replace(
         sig,
         weekdays=tuple(weekdays),
@@ -1274,8 +1282,8 @@ def article_signature(
         happenings=lead_happenings(analysis, lex),
         lead_days=lead_days(analysis, facts, lex),
         lead_places=lead_places(analysis, found_by_sentence, lex, spellings),
-        localities=localities(analysis, lex, known, background),
-        lead_localities=localities(analysis, lex, known, background, _lead(analysis)),
+        localities=found_localities,
+        lead_localities=lead_localities,
         asides=asides,
     )
 
@@ -1317,47 +1325,63 @@ def localities(
     lex: Lexicon,
     known: Iterable[str] = (),
     background: Mapping[int, bool] | None = None,
-    count: int = 0,
 ) -> tuple[str, ...]:
     """The names an analysed article's first sentences give as where something
     is ("off X", "the market of X", "in the town of X", after a word in lower
     case) that are no place of the gazetteer nor one of the ``known`` places
     it names (towns GeoNames knows), no month or weekday and no stop word,
-    folded; not in a sentence of background (rules/context.yaml). Given a
-    ``count``, those of its first ``count`` sentences told without a bare
-    "the" (see ``localities_in``)."""
+    folded; not in a sentence of background (rules/context.yaml)."""
+    return _localities_and_leads(analysis, lex, known, background)[0]
+
+
+def _localities_and_leads(
+    analysis: Analysis,
+    lex: Lexicon,
+    known: Iterable[str] = (),
+    background: Mapping[int, bool] | None = None,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``localities``, and those of them its lead (``_lead``) names without a bare
+    "the" (see ``_locality_matches``), each sentence read once."""
     skip = {name.casefold() for name in known}
+    lead = _lead(analysis)
     found: set[str] = set()
-    for sentence in analysis.sentences[: count or _LOCALITY_SENTENCES]:
-        named = localities_in(sentence.text, lex, skip, with_the=not count)
+    leading: set[str] = set()
+    for n, sentence in enumerate(analysis.sentences[: max(lead, _LOCALITY_SENTENCES)]):
         told_aside = (
             background[sentence.start]
             if background is not None
             else lex.background_re.search(sentence.text) is not None
         )
-        if named and not told_aside:
-            # (Not in a sentence of background: "two days after a bus plunged
-            # near X" is another happening's.)
-            found.update(map(intern, named))
-    return tuple(sorted(found))
+        if told_aside:
+            continue  # "two days after a bus plunged near X" is another happening's
+        for name, with_the in _locality_matches(sentence.text, lex, skip):
+            name = intern(name)
+            if n < _LOCALITY_SENTENCES:
+                found.add(name)
+            if n < lead and not with_the:
+                leading.add(name)
+    return tuple(sorted(found)), tuple(sorted(leading))
 
 
-def localities_in(
-    text: str, lex: Lexicon, skip: AbstractSet[str] = frozenset(), *, with_the: bool = True
-) -> list[str]:
+def localities_in(text: str, lex: Lexicon, skip: AbstractSet[str] = frozenset()) -> list[str]:
     """The names ``text`` gives as where something is ("off X", "the market of X")
     that are no place of the gazetteer nor of ``skip`` (folded names), no month,
-    weekday or stop word; folded, in order (see ``localities``). Without
-    ``with_the``, not the names told with a bare "the" ("in the X League",
-    "off the X Highway"): rather a body's, a road's or a river's than a town's."""
+    weekday or stop word; folded, in order (see ``localities``)."""
+    return [name for name, _with_the in _locality_matches(text, lex, skip)]
+
+
+def _locality_matches(
+    text: str, lex: Lexicon, skip: AbstractSet[str] = frozenset()
+) -> list[tuple[str, bool]]:
+    """``localities_in``, each with whether it is told with a bare "the" ("in the X
+    League", "off the X Highway"): rather a body's, a road's or a river's name
+    than a town's."""
     named = []
     for m in lex.locality_re.finditer(text):
         # The word before the preposition, from a few characters back only.
         before = text[max(0, m.start() - _WORD_BEFORE) : m.start()].split()
         if before and before[-1][:1].isupper() and m.start() > len(before[-1]) + 1:
             continue  # "the Ministry of X", "Bank of X": a name, not a place
-        if not with_the and text[m.start() : m.start("name")].lower().endswith("the "):
-            continue
         name = m.group("name").removesuffix("'s").removesuffix("’s")
         low = name.casefold()
         if not (
@@ -1368,7 +1392,8 @@ def localities_in(
             or low in lex.months
             or low in lex.nationality_words
         ):
-            named.append(low)
+            with_the = text[m.start() : m.start("name")].lower().endswith("the ")
+            named.append((low, with_the))
     return named
 
 

@@ -795,7 +795,9 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         when_onset_re=re.compile(
-            r"\s*(?:(?:morning|afternoon|evening|night)\s*)?,?\s*when\s+[^,;:()\[\]—–]{0,80}?"
+            r"\s*(?:(?:"
+            + alternation(rb.context.day_parts)
+            + r")\s*)?,?\s*when\s+[^,;:()\[\]—–]{0,80}?"
             r"(?<![\w-])(?:" + alternation(rb.context.onset_words) + r")(?![\w-])",
             re.IGNORECASE,
         ),
