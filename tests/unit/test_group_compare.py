@@ -1016,6 +1016,7 @@ def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
         # The happening's noun right before the day, or a "when" clause of its verb.
         ("Rescuers raised the toll from the explosion on {} afternoon to nine.", True),
         ("Six miners were killed on {} when a gas pocket exploded underground.", True),
+        ("Six miners were killed on {} night when a gas pocket exploded underground.", True),
         ("Traders counted losses after a fire at the market on {} afternoon.", True),
         ("Six miners were killed, officials said on {} when asked.", False),
         ("The funeral on {} drew hundreds of mourners.", False),
