@@ -622,6 +622,7 @@ def _distinct(
         or _other_town_other_toll(a, b, params, signatures)
         or _other_lead_regions_other_tolls(a, b, signatures)
         or _other_lead_localities_other_tolls(a, b, signatures)
+        or _other_core_leads_other_core_tolls(a, b, params, signatures)
     ):
         return True
     return _told_before(a, b, params, signatures) or _told_before(b, a, params, signatures)
@@ -669,6 +670,43 @@ def _other_lead_localities_other_tolls(
     return not (
         _risen(a, b, tolls_a, tolls_b, signatures) or _risen(b, a, tolls_b, tolls_a, signatures)
     )
+
+
+def _other_core_leads_other_core_tolls(
+    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+) -> bool:
+    """True for two clusters whose leads, most of them, name their own localities
+    and whose tolls, given by most of their articles, are their own: two
+    avalanches on one day in two valleys, when a roundup of both ("hours
+    after a slide near X killed three") names the other's valley and toll
+    once. (A toll that rose over the days is one happening's.)"""
+    leads_a = _core(_lead_localities(a, signatures), len(a.members), params)
+    leads_b = _core(_lead_localities(b, signatures), len(b.members), params) if leads_a else None
+    if not leads_a or not leads_b or not leads_a.isdisjoint(leads_b):
+        return False
+    if not _lead_regions(a, signatures).isdisjoint(_lead_regions(b, signatures)):
+        return False  # one storm's towns in one state, a roundup of it naming both
+    tolls_a = _core(_tolls(a, signatures), len(a.members), params)
+    tolls_b = _core(_tolls(b, signatures), len(b.members), params) if tolls_a else None
+    if not tolls_a or not tolls_b or not tolls_a.isdisjoint(tolls_b):
+        return False
+    return not (
+        _rose(a, b, tolls_a, tolls_b, signatures) or _rose(b, a, tolls_b, tolls_a, signatures)
+    )
+
+
+def _rose(
+    early: _Cluster,
+    late: _Cluster,
+    tolls_early: Collection[float],
+    tolls_late: Collection[float],
+    signatures: Sequence[Signature],
+) -> bool:
+    """True when every report of ``late`` was published after every report of ``early``
+    and some toll of ``late`` is higher than some of ``early``'s: maybe one toll
+    that rose."""
+    first, then = _published(early, signatures), _published(late, signatures)
+    return bool(first and then) and max(first) < min(then) and min(tolls_early) < max(tolls_late)
 
 
 def _risen(

@@ -525,6 +525,49 @@ def test_lone_reports_leading_with_other_villages_and_other_tolls_are_two_happen
         assert any({"west#0", "east#0"} <= g for g in _groups(sigs))
 
 
+def _roundup(
+    tolls: tuple[float, float], *, region: str = "", next_day: bool = False
+) -> list[Signature]:
+    """Avalanches in two valleys: a lone report of the first (its valley, its toll),
+    a report of the second, and a roundup leading with the second that names
+    the first's valley and toll too ("hours after a slide near X killed
+    three"); with ``region``, every lead names that region; with ``next_day``,
+    the second's reports come a day later."""
+    words = [*SHARED[:3], "avalanche", "skiers", "slope", "rescuers"]
+    second_day = DAY + dt.timedelta(days=1) if next_day else DAY
+    leads = (region,) if region else ()
+
+    def sig(
+        aid: str, villages: tuple[str, ...], toll: tuple[float, ...], extra: list[str]
+    ) -> Signature:
+        day = DAY if aid.startswith("west") else second_day
+        base = _sig(aid, ["@Countrya"], [*words, *extra], anchor=day)
+        return replace(
+            base,
+            lead_localities=villages,
+            localities=villages,
+            tolls=toll,
+            lead_places=leads,
+            regions=leads,
+        )
+
+    return [
+        sig("west#0", ("zorbeville",), (tolls[0],), ["westword"]),
+        sig("east#0", ("quellin",), (tolls[1],), ["helicopter", "guides"]),
+        sig("east#1", ("quellin", "zorbeville"), tolls, ["helicopter", "guides", "roundup"]),
+        *_background(),
+    ]
+
+
+def test_a_roundup_naming_the_other_valley_and_toll_bridges_no_two_happenings() -> None:
+    groups = _groups(_roundup((3, 2)))
+    assert {"west#0"} in groups and {"east#0", "east#1"} in groups
+    # Both leads in one region (one storm's valleys), or the second's reports a
+    # day later with a higher toll (one toll that rose): one happening.
+    for sigs in (_roundup((3, 2), region="Regiona"), _roundup((2, 3), next_day=True)):
+        assert any({"west#0", "east#0", "east#1"} <= g for g in _groups(sigs))
+
+
 def test_a_lead_names_its_localities_but_not_a_body_or_people(rulebook: Rulebook) -> None:
     from checker.extract import analyse
     from checker.normalise import normalise
