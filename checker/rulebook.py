@@ -472,6 +472,8 @@ class ContextRules(_Rule):
     elision_words: list[str] = Field(default_factory=list)
     verb_function_words: list[str] = Field(default_factory=list)
     clause_openers: list[str] = Field(default_factory=list)
+    coordinators: list[str] = Field(default_factory=list)
+    clause_verbs: list[str] = Field(default_factory=list)
     level_markers: list[str] = Field(default_factory=list)
     respective_markers: list[str] = Field(default_factory=list)
     background_exceptions: list[str] = Field(default_factory=list)

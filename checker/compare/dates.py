@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from checker.compare.values import independent
 from checker.extract.lexicon import Lexicon, lexicon
@@ -167,11 +168,22 @@ def _onset_clause(fact: Fact, lex: Lexicon, *, verbs_only: bool = False) -> bool
 
 def _one_clause(between: str, lex: Lexicon) -> bool:
     """True when ``between`` (the words from a word of the happening to a date) holds
-    no clause opener ("and", "when") and no day of its own ("swept into a river
-    last week arrived in X on Monday": the date is a later verb's)."""
-    return not any(word.lower() in lex.clause_openers for word in between.split()) and not (
-        _another_day(between, lex)
-    )
+    no clause opener ("when"; "and" with a verb after it: "sank and rescuers
+    arrived", not "pupils and teachers") and no day of its own ("swept into a
+    river last week arrived in X on Monday": the date is a later verb's)."""
+    words = [word.lower() for word in between.split()]
+    for n, word in enumerate(words):
+        if word in lex.clause_openers and (
+            word not in lex.coordinators or _verb_in(words[n + 1 :], lex)
+        ):
+            return False
+    return not _another_day(between, lex)
+
+
+def _verb_in(words: Sequence[str], lex: Lexicon) -> bool:
+    """True when one of ``words`` (lower case) reads as a verb: one of ``clause_verbs``,
+    or a word ending in "-ed"."""
+    return any(w in lex.clause_verbs or (len(w) > 4 and w.endswith("ed")) for w in words)
 
 
 def _another_day(between: str, lex: Lexicon) -> bool:

@@ -417,6 +417,10 @@ class Lexicon:
     respective_re: re.Pattern[str]
     verb_function_words: frozenset[str]
     clause_openers: frozenset[str]
+    # Openers that join nouns too ("pupils and teachers"), and the verbs after
+    # which they open a clause (``clause_verbs``).
+    coordinators: frozenset[str]
+    clause_verbs: frozenset[str]
     background_exception_re: re.Pattern[str]
     hearsay_re: re.Pattern[str]
     onset_re: re.Pattern[str]
@@ -853,6 +857,8 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         verb_function_words=frozenset(w.lower() for w in rb.context.verb_function_words),
         clause_openers=frozenset(w.lower() for w in rb.context.clause_openers),
+        coordinators=frozenset(w.lower() for w in rb.context.coordinators),
+        clause_verbs=frozenset(w.lower() for w in rb.context.clause_verbs),
         background_exception_re=phrase_pattern(rb.context.background_exceptions),
         correction_re=phrase_pattern(rb.context.correction_markers),
         subincident_re=re.compile(

@@ -165,6 +165,13 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         "More than 40 people were kidnapped in the state in the first six months of this year.",
         "It was the second deadly shipwreck off the coast in less than a week, after 40 migrants "
         "died near the island.",
+        # Another happening the same day, a total of several, a wider tally.
+        "The crash came on the same day that 40 people died when a bus plunged off a road.",
+        "In a separate avalanche in the next valley, 40 skiers were buried.",
+        "Elsewhere in the country, another slide killed 40 people.",
+        "In neighbouring Regiona, 40 people drowned when a canoe overturned.",
+        "In all, 40 people were killed in the two fires.",
+        "Days of rain have killed 40 people across the province, including those in the town.",
     ],
 )
 def test_background(lex: Lexicon, sentence: str) -> None:
@@ -1234,6 +1241,26 @@ def test_counts_listed_by_place_are_items_of_a_breakdown(lex: Lexicon) -> None:
     items = breakdown_items(facts, lex)
     # Each count told of a town is an item; the count before "in the cyclone" is the whole.
     assert items == {facts[0].id, facts[1].id, facts[3].id}
+
+
+def test_a_count_of_them_after_a_figure_is_its_part_not_an_item_beside_it(
+    lex: Lexicon,
+) -> None:
+    sentence = (
+        "A fire swept through a factory on Wednesday, killing 11 workers, eight of them women."
+    )
+    facts = [
+        _fact(A, 11, stated="11 workers", sentence=sentence),
+        _fact(A, 8, stated="eight of them women", sentence=sentence, victims="women"),
+    ]
+    # The 11 are everyone, the eight some of them: no listed breakdown.
+    assert breakdown_items(facts, lex) == set()
+    listed = "Two crew members and five passengers were killed."
+    items = [
+        _fact(B, 2, stated="Two crew members", sentence=listed, victims="crew"),
+        _fact(B, 5, stated="five passengers", sentence=listed, victims="passengers"),
+    ]
+    assert breakdown_items(items, lex) == {items[0].id}
 
 
 def test_a_town_in_the_figures_own_words_is_its_place(rulebook: Rulebook) -> None:

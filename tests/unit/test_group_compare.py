@@ -957,7 +957,14 @@ def _day(article: str, when: dt.date, stated: str, sentence: str, offset: int = 
         # A place in apposition and a time of the day open no clause.
         ("Two lorries collided head-on near Townia, Regiona, at about 6:15 a.m. on {}.", True),
         ("Militants ambushed a patrol in Townia town, Regiona del Sur province, on {}.", True),
+        # "and" between two nouns opens no clause.
+        ("Armed men kidnapped 212 pupils and teachers from a school in the district on {}.", True),
+        ("Gunmen seized 30 traders and drivers near the town on {}.", True),
         # A clause between: the day is another verb's.
+        (
+            "The boat sank near the town in the north of the province and rescuers arrived on {}.",
+            False,
+        ),
         (
             "A pit collapsed at a cobalt mining site near the city, and rescuers searched on {}.",
             False,
