@@ -924,6 +924,7 @@ def _named(name: str, text: str, lex: Lexicon) -> bool:
             _WORD_OR_HYPHEN.match(text, end) is None
             and before.search(text, 0, start)
             and not spoken_at(text, start, lex)
+            and lex.institution_after_re.match(text, end) is None
         ):
             return True
         start = text.find(name, start + 1)

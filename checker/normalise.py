@@ -179,7 +179,11 @@ def _places_and_landmarks(sentence: Sentence, lex: Lexicon) -> tuple[list[Place]
         if name in lex.adjectival and not _locative_use(sentence, start, end, lex):
             continue
         place = lex.place_by_name[name]
-        if landmark_at(sentence.text, start, lex) or (
+        if (
+            landmark_at(sentence.text, start, lex)
+            # "at X General Hospital": where some were treated, not counted.
+            or lex.institution_after_re.match(sentence.text, end) is not None
+        ) or (
             # "in X state, northwest Y": where X is, no place of its own.
             after >= 0
             and vague_area(place.name, lex)
@@ -634,10 +638,16 @@ def _excluded(ml: MetricLexicon, lowers: tuple[str, ...], first: int, last: int)
         return False
     window = ml.rule.window
     lo = max(0, first - window)
-    if not ml.exclude.isdisjoint(lowers[lo : last + window + 1]):
+    # A semicolon or a colon parts the sentence: "abducted 37 farmers; most
+    # were freed" still counts the 37 taken.
+    for n in range(first - 1, lo - 1, -1):
+        if lowers[n] in _SENTENCE_PARTS:
+            lo = n + 1
+            break
+    if not ml.exclude.isdisjoint(lowers[lo : last + 1]):
         return True
-    for word in lowers[last + window + 1 : last + 2 * window + 1]:
-        if word in _CLAUSE_BREAKS:
+    for n, word in enumerate(lowers[last + 1 : last + 2 * window + 1]):
+        if word in _SENTENCE_PARTS or (n >= window and word in _CLAUSE_BREAKS):
             return False
         if word in ml.exclude:
             return True

@@ -394,6 +394,9 @@ class PlaceRules(_Rule):
     # the figures ("north of the capital X"); ``landmark_nouns`` may stand between.
     landmark_bearings: list[str] = Field(default_factory=list)
     landmark_nouns: list[str] = Field(default_factory=list)
+    # An institution named after its town ("X General Hospital").
+    institution_modifiers: list[str] = Field(default_factory=list)
+    institution_nouns: list[str] = Field(default_factory=list)
     # A title and a capitalised given name right before a place name: a
     # person's surname ("governor Kemal X"), no place.
     person_titles: list[str] = Field(default_factory=list)

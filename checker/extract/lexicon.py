@@ -202,6 +202,17 @@ def _place_words(places: PlaceRules) -> str:
     return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
 
 
+def _institution(places: PlaceRules) -> str:
+    """An institution's words after its town's name ("General Hospital")."""
+    return (
+        r"(?:(?:"
+        + alternation(places.institution_modifiers)
+        + r")\s+)*(?:"
+        + alternation(places.institution_nouns)
+        + r")(?![\w-])"
+    )
+
+
 def _divisions(places: PlaceRules) -> list[str]:
     """The rules' words for a division or a smaller place ("province", "town")."""
     return [*places.region_words, *places.locality_words]
@@ -359,6 +370,8 @@ class Lexicon:
     statement_place_re: re.Pattern[str]
     # Right before a place: a bearing to it (``landmark_bearings``).
     landmark_re: re.Pattern[str]
+    # Right after a town's name: an institution named after it ("General Hospital").
+    institution_after_re: re.Pattern[str]
     # Between a place and a vague area that gives its address ("X state, northwest Y").
     address_re: re.Pattern[str]
     # A title and a given name, right before a place name that is a surname
@@ -766,6 +779,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         place_ignore_res=tuple(
             p.replace("{place_words}", _place_words(rb.places)) for p in rb.places.ignore_patterns
         ),
+        institution_after_re=re.compile(r"\s+" + _institution(rb.places)),
         adjectival=frozenset(rb.places.adjectival),
         adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),
         cumulative_re=phrase_pattern(rb.context.cumulative_markers),

@@ -1277,6 +1277,29 @@ def test_a_town_in_the_figures_own_words_is_its_place(rulebook: Rulebook) -> Non
     assert "Townville" in out[0].places
 
 
+def test_a_hospital_named_after_a_town_is_no_place_of_the_figure(rulebook: Rulebook) -> None:
+    at_hospital = _fact(
+        A,
+        5,
+        stated="Five",
+        sentence="Five of the injured were in serious condition at Townville General Hospital.",
+        metric="wounded",
+    )
+    in_town = _fact(
+        B, 5, stated="Five", sentence="Five people were injured in Townville.", metric="wounded"
+    )
+    town = Place(name="Townville", country="Iraq", kind="city")
+    articles = {A: _article(A), B: _article(B)}
+    out = assign(
+        [at_hospital, in_town],
+        [_story(A, B)],
+        articles,
+        rulebook,
+        towns={"S1": {"Townville": town}},
+    )
+    assert [("Townville" in f.places) for f in out] == [False, True]
+
+
 def test_every_town_of_a_list_after_a_locative_is_a_place_of_the_figure(
     rulebook: Rulebook,
 ) -> None:

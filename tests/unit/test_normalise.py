@@ -789,6 +789,9 @@ def test_an_attribution_between_commas_stands_aside(rulebook: Rulebook) -> None:
         ("Floods killed 11 in a suburb on the northern edge of Karachi.", []),
         # A vague part of the country right after a place is its address.
         ("Gunmen killed 12 people in Sindh province, southern Pakistan, on Friday.", ["Sindh"]),
+        # A hospital named after its town counts its patients, not the town's.
+        ("Two of the injured died at Karachi General Hospital, killing 12 in all.", []),
+        ("Three people were killed, one at the University of Karachi Medical Center.", []),
     ],
 )
 def test_a_bearings_landmark_is_no_place_of_the_figure(
