@@ -42,11 +42,41 @@ def compare(
         findings.extend(compare_event(event, by_id, articles, rulebook, settled))
     findings = with_lower_bounds(findings, events, by_id, articles, rulebook)
     findings.extend(scope_findings(events, by_id, articles, rulebook))
-    findings.extend(part_findings(events, by_id, articles, rulebook))
+    findings.extend(
+        _not_told_already(part_findings(events, by_id, articles, rulebook), findings, by_id)
+    )
     findings.extend(weekday_findings(facts, articles, rulebook))
     findings.extend(incident_date_findings(facts, articles, rulebook))
     unique = {(f.story or "", f.id): f for f in findings}
     return sorted(unique.values(), key=finding_order)
+
+
+def _not_told_already(
+    parts: list[Finding], findings: list[Finding], by_id: dict[str, Fact]
+) -> list[Finding]:
+    """``parts`` (C004) less those whose part's reports a conflict of the same story
+    and metric already sets against the whole's: "27 prisoners" against "31
+    inmates" is one disagreement, told once."""
+
+    def outlets(side: list[str]) -> set[str]:
+        return {by_id[i].article for i in side if i in by_id}
+
+    opposed: dict[tuple[str, str], list[tuple[set[str], set[str]]]] = {}
+    for found in findings:
+        if found.kind == "conflict" and len(found.sides) == 2:
+            a, b = outlets(found.sides[0]), outlets(found.sides[1])
+            key = (found.story or "", found.metric)
+            opposed.setdefault(key, []).extend([(a, b), (b, a)])
+    out = []
+    for found in parts:
+        whole, part = (outlets(side) for side in found.sides[:2])
+        told = any(
+            part <= mine and not whole.isdisjoint(theirs)
+            for mine, theirs in opposed.get((found.story or "", found.metric), [])
+        )
+        if not told:
+            out.append(found)
+    return out
 
 
 def finding_order(finding: Finding) -> tuple[int, str, str, str]:

@@ -295,6 +295,23 @@ def test_a_part_held_by_its_own_articles_whole_is_a_conflict_of_wholes_only(
     assert [f.rule for f in findings if f.kind == "conflict"] == ["C004"]
 
 
+def test_a_part_over_a_whole_already_in_conflict_is_told_once(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    # "27 dead" (everyone) against "31 inmates" and a second "31 inmates": the
+    # inmates' conflict with another outlet's "27 inmates" already sets the
+    # 31 against that outlet, so its bare 27 adds no part-exceeds-whole.
+    bare = _fact(A, 27, attribution="the prison service")
+    counted = _fact(A, 27, victims="inmates", offset=300, attribution="the prison service")
+    part = _fact(B, 31, victims="inmates", attribution="the prison agency")
+    again = _fact(C, 31, victims="inmates", attribution="the prison agency")
+    _, findings = _run([bare, counted, part, again], arts, rulebook)
+    assert [f.rule for f in findings if f.kind == "conflict"] == ["C003"]
+    # Alone, the part over the whole is still found.
+    _, findings = _run([bare, part, again], arts, rulebook)
+    assert [f.rule for f in findings if f.kind == "conflict"] == ["C004"]
+
+
 def test_a_part_told_of_another_country_is_no_part_of_the_whole(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:
