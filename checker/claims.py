@@ -402,6 +402,13 @@ def place_of(
     return scope, wider
 
 
+def _in_title(fact: Fact, articles: Mapping[str, Article]) -> bool:
+    """True when a figure stands in its article's title (its text starts with the
+    title and a blank line, when it has one)."""
+    title = articles[fact.article].title if fact.article in articles else None
+    return bool(title) and fact.span[0] < len(title or "")
+
+
 def _titles_as_told(
     facts: Sequence[Fact], scopes: dict[str, str], articles: Mapping[str, Article], lex: Lexicon
 ) -> dict[str, str]:
@@ -415,18 +422,18 @@ def _titles_as_told(
         number = lex.number_token_re.search(fact.stated)
         return fact.article, fact.metric, number.group().lower() if number else fact.stated
 
-    def in_title(fact: Fact) -> bool:
-        # Its text starts with its title (and a blank line), when it has one.
-        title = articles[fact.article].title if fact.article in articles else None
-        return bool(title) and fact.span[0] < len(title or "")
-
     told: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for fact in facts:
-        if not in_title(fact):
+        if not _in_title(fact, articles):
             told[figure(fact)].add(scopes.get(fact.id, ""))
     out = dict(scopes)
     for fact in facts:
-        if not in_title(fact) or fact.places or scopes.get(fact.id) or fact.metric == "date":
+        if (
+            not _in_title(fact, articles)
+            or fact.places
+            or scopes.get(fact.id)
+            or fact.metric == "date"
+        ):
             continue
         places = told.get(figure(fact), set())
         if len(places) == 1 and "" not in places:
@@ -1255,6 +1262,14 @@ def assign(
         if fact.article not in opening or fact.span < opening[fact.article].span:
             opening[fact.article] = fact
     firsts = {f.id for f in first_at.values() if opening[f.article].metric != f.metric}
+    # The words of the body's figures told as parts: a title that gives one in
+    # the same words ("Nine elderly residents killed" over "nine elderly
+    # residents were among those killed") gives the part, not the toll.
+    parts_told = {
+        (f.article, f.metric, f.stated.lower())
+        for f in facts
+        if f.metric != "date" and not _in_title(f, articles) and told_as_part(f, lex)
+    }
     out: list[Fact] = []
     for fact in facts:
         story = story_of.get(fact.article)
@@ -1284,7 +1299,18 @@ def assign(
         if fact.metric != "date" and lex.subincident_re.search(fact.preceding(_SUBINCIDENT_WINDOW)):
             increment = True
             notes.append("one strike of several")
-        elif may_be_part and not scope and fact.metric != "date" and told_as_part(fact, lex):
+        elif (
+            may_be_part
+            and not scope
+            and fact.metric != "date"
+            and (
+                told_as_part(fact, lex)
+                or (
+                    (fact.article, fact.metric, fact.stated.lower()) in parts_told
+                    and _in_title(fact, articles)
+                )
+            )
+        ):
             increment = True
             notes.append(_PART_NOTE)
         elif fact.id in items and may_be_part:

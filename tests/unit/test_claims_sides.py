@@ -1277,6 +1277,22 @@ def test_a_town_in_the_figures_own_words_is_its_place(rulebook: Rulebook) -> Non
     assert "Townville" in out[0].places
 
 
+def test_a_title_giving_a_part_told_in_the_body_gives_the_part(rulebook: Rulebook) -> None:
+    title = "Nine elderly residents killed in care home blaze"
+    body = "Nine elderly residents were among those killed when fire tore through the home."
+    headline = _fact(A, 9, stated="Nine elderly residents", sentence=title, offset=0)
+    told = _fact(A, 9, stated="Nine elderly residents", sentence=body, offset=len(title) + 2)
+    other = _fact(B, 9, stated="Nine people", sentence="Nine people were killed in a fire.")
+    articles = {
+        A: _article(A).model_copy(update={"title": title, "text": f"{title}\n\n{body}"}),
+        B: _article(B),
+    }
+    out = {f.id: f for f in assign([headline, told, other], [_story(A, B)], articles, rulebook)}
+    assert out[told.id].increment and out[headline.id].increment
+    # A title of its own words is its article's toll.
+    assert not out[other.id].increment
+
+
 def test_a_hospital_named_after_a_town_is_no_place_of_the_figure(rulebook: Rulebook) -> None:
     at_hospital = _fact(
         A,
