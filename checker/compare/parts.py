@@ -9,6 +9,7 @@ whole it belongs to, at the same time or later for the whole, is a conflict
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 
 from checker.compare.summary import finding
 from checker.compare.values import (
@@ -50,14 +51,15 @@ def _shares_country(part: Fact, whole: Fact) -> bool:
     return bool(set(part.countries) & set(whole.countries))
 
 
-def _group_within(group: str, whole: str) -> bool:
+def _group_within(group: str, whole: str, units: AbstractSet[str] = frozenset()) -> bool:
     """True when counted group ``group`` lies within ``whole``.
 
-    Everyone ("all") holds every group, and a group holds its nationals ("US
+    Everyone ("all") holds every group but those counted in another unit
+    (``units``: families, households), and a group holds its nationals ("US
     soldiers" within "soldiers"). A wider group word is not taken as a whole:
     "civilians" may have been said as "crew", itself a part of the civilians.
     """
-    if whole in ("all", group):
+    if whole == group or (whole == "all" and group not in units):
         return True
     nationality, _, base = group.rpartition(" ")
     return bool(nationality) and base == whole
@@ -160,13 +162,15 @@ def part_findings(
                     found = _judge(event, whole, claims, articles, rulebook, tolerance=tolerance)
                     out.extend([found] if found else [])
     countries = _country_names(lex)
+    # Groups of no wider group ("households"): counted in another unit than people.
+    units = {g.name for g in rulebook.victims.groups if g.parent is None and g.name != "people"}
     for _metric_key, members in sorted(by_metric.items()):
         for (group, scope), event in sorted(members.items()):
             for w_group, w_scope in _wholes_of(group, scope, members, lex, countries):
                 whole = members[(w_group, w_scope)]
                 if (
                     (w_group, w_scope) == (group, scope)
-                    or not _group_within(group, w_group)
+                    or not _group_within(group, w_group, units)
                     or not _place_within(scope, w_scope, lex)
                 ):
                     continue

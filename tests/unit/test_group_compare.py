@@ -295,6 +295,14 @@ def test_a_part_held_by_its_own_articles_whole_is_a_conflict_of_wholes_only(
     assert [f.rule for f in findings if f.kind == "conflict"] == ["C004"]
 
 
+def test_families_are_never_set_against_people(rulebook: Rulebook, arts: list[Article]) -> None:
+    # 6,000 families evacuated in one report, 5,000 people in another: two units.
+    people = _fact(A, 5000, metric="displaced")
+    families = _fact(B, 6000, metric="displaced", victims="households")
+    _, findings = _run([people, families], arts, rulebook)
+    assert [f for f in findings if f.kind == "conflict"] == []
+
+
 def test_a_part_over_a_whole_already_in_conflict_is_told_once(
     rulebook: Rulebook, arts: list[Article]
 ) -> None:
