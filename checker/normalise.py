@@ -1023,6 +1023,19 @@ def _number_after(trigger: int, numbers: list[tuple[int, int]]) -> tuple[int, in
     return next((rng for rng in numbers if rng[0] == trigger + 1), None)
 
 
+def _more_of(head: _Head, sentence: Sentence, facts: list[Fact], lex: Lexicon) -> str | None:
+    """The group of the figure before in the sentence, for a count of more of it
+    ("killing four soldiers and wounding nine others": soldiers); None when that
+    figure counts everyone or none is there."""
+    if not head.known or head.head not in lex.more_of_words:
+        return None
+    previous = next((f for f in reversed(facts) if f.metric != "date"), None)
+    if previous is None or previous.sentence_span != (sentence.start, sentence.end):
+        return None
+    group = previous.victims
+    return group if group and group != "people" else None
+
+
 def _victims(head: _Head, lex: Lexicon) -> str | None:
     if not head.known or head.head is None:
         return None
@@ -1312,6 +1325,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 or _group_before(article.text, mention.span[0], lex)
                 or _severity_group(article.text, stated_span[1], lex)
                 or _severity_group(article.text, mention.span[1], lex)
+                or _more_of(head, sentence, facts, lex)
                 or _victims(head, lex),
                 places=[p.name for p in places] + _named_division(stated_end, sentence, lex),
                 antecedents=(

@@ -352,6 +352,8 @@ class VictimRules(_Rule):
     harm_verbs: list[str] = Field(default_factory=list)
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
     subcount_groups: dict[str, str] = Field(default_factory=dict)
+    # Head words that count more of the group counted just before ("others").
+    more_of_words: list[str] = Field(default_factory=list)
     # Words right before a count that name the group it counts ("the bodies of
     # two abducted workers": bodies), whatever noun follows the count.
     groups_before: dict[str, str] = Field(default_factory=dict)

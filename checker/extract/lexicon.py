@@ -472,6 +472,7 @@ class Lexicon:
     # the town of X" (group "name").
     locality_re: re.Pattern[str]
     subcount_groups: dict[str, str]
+    more_of_words: frozenset[str]
     # A phrase right before a count that names its group (``groups_before``),
     # by the phrase in lower case.
     group_before_re: re.Pattern[str]
@@ -914,6 +915,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r"))(?![\w-])"
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},
+        more_of_words=frozenset(w.lower() for w in rb.victims.more_of_words),
         group_before_re=re.compile(
             r"(?<![\w-])(?P<phrase>"
             + alternation(list(rb.victims.groups_before))
