@@ -415,7 +415,9 @@ def _titles_as_told(
     """``scopes`` with a title's figure that names no place of the gazetteer taking
     the place its text gives the same figure of the same metric ("X: 62,000 in
     relief camps" over "some 62,000 people in X district are sheltering"), when
-    the text gives it one place only and the title names it too."""
+    the text gives it one place only and the title names it too; and a text's
+    figure that names no place taking the place its title gives the same
+    figure, when the text gives it no other."""
 
     def figure(fact: Fact) -> tuple[str, str, str]:
         # Its number as written: "some 62,000 people" gives the title's "62,000".
@@ -426,20 +428,26 @@ def _titles_as_told(
     for fact in facts:
         if not _in_title(fact, articles):
             told[figure(fact)].add(scopes.get(fact.id, ""))
+    headed: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for fact in facts:
+        if _in_title(fact, articles) and fact.metric != "date":
+            headed[figure(fact)].add(scopes.get(fact.id, ""))
     out = dict(scopes)
     for fact in facts:
-        if (
-            not _in_title(fact, articles)
-            or fact.places
-            or scopes.get(fact.id)
-            or fact.metric == "date"
-        ):
+        if fact.places or scopes.get(fact.id) or fact.metric == "date":
             continue
-        places = told.get(figure(fact), set())
-        if len(places) == 1 and "" not in places:
-            place = next(iter(places))
-            if place.split()[0] in fact.sentence:  # the title names it too ("X: 62,000 ...")
-                out[fact.id] = place
+        if _in_title(fact, articles):
+            places = told.get(figure(fact), set())
+            if len(places) == 1 and "" not in places:
+                place = next(iter(places))
+                if place.split()[0] in fact.sentence:  # the title names it too ("X: 62,000 ...")
+                    out[fact.id] = place
+            continue
+        # "Three dead in X" over "Three people were killed, regional officials
+        # said": the text's figure is the title's, of the title's place.
+        titled = headed.get(figure(fact), set())
+        if len(titled) == 1 and "" not in titled and told[figure(fact)] <= {"", *titled}:
+            out[fact.id] = next(iter(titled))
     return out
 
 

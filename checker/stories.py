@@ -690,6 +690,8 @@ def _other_core_leads_other_core_tolls(
     tolls_b = _core(_tolls(b, signatures), len(b.members), params) if tolls_a else None
     if not tolls_a or not tolls_b or not tolls_a.isdisjoint(tolls_b):
         return False
+    if _given_as_parts(tolls_a, b, signatures) or _given_as_parts(tolls_b, a, signatures):
+        return False  # "four of the dead were in X": a town's report of the region's storm
     return not (
         _rose(a, b, tolls_a, tolls_b, signatures) or _rose(b, a, tolls_b, tolls_a, signatures)
     )
@@ -1051,7 +1053,9 @@ def cluster(
             else:
                 total += sum(near.get(y, 0.0) for y in large.members)
         mean = total / (len(a.members) * len(b.members))
-        if mean < params.link or _distinct(a, b, mean, params, signatures):
+        if (
+            mean < params.link and not _told_as_a_part(small, large, neighbours, params, signatures)
+        ) or _distinct(a, b, mean, params, signatures):
             rejected.add(memo)
             continue
         keep, drop = ci, cj
@@ -1076,6 +1080,30 @@ def cluster(
             else:
                 groups[i] = [i]
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+def _told_as_a_part(
+    small: _Cluster,
+    large: _Cluster,
+    neighbours: Mapping[int, Mapping[int, float]],
+    params: StoryParams,
+    signatures: Sequence[Signature],
+) -> bool:
+    """True when ``small`` is one report whose tolls an article of ``large`` it is
+    linked to tells as parts of its count ("four of the dead were in X" beside
+    X's paper's "four dead"): a town's report of the region's happening,
+    however little it shares with the region's other reports."""
+    if len(small.members) != 1:
+        return False
+    x = small.members[0]
+    tolls = signatures[x].tolls
+    if not tolls:
+        return False
+    near = neighbours[x]
+    return any(
+        near.get(y, 0.0) >= params.link and all(t in signatures[y].part_tolls for t in tolls)
+        for y in large.members
+    )
 
 
 def label(members: Sequence[Signature], limit: int = 3) -> str:
@@ -1308,7 +1336,18 @@ def article_signature(
         if f.metric in lex.tells_apart and (low := f.interval.low) is not None
     ]
     tolls = sorted({low for low, _f in tolling})
-    part_tolls = sorted({low for low, f in tolling if told_as_part(f, lex)})
+    # A part, and a figure after it in its sentence ("four of the dead were in X,
+    # ... and three died in villages around Y"): the next item of the breakdown.
+    parted: set[tuple[str, tuple[int, int]]] = set()
+    part_tolls_found: set[float] = set()
+    for low, f in sorted(tolling, key=lambda lf: lf[1].span):
+        said = (f.metric, f.sentence_span)
+        if told_as_part(f, lex):
+            parted.add(said)
+            part_tolls_found.add(low)
+        elif said in parted:
+            part_tolls_found.add(low)
+    part_tolls = sorted(part_tolls_found)
     found_localities, lead_localities = _localities_and_leads(
         analysis, lex, [*sites, *regions, *places], background
     )

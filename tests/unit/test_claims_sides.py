@@ -1293,6 +1293,24 @@ def test_a_title_giving_a_part_told_in_the_body_gives_the_part(rulebook: Ruleboo
     assert not out[other.id].increment
 
 
+def test_a_texts_figure_without_a_place_takes_its_titles_place(rulebook: Rulebook) -> None:
+    title = "Three dead in Ramadi as storm hits"
+    body = "Three people were killed overnight, regional officials said."
+    headline = _fact(A, 3, stated="Three", sentence=title, offset=0, places=("Ramadi",))
+    told = _fact(A, 3, stated="Three people", sentence=body, offset=len(title) + 2)
+    whole = _fact(
+        B, 11, stated="11 people", sentence="The storm killed 11 people.", places=("Anbar",)
+    )
+    articles = {
+        A: _article(A).model_copy(update={"title": title, "text": f"{title}\n\n{body}"}),
+        B: _article(B),
+    }
+    out = {f.id: f for f in assign([headline, told, whole], [_story(A, B)], articles, rulebook)}
+    assert out[headline.id].scope == "Ramadi"
+    assert out[told.id].scope == "Ramadi"
+    assert out[whole.id].scope == ""
+
+
 def test_a_hospital_named_after_a_town_is_no_place_of_the_figure(rulebook: Rulebook) -> None:
     at_hospital = _fact(
         A,

@@ -568,6 +568,32 @@ def test_a_roundup_naming_the_other_valley_and_toll_bridges_no_two_happenings() 
         assert any({"west#0", "east#0", "east#1"} <= g for g in _groups(sigs))
 
 
+def _town_report(*, as_part: bool) -> list[Signature]:
+    """A storm told by two regional reports alike, and a town's own paper sharing a few
+    words with one of them only, whose toll (4) that one gives, as a part of
+    its count ("four of the dead were in X") when ``as_part``."""
+    region = [*SHARED, "storm", "torrents", "region", "rescuers", "fire", "service"]
+    first = replace(
+        _sig("region#0", ["@Countrya", "Volos"], region),
+        tolls=(4, 11),
+        part_tolls=(4,) if as_part else (),
+    )
+    second = replace(_sig("region#1", ["@Countrya"], [*region, "thursday"]), tolls=(11,))
+    town = replace(
+        _sig("town#0", ["Volos", "Ursu", "Popa", "Nikos", "Eleni", "Kostas", "Maria"], ["cars"]),
+        tolls=(4,),
+    )
+    return [first, second, town, *_background()]
+
+
+def test_a_towns_report_of_a_toll_the_region_gives_as_its_part_joins_its_story() -> None:
+    groups = _groups(_town_report(as_part=True))
+    assert {"region#0", "region#1", "town#0"} in groups
+    # Told as no part, a report that shares little with the story stays apart.
+    groups = _groups(_town_report(as_part=False))
+    assert {"region#0", "region#1"} in groups and {"town#0"} in groups
+
+
 def test_a_lead_names_its_localities_but_not_a_body_or_people(rulebook: Rulebook) -> None:
     from checker.extract import analyse
     from checker.normalise import normalise
@@ -584,6 +610,23 @@ def test_a_lead_names_its_localities_but_not_a_body_or_people(rulebook: Rulebook
     assert signature.lead_localities == ("zorbeville",)
     assert "tarnwick" in signature.localities
     assert "indian" not in signature.localities
+
+
+def test_the_items_of_a_breakdown_after_a_part_are_parts_too(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.normalise import normalise
+    from checker.stories import article_signature
+
+    text = (
+        "A storm killed at least 11 people in the region overnight, the fire service said.\n"
+        "Four of the dead were in Zorbeville, where water swept cars into the sea, and three "
+        "died in villages around Tarnwick, a spokesperson said."
+    )
+    article = Article(id="z#1", source="z", index=1, text=text, published=DAY)
+    analysis = analyse(article, rulebook)
+    signature = article_signature(analysis, rulebook, normalise(analysis, rulebook))
+    assert signature.part_tolls == (3, 4)
+    assert 11 in signature.tolls and 11 not in signature.part_tolls
 
 
 def test_a_lead_gives_the_day_and_place_of_its_happening(rulebook: Rulebook) -> None:
