@@ -1115,14 +1115,19 @@ def asof(
 
 
 def _noun_groups(lex: Lexicon) -> dict[str, frozenset[str]]:
-    """Per metric counted by its nouns (troops), the groups its nouns name."""
+    """Per metric counted by its nouns (troops), the groups its nouns name: all of
+    them one count, but a group within another of them (the police among the
+    security forces: "100 police officers" sent ahead of "150 soldiers")."""
     out: dict[str, frozenset[str]] = {}
     for ml in lex.metrics:
         if ml.rule.counts != "nouns":
             continue
-        out[ml.rule.name] = frozenset(
-            group for noun in ml.nouns if (group := lex.victim_words.get((noun,))) is not None
-        )
+        groups = {
+            group
+            for noun in ml.nouns
+            if (group := lex.victim_words.get(tuple(noun.split()))) is not None
+        }
+        out[ml.rule.name] = frozenset(g for g in groups if lex.victim_parent.get(g) not in groups)
     return out
 
 

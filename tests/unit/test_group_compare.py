@@ -295,6 +295,20 @@ def test_a_part_held_by_its_own_articles_whole_is_a_conflict_of_wholes_only(
     assert [f.rule for f in findings if f.kind == "conflict"] == ["C004"]
 
 
+def test_police_sent_ahead_are_a_part_of_the_troops_not_a_rival_count(
+    rulebook: Rulebook, arts: list[Article]
+) -> None:
+    police = _fact(A, 100, metric="troops", victims="police")
+    soldiers = _fact(B, 150, metric="troops", victims="soldiers")
+    troops = _fact(C, 150, metric="troops", victims="soldiers")
+    _, findings = _run([police, soldiers, troops], arts, rulebook)
+    assert [f for f in findings if f.kind == "conflict"] == []
+    # Two counts of the police themselves still conflict.
+    more_police = _fact(B, 120, metric="troops", victims="police")
+    _, findings = _run([police, more_police], arts, rulebook)
+    assert [f.kind for f in findings if f.kind == "conflict"] == ["conflict"]
+
+
 def test_families_are_never_set_against_people(rulebook: Rulebook, arts: list[Article]) -> None:
     # 6,000 families evacuated in one report, 5,000 people in another: two units.
     people = _fact(A, 5000, metric="displaced")
