@@ -172,6 +172,8 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         "In neighbouring Regiona, 40 people drowned when a canoe overturned.",
         "In all, 40 people were killed in the two fires.",
         "Days of rain have killed 40 people across the province, including those in the town.",
+        "The armed conflict killed more than 40 people over more than five decades.",
+        "In all, 40 people have been shot dead in the city this year, including these two.",
     ],
 )
 def test_background(lex: Lexicon, sentence: str) -> None:
@@ -185,6 +187,8 @@ def test_background(lex: Lexicon, sentence: str) -> None:
         "On 20 October 2023 the attack killed 40 people.",
         "Unlike in 2019, the attack on 20 October 2023 killed 40 people.",
         "In the first hours after the quake, rescuers pulled 40 people from the rubble.",
+        # A superlative over a year is the incident's own.
+        "The raid killed 40 people, one of the deadliest operations in the city this year.",
     ],
 )
 def test_not_background(lex: Lexicon, sentence: str) -> None:
