@@ -693,22 +693,9 @@ def _other_core_leads_other_core_tolls(
     if _given_as_parts(tolls_a, b, signatures) or _given_as_parts(tolls_b, a, signatures):
         return False  # "four of the dead were in X": a town's report of the region's storm
     return not (
-        _rose(a, b, tolls_a, tolls_b, signatures) or _rose(b, a, tolls_b, tolls_a, signatures)
+        _risen(a, b, tolls_a, tolls_b, signatures, every=False)
+        or _risen(b, a, tolls_b, tolls_a, signatures, every=False)
     )
-
-
-def _rose(
-    early: _Cluster,
-    late: _Cluster,
-    tolls_early: Collection[float],
-    tolls_late: Collection[float],
-    signatures: Sequence[Signature],
-) -> bool:
-    """True when every report of ``late`` was published after every report of ``early``
-    and some toll of ``late`` is higher than some of ``early``'s: maybe one toll
-    that rose."""
-    first, then = _published(early, signatures), _published(late, signatures)
-    return bool(first and then) and max(first) < min(then) and min(tolls_early) < max(tolls_late)
 
 
 def _risen(
@@ -717,11 +704,19 @@ def _risen(
     tolls_early: Collection[float],
     tolls_late: Collection[float],
     signatures: Sequence[Signature],
+    *,
+    every: bool = True,
 ) -> bool:
     """True when every report of ``late`` was published after every report of ``early``
-    and gives a higher toll than any of its: one toll that rose."""
+    and gives a higher toll than any of its: one toll that rose. With ``every``
+    false, when some toll of ``late`` is higher than some of ``early``'s: maybe
+    one toll that rose."""
     first, then = _published(early, signatures), _published(late, signatures)
-    return bool(first and then) and max(first) < min(then) and max(tolls_early) < min(tolls_late)
+    if not (first and then) or max(first) >= min(then):
+        return False
+    if every:
+        return max(tolls_early) < min(tolls_late)
+    return min(tolls_early) < max(tolls_late)
 
 
 def _names_any(c: _Cluster, folded: Iterable[str], signatures: Sequence[Signature]) -> bool:

@@ -594,37 +594,36 @@ def test_a_towns_report_of_a_toll_the_region_gives_as_its_part_joins_its_story()
     assert {"region#0", "region#1"} in groups and {"town#0"} in groups
 
 
-def test_a_lead_names_its_localities_but_not_a_body_or_people(rulebook: Rulebook) -> None:
+def _signature_of(text: str, rulebook: Rulebook) -> Signature:
+    """The story signature of one article of ``text``."""
     from checker.extract import analyse
     from checker.normalise import normalise
     from checker.stories import article_signature
 
+    article = Article(id="z#1", source="z", index=1, text=text, published=DAY)
+    analysis = analyse(article, rulebook)
+    return article_signature(analysis, rulebook, normalise(analysis, rulebook))
+
+
+def test_a_lead_names_its_localities_but_not_a_body_or_people(rulebook: Rulebook) -> None:
     text = (
         "Twelve people were killed when a bus carrying dozens of Indian pilgrims skidded "
         "into a gorge near Zorbeville on Tuesday, a member of the Marlow League said.\n"
         "Rescuers reached the village of Tarnwick, 3 km away, by noon."
     )
-    article = Article(id="z#1", source="z", index=1, text=text, published=DAY)
-    analysis = analyse(article, rulebook)
-    signature = article_signature(analysis, rulebook, normalise(analysis, rulebook))
+    signature = _signature_of(text, rulebook)
     assert signature.lead_localities == ("zorbeville",)
     assert "tarnwick" in signature.localities
     assert "indian" not in signature.localities
 
 
 def test_the_items_of_a_breakdown_after_a_part_are_parts_too(rulebook: Rulebook) -> None:
-    from checker.extract import analyse
-    from checker.normalise import normalise
-    from checker.stories import article_signature
-
     text = (
         "A storm killed at least 11 people in the region overnight, the fire service said.\n"
         "Four of the dead were in Zorbeville, where water swept cars into the sea, and three "
         "died in villages around Tarnwick, a spokesperson said."
     )
-    article = Article(id="z#1", source="z", index=1, text=text, published=DAY)
-    analysis = analyse(article, rulebook)
-    signature = article_signature(analysis, rulebook, normalise(analysis, rulebook))
+    signature = _signature_of(text, rulebook)
     assert signature.part_tolls == (3, 4)
     assert 11 in signature.tolls and 11 not in signature.part_tolls
 
