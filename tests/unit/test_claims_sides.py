@@ -167,6 +167,7 @@ def test_a_word_after_a_comma_makes_no_increment(lex: Lexicon) -> None:
         "died near the island.",
         # Another happening the same day, a total of several, a wider tally.
         "The crash came on the same day that 40 people died when a bus plunged off a road.",
+        "The attack came about an hour and a half before 40 people were shot dead at a bar.",
         "In a separate avalanche in the next valley, 40 skiers were buried.",
         "Elsewhere in the country, another slide killed 40 people.",
         "In neighbouring Regiona, 40 people drowned when a canoe overturned.",
