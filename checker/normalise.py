@@ -1572,7 +1572,8 @@ def _list_item(
     # before when this one is told of a place too ("19 in Viña del Mar,
     # four in Quilpué", "84 were in Jajarkot district and 57 in Rukum West").
     part = lex.part_re.search(gap)
-    parallel = place_list_gap(gap, text[mention.span[1] : mention.span[1] + 40], lex)
+    ahead = text[mention.span[1] : mention.span[1] + _LIST_GAP]
+    parallel = place_list_gap(gap, ahead, lex) or _places_listed(gap, ahead, head, lex)
     if len(gap) > _LIST_GAP and not parallel:
         return None
     if (
@@ -1608,6 +1609,24 @@ def _list_item(
             countries=[place.country],
         )
     return _echo(before, mention, text, end, victims=victims)
+
+
+# "..., four in X and three in Y": the next item of a breakdown by place.
+_NEXT_ITEM_RE = re.compile(r"[^,;.]*?\s(?:and|,)\s+\S+\s+in\s+\S")
+
+
+def _places_listed(gap: str, ahead: str, head: _Head, lex: Lexicon) -> bool:
+    """True when a bare count after a comma is told of a place and another item
+    told of a place follows it ("died in the cyclone that hit the west at the
+    weekend, four in X and three in Y"): a breakdown however long the clause
+    of the figure before it."""
+    return (
+        head.head is None
+        and gap.rstrip().endswith(",")
+        and lex.item_place_re.match(ahead) is not None
+        and _NEXT_ITEM_RE.match(ahead) is not None
+        and lex.number_token_re.search(gap) is None
+    )
 
 
 def _only_a_day(words: str, lex: Lexicon) -> bool:
