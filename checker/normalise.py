@@ -1243,6 +1243,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 sub = _list_item(mention, sentence, facts, head, article.text, lex)
             if sub is None:
                 sub = _elided(mention, sentence, facts, head, article.text, lex)
+            if sub is None:
+                sub = _of_the_victims(mention, sentence, facts, article.text, lex)
             if sub is not None:
                 facts.append(sub)
             continue
@@ -1477,6 +1479,44 @@ def _echo(before: Fact, mention: Mention, text: str, end: int, **changes: object
             "likely": mention.likely,
             **changes,
         }
+    )
+
+
+# How far back the toll a partitive is of may end ("... killing 14. Four of the
+# victims were children": the sentence before, or the one before that).
+_PARTITIVE_REACH = 400
+
+
+def _of_the_victims(
+    mention: Mention, sentence: Sentence, facts: list[Fact], text: str, lex: Lexicon
+) -> Fact | None:
+    """ "A bus plunged into a river, killing 14. Four of the victims were children":
+    the four, a part of the figure just before (its metric), of the group named
+    after "were" (rules/victims.yaml ``partitive_nouns``); told as a part by
+    its "of the", never the toll."""
+    if mention.interval is None or mention.likely is None:
+        return None
+    m = lex.partitive_re.match(text, mention.span[1], min(len(text), mention.span[1] + 60))
+    if m is None:
+        return None
+    before = next((f for f in reversed(facts) if f.metric != "date"), None)
+    if before is None or before.span[1] > mention.span[0]:
+        return None
+    if sentence.start - before.sentence_span[1] > _PARTITIVE_REACH:
+        return None
+    named = m.group("group")
+    group = lex.victim_words.get(tuple(named.lower().split())) if named else None
+    if group is None and named:
+        group = lex.victim_words.get((named.lower().split()[0],))
+    end = m.end("group") if group is not None else m.end("noun")
+    return _echo(
+        before,
+        mention,
+        text,
+        end,
+        victims=group or "people",
+        sentence=sentence.text,
+        sentence_span=(sentence.start, sentence.end),
     )
 
 

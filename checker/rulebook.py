@@ -354,6 +354,8 @@ class VictimRules(_Rule):
     subcount_groups: dict[str, str] = Field(default_factory=dict)
     # Head words that count more of the group counted just before ("others").
     more_of_words: list[str] = Field(default_factory=list)
+    # Nouns of a toll's people after "N of the" ("four of the victims were children").
+    partitive_nouns: list[str] = Field(default_factory=list)
     # Words right before a count that name the group it counts ("the bodies of
     # two abducted workers": bodies), whatever noun follows the count.
     groups_before: dict[str, str] = Field(default_factory=dict)

@@ -413,6 +413,8 @@ class Lexicon:
     state_before_re: re.Pattern[str]
     subcount_re: re.Pattern[str]
     subcount_place_re: re.Pattern[str]
+    # "four of the victims were children": after a count, the toll's people and the group.
+    partitive_re: re.Pattern[str]
     severity_re: re.Pattern[str]
     settled_re: re.Pattern[str]
     part_re: re.Pattern[str]
@@ -899,6 +901,11 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         # "17 of them in the city of X"
         subcount_place_re=_in_place_re(r"\s+of\s+them,?", rb, modifiers=False),
+        partitive_re=re.compile(
+            r"\s+of\s+the\s+(?P<noun>" + alternation(rb.victims.partitive_nouns) + r")(?![\w-])"
+            r"(?:\s+(?:were|was|are)\s+(?:(?:all|also)\s+)?(?P<group>[a-z]+(?:\s+[a-z]+)?))?",
+            re.IGNORECASE,
+        ),
         # "16 in neighbouring X"
         item_place_re=_in_place_re("", rb, modifiers=True),
         division_lead_re=re.compile(
