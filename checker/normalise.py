@@ -1245,6 +1245,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 sub = _elided(mention, sentence, facts, head, article.text, lex)
             if sub is None:
                 sub = _of_the_victims(mention, sentence, facts, article.text, lex)
+            if sub is None:
+                sub = _among_those(mention, sentence, facts, head, article.text, lex)
             if sub is not None:
                 facts.append(sub)
             continue
@@ -1515,6 +1517,40 @@ def _of_the_victims(
         text,
         end,
         victims=group or "people",
+        sentence=sentence.text,
+        sentence_span=(sentence.start, sentence.end),
+    )
+
+
+# "Among those taken were": the words right before a part told after its whole.
+_AMONG_THOSE_RE = re.compile(
+    r"\bamong\s+those\s+[a-z]+(?:\s+[a-z]+)?\s+(?:were|was|are)\s+\Z", re.IGNORECASE
+)
+
+
+def _among_those(
+    mention: Mention, sentence: Sentence, facts: list[Fact], head: _Head, text: str, lex: Lexicon
+) -> Fact | None:
+    """ "Gunmen abducted 40 villagers. Among those taken were 17 children": the 17, a
+    part of the figure just before (its metric), of the group its noun names."""
+    if mention.interval is None or mention.likely is None or not head.known:
+        return None
+    victims = _victims(head, lex)
+    if (
+        victims is None
+        or _AMONG_THOSE_RE.search(text, max(0, mention.span[0] - 40), mention.span[0]) is None
+    ):
+        return None
+    before = next((f for f in reversed(facts) if f.metric != "date"), None)
+    if before is None or sentence.start - before.sentence_span[1] > _PARTITIVE_REACH:
+        return None
+    end = head.end if head.end is not None else mention.span[1]
+    return _echo(
+        before,
+        mention,
+        text,
+        end,
+        victims=victims,
         sentence=sentence.text,
         sentence_span=(sentence.start, sentence.end),
     )
