@@ -848,7 +848,10 @@ def _compile(rb: Rulebook) -> Lexicon:
         one_site_re=phrase_pattern(rb.context.one_site_sources),
         local_authority_re=phrase_pattern(rb.context.local_authorities),
         apposed_place_re=re.compile(
-            r",\s*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
+            # ", X province," or a bearing to a landmark, ", northeast of X,".
+            r",\s*(?:(?:"
+            + alternation(rb.places.landmark_bearings)
+            + r")\s+of\s+(?:the\s+[a-z]+\s+)?)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
             + alternation(rb.places.name_particles)
             + r")){0,4}(?:\s+(?:"
             + alternation(_divisions(rb.places))

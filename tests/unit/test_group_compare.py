@@ -999,6 +999,13 @@ def _day(article: str, when: dt.date, stated: str, sentence: str, offset: int = 
         # "and" between two nouns opens no clause.
         ("Armed men kidnapped 212 pupils and teachers from a school in the district on {}.", True),
         ("Gunmen seized 30 traders and drivers near the town on {}.", True),
+        # A bearing to a landmark in apposition opens no clause either.
+        (
+            "Six people were killed when a landslide hit a settlement in a remote hill "
+            "district of the province, northeast of Townia, on {}.",
+            True,
+        ),
+        ("An unfinished apartment block came down in the estate late on {}.", True),
         # A clause between: the day is another verb's.
         (
             "The boat sank near the town in the north of the province and rescuers arrived on {}.",
