@@ -213,6 +213,26 @@ def _institution(places: PlaceRules) -> str:
     )
 
 
+def _apposed_place_re(rb: Rulebook) -> re.Pattern[str]:
+    """A place told in apposition between commas, no clause of its own: ", X
+    province,", a bearing to a landmark (", northeast of X,"), a kind of place
+    in one (", a village in X state,") or a division of a region (", in the X
+    department of the Y region,")."""
+    name = (
+        r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
+        + alternation(rb.places.name_particles)
+        + r")){0,4}(?:\s+(?:"
+        + alternation(_divisions(rb.places))
+        + r"))?"
+    )
+    bearing = (
+        r"(?:(?:" + alternation(rb.places.landmark_bearings) + r")\s+of\s+(?:the\s+[a-z]+\s+)?)"
+    )
+    kind = r"(?:an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|of|near)\s+)"
+    region = rf"(?:in\s+the\s+{name}(?:\s+of\s+the\s+{name})?)"
+    return re.compile(rf",\s*(?:{region}|(?:{bearing}|{kind})?{name})\s*,")
+
+
 def _divisions(places: PlaceRules) -> list[str]:
     """The rules' words for a division or a smaller place ("province", "town")."""
     return [*places.region_words, *places.locality_words]
@@ -847,16 +867,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         one_site_re=phrase_pattern(rb.context.one_site_sources),
         local_authority_re=phrase_pattern(rb.context.local_authorities),
-        apposed_place_re=re.compile(
-            # ", X province," or a bearing to a landmark, ", northeast of X,".
-            r",\s*(?:(?:"
-            + alternation(rb.places.landmark_bearings)
-            + r")\s+of\s+(?:the\s+[a-z]+\s+)?)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
-            + alternation(rb.places.name_particles)
-            + r")){0,4}(?:\s+(?:"
-            + alternation(_divisions(rb.places))
-            + r"))?\s*,"
-        ),
+        apposed_place_re=_apposed_place_re(rb),
         site_verb_re=phrase_pattern(rb.context.site_verbs),
         time_of_day_re=phrase_pattern(
             [f"{w} {t}" for w in ("before", "after") for t in rb.context.times_of_day]

@@ -1006,6 +1006,17 @@ def _day(article: str, when: dt.date, stated: str, sentence: str, offset: int = 
             True,
         ),
         ("An unfinished apartment block came down in the estate late on {}.", True),
+        # ... nor a kind of place in a region, nor a division of a region.
+        (
+            "Gunmen abducted 287 pupils from a government school in Townia, a village "
+            "in Regiona state, early on {}.",
+            True,
+        ),
+        (
+            "Fighters stormed the weekly market of Townia, in the Alpha department of "
+            "the Far North region, on {}.",
+            True,
+        ),
         # A clause between: the day is another verb's.
         (
             "The boat sank near the town in the north of the province and rescuers arrived on {}.",
