@@ -424,19 +424,20 @@ def _titles_as_told(
         number = lex.number_token_re.search(fact.stated)
         return fact.article, fact.metric, number.group().lower() if number else fact.stated
 
+    # Each figure's scopes in the text (``told``) and in the title (``headed``).
     told: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for fact in facts:
-        if not _in_title(fact, articles):
-            told[figure(fact)].add(scopes.get(fact.id, ""))
     headed: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    titled_ids = {f.id for f in facts if _in_title(f, articles)}
     for fact in facts:
-        if _in_title(fact, articles) and fact.metric != "date":
+        if fact.id not in titled_ids:
+            told[figure(fact)].add(scopes.get(fact.id, ""))
+        elif fact.metric != "date":
             headed[figure(fact)].add(scopes.get(fact.id, ""))
     out = dict(scopes)
     for fact in facts:
         if fact.places or scopes.get(fact.id) or fact.metric == "date":
             continue
-        if _in_title(fact, articles):
+        if fact.id in titled_ids:
             places = told.get(figure(fact), set())
             if len(places) == 1 and "" not in places:
                 place = next(iter(places))
@@ -1278,10 +1279,12 @@ def assign(
     # The words of the body's figures told as parts: a title that gives one in
     # the same words ("Nine elderly residents killed" over "nine elderly
     # residents were among those killed") gives the part, not the toll.
+    told_parts = {f.id for f in facts if f.metric != "date" and told_as_part(f, lex)}
+    titled = {f.id for f in facts if _in_title(f, articles)}
     parts_told = {
         (f.article, f.metric, f.stated.lower())
         for f in facts
-        if f.metric != "date" and not _in_title(f, articles) and told_as_part(f, lex)
+        if f.id in told_parts and f.id not in titled
     }
     out: list[Fact] = []
     for fact in facts:
@@ -1317,10 +1320,10 @@ def assign(
             and not scope
             and fact.metric != "date"
             and (
-                told_as_part(fact, lex)
+                fact.id in told_parts
                 or (
-                    (fact.article, fact.metric, fact.stated.lower()) in parts_told
-                    and _in_title(fact, articles)
+                    fact.id in titled
+                    and (fact.article, fact.metric, fact.stated.lower()) in parts_told
                 )
             )
         ):

@@ -1029,8 +1029,8 @@ def _more_of(head: _Head, sentence: Sentence, facts: list[Fact], lex: Lexicon) -
     figure counts everyone or none is there."""
     if not head.known or head.head not in lex.more_of_words:
         return None
-    previous = next((f for f in reversed(facts) if f.metric != "date"), None)
-    if previous is None or previous.sentence_span != (sentence.start, sentence.end):
+    previous = _figure_before(facts, sentence)
+    if previous is None:
         return None
     group = previous.victims
     return group if group and group != "people" else None
@@ -1501,25 +1501,12 @@ def _of_the_victims(
     m = lex.partitive_re.match(text, mention.span[1], min(len(text), mention.span[1] + 60))
     if m is None:
         return None
-    before = next((f for f in reversed(facts) if f.metric != "date"), None)
-    if before is None or before.span[1] > mention.span[0]:
-        return None
-    if sentence.start - before.sentence_span[1] > _PARTITIVE_REACH:
-        return None
     named = m.group("group")
     group = lex.victim_words.get(tuple(named.lower().split())) if named else None
     if group is None and named:
         group = lex.victim_words.get((named.lower().split()[0],))
     end = m.end("group") if group is not None else m.end("noun")
-    return _echo(
-        before,
-        mention,
-        text,
-        end,
-        victims=group or "people",
-        sentence=sentence.text,
-        sentence_span=(sentence.start, sentence.end),
-    )
+    return _part_of_the_toll_before(mention, sentence, facts, text, end, group or "people")
 
 
 # "Among those taken were": the words right before a part told after its whole.
@@ -1541,10 +1528,21 @@ def _among_those(
         or _AMONG_THOSE_RE.search(text, max(0, mention.span[0] - 40), mention.span[0]) is None
     ):
         return None
-    before = next((f for f in reversed(facts) if f.metric != "date"), None)
-    if before is None or sentence.start - before.sentence_span[1] > _PARTITIVE_REACH:
-        return None
     end = head.end if head.end is not None else mention.span[1]
+    return _part_of_the_toll_before(mention, sentence, facts, text, end, victims)
+
+
+def _part_of_the_toll_before(
+    mention: Mention, sentence: Sentence, facts: list[Fact], text: str, end: int, victims: str
+) -> Fact | None:
+    """A fact for ``mention`` (its words to ``end``) counting ``victims`` of what the
+    figure just before counts, when that figure ends within ``_PARTITIVE_REACH``
+    before its sentence; None when there is none."""
+    before = next((f for f in reversed(facts) if f.metric != "date"), None)
+    if before is None or before.span[1] > mention.span[0]:
+        return None
+    if sentence.start - before.sentence_span[1] > _PARTITIVE_REACH:
+        return None
     return _echo(
         before,
         mention,
