@@ -526,13 +526,18 @@ def test_lone_reports_leading_with_other_villages_and_other_tolls_are_two_happen
 
 
 def _roundup(
-    tolls: tuple[float, float], *, region: str = "", next_day: bool = False
+    tolls: tuple[float, float],
+    *,
+    region: str = "",
+    next_day: bool = False,
+    as_parts: bool = False,
 ) -> list[Signature]:
     """Avalanches in two valleys: a lone report of the first (its valley, its toll),
     a report of the second, and a roundup leading with the second that names
     the first's valley and toll too ("hours after a slide near X killed
     three"); with ``region``, every lead names that region; with ``next_day``,
-    the second's reports come a day later."""
+    the second's reports come a day later; with ``as_parts``, the roundup tells
+    both tolls as parts of one count ("three of the dead were near X")."""
     words = [*SHARED[:3], "avalanche", "skiers", "slope", "rescuers"]
     second_day = DAY + dt.timedelta(days=1) if next_day else DAY
     leads = (region,) if region else ()
@@ -554,7 +559,10 @@ def _roundup(
     return [
         sig("west#0", ("zorbeville",), (tolls[0],), ["westword"]),
         sig("east#0", ("quellin",), (tolls[1],), ["helicopter", "guides"]),
-        sig("east#1", ("quellin", "zorbeville"), tolls, ["helicopter", "guides", "roundup"]),
+        replace(
+            sig("east#1", ("quellin", "zorbeville"), tolls, ["helicopter", "guides", "roundup"]),
+            part_tolls=tolls if as_parts else (),
+        ),
         *_background(),
     ]
 
@@ -564,7 +572,12 @@ def test_a_roundup_naming_the_other_valley_and_toll_bridges_no_two_happenings() 
     assert {"west#0"} in groups and {"east#0", "east#1"} in groups
     # Both leads in one region (one storm's valleys), or the second's reports a
     # day later with a higher toll (one toll that rose): one happening.
-    for sigs in (_roundup((3, 2), region="Regiona"), _roundup((2, 3), next_day=True)):
+    # ... and so is one storm whose report tells both valleys' tolls as its parts.
+    for sigs in (
+        _roundup((3, 2), region="Regiona"),
+        _roundup((2, 3), next_day=True),
+        _roundup((3, 2), as_parts=True),
+    ):
         assert any({"west#0", "east#0", "east#1"} <= g for g in _groups(sigs))
 
 
