@@ -157,8 +157,19 @@ def _nationals(facts: Sequence[Fact], story_of: Mapping[str, Story]) -> dict[tup
     """
     seen: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     told_by: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    # A nationality's count below its own report's count of everyone ("six
+    # people killed ... the dead were four Germans") is a part of that count.
+    everyone: dict[tuple[str, str], float] = {}
+    for fact in facts:
+        if fact.victims == "people" and fact.interval.low is not None and not fact.background:
+            key = (fact.article, fact.metric)
+            everyone[key] = max(everyone.get(key, 0.0), fact.interval.low)
     for fact in facts:
         story = story_of.get(fact.article)
+        if fact.interval.high is not None and fact.interval.high < everyone.get(
+            (fact.article, fact.metric), 0.0
+        ):
+            continue
         if story is not None and fact.victims and fact.victims.endswith(" people"):
             seen[(story.id, fact.metric)][fact.victims] += 1
             told_by[(story.id, fact.metric, fact.victims)].add(fact.article)

@@ -848,8 +848,9 @@ def _forward(
     lex: Lexicon | None = None,
 ) -> tuple[int, int] | None:
     """The first trigger within ``window`` tokens after the number, before any clause
-    break but an aside that a part marker opens ("Four people, including a boy,
-    were killed")."""
+    break but an aside that a part marker or an apposition opener opens ("Four
+    people, including a boy, were killed"; "Two children, aged 6 and 9, were
+    among the dead")."""
     end = min(len(words), last + 1 + window)
     found = _first_trigger(words, lowers, ml, range(last + 1, end), last, _CLAUSE_BREAKS)
     if found is not None or lex is None:
@@ -858,14 +859,28 @@ def _forward(
     comma = next((k for k in range(last + 1, end) if words[k] in _CLAUSE_BREAKS), None)
     if comma is None or words[comma] != "," or comma + 1 >= end:
         return None
-    opens = lowers[comma + 1] in aside_openers or (
-        # "Nine workers, six of them women, died": a count of a part of them.
-        lowers[comma + 2 : comma + 4] == ("of", "them")
-        and lex.number_token_re.fullmatch(words[comma + 1]) is not None
+    number = lex.number_token_re.fullmatch
+    opens = (
+        lowers[comma + 1] in aside_openers
+        or any(lowers[comma + 1 : comma + 1 + len(a)] == a for a in lex.apposition_openers)
+        or (
+            # "Nine workers, six of them women, died": a count of a part of them.
+            lowers[comma + 2 : comma + 4] == ("of", "them") and number(words[comma + 1]) is not None
+        )
     )
     if not opens:
         return None
-    close = next((k for k in range(comma + 2, end) if words[k] in _CLAUSE_BREAKS), None)
+    # The aside may list ages ("three of them children aged 2, 7 and 11,"): a
+    # comma before a number is within it.
+    close = next(
+        (
+            k
+            for k in range(comma + 2, end)
+            if words[k] in _CLAUSE_BREAKS
+            and not (words[k] == "," and k + 1 < end and number(words[k + 1]) is not None)
+        ),
+        None,
+    )
     if close is None or words[close] != ",":
         return None
     return _first_trigger(words, lowers, ml, range(close + 1, end), last, _CLAUSE_BREAKS)

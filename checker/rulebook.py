@@ -473,6 +473,7 @@ class ContextRules(_Rule):
     breakdown_joiners: list[str] = Field(default_factory=list)
     settled_markers: list[str] = Field(default_factory=list)
     part_markers: list[str] = Field(default_factory=list)
+    apposition_openers: list[str] = Field(default_factory=list)
     part_after_markers: list[str] = Field(default_factory=list)
     part_after_number: list[str] = Field(default_factory=list)
     part_after_figure: list[str] = Field(default_factory=list)

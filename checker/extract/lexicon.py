@@ -441,6 +441,9 @@ class Lexicon:
     # The first words of the part markers: after a comma they open an aside
     # ("Four people, including a boy, were killed").
     aside_openers: frozenset[str]
+    # The words that open an aside describing a counted group ("aged", "the
+    # youngest"; rules/context.yaml apposition_openers), as tokens.
+    apposition_openers: tuple[tuple[str, ...], ...]
     # The words that open an attribution between commas ("according to"), as tokens.
     attribution_asides: tuple[tuple[str, ...], ...]
     part_after_re: re.Pattern[str]
@@ -904,6 +907,9 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w-])(?:" + alternation(rb.context.part_markers) + r"),?\s+$", re.IGNORECASE
         ),
         aside_openers=frozenset(m.split()[0].lower() for m in rb.context.part_markers if m.strip()),
+        apposition_openers=tuple(
+            tuple(a.lower().split()) for a in rb.context.apposition_openers if a.strip()
+        ),
         attribution_asides=tuple(
             tuple(a.lower().split()) for a in rb.context.attribution_asides if a.strip()
         ),
