@@ -1477,7 +1477,8 @@ def _severity_group(text: str, end: int, lex: Lexicon) -> str | None:
     """
     m = lex.severity_re.match(text, end, min(len(text), end + 40))
     if m is None:
-        return None
+        care = lex.care_re.match(text, end, min(len(text), end + 40))
+        return None if care is None else lex.care_group
     return lex.subcount_groups.get(m.group("word").lower())
 
 
@@ -1569,6 +1570,9 @@ def _part_of_the_toll_before(
     )
 
 
+_OF_THEM_RE = re.compile(r"\s+of\s+them,?", re.IGNORECASE)
+
+
 def _subcount(
     mention: Mention, sentence: Sentence, facts: list[Fact], text: str, lex: Lexicon
 ) -> Fact | None:
@@ -1590,6 +1594,11 @@ def _subcount(
     if m is not None:
         group = lex.subcount_groups[m.group("word").lower()]
         return _echo(whole, mention, text, m.end(), victims=group)
+    # "twelve were hurt, and four of them remained in hospital": those still cared for.
+    of_them = _OF_THEM_RE.match(text, mention.span[1], reach)
+    care = of_them and lex.care_re.match(text, of_them.end(), reach)
+    if care:
+        return _echo(whole, mention, text, care.end(), victims=lex.care_group)
     # "killing 43 people in the region, 17 of them in the city of X": a part
     # of the figure before it, told of a place.
     m = lex.subcount_place_re.match(text, mention.span[1], reach)

@@ -350,6 +350,10 @@ class VictimRules(_Rule):
     harm_degrees: list[str] = Field(default_factory=list)
     harm_words: list[str] = Field(default_factory=list)
     harm_verbs: list[str] = Field(default_factory=list)
+    # Words after a count that make it the injured still cared for.
+    care_phrases: list[str] = Field(default_factory=list)
+    care_verbs: list[str] = Field(default_factory=list)
+    care_group: str = "in hospital"
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
     subcount_groups: dict[str, str] = Field(default_factory=dict)
     # Head words that count more of the group counted just before ("others").

@@ -436,6 +436,9 @@ class Lexicon:
     # "four of the victims were children": after a count, the toll's people and the group.
     partitive_re: re.Pattern[str]
     severity_re: re.Pattern[str]
+    # "remained in hospital" right after a count (rules/victims.yaml care_phrases).
+    care_re: re.Pattern[str]
+    care_group: str
     settled_re: re.Pattern[str]
     part_re: re.Pattern[str]
     # The first words of the part markers: after a comma they open an aside
@@ -960,6 +963,15 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r")(?![\w])",
             re.IGNORECASE,
         ),
+        care_re=re.compile(
+            r"\s+(?:(?:who|that)\s+)?(?:"
+            + alternation(rb.victims.care_verbs)
+            + r")\s+(?:"
+            + alternation(rb.victims.care_phrases)
+            + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        care_group=rb.victims.care_group,
         number_token_re=re.compile(
             r"(?<![\w-])(?:\d[\d,.]*|" + alternation(list(number_words)) + r")(?![\w-])",
             re.IGNORECASE,
