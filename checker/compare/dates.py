@@ -120,13 +120,21 @@ _WORD_AND_SPACE_RE = re.compile(r"[\w-]+\s+")
 _POSSESSIVE_WORDS = 2
 
 
+_THE_BEFORE_RE = re.compile(r"(?:^|\W)the\s+$", re.IGNORECASE)
+
+
 def _names_its_day(fact: Fact, lex: Lexicon) -> bool:
     """True when the date is the possessive of an incident word ("since Friday's boat
-    sinking", "since Tuesday's attack"): the period starts on the incident's day."""
+    sinking", "since Tuesday's attack"), or names it after "the" ("the Oct. 5
+    derailment"): the day of the incident."""
     text = fact.sentence
     end = fact.span[1] - fact.sentence_span[0]
     possessive = ("'s", "’s")
-    if not (text.startswith(possessive, end) or fact.stated.endswith(possessive)):
+    if not (
+        text.startswith(possessive, end)
+        or fact.stated.endswith(possessive)
+        or _THE_BEFORE_RE.search(fact.preceding(8))
+    ):
         return False
     at = _POSSESSIVE_RE.match(text, end)
     pos = at.end() if at else end

@@ -216,8 +216,8 @@ def _institution(places: PlaceRules) -> str:
 def _apposed_place_re(rb: Rulebook) -> re.Pattern[str]:
     """A place told in apposition between commas, no clause of its own: ", X
     province,", a bearing to a landmark (", northeast of X,"), a kind of place
-    in one (", a village in X state,") or a division of a region (", in the X
-    department of the Y region,")."""
+    in one (", a village in X state,"), a division of a region (", in the X
+    department of the Y region,") or its rank (", one of the busiest in X,")."""
     name = (
         r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
         + alternation(rb.places.name_particles)
@@ -230,7 +230,9 @@ def _apposed_place_re(rb: Rulebook) -> re.Pattern[str]:
     )
     kind = r"(?:an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|of|near)\s+)"
     region = rf"(?:in\s+the\s+{name}(?:\s+of\s+the\s+{name})?)"
-    return re.compile(rf",\s*(?:{region}|(?:{bearing}|{kind})?{name})\s*,")
+    # ", one of the busiest in X,": a place's rank among others of its kind.
+    rank = rf"(?:one\s+of\s+the\s+[a-z]+(?:\s+[a-z]+){{0,3}}?(?:\s+(?:in|of)\s+{name})?)"
+    return re.compile(rf",\s*(?:{region}|{rank}|(?:{bearing}|{kind})?{name})\s*,")
 
 
 def _divisions(places: PlaceRules) -> list[str]:

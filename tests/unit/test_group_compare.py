@@ -1050,8 +1050,13 @@ def test_a_day_far_from_the_verb_of_the_happening_dates_it_in_one_clause(
         "A landslide struck a remote village in the highland district of the northern province"
         " before dawn on Saturday.",
         "Three armed men robbed a jewellery store in the city centre on Saturday afternoon.",
-        # The happening's possessive dates it too.
+        # The happening's possessive dates it too, and so does "the" before the day.
         "Riot police dispersed Saturday's rally on the seafront and detained 79 people.",
+        "The cleanup after the Saturday derailment of a freight train could take weeks.",
+        # A quake shakes; a bomber targets; a place's rank in apposition opens no clause.
+        "An earthquake that shook the east of the country on Saturday killed three people.",
+        "Nine people were killed when a bomber targeted a police post on Saturday.",
+        "Fire tore through the market, one of the busiest in Townia, on Saturday morning.",
     ],
 )
 def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
