@@ -27,6 +27,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from checker.extract.lexicon import (
     ANAPHOR_WINDOW,
@@ -148,40 +149,56 @@ def _added_by(fact: Fact, lex: Lexicon) -> str | None:
 _NATIONALS_IN_ONE = 3
 
 
-def _nationals(facts: Sequence[Fact], story_of: Mapping[str, Story]) -> dict[tuple[str, str], str]:
-    """Per story and metric, the nationality whose people the story mostly counts.
+def _national(victims: str | None, nationalities: AbstractSet[str]) -> str | None:
+    """The group ``victims`` narrows by a nationality ("soldiers" of "Iraqi soldiers"),
+    or None when it names none."""
+    nationality, _, base = (victims or "").rpartition(" ")
+    return base if nationality in nationalities else None
+
+
+def _nationals(
+    facts: Sequence[Fact], story_of: Mapping[str, Story], nationalities: AbstractSet[str]
+) -> dict[tuple[str, str, str], str]:
+    """Per story, metric and group, the nationality whose members of the group the
+    story mostly counts.
 
     "471 Palestinians" in a story that counts Palestinians far more often than
-    anyone else is everyone the story counts; beside as many counts of
-    Israelis it stays a group of its own.
+    anyone else is everyone the story counts, and "seven Iraqi soldiers" all
+    the soldiers; beside as many counts of Israelis they stay a group of their
+    own.
     """
-    seen: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    seen: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     told_by: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    # A nationality's count below its own report's count of everyone ("six
-    # people killed ... the dead were four Germans") is a part of that count.
-    everyone: dict[tuple[str, str], float] = {}
+    # A nationality's count below its own report's count of the whole group
+    # ("six people killed ... the dead were four Germans") is a part of that count.
+    everyone: dict[tuple[str, str, str], float] = {}
     for fact in facts:
-        if fact.victims == "people" and fact.interval.low is not None and not fact.background:
-            key = (fact.article, fact.metric)
+        if (
+            fact.victims
+            and fact.interval.low is not None
+            and not fact.background
+            and _national(fact.victims, nationalities) is None
+        ):
+            key = (fact.article, fact.metric, fact.victims)
             everyone[key] = max(everyone.get(key, 0.0), fact.interval.low)
     for fact in facts:
         story = story_of.get(fact.article)
-        if fact.interval.high is not None and fact.interval.high < everyone.get(
-            (fact.article, fact.metric), 0.0
-        ):
+        base = _national(fact.victims, nationalities)
+        if story is None or base is None or fact.victims is None:
             continue
-        if story is not None and fact.victims and fact.victims.endswith(" people"):
-            seen[(story.id, fact.metric)][fact.victims] += 1
-            told_by[(story.id, fact.metric, fact.victims)].add(fact.article)
-    out: dict[tuple[str, str], str] = {}
+        high = fact.interval.high
+        if high is not None and high < everyone.get((fact.article, fact.metric, base), 0.0):
+            continue
+        seen[(story.id, fact.metric, base)][fact.victims] += 1
+        told_by[(story.id, fact.metric, fact.victims)].add(fact.article)
+    out: dict[tuple[str, str, str], str] = {}
     for key, counts in seen.items():
         (top, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         # Beside people of other nationalities, one report's own told once or
         # twice ("two Lao workers" among a fire's dead abroad, in its title and
         # its text, beside "nine of them Chinese") are not everyone its story counts.
-        if not rest or (
-            n >= 2 * rest[0][1] and (len(told_by[(*key, top)]) > 1 or n >= _NATIONALS_IN_ONE)
-        ):
+        told = told_by[(key[0], key[1], top)]
+        if not rest or (n >= 2 * rest[0][1] and (len(told) > 1 or n >= _NATIONALS_IN_ONE)):
             out[key] = top
     return out
 
@@ -1231,7 +1248,10 @@ def assign(
                 day = weekday_day((weekdays or {}).get(aid, ()), story.start)
                 if day is not None:
                     latest[aid] = day
-    nationals = _nationals(facts, story_of)
+    # Nationalities are proper adjectives ("Iraqi"); "male" narrows a group too,
+    # but is never all of it.
+    nationalities = frozenset(n for n in lex.nationality_words.values() if n[:1].isupper())
+    nationals = _nationals(facts, story_of, nationalities)
     noun_groups = _noun_groups(lex)
     placed_at = {
         f.id: place_of(f, whole_of[(story.id, f.metric)], lex, extra)
@@ -1248,16 +1268,17 @@ def assign(
         lex,
     )
 
-    # Each fact's counted people: a nationality the story mostly counts is
-    # everyone, and so is a metric's own noun ("1,700 soldiers" and "1,200" are
-    # both troop counts: the group a metric counts by its nouns is everyone it
-    # counts).
+    # Each fact's counted people: a nationality the story mostly counts is all
+    # of its group ("Iraqi soldiers" the soldiers), and a metric's own noun is
+    # everyone ("1,700 soldiers" and "1,200" are both troop counts: the group a
+    # metric counts by its nouns is everyone it counts).
     victims_of: dict[str, str | None] = {}
     for fact in facts:
         if (story := story_of.get(fact.article)) is not None:
             victims = fact.victims
-            if nationals.get((story.id, fact.metric)) == victims:
-                victims = "people"
+            base = _national(victims, nationalities)
+            if base is not None and nationals.get((story.id, fact.metric, base)) == victims:
+                victims = base
             victims_of[fact.id] = None if victims in noun_groups.get(fact.metric, ()) else victims
     # The largest figure of each article, metric and group: a part of a group
     # ("the dead included three police officers") beside the group's own toll
