@@ -564,6 +564,8 @@ class FindingRules(_Rule):
     background_days: int = 14
     settled_days: int = 30
     same_voice: float = 0.85
+    # Another name of one authority -> the name it is compared by.
+    authority_aliases: dict[str, str] = Field(default_factory=dict)
     one_statement_gap: float = 0.1
     rose_again_days: int = 7
     longer_period_ratio: float = 10

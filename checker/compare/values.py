@@ -137,7 +137,15 @@ def _days(side: Sequence[Fact]) -> list[dt.date] | None:
 
 
 def _same_voice(a: str, b: str, rulebook: Rulebook) -> bool:
-    """True for two spellings of one authority ("Home Minister Asaduzzaman Khan")."""
+    """True for two spellings of one authority ("Home Minister Asaduzzaman Khan"),
+    or two of its names (rules/findings.yaml ``authority_aliases``: "the fire
+    brigade" and "the fire service")."""
+    if difflib.SequenceMatcher(None, a, b).ratio() >= rulebook.findings.same_voice:
+        return True
+    aliases = lexicon(rulebook).authority_aliases
+    if not aliases.rules:
+        return False
+    a, b = aliases.canonical(a), aliases.canonical(b)
     return difflib.SequenceMatcher(None, a, b).ratio() >= rulebook.findings.same_voice
 
 

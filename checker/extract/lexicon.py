@@ -326,6 +326,28 @@ class UnitCues:
 
 
 @dataclass(frozen=True)
+class AuthorityAliases:
+    """Other names of one authority (rules/findings.yaml ``authority_aliases``), compiled."""
+
+    rules: dict[str, str]
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, aliases: dict[str, str]) -> AuthorityAliases:
+        """The aliases, matched as whole words in lower-case attributions."""
+        rules = {" ".join(k.lower().split()): v.lower() for k, v in aliases.items() if k.strip()}
+        if not rules:
+            return cls({}, None)
+        return cls(rules, re.compile(r"(?<![\w-])(?:" + alternation(list(rules)) + r")(?![\w-])"))
+
+    def canonical(self, attribution: str) -> str:
+        """``attribution`` (lower case) with each alias written as the name it stands for."""
+        if self.pattern is None:
+            return attribution
+        return self.pattern.sub(lambda m: self.rules[" ".join(m.group().split())], attribution)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """The compiled form of a rulebook."""
 
@@ -438,6 +460,7 @@ class Lexicon:
     # "four of the victims were children": after a count, the toll's people and the group.
     partitive_re: re.Pattern[str]
     severity_re: re.Pattern[str]
+    authority_aliases: AuthorityAliases
     # "remained in hospital" right after a count (rules/victims.yaml care_phrases).
     care_re: re.Pattern[str]
     care_group: str
@@ -965,6 +988,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r")(?![\w])",
             re.IGNORECASE,
         ),
+        authority_aliases=AuthorityAliases.of(rb.findings.authority_aliases),
         care_re=re.compile(
             r"\s+(?:(?:who|that)\s+)?(?:"
             + alternation(rb.victims.care_verbs)

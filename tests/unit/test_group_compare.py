@@ -455,6 +455,10 @@ def test_one_authority_far_apart_on_one_later_day_is_a_conflict(
         (("National Police Service spokesman Dan Okoth", "police spokesman Dan Okoth"), True),
         # Two bodies that share words but not their names.
         (("the National Disaster Agency", "the Provincial Disaster Agency"), False),
+        # Two names of one service (rules/findings.yaml authority_aliases).
+        (("the fire service", "the fire brigade"), True),
+        (("the Ministry of Health", "the health ministry"), True),
+        (("the fire service", "the health ministry"), False),
     ],
 )
 def test_one_named_voice_far_apart_on_one_day_is_a_conflict(
