@@ -1359,7 +1359,53 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 attribution=attribution,
             )
         )
-    return _with_purposes(facts, lex)
+    return _with_purposes(_with_perpetrators(facts, article.text, lex), lex)
+
+
+# How far after a count its ", including the gunman" may stand.
+_PERPETRATORS_REACH = 60
+
+
+def _with_perpetrators(facts: list[Fact], text: str, lex: Lexicon) -> list[Fact]:
+    """Counts of people followed by the attackers they include ("Five people,
+    including the gunman, were killed"; "at least 12 were killed, including the
+    three attackers"), their low ends lowered by as many attackers: the
+    victims alone may be fewer ("four killed" is the same toll). Only the count
+    nearest before the phrase, in its sentence, includes them."""
+    out = facts
+    for n, fact in enumerate(facts):
+        if fact.metric == "date" or fact.interval.low is None:
+            continue
+        end = min(fact.sentence_span[1], fact.span[1] + _PERPETRATORS_REACH)
+        stop = fact.span[1]
+        m = None
+        for found in lex.including_perpetrators_re.finditer(text, stop, end):
+            m = found
+            break
+        if m is None or m.group("not") or lex.number_token_re.search(text, stop, m.start()):
+            continue
+        count = m.group("n")
+        if count is None:
+            k = 1
+        elif count.isdigit():
+            k = int(count)
+        else:
+            k = lex.number_words.get(count.lower(), 0)
+        if not 0 < k <= fact.interval.low:
+            continue
+        low = fact.interval.low - k
+        likely = fact.likely
+        if likely is not None and likely.low is not None:
+            likely = likely.model_copy(update={"low": min(likely.low, low)})
+        if out is facts:
+            out = list(facts)
+        out[n] = fact.model_copy(
+            update={
+                "interval": fact.interval.model_copy(update={"low": low}),
+                "likely": likely,
+            }
+        )
+    return out
 
 
 # How far before and after a sum the words of what it is for may stand.

@@ -354,6 +354,8 @@ class VictimRules(_Rule):
     care_phrases: list[str] = Field(default_factory=list)
     care_verbs: list[str] = Field(default_factory=list)
     care_group: str = "in hospital"
+    # Groups whose members a toll may count with its victims ("including the gunman").
+    perpetrator_groups: list[str] = Field(default_factory=list)
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
     subcount_groups: dict[str, str] = Field(default_factory=dict)
     # Head words that count more of the group counted just before ("others").

@@ -461,6 +461,10 @@ class Lexicon:
     partitive_re: re.Pattern[str]
     severity_re: re.Pattern[str]
     authority_aliases: AuthorityAliases
+    # ", including the gunman" after a count (rules/victims.yaml perpetrator_groups):
+    # how many it names (group "n", none for one) and who (group "who"); group
+    # "not" when it says the opposite ("not including the attackers").
+    including_perpetrators_re: re.Pattern[str]
     # "remained in hospital" right after a count (rules/victims.yaml care_phrases).
     care_re: re.Pattern[str]
     care_group: str
@@ -989,6 +993,22 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         authority_aliases=AuthorityAliases.of(rb.findings.authority_aliases),
+        including_perpetrators_re=re.compile(
+            r",?\s+(?:(?P<not>not|excluding)\s+)?including\s+(?:the\s+|an?\s+|all\s+|both\s+)?"
+            r"(?:(?P<n>\d+|"
+            + alternation(list(number_words))
+            + r")\s+)?(?:suspected\s+|alleged\s+)?(?P<who>"
+            + alternation(
+                [
+                    w
+                    for g in rb.victims.groups
+                    if g.name in rb.victims.perpetrator_groups
+                    for w in g.words
+                ]
+            )
+            + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
         care_re=re.compile(
             r"\s+(?:(?:who|that)\s+)?(?:"
             + alternation(rb.victims.care_verbs)
