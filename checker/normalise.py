@@ -1718,12 +1718,20 @@ def _list_item(
     part = lex.part_re.search(gap)
     ahead = text[mention.span[1] : mention.span[1] + _LIST_GAP]
     parallel = place_list_gap(gap, ahead, lex) or _places_listed(gap, ahead, head, lex)
-    if len(gap) > _LIST_GAP and not parallel:
+    # "82 people across the country since Thursday, including 21 children": a
+    # named group after the figure's place and time is a part of it.
+    named_part = (
+        part is not None
+        and head.known
+        and len(gap) <= _PART_GAP
+        and _place_and_time(gap[: part.start()], lex)
+    )
+    if len(gap) > _LIST_GAP and not parallel and not named_part:
         return None
     if (
         not lex.joiner_re.match(gap)
         and not lex.joiner_tail_re.match(gap)
-        and not (part and head.known and _only_a_day(gap[: part.start()], lex))
+        and not named_part
         and not parallel
     ):
         return None
@@ -1773,18 +1781,33 @@ def _places_listed(gap: str, ahead: str, head: _Head, lex: Lexicon) -> bool:
     )
 
 
-def _only_a_day(words: str, lex: Lexicon) -> bool:
-    """True when ``words`` (what stands between a figure and "including") hold nothing
-    but function words and the words of a day ("34 people on Tuesday, including
-    11 children", "on Tuesday night", "on March 3")."""
-    for word in words.strip(" ,;:—–-(").split():
-        low = word.lower().strip(".,")
-        if low in lex.function_words or low in lex.weekdays or low in lex.months:
-            continue
-        if low.isdigit() or lex.rulebook.dates.reference_units.get(low) == "day":
-            continue
-        return False
-    return True
+# How far after a figure "including" and a named group may stand.
+_PART_GAP = 120
+
+
+def _place_and_time(words: str, lex: Lexicon) -> bool:
+    """True when ``words`` (what stands between a figure and "including") tell no
+    more than its place and time: no other number, no verb ("34 people on
+    Tuesday, including 11 children", "82 people across the country since
+    Thursday, including"; not "51 bodies since a boat capsized there, including")."""
+    words = words.strip(" ,;:—–-(")
+    if lex.number_token_re.search(words):
+        # A day of the month is a time ("on March 3"); any other number is a figure.
+        days = {m.lower() for m in lex.months}
+        tokens = words.replace(",", " ").split()
+        for n, word in enumerate(tokens):
+            if lex.number_token_re.fullmatch(word) and not (
+                n > 0 and tokens[n - 1].lower().strip(".") in days
+            ):
+                return False
+    verbs = [
+        low in lex.clause_verbs or (len(low) > 4 and low.endswith("ed"))
+        for low in (word.lower().strip(".,;:'’") for word in words.split())
+    ]
+    # The figure's own verb may open them ("17 people have died in X since Tuesday").
+    while verbs and verbs[0]:
+        verbs.pop(0)
+    return not any(verbs)
 
 
 def _figure_before(facts: list[Fact], sentence: Sentence) -> Fact | None:
