@@ -397,6 +397,13 @@ def test_a_group_is_noted_as_a_part(rulebook: Rulebook) -> None:
         ("Seven Germans", " among 11 foreigners killed", True),
         ("seven people", " killed were foreigners", False),
         ("seven people", ", most of them foreigners, were killed", False),
+        # A part marker past an aside about the people counted.
+        (
+            "Two foreign hikers",
+            ", a Canadian man and an Australian woman, were among the dead",
+            True,
+        ),
+        ("Two foreign hikers", ", a Canadian man and an Australian woman, were killed", False),
     ],
 )
 def test_a_number_of_the_others_is_a_part(
