@@ -320,6 +320,11 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
                 continue
             key = tuple(lows[i : i + size])
             if key in lex.victim_words or key in lex.noun_phrases:
+                if i + size == len(at) and key in lex.member_nouns:
+                    # "149 members of the police": the police.
+                    members = _members_of(sentence, at[-1] + 1, lex)
+                    if members is not None:
+                        return members
                 return _phrase(sentence, at, lows, i + size, " ".join(key), True)
             if size == 1 and key[0] in lex.known_nouns and not _victims_next(lows, i + 1, lex):
                 # "two security guards": a noun before a word of people is theirs.
@@ -344,6 +349,28 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
 def _victims_next(lows: list[str], i: int, lex: Lexicon) -> bool:
     """True when a word (or two) of people starts at ``lows[i]`` ("guards", "police officers")."""
     return any(tuple(lows[i : i + size]) in lex.victim_words for size in (1, 2))
+
+
+def _members_of(sentence: Sentence, i: int, lex: Lexicon) -> _Head | None:
+    """The group "of (the) X" names from token ``i`` on, when X is a word of people
+    ("members of the police and gendarmerie": the police); else None."""
+    lowers = sentence.lowers
+    if lowers[i : i + 1] != ("of",):
+        return None
+    i += 2 if lowers[i + 1 : i + 2] == ("the",) else 1
+    for size in (3, 2, 1):
+        key = lowers[i : i + size]
+        if (
+            len(key) == size
+            and key in lex.victim_words
+            and key not in lex.member_nouns
+            # A group of people, not a unit of its own ("members of the family").
+            and lex.victim_parent.get(lex.victim_words[key]) is not None
+        ):
+            last = i + size - 1
+            end = sentence.start + sentence.word_starts[last] + len(sentence.words[last])
+            return _Head(tuple(lowers[i : i + size]), end, " ".join(key), True)
+    return None
 
 
 def _phrase(

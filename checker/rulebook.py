@@ -354,6 +354,8 @@ class VictimRules(_Rule):
     care_phrases: list[str] = Field(default_factory=list)
     care_verbs: list[str] = Field(default_factory=list)
     care_group: str = "in hospital"
+    # Words of people that count the group named after "of (the)" ("members of the police").
+    member_nouns: list[str] = Field(default_factory=list)
     # Groups whose members a toll may count with its victims ("including the gunman").
     perpetrator_groups: list[str] = Field(default_factory=list)
     nationalities: dict[str, list[str]] = Field(default_factory=dict)

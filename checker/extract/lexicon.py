@@ -465,6 +465,8 @@ class Lexicon:
     # how many it names (group "n", none for one) and who (group "who"); group
     # "not" when it says the opposite ("not including the attackers").
     including_perpetrators_re: re.Pattern[str]
+    # "members" of "members of the police" (rules/victims.yaml member_nouns), as tokens.
+    member_nouns: frozenset[tuple[str, ...]]
     # "remained in hospital" right after a count (rules/victims.yaml care_phrases).
     care_re: re.Pattern[str]
     care_group: str
@@ -993,6 +995,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         authority_aliases=AuthorityAliases.of(rb.findings.authority_aliases),
+        member_nouns=frozenset(_words(w) for w in rb.victims.member_nouns),
         including_perpetrators_re=re.compile(
             r",?\s+(?:(?P<not>not|excluding)\s+)?including\s+(?:the\s+|an?\s+|all\s+|both\s+)?"
             r"(?:(?P<n>\d+|"
