@@ -405,6 +405,8 @@ class PlaceRules(_Rule):
     # A bearing ("north") and "of" right before a place: a landmark, no place of
     # the figures ("north of the capital X"); ``landmark_nouns`` may stand between.
     landmark_bearings: list[str] = Field(default_factory=list)
+    # Words that place a happening near a town (", near X,").
+    nearby_words: list[str] = Field(default_factory=list)
     landmark_nouns: list[str] = Field(default_factory=list)
     # An institution named after its town ("X General Hospital").
     institution_modifiers: list[str] = Field(default_factory=list)
@@ -505,8 +507,12 @@ class ContextRules(_Rule):
     day_parts: list[str] = Field(default_factory=list)
     report_verbs: list[str] = Field(default_factory=list)
     statement_verbs: list[str] = Field(default_factory=list)
+    # Acts after a happening whose day is theirs ("opened an investigation on Saturday").
+    follow_up_acts: list[str] = Field(default_factory=list)
     local_authorities: list[str] = Field(default_factory=list)
     onset_nouns: list[str] = Field(default_factory=list)
+    # Verbs that start a happening its noun names ("the blaze started").
+    onset_noun_verbs: list[str] = Field(default_factory=list)
     after_the_incident: list[str] = Field(default_factory=list)
     correction_markers: list[str] = Field(default_factory=list)
     subincident_ordinals: list[str] = Field(default_factory=list)

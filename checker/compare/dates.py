@@ -244,11 +244,11 @@ def _day_of_a_report(fact: Fact, lex: Lexicon) -> bool:
 
 def _in_a_happening(fact: Fact, lex: Lexicon) -> bool:
     """True when the date ends a clause that brings in the happening by its noun ("hurt
-    in a methane explosion at a coal mine in X on Saturday"), with no clause
-    opener between them, or follows its noun right away ("the explosion on
-    Wednesday afternoon")."""
+    in a methane explosion at a coal mine in X on Saturday", "the blaze started
+    in the early hours of Friday"), with no clause opener between them, or
+    follows its noun right away ("the explosion on Wednesday afternoon")."""
     before = fact.preceding(_ONSET_REACH)
-    m = lex.onset_noun_re.search(before)
+    m = lex.onset_noun_re.search(before) or lex.noun_onset_re.search(before)
     return m is not None and _one_clause(m.group("between") or "", lex)
 
 

@@ -216,8 +216,9 @@ def _institution(places: PlaceRules) -> str:
 def _apposed_place_re(rb: Rulebook) -> re.Pattern[str]:
     """A place told in apposition between commas, no clause of its own: ", X
     province,", a bearing to a landmark (", northeast of X,"), a kind of place
-    in one (", a village in X state,"), a division of a region (", in the X
-    department of the Y region,") or its rank (", one of the busiest in X,")."""
+    in one (", a village in X state,"), a town near it (", near X,"), a division
+    of a region (", in the X department of the Y region,") or its rank (", one
+    of the busiest in X,")."""
     name = (
         r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
         + alternation(rb.places.name_particles)
@@ -229,10 +230,11 @@ def _apposed_place_re(rb: Rulebook) -> re.Pattern[str]:
         r"(?:(?:" + alternation(rb.places.landmark_bearings) + r")\s+of\s+(?:the\s+[a-z]+\s+)?)"
     )
     kind = r"(?:an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|of|near)\s+)"
+    nearby = r"(?:(?:" + alternation(rb.places.nearby_words) + r")\s+)"
     region = rf"(?:in\s+the\s+{name}(?:\s+of\s+the\s+{name})?)"
     # ", one of the busiest in X,": a place's rank among others of its kind.
     rank = rf"(?:one\s+of\s+the\s+[a-z]+(?:\s+[a-z]+){{0,3}}?(?:\s+(?:in|of)\s+{name})?)"
-    return re.compile(rf",\s*(?:{region}|{rank}|(?:{bearing}|{kind})?{name})\s*,")
+    return re.compile(rf",\s*(?:{region}|{rank}|(?:{bearing}|{kind}|{nearby})?{name})\s*,")
 
 
 def _divisions(places: PlaceRules) -> list[str]:
@@ -503,6 +505,8 @@ class Lexicon:
     # "in a methane explosion at a coal mine in X on ": ``onset_nouns`` after
     # "in a", then one unbroken clause with no figure up to the end.
     onset_noun_re: re.Pattern[str]
+    # "the blaze started in the early hours of" right before a date (``onset_noun_verbs``).
+    noun_onset_re: re.Pattern[str]
     # Right after a day: a "when" clause with a verb of the happening ("were
     # killed on Friday when fighters ambushed their convoy").
     when_onset_re: re.Pattern[str]
@@ -879,6 +883,14 @@ def _compile(rb: Rulebook) -> Lexicon:
             r"(?<![\w-])(?:" + alternation(rb.context.onset_words) + r")(?![\w-])",
             re.IGNORECASE,
         ),
+        noun_onset_re=re.compile(
+            r"(?<![\w-])the\s+(?:[\w-]+\s+){0,2}?(?:"
+            + alternation(rb.context.onset_nouns)
+            + r")\s+(?:"
+            + alternation(rb.context.onset_noun_verbs)
+            + r")(?![\w-])(?P<between>[^,;:()\[\]—–\d]*)\Z",
+            re.IGNORECASE,
+        ),
         onset_noun_re=re.compile(
             r"(?<![\w-])(?:(?:in|by|after)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
             + alternation(rb.context.onset_nouns)
@@ -898,7 +910,9 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         statement_day_re=re.compile(
-            r"(?<![\w-])(?:" + alternation(rb.context.statement_verbs) + r")"
+            r"(?<![\w-])(?:"
+            + alternation([*rb.context.statement_verbs, *rb.context.follow_up_acts])
+            + r")"
             r"(?:\s+[a-z]+)?\s+(?:(?:late|early)\s+)?(?:on\s+)?\Z",
             re.IGNORECASE,
         ),

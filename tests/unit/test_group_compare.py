@@ -1061,6 +1061,9 @@ def test_a_day_far_from_the_verb_of_the_happening_dates_it_in_one_clause(
         "An earthquake that shook the east of the country on Saturday killed three people.",
         "Nine people were killed when a bomber targeted a police post on Saturday.",
         "Fire tore through the market, one of the busiest in Townia, on Saturday morning.",
+        # A town near the site in apposition; the happening's noun and its start.
+        "A fire broke out at a care home in Townia, near Citya, in the early hours of Saturday.",
+        "The blaze started in the early hours of Saturday in a room on the ground floor.",
     ],
 )
 def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
@@ -1136,6 +1139,12 @@ def test_the_day_of_a_statement_dates_no_incident(rulebook: Rulebook, arts: list
         _day(B, thursday, "May 16", "An overloaded boat sank near the town on May 16."),
         _day(C, saturday, "Saturday", "At least 16 died, officials told reporters on Saturday."),
     ]
+    _, findings = _run(facts, arts, rulebook)
+    d003 = [f for f in findings if f.rule == "D003"]
+    assert [f.sides for f in d003] == [[[facts[2].id], [facts[0].id]]]
+    # Nor is the day of an act that follows the happening (``follow_up_acts``).
+    probe = "Authorities opened an investigation on Saturday into the boat sinking that killed 16."
+    facts[3] = _day(C, saturday, "Saturday", probe)
     _, findings = _run(facts, arts, rulebook)
     d003 = [f for f in findings if f.rule == "D003"]
     assert [f.sides for f in d003] == [[[facts[2].id], [facts[0].id]]]
