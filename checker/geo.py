@@ -297,5 +297,6 @@ def _skip_words(lex: Lexicon) -> frozenset[str]:
             *lex.nationality_words,
             *lex.stop_words,
             *lex.sources,
+            *(w.lower() for w in lex.rulebook.places.name_nouns),
         }
     )

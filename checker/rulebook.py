@@ -405,6 +405,8 @@ class PlaceRules(_Rule):
     # A bearing ("north") and "of" right before a place: a landmark, no place of
     # the figures ("north of the capital X"); ``landmark_nouns`` may stand between.
     landmark_bearings: list[str] = Field(default_factory=list)
+    # Words that head an institution's or a site's name, never a town alone.
+    name_nouns: list[str] = Field(default_factory=list)
     # Words that place a happening near a town (", near X,").
     nearby_words: list[str] = Field(default_factory=list)
     landmark_nouns: list[str] = Field(default_factory=list)

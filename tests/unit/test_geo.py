@@ -103,6 +103,16 @@ def test_a_news_agency_is_never_a_town(rulebook: Rulebook) -> None:
     assert cities_in(text, {"CN": "China"}, skip_words(lexicon(rulebook))) == []
 
 
+def test_the_head_of_an_institutions_name_is_never_a_town(rulebook: Rulebook) -> None:
+    from checker.extract import lexicon
+    from checker.geo import skip_words
+
+    # GeoNames lists a town called University; "Indiana University" is no town.
+    text = "Police arrested 29 people at Indiana University on Thursday."
+    assert [p.name for p in cities_in(text, {"US": "United States"}, frozenset())] == ["University"]
+    assert cities_in(text, {"US": "United States"}, skip_words(lexicon(rulebook))) == []
+
+
 def test_a_town_is_spelled_as_the_city_index_finds_it() -> None:
     from checker.geo import town_spellings
     from checker.rulebook import Place
