@@ -512,6 +512,8 @@ class ContextRules(_Rule):
     # Acts after a happening whose day is theirs ("opened an investigation on Saturday").
     follow_up_acts: list[str] = Field(default_factory=list)
     local_authorities: list[str] = Field(default_factory=list)
+    # Authorities of a province or a state (wider than a town's, narrower than a country's).
+    regional_authorities: list[str] = Field(default_factory=list)
     onset_nouns: list[str] = Field(default_factory=list)
     # Verbs that start a happening its noun names ("the blaze started").
     onset_noun_verbs: list[str] = Field(default_factory=list)

@@ -290,18 +290,24 @@ def _of_its_own_area(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebo
 
 
 def _local_and_wider(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
-    """True when every voice of the smaller side is a town's or a district's
-    (``local_authorities``) and none of the larger side's is: the local count,
-    far below the other, is of its own area ("nine, the municipal president
-    said" against "31, the national civil protection agency said")."""
+    """True when every voice of the smaller side is of a narrower area than every
+    voice of the larger side: a town's or a district's (``local_authorities``)
+    against a province's or a country's, or a province's (``regional_authorities``)
+    against a country's. The narrower count, far below the other, is of its
+    own area ("nine, the municipal president said" against "31, the national
+    civil protection agency said")."""
     lex = lexicon(rulebook)
-    mine = [f.attribution for f in low if f.attribution]
-    theirs = [f.attribution for f in high if f.attribution]
-    return (
-        bool(mine and theirs)
-        and all(lex.local_authority_re.search(a) for a in mine)
-        and not any(lex.local_authority_re.search(a) for a in theirs)
-    )
+    mine = [_reach(f.attribution, lex) for f in low if f.attribution]
+    theirs = [_reach(f.attribution, lex) for f in high if f.attribution]
+    return bool(mine and theirs) and max(mine) < min(theirs)
+
+
+def _reach(attribution: str, lex: Lexicon) -> int:
+    """How wide an area an authority speaks for: 0 a town's or a district's, 1 a
+    province's or a state's, 2 any other (a country's, an agency's)."""
+    if lex.local_authority_re.search(attribution):
+        return 0
+    return 1 if lex.regional_authority_re.search(attribution) else 2
 
 
 def _disputed(

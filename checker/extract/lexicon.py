@@ -519,6 +519,8 @@ class Lexicon:
     apposed_place_re: re.Pattern[str]
     # An authority of a town or a district (``local_authorities``).
     local_authority_re: re.Pattern[str]
+    # An authority of a province or a state (``regional_authorities``).
+    regional_authority_re: re.Pattern[str]
     site_verb_re: re.Pattern[str]
     # "before dawn", "after midnight" (``times_of_day``).
     time_of_day_re: re.Pattern[str]
@@ -918,6 +920,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         one_site_re=phrase_pattern(rb.context.one_site_sources),
         local_authority_re=phrase_pattern(rb.context.local_authorities),
+        regional_authority_re=phrase_pattern(rb.context.regional_authorities),
         apposed_place_re=_apposed_place_re(rb),
         site_verb_re=phrase_pattern(rb.context.site_verbs),
         time_of_day_re=phrase_pattern(

@@ -481,6 +481,10 @@ def test_one_named_voice_far_apart_on_one_day_is_a_conflict(
         (9, ("the health ministry", "the national civil protection agency"), True),
         # The larger figure is the town's: a dispute too.
         (9, ("the national civil protection agency", "the mayor"), True),
+        # A province's count far below a country's: of its own area; not below
+        # another province's, nor a town's below its own province's equal.
+        (9, ("the provincial government", "the interior ministry"), False),
+        (9, ("the provincial government", "the regional police"), True),
     ],
 )
 def test_a_local_authoritys_smaller_count_is_of_its_own_area(
