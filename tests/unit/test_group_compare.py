@@ -1068,6 +1068,9 @@ def test_a_day_far_from_the_verb_of_the_happening_dates_it_in_one_clause(
         # A town near the site in apposition; the happening's noun and its start.
         "A fire broke out at a care home in Townia, near Citya, in the early hours of Saturday.",
         "The blaze started in the early hours of Saturday in a room on the ground floor.",
+        # Passengers perish; vehicles pile up.
+        "Sixteen passengers perished on Saturday afternoon when the bus burst into flames.",
+        "Two people were killed when about 40 vehicles piled up in fog on Saturday morning.",
     ],
 )
 def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
