@@ -1161,9 +1161,9 @@ def _told_as_a_part(
     signatures: Sequence[Signature],
 ) -> bool:
     """True when ``small`` is one report whose tolls an article of ``large`` it is
-    linked to tells as parts of its count ("four of the dead were in X" beside
-    X's paper's "four dead"): a town's report of the region's happening,
-    however little it shares with the region's other reports."""
+    linked to tells as parts of its count (``_a_part_of``: "four of the dead
+    were in X" beside X's paper's "four dead"): a town's report of the region's
+    happening, however little it shares with the region's other reports."""
     if len(small.members) != 1:
         return False
     x = small.members[0]
@@ -1172,9 +1172,15 @@ def _told_as_a_part(
         return False
     near = neighbours[x]
     return any(
-        near.get(y, 0.0) >= params.link and all(t in signatures[y].part_tolls for t in tolls)
+        near.get(y, 0.0) >= params.link and all(_a_part_of(t, signatures[y]) for t in tolls)
         for y in large.members
     )
+
+
+def _a_part_of(toll: float, signature: Signature) -> bool:
+    """True when an article gives ``toll`` as a part of its count: told as one, or
+    beside a larger toll of its own ("six dead in the region, two of them in X")."""
+    return toll in signature.part_tolls or (toll in signature.tolls and toll < max(signature.tolls))
 
 
 def label(members: Sequence[Signature], limit: int = 3) -> str:

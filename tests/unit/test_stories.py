@@ -581,14 +581,16 @@ def test_a_roundup_naming_the_other_valley_and_toll_bridges_no_two_happenings() 
         assert any({"west#0", "east#0", "east#1"} <= g for g in _groups(sigs))
 
 
-def _town_report(*, as_part: bool) -> list[Signature]:
+def _town_report(*, as_part: bool, beside: bool = True) -> list[Signature]:
     """A storm told by two regional reports alike, and a town's own paper sharing a few
     words with one of them only, whose toll (4) that one gives, as a part of
-    its count ("four of the dead were in X") when ``as_part``."""
+    its count ("four of the dead were in X") when ``as_part``, else beside its
+    larger toll when ``beside`` ("11 dead in the region, four in X"), else not
+    at all."""
     region = [*SHARED, "storm", "torrents", "region", "rescuers", "fire", "service"]
     first = replace(
         _sig("region#0", ["@Countrya", "Volos"], region),
-        tolls=(4, 11),
+        tolls=(4, 11) if as_part or beside else (11,),
         part_tolls=(4,) if as_part else (),
     )
     second = replace(_sig("region#1", ["@Countrya"], [*region, "thursday"]), tolls=(11,))
@@ -602,8 +604,11 @@ def _town_report(*, as_part: bool) -> list[Signature]:
 def test_a_towns_report_of_a_toll_the_region_gives_as_its_part_joins_its_story() -> None:
     groups = _groups(_town_report(as_part=True))
     assert {"region#0", "region#1", "town#0"} in groups
-    # Told as no part, a report that shares little with the story stays apart.
+    # Told beside the region's larger toll, the town's toll is a part too.
     groups = _groups(_town_report(as_part=False))
+    assert {"region#0", "region#1", "town#0"} in groups
+    # Not told at all, a report that shares little with the story stays apart.
+    groups = _groups(_town_report(as_part=False, beside=False))
     assert {"region#0", "region#1"} in groups and {"town#0"} in groups
 
 
