@@ -485,6 +485,7 @@ def test_one_named_voice_far_apart_on_one_day_is_a_conflict(
         # another province's, nor a town's below its own province's equal.
         (9, ("the provincial government", "the interior ministry"), False),
         (9, ("the provincial government", "the regional police"), True),
+        (9, ("the regency administration", "the national disaster agency"), False),
     ],
 )
 def test_a_local_authoritys_smaller_count_is_of_its_own_area(
