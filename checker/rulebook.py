@@ -550,6 +550,8 @@ class HappeningRules(_Rule):
     """rules/happenings.yaml: the words that say what kind of happening a lead tells of."""
 
     families: dict[str, list[str]]
+    # Families of happenings that cover an area (a flood, a quake), not a point.
+    area_families: list[str] = Field(default_factory=list)
     examples: list[dict[str, Any]] = Field(default_factory=list)
 
 

@@ -88,6 +88,10 @@ class Signature:
     # are of two happenings.
     divisions: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    # Whether its lead tells of a happening that covers an area (a flood, a
+    # quake; rules/happenings.yaml ``area_families``): towns of one region are
+    # then one happening's.
+    area_wide: bool = False
 
 
 @dataclass(frozen=True)
@@ -264,6 +268,12 @@ def _counted(c: _Cluster, field: str, signatures: Sequence[Signature]) -> Counte
 def _tolls(c: _Cluster, signatures: Sequence[Signature]) -> Counter[float]:
     """The tolls its articles give, with how many of them give each."""
     return _counted(c, "tolls", signatures)
+
+
+def _area_wide(c: _Cluster, signatures: Sequence[Signature]) -> bool:
+    """True when any report of the cluster leads with a happening that covers an
+    area, or with no kind of happening at all (``Signature.area_wide``)."""
+    return any(signatures[m].area_wide for m in c.members)
 
 
 def _happenings(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
@@ -669,8 +679,12 @@ def _other_lead_localities_other_tolls(
         return False
     if _names_any(b, leads_a, signatures) or _names_any(a, leads_b, signatures):
         return False
-    if not _lead_regions(a, signatures).isdisjoint(_lead_regions(b, signatures)):
-        return False  # one flood "in far north X", its bodies found near one town, then another
+    if not _lead_regions(a, signatures).isdisjoint(_lead_regions(b, signatures)) and (
+        _area_wide(a, signatures) or _area_wide(b, signatures)
+    ):
+        # One flood "in far north X", its bodies found near one town, then
+        # another; two attacks in two towns of one state stay two.
+        return False
     if not _tolls_apart(a, b, signatures):
         return False
     tolls_a, tolls_b = _tolls(a, signatures), _tolls(b, signatures)
@@ -1431,6 +1445,7 @@ def article_signature(
     found_localities, lead_localities = _localities_and_leads(
         analysis, lex, [*sites, *regions, *places], background
     )
+    happenings = lead_happenings(analysis, lex)
     divisions, countries = _divisions(
         site_places.values(),
         [p for p in found if p.name in regions],
@@ -1442,7 +1457,10 @@ def article_signature(
         weekdays=tuple(weekdays),
         tolls=tuple(tolls),
         part_tolls=tuple(part_tolls),
-        happenings=lead_happenings(analysis, lex),
+        happenings=happenings,
+        area_wide=not happenings or bool(
+            set(happenings) & set(rulebook.happenings.area_families)
+        ),
         lead_days=lead_days(analysis, facts, lex),
         lead_places=lead_places(analysis, found_by_sentence, lex, spellings),
         localities=found_localities,

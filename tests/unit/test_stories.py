@@ -517,12 +517,19 @@ def test_lone_reports_leading_with_other_villages_and_other_tolls_are_two_happen
     ]:
         groups = _groups(_two_villages(villages, tolls, named_later=later))
         assert any({"west#0", "east#0"} <= g for g in groups), (villages, tolls, later)
-    # Nor when both lead with one region, or when the second, a day later, gives a
-    # higher toll: one flood's bodies found near one village, then another.
+    # Nor when both lead with one region and tell of a happening that covers an
+    # area, or when the second, a day later, gives a higher toll: one flood's
+    # bodies found near one village, then another.
     one_region = _two_villages(("zorbeville", "quellin"), (12, 4), region="Regiona")
+    flood = [
+        replace(s, area_wide=True) if s.article[:4] in ("west", "east") else s for s in one_region
+    ]
     risen = _two_villages(("zorbeville", "quellin"), (4, 12), next_day=True)
-    for sigs in (one_region, risen):
+    for sigs in (flood, risen):
         assert any({"west#0", "east#0"} <= g for g in _groups(sigs))
+    # Two crashes (no area's happening) in two villages of one region stay two.
+    groups = _groups(one_region)
+    assert {"west#0"} in groups and {"east#0"} in groups
 
 
 def _roundup(
