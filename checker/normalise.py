@@ -702,6 +702,11 @@ def _metric(
         wanted |= cues.searched[word]
     best: tuple[float, int, _Choice] | None = None
     toll: tuple[str, ...] = ()  # words counting persons that a noun of things qualifies
+    # The count's own verb right after its noun ("Eight refugees were killed"):
+    # what happened to them, whatever metric their noun is of.
+    head_last = last + len(head.lowers)
+    verb_after: _Choice | None = None
+    by_noun = False
     level = head.head is None and _after_level(mention, sentence, lex)
     for i in cues.by_kind.get(mention.kind, ()):
         if not wanted >> i & 1:
@@ -759,6 +764,8 @@ def _metric(
                     # On a tie, a trigger after the number wins ("12 were
                     # wounded"): one before it often belongs to the clause before.
                     score = trigger[0] + (0.25 if trigger_at < first else 0.0)
+                    if verb_after is None and head_last < trigger_at <= head_last + 2:
+                        verb_after = _Choice(ml, trigger_at)
             else:
                 if head.head is not None and not noun_hit:
                     continue
@@ -786,8 +793,16 @@ def _metric(
                     score = float(back[0])
         if best is None or (score, -rule.priority) < best[:2]:
             best = (score, -rule.priority, _Choice(ml, trigger_at))
+            by_noun = rule.counts == "persons" and trigger_at is None and score == 0.5
     if best is None and toll:
         return _counted_by(mention, toll, lex)
+    if (
+        by_noun
+        and verb_after is not None
+        and best is not None
+        and verb_after.metric is not best[2].metric
+    ):
+        return verb_after
     if best is not None and best[2].trigger is not None:
         outcome = _outcome_after(words, lowers, best[2], last, lex)
         if outcome is not None:

@@ -1458,9 +1458,7 @@ def article_signature(
         tolls=tuple(tolls),
         part_tolls=tuple(part_tolls),
         happenings=happenings,
-        area_wide=not happenings or bool(
-            set(happenings) & set(rulebook.happenings.area_families)
-        ),
+        area_wide=not happenings or bool(set(happenings) & set(rulebook.happenings.area_families)),
         lead_days=lead_days(analysis, facts, lex),
         lead_places=lead_places(analysis, found_by_sentence, lex, spellings),
         localities=found_localities,
