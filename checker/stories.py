@@ -1368,6 +1368,7 @@ def article_signature(
     countries they name ("the province of X", a town the rules do not list).
     """
     from checker.claims import told_as_part
+    from checker.compare.values import superseded
     from checker.extract import lexicon
     from checker.geo import figure_towns, skip_words, town_spellings
     from checker.normalise import landmarks_by_sentence, places_by_sentence
@@ -1424,10 +1425,13 @@ def article_signature(
         }
     )
     sig = signature(analysis.article, words, names, places, dates, sites, regions)
+    # Not a superseded figure ("rose to 14, up from nine"): the toll is the later one.
     tolling = [
         (low, f)
         for f in told
-        if f.metric in lex.tells_apart and (low := f.interval.low) is not None
+        if f.metric in lex.tells_apart
+        and (low := f.interval.low) is not None
+        and not superseded(f, lex)
     ]
     tolls = sorted({low for low, _f in tolling})
     # A part, and a figure after it in its sentence ("four of the dead were in X,

@@ -630,6 +630,11 @@ def _signature_of(text: str, rulebook: Rulebook) -> Signature:
     return article_signature(analysis, rulebook, normalise(analysis, rulebook))
 
 
+def test_a_superseded_toll_is_no_toll_of_the_signature(rulebook: Rulebook) -> None:
+    text = "The death toll from the landslide rose to 14 on Tuesday, up from nine on Monday."
+    assert _signature_of(text, rulebook).tolls == (14,)
+
+
 def test_a_lead_names_its_localities_but_not_a_body_or_people(rulebook: Rulebook) -> None:
     text = (
         "Twelve people were killed when a bus carrying dozens of Indian pilgrims skidded "
