@@ -905,10 +905,9 @@ def _forward(
     opens = (
         lowers[comma + 1] in aside_openers
         or any(lowers[comma + 1 : comma + 1 + len(a)] == a for a in lex.apposition_openers)
-        or (
-            # "Nine workers, six of them women, died": a count of a part of them.
-            lowers[comma + 2 : comma + 4] == ("of", "them") and number(words[comma + 1]) is not None
-        )
+        # "Nine workers, six of them women, died", "Four people, three police
+        # officers and a woman, were killed": a count of a part of them.
+        or number(words[comma + 1]) is not None
     )
     if not opens:
         return None
