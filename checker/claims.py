@@ -34,6 +34,7 @@ from checker.extract.lexicon import (
     Lexicon,
     anaphor_right_after,
     lexicon,
+    opens_aside,
     place_list_gap,
     spoken_at,
     vague_area,
@@ -239,37 +240,27 @@ def _part_marked(fact: Fact, lex: Lexicon) -> bool:
     ("three of the dead were children"; rules/context.yaml)."""
     if lex.part_re.search(fact.preceding(_PART_WINDOW)):
         return True
-    after = fact.context(0, _PART_AFTER_WINDOW)
+    # Past an aside about the counted people ("Two hikers, a Canadian man and an
+    # Australian woman, were among the dead").
+    skip = 0
     aside = _ASIDE_RE.match(fact.sentence, fact.span[1] - fact.sentence_span[0])
-    if aside is not None and _an_aside(aside.group(), lex):
-        # The marker past an aside about the counted people.
-        after = fact.context(0, len(fact.stated) + len(aside.group()) + _PART_AFTER_WINDOW)
-    marker = lex.part_after_re.search(after)
+    if aside is not None and opens_aside(aside.group(1).lower().split(), lex):
+        skip = len(aside.group())
+    after = fact.context(0, skip + _PART_AFTER_WINDOW)
+    # A marker may stand in the figure's own words ("Six of the dead").
+    marker = lex.part_after_re.search(after, len(fact.stated) + skip if skip else 0)
     if marker is None:
         return False
     # Not a marker of another count or clause ("rose to 17 by the afternoon as
     # several of the wounded died": several's).
-    between = after[len(fact.stated) : marker.start()]
-    if _an_aside(between, lex):
-        return True  # "Two hikers, a Canadian man and an Australian woman, were among"
+    between = after[len(fact.stated) + skip : marker.start()]
     return lex.number_token_re.search(between) is None and lex.clause_openers.isdisjoint(
         between.lower().split()
     )
 
 
-# An aside between commas right after a figure.
-_ASIDE_RE = re.compile(r",[^,;]{1,80},")
-
-
-def _an_aside(between: str, lex: Lexicon) -> bool:
-    """True when ``between`` is an aside between commas that an apposition opener
-    opens (", a Canadian man and an Australian woman,"; rules/context.yaml
-    ``apposition_openers``)."""
-    text = between.strip()
-    if len(text) < 3 or text[0] != "," or text[-1] != "," or ";" in text:
-        return False
-    words = tuple(text[1:-1].lower().split())
-    return any(words[: len(a)] == a for a in lex.apposition_openers)
+# An aside between commas right after a figure (its words: group 1).
+_ASIDE_RE = re.compile(r",([^,;]{1,80}),")
 
 
 def told_as_part(fact: Fact, lex: Lexicon) -> bool:

@@ -23,7 +23,9 @@ from checker.extract.lexicon import (
     anaphor_right_after,
     landmark_at,
     lexicon,
+    opens_aside,
     place_list_gap,
+    reads_as_verb,
     spoken_at,
     vague_area,
 )
@@ -902,14 +904,7 @@ def _forward(
     if comma is None or words[comma] != "," or comma + 1 >= end:
         return None
     number = lex.number_token_re.fullmatch
-    opens = (
-        lowers[comma + 1] in aside_openers
-        or any(lowers[comma + 1 : comma + 1 + len(a)] == a for a in lex.apposition_openers)
-        # "Nine workers, six of them women, died", "Four people, three police
-        # officers and a woman, were killed": a count of a part of them.
-        or number(words[comma + 1]) is not None
-    )
-    if not opens:
+    if lowers[comma + 1] not in aside_openers and not opens_aside(lowers[comma + 1 : end], lex):
         return None
     # The aside may list ages ("three of them children aged 2, 7 and 11,"): a
     # comma before a number is within it.
@@ -1417,12 +1412,9 @@ def _with_perpetrators(facts: list[Fact], text: str, lex: Lexicon) -> list[Fact]
     for n, fact in enumerate(facts):
         if fact.metric == "date" or fact.interval.low is None:
             continue
-        end = min(fact.sentence_span[1], fact.span[1] + _PERPETRATORS_REACH)
         stop = fact.span[1]
-        m = None
-        for found in lex.including_perpetrators_re.finditer(text, stop, end):
-            m = found
-            break
+        end = min(fact.sentence_span[1], stop + _PERPETRATORS_REACH)
+        m = lex.including_perpetrators_re.search(text, stop, end)
         if m is None or m.group("not") or lex.number_token_re.search(text, stop, m.start()):
             continue
         count = m.group("n")
@@ -1560,7 +1552,9 @@ def _severity_group(text: str, end: int, lex: Lexicon) -> str | None:
 
     The words are the ``subcount_groups`` of rules/victims.yaml whose group
     is a degree of harm ("seriously", "critically"), as in "four of them
-    seriously"; a count so qualified is that sub-group, never the toll.
+    seriously"; a count so qualified is that sub-group, never the toll. So is
+    a count of those still cared for ("seven remained in hospital";
+    ``care_phrases``, ``care_group``).
     """
     m = lex.severity_re.match(text, end, min(len(text), end + 40))
     if m is None:
@@ -1834,17 +1828,13 @@ def _place_and_time(words: str, lex: Lexicon) -> bool:
     words = words.strip(" ,;:—–-(")
     if lex.number_token_re.search(words):
         # A day of the month is a time ("on March 3"); any other number is a figure.
-        days = {m.lower() for m in lex.months}
         tokens = words.replace(",", " ").split()
         for n, word in enumerate(tokens):
             if lex.number_token_re.fullmatch(word) and not (
-                n > 0 and tokens[n - 1].lower().strip(".") in days
+                n > 0 and tokens[n - 1].lower().strip(".") in lex.months
             ):
                 return False
-    verbs = [
-        low in lex.clause_verbs or (len(low) > 4 and low.endswith("ed"))
-        for low in (word.lower().strip(".,;:'’") for word in words.split())
-    ]
+    verbs = [reads_as_verb(word.lower().strip(".,;:'’"), lex) for word in words.split()]
     # The figure's own verb may open them ("17 people have died in X since Tuesday").
     while verbs and verbs[0]:
         verbs.pop(0)

@@ -1398,7 +1398,6 @@ def article_signature(
         sites.update(towns)
         for name, place in towns.items():
             site_places.setdefault(name, place)
-        for name, place in towns.items():
             spellings[name] = town_spellings(place, rulebook.places.country_codes)
     # A vague part of a country ("northern China") tells no two stories apart.
     regions = {p.name for p in found if p.kind == "region" and not vague_area(p.name, lex)}

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from checker.compare.values import independent
-from checker.extract.lexicon import Lexicon, lexicon
+from checker.extract.lexicon import Lexicon, lexicon, reads_as_verb
 from checker.fingerprint import finding_id
 from checker.models import Article, Fact, Finding
 from checker.rulebook import Rulebook
@@ -189,9 +189,8 @@ def _one_clause(between: str, lex: Lexicon) -> bool:
 
 
 def _verb_in(words: Sequence[str], lex: Lexicon) -> bool:
-    """True when one of ``words`` (lower case) reads as a verb: one of ``clause_verbs``,
-    or a word ending in "-ed"."""
-    return any(w in lex.clause_verbs or (len(w) > 4 and w.endswith("ed")) for w in words)
+    """True when one of ``words`` (lower case) reads as a verb (``reads_as_verb``)."""
+    return any(reads_as_verb(w, lex) for w in words)
 
 
 def _another_day(between: str, lex: Lexicon) -> bool:

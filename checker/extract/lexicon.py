@@ -164,6 +164,23 @@ def anaphor_right_after(text: str, end: int, lex: Lexicon) -> re.Match[str] | No
     return lex.anaphor_after_re.match(text, end, end + ANAPHOR_WINDOW)
 
 
+def reads_as_verb(word: str, lex: Lexicon) -> bool:
+    """True when ``word`` (lower case) reads as a verb: one of ``clause_verbs``, or a
+    word ending in "-ed"."""
+    return word in lex.clause_verbs or (len(word) > 4 and word.endswith("ed"))
+
+
+def opens_aside(words: Sequence[str], lex: Lexicon) -> bool:
+    """True when ``words`` (the lower-case tokens right after a comma that follows a
+    count) open an aside about the people counted: an apposition opener ("aged",
+    "a", "who"; rules/context.yaml ``apposition_openers``) or a count of a part
+    of them ("six of them women", "three police officers and a woman")."""
+    return bool(words) and (
+        any(tuple(words[: len(a)]) == a for a in lex.apposition_openers)
+        or lex.number_token_re.fullmatch(words[0]) is not None
+    )
+
+
 def vague_area(name: str, lex: Lexicon) -> bool:
     """True for a vague part of a country ("northern X", ``area_words``): no region of its
     own, and none that tells two stories apart."""

@@ -404,6 +404,7 @@ def test_a_group_is_noted_as_a_part(rulebook: Rulebook) -> None:
             True,
         ),
         ("Two foreign hikers", ", a Canadian man and an Australian woman, were killed", False),
+        ("Three police officers", ", two men and a woman, were among the dead", True),
     ],
 )
 def test_a_number_of_the_others_is_a_part(
