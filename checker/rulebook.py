@@ -358,6 +358,10 @@ class VictimRules(_Rule):
     member_nouns: list[str] = Field(default_factory=list)
     # Groups whose members a toll may count with its victims ("including the gunman").
     perpetrator_groups: list[str] = Field(default_factory=list)
+    # Words that bring the attackers into a toll, leave them out, or qualify them.
+    perpetrators_included: list[str] = Field(default_factory=list)
+    perpetrators_excluded: list[str] = Field(default_factory=list)
+    perpetrator_qualifiers: list[str] = Field(default_factory=list)
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
     subcount_groups: dict[str, str] = Field(default_factory=dict)
     # Head words that count more of the group counted just before ("others").

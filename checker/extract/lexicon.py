@@ -480,9 +480,10 @@ class Lexicon:
     partitive_re: re.Pattern[str]
     severity_re: re.Pattern[str]
     authority_aliases: AuthorityAliases
-    # ", including the gunman" after a count (rules/victims.yaml perpetrator_groups):
-    # how many it names (group "n", none for one) and who (group "who"); group
-    # "not" when it says the opposite ("not including the attackers").
+    # ", including the gunman" after a count (rules/victims.yaml perpetrator_groups,
+    # perpetrators_included): how many it names (group "n", none for one) and who
+    # (group "who"); group "not" when it leaves them out ("not including the
+    # attackers"; perpetrators_excluded).
     including_perpetrators_re: re.Pattern[str]
     # "members" of "members of the police" (rules/victims.yaml member_nouns), as tokens.
     member_nouns: frozenset[tuple[str, ...]]
@@ -1031,10 +1032,15 @@ def _compile(rb: Rulebook) -> Lexicon:
         authority_aliases=AuthorityAliases.of(rb.findings.authority_aliases),
         member_nouns=frozenset(_words(w) for w in rb.victims.member_nouns),
         including_perpetrators_re=re.compile(
-            r",?\s+(?:(?P<not>not|excluding)\s+)?including\s+(?:the\s+|an?\s+|all\s+|both\s+)?"
-            r"(?:(?P<n>\d+|"
+            r",?\s+(?:(?P<not>"
+            + alternation(rb.victims.perpetrators_excluded)
+            + r")|"
+            + alternation(rb.victims.perpetrators_included)
+            + r")\s+(?:the\s+|an?\s+|all\s+|both\s+)?(?:(?P<n>\d+|"
             + alternation(list(number_words))
-            + r")\s+)?(?:suspected\s+|alleged\s+)?(?P<who>"
+            + r")\s+)?(?:(?:"
+            + alternation(rb.victims.perpetrator_qualifiers)
+            + r")\s+)?(?P<who>"
             + alternation(
                 [
                     w
