@@ -442,6 +442,64 @@ def place_of(
     return scope, wider
 
 
+# The sentences with figures or dates that open an article (its title among them):
+# its lead, for ``_at_the_site``.
+_LEAD_SENTENCES = 3
+
+
+def _at_the_site(
+    facts: Sequence[Fact],
+    scopes: dict[str, str],
+    story_of: Mapping[str, Story],
+    lex: Lexicon,
+    extra: Mapping[str, Place],
+    tolls: AbstractSet[str],
+) -> dict[str, str]:
+    """``scopes`` with the first toll (of the metrics ``tolls``) of an article told in
+    a town counting the whole story, when the story is of a happening at one
+    spot (``Story.point``) and no toll in it is told in another town: "18 killed
+    and 27 injured when a bus overturned near X", beside reports that name only
+    X's state, counts the crash, not X's share of it. Only a figure of an
+    article's lead (its first sentences with figures): further on, a town's
+    figure may be of another happening ("in May, a bomb in X wounded 7"). (A
+    figure told as a part, "12 of them in X", or a hospital's, "nine were
+    admitted in X", keeps its town.)"""
+
+    def town(name: str, fact: Fact) -> bool:
+        place = _resolve(name, lex, extra, fact.countries[0] if fact.countries else "")
+        return place is not None and place.kind in ("city", "site")
+
+    said: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for fact in facts:
+        said[fact.article].add(fact.sentence_span)
+    lead = {aid: sorted(spans)[:_LEAD_SENTENCES][-1] for aid, spans in said.items()}
+    first: dict[tuple[str, str], Fact] = {}
+    told_in: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        story = story_of.get(fact.article)
+        if story is None or not story.point or fact.metric not in tolls:
+            continue
+        key = (fact.article, fact.metric)
+        if key not in first or fact.span < first[key].span:
+            first[key] = fact
+        scope = scopes.get(fact.id, "")
+        if scope and "+" not in scope and town(scope, fact):
+            told_in[story.id].add(scope)
+    out = dict(scopes)
+    for fact in first.values():
+        scope = scopes.get(fact.id, "")
+        story_id = story_of[fact.article].id
+        if (
+            scope
+            and told_in[story_id] == {scope}
+            and fact.sentence_span <= lead[fact.article]
+            and not told_as_part(fact, lex)
+            and not lex.site_verb_re.search(fact.sentence)
+        ):
+            out[fact.id] = ""
+    return out
+
+
 def _in_title(fact: Fact, articles: Mapping[str, Article]) -> bool:
     """True when a figure stands in its article's title (its text starts with the
     title and a blank line, when it has one)."""
@@ -1273,8 +1331,15 @@ def assign(
     placed_at = _nationwide(facts, story_of, whole_of, placed_at, lex, extra)
     scopes = _titles_as_told(
         facts,
-        _at_the_locality(
-            facts, _shared_scopes(facts, placed_at), placed_at, story_of, lex, parts_of
+        _at_the_site(
+            facts,
+            _at_the_locality(
+                facts, _shared_scopes(facts, placed_at), placed_at, story_of, lex, parts_of
+            ),
+            story_of,
+            lex,
+            extra,
+            frozenset(m.name for m in rulebook.metrics if m.running_toll),
         ),
         articles,
         lex,

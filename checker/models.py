@@ -281,6 +281,10 @@ class Story(_Model):
     start: dt.date | None = None
     end: dt.date | None = None
     places: list[str] = Field(default_factory=list)
+    # Most of its reports tell of a happening at one spot (a crash, a fire, an
+    # attack), not over an area (a flood, a quake): a town its figures are
+    # told in is where it happened (see checker/claims.py). Not output.
+    point: bool = Field(default=False, exclude=True)
 
 
 class Event(_Model):

@@ -1674,7 +1674,10 @@ def _subcount(
     m = lex.subcount_re.match(text, mention.span[1], reach)
     if m is not None:
         group = lex.subcount_groups[m.group("word").lower()]
-        return _echo(whole, mention, text, m.end(), victims=group)
+        # "four of them in critical condition": the condition is a state the
+        # figure is in (``claims.is_state``), read past the figure's words.
+        end = m.start("condition") if m.group("condition") else m.end()
+        return _echo(whole, mention, text, end, victims=group)
     # "twelve were hurt, and four of them remained in hospital": those still cared for.
     of_them = _OF_THEM_RE.match(text, mention.span[1], reach)
     care = of_them and lex.care_re.match(text, of_them.end(), reach)

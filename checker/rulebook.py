@@ -464,6 +464,9 @@ class ContextRules(_Rule):
     level_attribution_verbs: list[str] = Field(default_factory=list)
     period_start: list[str] = Field(default_factory=list)
     background_markers: list[str] = Field(default_factory=list)
+    # A sentence whose dates are all this many days or more before the day its
+    # article's lead gives the happening recalls an earlier one (story signatures).
+    recalled_days: int = 3
     # A count word and a plural happening noun: a figure of several happenings.
     several_counts: list[str] = Field(default_factory=list)
     several_happenings: list[str] = Field(default_factory=list)

@@ -809,7 +809,8 @@ def _told_before(
     more before the day of ``b``'s happening and never names its town (both
     named by most of ``b``'s articles): a report cannot tell of what had not
     happened yet. (A follow-up names the day it reports on: the town it
-    shares with the first reports keeps them one story.)"""
+    shares with the first reports keeps them one story, unless ``b`` names a
+    town of its own too and other death tolls: a second fire in the city.)"""
     if len(b.members) < params.days_core_size:
         return False
     days = _days(b, signatures)
@@ -825,7 +826,11 @@ def _told_before(
     if not published_b or min(published_b) < min(core):
         return False  # ``b`` tells of a day after its own reports: no happening's day
     towns = _core(_sites(b, signatures), len(b.members), params)
-    return bool(towns) and towns.isdisjoint(_sites(a, signatures))
+    if not towns:
+        return False
+    named = _sites(a, signatures)
+    # The same city, a week on: a district of it ``a`` never names, and other tolls.
+    return towns.isdisjoint(named) or (not towns <= named.keys() and _tolls_apart(a, b, signatures))
 
 
 def _elsewhere(
@@ -1275,6 +1280,8 @@ def stories(
                 start=anchors[0] if anchors else None,
                 end=anchors[-1] if anchors else None,
                 places=sorted(place_counts, key=lambda p: (-place_counts[p], p))[:5],
+                point=2 * sum(bool(s.happenings) and not s.area_wide for s in members)
+                > len(members),
             )
         )
     out.sort(key=story_order)
@@ -1391,7 +1398,10 @@ def article_signature(
     spellings: dict[str, Collection[str]] = {name: (name,) for name in sites}
     # Not the towns and tolls of figures of background ("a separate attack in X
     # left 7 dead"): another happening's.
-    background = _background(analysis, lex)
+    leads = lead_days(analysis, facts, lex)
+    background = _background(
+        analysis, lex, _recalled_sentences(facts, leads, rulebook.context.recalled_days)
+    )
     told = [f for f in facts if not background.get(f.sentence_span[0], False)]
     if told:
         towns = figure_towns(told, rulebook, skip_words(lex))
@@ -1462,7 +1472,7 @@ def article_signature(
         part_tolls=tuple(part_tolls),
         happenings=happenings,
         area_wide=not happenings or bool(set(happenings) & set(rulebook.happenings.area_families)),
-        lead_days=lead_days(analysis, facts, lex),
+        lead_days=leads,
         lead_places=lead_places(analysis, found_by_sentence, lex, spellings),
         localities=found_localities,
         lead_localities=lead_localities,
@@ -1498,11 +1508,33 @@ def _divisions(
 _BEARING_REACH = 12
 
 
-def _background(analysis: Analysis, lex: Lexicon) -> dict[int, bool]:
+def _background(
+    analysis: Analysis, lex: Lexicon, recalled: AbstractSet[int] = frozenset()
+) -> dict[int, bool]:
     """Each sentence's start -> whether it is a sentence of background (another
-    happening, a longer period; rules/context.yaml ``background_markers``)."""
+    happening, a longer period; rules/context.yaml ``background_markers``), or
+    one of the ``recalled`` sentences (their starts)."""
     search = lex.background_lower_re.search
-    return {s.start: search(s.text.lower()) is not None for s in analysis.sentences}
+    return {
+        s.start: s.start in recalled or search(s.text.lower()) is not None
+        for s in analysis.sentences
+    }
+
+
+def _recalled_sentences(facts: Sequence[Fact], leads: Sequence[dt.date], days: int) -> set[int]:
+    """The starts of the sentences whose dates (``facts`` of dates) all end ``days``
+    or more before the first of the ``leads`` days: "On Jan. 14, a blaze at
+    another market killed four", in a report of a fire a week later."""
+    if not leads:
+        return set()
+    before = leads[0] - dt.timedelta(days=days)
+    ends: dict[int, list[dt.date | None]] = defaultdict(list)
+    for f in facts:
+        if f.metric == "date":
+            ends[f.sentence_span[0]].append(f.date.end or f.date.start)
+    return {
+        start for start, said in ends.items() if all(d is not None and d <= before for d in said)
+    }
 
 
 def _asides(

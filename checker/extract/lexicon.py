@@ -983,7 +983,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             tuple(a.lower().split()) for a in rb.context.attribution_asides if a.strip()
         ),
         subcount_re=re.compile(
-            r"\s+of\s+them,?\s+(?:were\s+|are\s+)?(?P<word>"
+            r"\s+of\s+them,?(?P<condition>\s+in(?:\s+a)?(?=\s))?\s+(?:were\s+|are\s+|with\s+)?(?P<word>"
             + alternation(list(rb.victims.subcount_groups))
             + r")(?![\w])",
             re.IGNORECASE,
@@ -1022,7 +1022,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         severity_re=re.compile(
             r"\s+(?:(?:"
             + alternation(rb.victims.harm_verbs)
-            + r")\s+)?(?:in\s+)?(?P<word>"
+            + r")\s+)?(?:in\s+(?:a\s+)?)?(?P<word>"
             + alternation([w for w in rb.victims.harm_degrees if w in rb.victims.subcount_groups])
             + r")\s+(?:"
             + alternation(rb.victims.harm_words)

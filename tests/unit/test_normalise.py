@@ -299,6 +299,11 @@ def test_a_speaker_named_again_by_name_alone_keeps_the_fuller_attribution(
             "city's fire battalion",
         ),
         ("Nine people were killed in the fire, the Chinese embassy said.", "Chinese embassy"),
+        # Civil protection: a country's or a state's emergency agency, by its name.
+        (
+            "Nine people were killed in the crash, state civil protection said.",
+            "state civil protection",
+        ),
     ],
 )
 def test_an_office_named_by_its_holder(text: str, who: str, rulebook: Rulebook) -> None:
