@@ -10,7 +10,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from typing import Literal, NamedTuple
@@ -346,6 +346,22 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
         # Unknown noun phrase ("seven AK-47 assault rifles"): its last word is the head.
         return _phrase(sentence, at, lows, len(at), lows[-1], False)
     return _Head((), None, None, False)
+
+
+# Words that may stand between a count's noun and the verb that tells what
+# happened to them ("Eight loggers were killed").
+_AUXILIARIES = frozenset({"were", "was", "had", "have", "been", "are", "being"})
+
+
+def _beings(lowers: Sequence[str], i: int, lex: Lexicon) -> bool:
+    """True when a verb only beings undergo (rules/victims.yaml ``being_verbs``)
+    starts at ``lowers[i]``, after at most two auxiliaries ("were", "had been")."""
+    for low in lowers[i : i + 3]:
+        if low in lex.being_verbs:
+            return True
+        if low not in _AUXILIARIES:
+            return False
+    return False
 
 
 def _victims_next(lows: list[str], i: int, lex: Lexicon) -> bool:
@@ -690,7 +706,13 @@ def _metric(
     lowers = sentence.lowers
     head_key = tuple(head.head.split()) if head.head is not None else ()
     person_head = head.head is not None and (
-        head_key in lex.victim_words or head.head in lex.nationality_words
+        head_key in lex.victim_words
+        or head.head in lex.nationality_words
+        or (
+            not head.known
+            and head.head not in lex.animal_nouns
+            and _beings(lowers, last + len(head.lowers) + 1, lex)
+        )
     )
     cues = _metric_cues(lex.metrics)
     # Every word any metric's search may read: a metric that counts anything,

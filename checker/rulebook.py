@@ -356,6 +356,11 @@ class VictimRules(_Rule):
     care_group: str = "in hospital"
     # Words of people that count the group named after "of (the)" ("members of the police").
     member_nouns: list[str] = Field(default_factory=list)
+    # Verbs only beings undergo: a noun the rules do not know, right before
+    # one of them ("Eight loggers were killed"), counts people.
+    being_verbs: list[str] = Field(default_factory=list)
+    # ... unless it is one of these (animals drown too).
+    animal_nouns: list[str] = Field(default_factory=list)
     # Groups whose members a toll may count with its victims ("including the gunman").
     perpetrator_groups: list[str] = Field(default_factory=list)
     # Words that bring the attackers into a toll, leave them out, or qualify them.

@@ -826,9 +826,19 @@ def _told_before(
     if not published_b or min(published_b) < min(core):
         return False  # ``b`` tells of a day after its own reports: no happening's day
     towns = _core(_sites(b, signatures), len(b.members), params)
-    if not towns:
-        return False
     named = _sites(a, signatures)
+    if not towns:
+        # No town of its own: the region its leads name ("in southern X state").
+        leads = Counter(
+            place
+            for m in b.members
+            for place in set(signatures[m].lead_places)
+            if place in signatures[m].regions
+        )
+        towns = _core(leads, len(b.members), params)
+        named = _regions(a, signatures) + named
+        if not towns:
+            return False
     # The same city, a week on: a district of it ``a`` never names, and other tolls.
     return towns.isdisjoint(named) or (not towns <= named.keys() and _tolls_apart(a, b, signatures))
 

@@ -487,6 +487,9 @@ class Lexicon:
     including_perpetrators_re: re.Pattern[str]
     # "members" of "members of the police" (rules/victims.yaml member_nouns), as tokens.
     member_nouns: frozenset[tuple[str, ...]]
+    # rules/victims.yaml being_verbs, lower-cased.
+    being_verbs: frozenset[str]
+    animal_nouns: frozenset[str]
     # "remained in hospital" right after a count (rules/victims.yaml care_phrases).
     care_re: re.Pattern[str]
     care_group: str
@@ -1031,6 +1034,8 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         authority_aliases=AuthorityAliases.of(rb.findings.authority_aliases),
         member_nouns=frozenset(_words(w) for w in rb.victims.member_nouns),
+        being_verbs=frozenset(w.lower() for w in rb.victims.being_verbs),
+        animal_nouns=frozenset(w.lower() for w in rb.victims.animal_nouns),
         including_perpetrators_re=re.compile(
             r",?\s+(?:(?P<not>"
             + alternation(rb.victims.perpetrators_excluded)
