@@ -1629,8 +1629,12 @@ def _of_the_victims(
 
 
 # "Among those taken were": the words right before a part told after its whole.
+# "Among those taken were", "Among the victims are", and the list's later items
+# ("... were 30 children and 21 women").
 _AMONG_THOSE_RE = re.compile(
-    r"\bamong\s+those\s+[a-z]+(?:\s+[a-z]+)?\s+(?:were|was|are)\s+\Z", re.IGNORECASE
+    r"\bamong\s+(?:those|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:were|was|are)\s+"
+    r"(?:[\w-]+\s+[\w-]+(?:\s+[\w-]+)?(?:,\s+|\s+and\s+|,\s+and\s+))?\Z",
+    re.IGNORECASE,
 )
 
 
@@ -1644,7 +1648,7 @@ def _among_those(
     victims = _victims(head, lex)
     if (
         victims is None
-        or _AMONG_THOSE_RE.search(text, max(0, mention.span[0] - 40), mention.span[0]) is None
+        or _AMONG_THOSE_RE.search(text, max(0, mention.span[0] - 80), mention.span[0]) is None
     ):
         return None
     end = head.end if head.end is not None else mention.span[1]
