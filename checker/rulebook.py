@@ -527,6 +527,8 @@ class ContextRules(_Rule):
     # Authorities of a province or a state (wider than a town's, narrower than a country's).
     regional_authorities: list[str] = Field(default_factory=list)
     onset_nouns: list[str] = Field(default_factory=list)
+    # Words that bring one of those nouns in ("in a", "by a", "caused a").
+    onset_noun_openers: list[str] = Field(default_factory=lambda: ["in", "by", "after"])
     # Verbs that start a happening its noun names ("the blaze started").
     onset_noun_verbs: list[str] = Field(default_factory=list)
     after_the_incident: list[str] = Field(default_factory=list)

@@ -915,7 +915,9 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         onset_noun_re=re.compile(
-            r"(?<![\w-])(?:(?:in|by|after)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
+            r"(?<![\w-])(?:(?:"
+            + alternation(rb.context.onset_noun_openers)
+            + r")\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
             + alternation(rb.context.onset_nouns)
             + r")(?![\w-])(?P<between>[^,;:()\[\]—–\d]*)|the\s+(?:[\w-]+\s+){0,2}?(?:"
             + alternation(rb.context.onset_nouns)

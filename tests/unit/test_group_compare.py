@@ -1093,6 +1093,8 @@ def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
     [
         ("Three miners were hurt in a methane explosion at a coal mine in the town on {}.", True),
         ("Four people were killed by a gas explosion in a block of flats in the city on {}.", True),
+        # What set the happening off brings its noun in as well.
+        ("Four died when a gas leak caused an explosion in a block of flats on {} night.", True),
         ("The toll in a blast at the mine rose to 12 on {}.", False),
         # The day a toll reached its new level, whatever verb of the happening before it.
         ("The death toll from a blast that buried miners in the east rose to 21 on {}.", False),
