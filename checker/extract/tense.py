@@ -10,6 +10,31 @@ _AFTER = 80
 _BOUNDARY_RE = re.compile(r"[.!?]['\"’”)]?\s|\n")
 # A future word is only the date's tense when it is in the date's clause.
 _CLAUSE_RE = re.compile(r"[.!?]['\"’”)]?\s|\n|[,;:\"“”]|``|''")
+# A past participle or past tense of a regular verb ("killed", "flooded").
+_ED_RE = re.compile(r"[a-z]{3,}ed")
+# A date told as the possessive of what happened on it ("Tuesday night's flood").
+_POSSESSIVE_RE = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?['’]s(?![\w-])", re.I)
+_WORD_RE = re.compile(r"[\w-]+")
+# Words that end the noun a possessive date names ("Monday's vote as planned").
+_NOT_NOUN = frozenset(
+    {"as", "to", "for", "and", "or", "that", "which", "when", "if", "in", "on", "at"}
+    | {"of", "by", "with", "the", "a", "an", "is", "was"}
+)
+
+
+def _noun_then_past(after: str, past: re.Pattern[str]) -> bool:
+    """True when ``after`` (the words after a possessive date) opens with a noun of one
+    to three words and a past verb ("flash flood killed four")."""
+    words = _WORD_RE.findall(after)[:4]
+    for k in range(1, len(words)):
+        if words[k - 1].lower() in _NOT_NOUN:
+            return False
+        verb = words[k].lower()
+        if _ED_RE.fullmatch(verb) or past.fullmatch(verb):
+            return True
+    return False
+
+
 _LEAD_RE = re.compile(r"^[\s\"'“‘(]*(?:on|by|until|from|starting|beginning|as of)?[\s,]*$", re.I)
 
 
@@ -34,7 +59,9 @@ def is_future(
     """True when a future marker of ``markers`` precedes the date at ``start:end`` in its clause.
 
     A past-tense verb (``past``) between the marker and the date wins ("could
-    not stop the bullet that tore through the window Friday"). A date that
+    not stop the bullet that tore through the window Friday"), and so does one
+    right after the date in its clause ("will declare ... after Tuesday's flood
+    killed four"). A date that
     opens its sentence ("On Tuesday, voters will ...") takes the tense of
     the clause that follows it instead.
     """
@@ -44,7 +71,12 @@ def is_future(
         before = before[cuts[-1] :]
     marker = _last(markers, before)
     if marker >= 0 and marker > _last(past, before):
-        return True
+        # "will declare a disaster zone after Tuesday night's flood killed four":
+        # a past verb after the possessive date, in its clause, is its tense.
+        told = _POSSESSIVE_RE.match(text, end)
+        if told is None:
+            return True
+        return not _noun_then_past(text[told.end() : told.end() + _AFTER], past)
     if cuts or start <= _BEFORE:
         if not _LEAD_RE.match(before):
             return False

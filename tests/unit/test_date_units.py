@@ -256,6 +256,13 @@ def test_the_latest_quarter_is_the_last_one_ended(rulebook: Rulebook) -> None:
         ("The envoy arrived last Wednesday.", "last Wednesday", D(2023, 10, 18)),
         ("The envoy arrives next Thursday.", "next Thursday", D(2023, 10, 26)),
         ("The envoy is due to arrive as early as Saturday.", "Saturday", D(2023, 10, 28)),
+        # The day's own happening is past, whatever the sentence will do after it.
+        (
+            "The state will declare a disaster zone after Monday night's flood killed four.",
+            "Monday",
+            D(2023, 10, 23),
+        ),
+        ("The state will hold Monday's vote as planned.", "Monday's", D(2023, 10, 30)),
     ],
 )
 def test_weekday_is_the_nearest_one_in_its_tense(
