@@ -893,6 +893,13 @@ def _other_town_other_toll(
         return False
     if _far_apart(_published(a, signatures), _published(b, signatures), params):
         return False
+    if (
+        _area_wide(a, signatures)
+        and _area_wide(b, signatures)
+        and _core(_regions(a, signatures), size_a, params)
+        & _core(_regions(b, signatures), size_b, params)
+    ):
+        return False  # a flood's towns in one state, its toll rising from report to report
     # Its own tolls: those most of its articles give, or all of them when its
     # reports disagree (18 against 26 dead).
     core_a = _core(_tolls(a, signatures), size_a, params)
