@@ -777,7 +777,15 @@ def _other_happenings(a: _Cluster, b: _Cluster, signatures: Sequence[Signature])
     if not families_a:
         return False
     families_b = _happenings(b, signatures)
-    return bool(families_b) and families_a.keys().isdisjoint(families_b.keys())
+    if not families_b:
+        return False
+    if families_a.keys().isdisjoint(families_b.keys()):
+        return True
+    # A roundup of both ("X blaze, Y crash") names the other's kind once: what
+    # most of each cluster's leads name still tells them apart.
+    core_a = {f for f, n in families_a.items() if 2 * n > len(a.members)}
+    core_b = {f for f, n in families_b.items() if 2 * n > len(b.members)}
+    return bool(core_a) and bool(core_b) and core_a.isdisjoint(core_b)
 
 
 def _other_leads(
