@@ -304,6 +304,15 @@ def test_a_speaker_named_again_by_name_alone_keeps_the_fuller_attribution(
             "Nine people were killed in the crash, state civil protection said.",
             "state civil protection",
         ),
+        (
+            "Eleven people have died in the blast, the state's civil protection coordinator said.",
+            "civil protection coordinator",
+        ),
+        # A side of a war is a voice of its own ("the toll given by the military").
+        (
+            "A dissident faction said that its fighters had killed 11 soldiers in the attack.",
+            "A dissident faction",
+        ),
     ],
 )
 def test_an_office_named_by_its_holder(text: str, who: str, rulebook: Rulebook) -> None:
