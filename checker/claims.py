@@ -426,7 +426,7 @@ def place_of(
         return scope, wider
     country = fact.countries[0] if fact.countries else ""
     known = _resolve(scope, lex, extra or {}, country)
-    if known is None or known.kind not in ("city", "site"):
+    if known is None or known.kind not in _TOWN_KINDS:
         return scope, wider
     if "region" not in _kinds(whole, lex, extra, country):
         return scope, wider
@@ -445,6 +445,8 @@ def place_of(
 # The sentences with figures or dates that open an article (its title among them):
 # its lead, for ``_at_the_site``.
 _LEAD_SENTENCES = 3
+# The kinds of place that are a town.
+_TOWN_KINDS = frozenset({"city", "site"})
 
 
 def _at_the_site(
@@ -453,9 +455,8 @@ def _at_the_site(
     story_of: Mapping[str, Story],
     lex: Lexicon,
     extra: Mapping[str, Place],
-    tolls: AbstractSet[str],
 ) -> dict[str, str]:
-    """``scopes`` with the first toll (of the metrics ``tolls``) of an article told in
+    """``scopes`` with the first toll (of a running toll's metric) of an article told in
     a town counting the whole story, when the story is of a happening at one
     spot (``Story.point``) and no toll in it is told in another town: "18 killed
     and 27 injured when a bus overturned near X", beside reports that name only
@@ -467,17 +468,17 @@ def _at_the_site(
 
     def town(name: str, fact: Fact) -> bool:
         place = _resolve(name, lex, extra, fact.countries[0] if fact.countries else "")
-        return place is not None and place.kind in ("city", "site")
+        return place is not None and place.kind in _TOWN_KINDS
 
     said: dict[str, set[tuple[int, int]]] = defaultdict(set)
-    for fact in facts:
-        said[fact.article].add(fact.sentence_span)
-    lead = {aid: sorted(spans)[:_LEAD_SENTENCES][-1] for aid, spans in said.items()}
     first: dict[tuple[str, str], Fact] = {}
     told_in: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         story = story_of.get(fact.article)
-        if story is None or not story.point or fact.metric not in tolls:
+        if story is None or not story.point:
+            continue
+        said[fact.article].add(fact.sentence_span)
+        if fact.metric not in lex.running_tolls:
             continue
         key = (fact.article, fact.metric)
         if key not in first or fact.span < first[key].span:
@@ -485,6 +486,7 @@ def _at_the_site(
         scope = scopes.get(fact.id, "")
         if scope and "+" not in scope and town(scope, fact):
             told_in[story.id].add(scope)
+    lead = {aid: sorted(spans)[:_LEAD_SENTENCES][-1] for aid, spans in said.items()}
     out = dict(scopes)
     for fact in first.values():
         scope = scopes.get(fact.id, "")
@@ -1339,7 +1341,6 @@ def assign(
             story_of,
             lex,
             extra,
-            frozenset(m.name for m in rulebook.metrics if m.running_toll),
         ),
         articles,
         lex,

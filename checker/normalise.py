@@ -348,18 +348,14 @@ def _head(sentence: Sentence, after_index: int, lex: Lexicon) -> _Head:
     return _Head((), None, None, False)
 
 
-# Words that may stand between a count's noun and the verb that tells what
-# happened to them ("Eight loggers were killed").
-_AUXILIARIES = frozenset({"were", "was", "had", "have", "been", "are", "being"})
-
-
 def _beings(lowers: Sequence[str], i: int, lex: Lexicon) -> bool:
     """True when a verb only beings undergo (rules/victims.yaml ``being_verbs``)
-    starts at ``lowers[i]``, after at most two auxiliaries ("were", "had been")."""
+    starts at ``lowers[i]``, after at most two auxiliaries ("were", "had been";
+    rules/context.yaml ``verb_function_words``)."""
     for low in lowers[i : i + 3]:
         if low in lex.being_verbs:
             return True
-        if low not in _AUXILIARIES:
+        if low not in lex.verb_function_words:
             return False
     return False
 

@@ -749,12 +749,17 @@ def _names_any(c: _Cluster, folded: Iterable[str], signatures: Sequence[Signatur
 
 def _lead_regions(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
     """The regions the leads of a cluster's articles name (``lead_places`` that are regions)."""
-    return {
+    return set(_lead_region_counts(c, signatures))
+
+
+def _lead_region_counts(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
+    """The regions the leads of a cluster's articles name, with how many of them name each."""
+    return Counter(
         place
         for m in c.members
-        for place in signatures[m].lead_places
+        for place in set(signatures[m].lead_places)
         if place in signatures[m].regions
-    }
+    )
 
 
 def _one_locality(
@@ -783,9 +788,13 @@ def _other_happenings(a: _Cluster, b: _Cluster, signatures: Sequence[Signature])
         return True
     # A roundup of both ("X blaze, Y crash") names the other's kind once: what
     # most of each cluster's leads name still tells them apart.
-    core_a = {f for f, n in families_a.items() if 2 * n > len(a.members)}
-    core_b = {f for f, n in families_b.items() if 2 * n > len(b.members)}
+    core_a, core_b = _most(families_a, len(a.members)), _most(families_b, len(b.members))
     return bool(core_a) and bool(core_b) and core_a.isdisjoint(core_b)
+
+
+def _most(counts: Counter[str], size: int) -> set[str]:
+    """What more than half of ``size`` articles name, of ``counts``."""
+    return {name for name, n in counts.items() if 2 * n > size}
 
 
 def _other_leads(
@@ -837,13 +846,7 @@ def _told_before(
     named = _sites(a, signatures)
     if not towns:
         # No town of its own: the region its leads name ("in southern X state").
-        leads = Counter(
-            place
-            for m in b.members
-            for place in set(signatures[m].lead_places)
-            if place in signatures[m].regions
-        )
-        towns = _core(leads, len(b.members), params)
+        towns = _core(_lead_region_counts(b, signatures), len(b.members), params)
         named = _regions(a, signatures) + named
         if not towns:
             return False

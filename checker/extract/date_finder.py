@@ -98,7 +98,14 @@ class DateFinder:
 
     def future(self, m: re.Match[str], group: int | str = 0) -> bool:
         """Whether the date of ``m`` (from its ``group`` on) is told in the future tense."""
-        return is_future(self.text, m.start(group), m.end(), self.g.future, self.g.past)
+        return is_future(
+            self.text,
+            m.start(group),
+            m.end(),
+            self.g.future,
+            self.g.past,
+            self.lex.function_words,
+        )
 
     def past(self, m: re.Match[str], group: int | str = 0) -> bool:
         """Whether a past-tense verb comes before the date of ``m`` (from its ``group`` on)."""

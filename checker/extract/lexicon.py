@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from checker.extract.scan import fold
+from checker.extract.tense import regular_past
 from checker.extract.text import BLANK, token_texts
 from checker.models import MentionKind
 from checker.rulebook import ContextRules, MetricRule, Place, PlaceRules, Rulebook, UnitReading
@@ -167,7 +168,7 @@ def anaphor_right_after(text: str, end: int, lex: Lexicon) -> re.Match[str] | No
 def reads_as_verb(word: str, lex: Lexicon) -> bool:
     """True when ``word`` (lower case) reads as a verb: one of ``clause_verbs``, or a
     word ending in "-ed"."""
-    return word in lex.clause_verbs or (len(word) > 4 and word.endswith("ed"))
+    return word in lex.clause_verbs or regular_past(word)
 
 
 def opens_aside(words: Sequence[str], lex: Lexicon) -> bool:
@@ -608,6 +609,8 @@ class Lexicon:
     joined_re: re.Pattern[str]
     # The metrics whose figures tell two happenings apart (``tells_apart``).
     tells_apart: frozenset[str]
+    # The metrics of running tolls (the dead, the injured, the missing).
+    running_tolls: frozenset[str]
 
 
 def _shortest_stems(stems: set[str]) -> tuple[str, ...]:
@@ -657,6 +660,10 @@ def _right_after(phrases: list[str]) -> re.Pattern[str]:
 def _compile(rb: Rulebook) -> Lexicon:
     lang = rb.language
     anaphor = _anaphor_re(rb.places)
+    # A noun of a happening after up to two words ("the deadly gas explosion"), and
+    # the rest of its clause up to a date (no punctuation, no number).
+    onset_noun = r"(?:[\w-]+\s+){0,2}?(?:" + alternation(rb.context.onset_nouns) + ")"
+    rest_of_clause = r"(?P<between>[^,;:()\[\]—–\d]*)"
     hedge_kind = {" ".join(p.lower().split()): h.kind for h in rb.hedges.hedges for p in h.phrases}
     leading = [
         " ".join(p.lower().split()) for h in rb.hedges.hedges if not h.after for p in h.phrases
@@ -907,21 +914,25 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         noun_onset_re=re.compile(
-            r"(?<![\w-])the\s+(?:[\w-]+\s+){0,2}?(?:"
-            + alternation(rb.context.onset_nouns)
-            + r")\s+(?:"
+            r"(?<![\w-])the\s+"
+            + onset_noun
+            + r"\s+(?:"
             + alternation(rb.context.onset_noun_verbs)
-            + r")(?![\w-])(?P<between>[^,;:()\[\]—–\d]*)\Z",
+            + r")(?![\w-])"
+            + rest_of_clause
+            + r"\Z",
             re.IGNORECASE,
         ),
         onset_noun_re=re.compile(
             r"(?<![\w-])(?:(?:"
             + alternation(rb.context.onset_noun_openers)
-            + r")\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
-            + alternation(rb.context.onset_nouns)
-            + r")(?![\w-])(?P<between>[^,;:()\[\]—–\d]*)|the\s+(?:[\w-]+\s+){0,2}?(?:"
-            + alternation(rb.context.onset_nouns)
-            + r")\s+(?:(?:late|early)\s+)?on\s+)\Z",
+            + r")\s+an?\s+"
+            + onset_noun
+            + r"(?![\w-])"
+            + rest_of_clause
+            + r"|the\s+"
+            + onset_noun
+            + r"\s+(?:(?:late|early)\s+)?on\s+)\Z",
             re.IGNORECASE,
         ),
         lead_division_re=re.compile(
@@ -1176,4 +1187,5 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         tells_apart=frozenset(m.name for m in rb.metrics if m.tells_apart),
+        running_tolls=frozenset(m.name for m in rb.metrics if m.running_toll),
     )

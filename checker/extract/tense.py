@@ -10,27 +10,25 @@ _AFTER = 80
 _BOUNDARY_RE = re.compile(r"[.!?]['\"’”)]?\s|\n")
 # A future word is only the date's tense when it is in the date's clause.
 _CLAUSE_RE = re.compile(r"[.!?]['\"’”)]?\s|\n|[,;:\"“”]|``|''")
-# A past participle or past tense of a regular verb ("killed", "flooded").
-_ED_RE = re.compile(r"[a-z]{3,}ed")
 # A date told as the possessive of what happened on it ("Tuesday night's flood").
 _POSSESSIVE_RE = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?['’]s(?![\w-])", re.I)
 _WORD_RE = re.compile(r"[\w-]+")
-# Words that end the noun a possessive date names ("Monday's vote as planned").
-_NOT_NOUN = frozenset(
-    {"as", "to", "for", "and", "or", "that", "which", "when", "if", "in", "on", "at"}
-    | {"of", "by", "with", "the", "a", "an", "is", "was"}
-)
 
 
-def _noun_then_past(after: str, past: re.Pattern[str]) -> bool:
+def regular_past(word: str) -> bool:
+    """True when ``word`` (lower case) reads as the past of a regular verb ("killed")."""
+    return len(word) > 4 and word.endswith("ed")
+
+
+def _noun_then_past(after: str, past: re.Pattern[str], function_words: frozenset[str]) -> bool:
     """True when ``after`` (the words after a possessive date) opens with a noun of one
-    to three words and a past verb ("flash flood killed four")."""
-    words = _WORD_RE.findall(after)[:4]
+    to three words, none of them one of ``function_words`` ("Monday's vote as
+    planned"), and a past verb ("flash flood killed four")."""
+    words = [w.lower() for w in _WORD_RE.findall(after)[:4]]
     for k in range(1, len(words)):
-        if words[k - 1].lower() in _NOT_NOUN:
+        if words[k - 1] in function_words:
             return False
-        verb = words[k].lower()
-        if _ED_RE.fullmatch(verb) or past.fullmatch(verb):
+        if regular_past(words[k]) or past.fullmatch(words[k]):
             return True
     return False
 
@@ -54,14 +52,20 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
 
 
 def is_future(
-    text: str, start: int, end: int, markers: re.Pattern[str], past: re.Pattern[str]
+    text: str,
+    start: int,
+    end: int,
+    markers: re.Pattern[str],
+    past: re.Pattern[str],
+    function_words: frozenset[str] = frozenset(),
 ) -> bool:
     """True when a future marker of ``markers`` precedes the date at ``start:end`` in its clause.
 
     A past-tense verb (``past``) between the marker and the date wins ("could
     not stop the bullet that tore through the window Friday"), and so does one
-    right after the date in its clause ("will declare ... after Tuesday's flood
-    killed four"). A date that
+    after the date told as a happening's possessive ("will declare ... after
+    Tuesday's flood killed four"; ``function_words`` end the happening's
+    noun). A date that
     opens its sentence ("On Tuesday, voters will ...") takes the tense of
     the clause that follows it instead.
     """
@@ -76,7 +80,7 @@ def is_future(
         told = _POSSESSIVE_RE.match(text, end)
         if told is None:
             return True
-        return not _noun_then_past(text[told.end() : told.end() + _AFTER], past)
+        return not _noun_then_past(text[told.end() : told.end() + _AFTER], past, function_words)
     if cuts or start <= _BEFORE:
         if not _LEAD_RE.match(before):
             return False

