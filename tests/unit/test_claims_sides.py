@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.claims import (
+    _at_the_site,
     assign,
     breakdown_items,
     group_key,
@@ -1378,3 +1379,48 @@ def test_a_figure_told_across_the_country_in_a_story_of_one_region_counts_wider(
     # So in a story of one of its towns.
     assert place_of(across, frozenset({"Iraq", "Mosul"}), lex) == ("Iraq", True)
     assert place_of(across, frozenset({"Iraq"}), lex) == ("", False)
+
+
+# --- a point happening's toll in its one town ---------------------------------------------
+
+
+def _site_story(point: bool = True) -> Story:
+    return Story(id="S1", label="crash", articles=["a.txt#1", "b.txt#1"], point=point)
+
+
+@pytest.mark.parametrize(
+    ("point", "other_town", "offset", "sentence", "whole"),
+    [
+        # "27 injured when a bus overturned near X": the crash's toll.
+        (True, None, 100, "The bus overturned near Ramadi, injuring 27 people.", True),
+        # A flood's town counts only its share.
+        (False, None, 100, "The flood near Ramadi injured 27 people.", False),
+        # Another town's toll in the story: a breakdown by town.
+        (True, "Fallujah", 100, "The bus overturned near Ramadi, injuring 27 people.", False),
+        # Past the lead: another happening's, maybe ("in May, a bomb in X wounded 27").
+        (True, None, 900, "In May, a bomb in Ramadi injured 27 people.", False),
+        # A hospital's count in the town.
+        (True, None, 100, "In Ramadi, 27 people were admitted to hospital.", False),
+    ],
+)
+def test_a_point_happenings_lead_toll_in_its_town_counts_the_whole_story(
+    lex: Lexicon, point: bool, other_town: str | None, offset: int, sentence: str, whole: bool
+) -> None:
+    dated = [
+        _fact(
+            "a.txt#1", None, metric="date", sentence="Filed on Monday.", stated="Monday", offset=k
+        )
+        for k in (0, 40, 500)
+    ]
+    toll = _fact(
+        "a.txt#1", 27, metric="wounded", places=("Ramadi",), sentence=sentence, offset=offset
+    )
+    facts = [*dated, toll, _fact("b.txt#1", 32, metric="wounded", places=("Anbar",))]
+    scopes = {toll.id: "Ramadi"}
+    if other_town is not None:
+        other = _fact("b.txt#1", 5, metric="killed", places=(other_town,), offset=300)
+        facts.append(other)
+        scopes[other.id] = other_town
+    story = _site_story(point)
+    found = _at_the_site(facts, scopes, {"a.txt#1": story, "b.txt#1": story}, lex, {})
+    assert found[toll.id] == ("" if whole else "Ramadi")
