@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from checker.extract.scan import fold
+from checker.kept_patterns import compile_kept
 
 # Opener phrases that stand for a class of characters: any digit, a quote before a digit.
 DIGIT = "0"
@@ -124,7 +125,7 @@ def cue_table(openers: Mapping[re.Pattern[str], Iterable[str]]) -> CueTable:
     # A word that opens a date only before certain words ("the middle", "last
     # week") is a cue only where one of them follows it; the word after a cue
     # is only looked at, so that it is read as a cue of its own too.
-    cue_re = re.compile(
+    cue_re = compile_kept(
         rf"(?<!\w)(?:(?:({_words(singles)})"
         rf"|(?=(?:{_words(firsts - singles)})(?![a-z])[\s-]+"
         rf"(?:(?:{_words(seconds)})(?![a-z])|\d|{quotes}\d))([a-z]+))"

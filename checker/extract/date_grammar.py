@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checker.extract.date_cues import DIGIT, NO_CUES, QUOTE, CueTable, cue_table
-from checker.extract.lexicon import Lexicon, alternation
+from checker.extract.lexicon import Lexicon, alternation, kept
+from checker.kept_patterns import compile_kept
 
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
 
@@ -69,7 +70,7 @@ def grammar(lex: Lexicon) -> DateGrammar:
     day = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<{0}>1[89]\d\d|20\d\d)(?!\d)"
     # Dates never run across a line break: " " is any run of spaces or tabs.
-    full = re.compile(
+    full = compile_kept(
         rf"(?<![\w])(?:(?P<wd>{wd}),? +)?(?:(?:the +)?{day.format('d1')} +(?:of +)?"
         rf"(?P<m1>{mon})\.?(?:,? +{year.format('y1')})?"
         rf"|(?P<m2>{mon})\.? +{day.format('d2')}(?!\d|:\d)(?:,? +{year.format('y2')})?"
@@ -78,7 +79,7 @@ def grammar(lex: Lexicon) -> DateGrammar:
     )
     ordinals = _alt(list(rules.quarter_ordinals) + list(rules.half_ordinals))
     rel_year = rf"(?:the[ \t]+)?(?P<{{0}}>{offsets})[ \t]+year"
-    quarter = re.compile(
+    quarter = compile_kept(
         rf"(?<![\w-])(?:the[ \t]+)?"
         rf"(?:(?P<qy1>{_YEAR})['’]?s?[ \t]+|{rel_year.format('qr1')}['’]s[ \t]+)?"
         rf"(?:(?:fiscal|calendar)[ \t-]+)?(?P<ord>{ordinals})[ \t-]+(?:(?:fiscal|calendar)[ \t-]+)?"
@@ -88,7 +89,7 @@ def grammar(lex: Lexicon) -> DateGrammar:
         rf"|(?<![\w-])Q(?P<qn>[1-4])(?:[ \t]+(?P<qy3>{_YEAR}))?(?![\w])",
         re.IGNORECASE,
     )
-    weekday = re.compile(
+    weekday = compile_kept(
         rf"(?<![\w])(?:(?P<rel>{offsets}|on)[ \t]+)?(?P<wd>{wd})(?:['’]s)?(?![\w])",
         re.IGNORECASE,
     )
@@ -101,55 +102,55 @@ def grammar(lex: Lexicon) -> DateGrammar:
     back = _alt([w for w, shift in rules.offsets.items() if shift == -1])
     compiled = DateGrammar(
         full=full,
-        iso=re.compile(r"(?<![\w-])(?P<y>20\d\d|19\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
+        iso=compile_kept(r"(?<![\w-])(?P<y>20\d\d|19\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
         weekday=weekday,
-        month_only=re.compile(
+        month_only=compile_kept(
             rf"(?<![\w])(?:{_alt(lang.month_prepositions)})[ \t]+{pos}(?P<m>{mon})(?![\w.])",
             re.IGNORECASE,
         ),
         # A month name before a capitalised word is a first name ("April Ross").
-        bare_month=re.compile(
+        bare_month=compile_kept(
             rf"(?<![\w-])(?P<pos>{pos})(?P<m>{full_months})(?![\w-])(?![ \t]*\d)"
             r"(?![ \t]+(?-i:[A-Z]))",
             re.IGNORECASE,
         ),
-        month_offset=re.compile(
+        month_offset=compile_kept(
             rf"(?<![\w-]){pos}(?P<off>{offsets})[ \t]+(?P<m>{full_months})(?![\w-])(?![ \t]*\d)",
             re.IGNORECASE,
         ),
-        month_of_year=re.compile(
+        month_of_year=compile_kept(
             rf"(?<![\w-]){pos}(?P<m>{full_months})(?:[ \t]+of)?[ \t]+"
             rf"(?:(?P<off>{offsets})|the[ \t]+(?P<off2>{offsets}))[ \t]+year(?![\w'’])",
             re.IGNORECASE,
         ),
-        unit_offset=re.compile(
+        unit_offset=compile_kept(
             rf"(?<![\w-]){pos}(?:the[ \t]+)?(?P<off>{offsets})[ \t]+"
             rf"(?P<unit>{_alt(list(rules.units))})(?![\w-])(?!['’]s[ \t]+(?:{ordinals}))",
             re.IGNORECASE,
         ),
-        this_year=re.compile(
+        this_year=compile_kept(
             rf"(?<![\w-])(?:{_alt(rules.this_year_openers)})[ \t]+(?P<y>{_alt(rules.this_year)})"
             rf"(?![\w-])(?![ \t]+(?:{_alt(rules.this_year_not_before)})(?![\w-]))",
             re.IGNORECASE,
         ),
-        season=re.compile(
+        season=compile_kept(
             rf"(?<![\w-]){pos}(?:(?:the[ \t]+)?(?P<off>{offsets})[ \t]+)?"
             rf"(?P<s>{_alt(list(rules.seasons))})(?![\w-])"
             rf"(?:(?:[ \t]+of)?[ \t]+(?P<y>{_YEAR}))?",
             re.IGNORECASE,
         ),
         quarter=quarter,
-        reference=re.compile(
+        reference=compile_kept(
             rf"(?<![\w-]){pos}(?P<ref>{_alt(list(rules.references))})[ \t]+"
             rf"(?P<unit>{_alt(list(rules.reference_units))})(?![\w-])",
             re.IGNORECASE,
         ),
-        quarter_anaphor=re.compile(
+        quarter_anaphor=compile_kept(
             rf"(?<![\w-])(?:{_alt(rules.quarter_anaphora)}"
             rf"|the[ \t]+(?P<y>{_YEAR})[ \t]+(?:{periods}))(?![\w-])",
             re.IGNORECASE,
         ),
-        year_before=re.compile(
+        year_before=compile_kept(
             rf"(?<![\w-])(?:(?:the[ \t]+)?(?:(?:{same})[ \t]+)?"
             rf"(?P<adj>{_alt(rules.year_before)})"
             rf"(?:[ \t]+(?:(?P<ord>{ordinals})[ \t-]+)?(?:{periods}))?"
@@ -159,34 +160,34 @@ def grammar(lex: Lexicon) -> DateGrammar:
             rf"|(?:{_alt(rules.one)})[ \t]+year[ \t]+(?P<dir>{_alt(rules.ago)}|earlier))(?![\w-])",
             re.IGNORECASE,
         ),
-        days=re.compile(rf"(?<![\w-])(?:{_alt(list(rules.days))})(?![\w-])", re.IGNORECASE),
-        ago=re.compile(
+        days=compile_kept(rf"(?<![\w-])(?:{_alt(list(rules.days))})(?![\w-])", re.IGNORECASE),
+        ago=compile_kept(
             rf"(?<![\w])(?P<n>\d+|{one})[ \t]+"
             r"(?P<u>days?|weeks?|months?|years?)[ \t]+"
             rf"(?:or[ \t]+so[ \t]+)?(?P<dir>{_alt([*rules.ago, *lang.offset_words])})(?![\w])",
             re.IGNORECASE,
         ),
-        decade=re.compile(
+        decade=compile_kept(
             rf"(?<![\w-])(?:the[ \t]+)?(?:(?:{_alt(rules.decade_prefixes)})[ \t-]*)?"
             r"(?:(?P<c>1[5-9]\d0|20\d0)|['’](?P<d>\d0))['’]?s(?![\w])",
             re.IGNORECASE,
         ),
         # "in '58": only after a word that introduces a time, not a quote opening on a number.
-        short_year=re.compile(
+        short_year=compile_kept(
             rf"(?<![\w-])(?:{_alt(rules.short_year_openers)})[ \t]+(?P<q>['’‘](?P<y>\d\d))"
             r"(?![\w'’%])",
             re.IGNORECASE,
         ),
-        year_span=re.compile(
+        year_span=compile_kept(
             rf"(?<![\w-])(?:between|from)[ \t]+(?P<a>{_YEAR})[ \t]+(?:and|to|until|through)[ \t]+"
             rf"(?P<b>{_YEAR})(?![\w-])",
             re.IGNORECASE,
         ),
-        holiday=re.compile(
+        holiday=compile_kept(
             rf"(?<![\w-])(?:(?P<off>{offsets})[ \t]+)?(?P<h>{_alt(list(rules.holidays))})(?![\w-])",
             re.IGNORECASE,
         ),
-        spoken_year=re.compile(
+        spoken_year=compile_kept(
             rf"(?<![\w-])(?:(?P<c>{_alt(list(rules.spoken_centuries))})[ \t]+"
             rf"(?P<r>(?:{tens})(?:[ \t-](?:{digits}))?|{teens}|(?:oh|o)[ \t-](?:{digits}))"
             rf"|the[ \t]+year[ \t]+(?P<k>two[ \t]+thousand)"
@@ -194,14 +195,14 @@ def grammar(lex: Lexicon) -> DateGrammar:
             r")(?![\w-])",
             re.IGNORECASE,
         ),
-        marked_year=re.compile(
+        marked_year=compile_kept(
             rf"(?<![\w-])(?:(?:{_alt(rules.year_prefixes)})-|since[ \t]+"
             rf"|(?:{_alt(rules.year_prepositions)})[ \t]+(?=\d{{4}}[ \t]*[,.;:)](?!\d)))"
             rf"(?P<y>{_YEAR})(?![\w-])",
             re.IGNORECASE,
         ),
-        future=re.compile(rf"(?<![\w-])(?:{_alt(rules.future_markers)})(?![\w])", re.IGNORECASE),
-        past=re.compile(
+        future=compile_kept(rf"(?<![\w-])(?:{_alt(rules.future_markers)})(?![\w])", re.IGNORECASE),
+        past=compile_kept(
             # "will be held", "has been paid": a participle after "be" is not the past.
             r"(?<![\w-])(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
             rf"(?:{_alt(rules.past_markers)})(?![\w-])",
@@ -209,7 +210,7 @@ def grammar(lex: Lexicon) -> DateGrammar:
         ),
     )
     compiled = dataclasses.replace(compiled, cues=cue_table(pattern_openers(compiled, lex)))
-    _GRAMMARS[id(lex)] = (lex, compiled)
+    _GRAMMARS[id(lex)] = (lex, kept(compiled))
     return compiled
 
 

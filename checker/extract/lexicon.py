@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from checker.extract.scan import fold
 from checker.extract.tense import regular_past
 from checker.extract.text import BLANK, token_texts
+from checker.kept_patterns import compile_kept, keep
 from checker.models import MentionKind
 from checker.rulebook import ContextRules, MetricRule, Place, PlaceRules, Rulebook, UnitReading
 
@@ -29,8 +30,8 @@ def phrase_pattern(
     (``phrase_trie``): the same matches, two to three times faster to search.
     """
     if any(phrases) and all(map(_trie_safe, phrases)):
-        return re.compile(rf"(?<![\w-])(?:{phrase_trie(phrases, flags, blank)})(?![\w])", flags)
-    return re.compile(rf"(?<![\w-])(?:{alternation(phrases, blank)})(?![\w])", flags)
+        return compile_kept(rf"(?<![\w-])(?:{phrase_trie(phrases, flags, blank)})(?![\w])", flags)
+    return compile_kept(rf"(?<![\w-])(?:{alternation(phrases, blank)})(?![\w])", flags)
 
 
 def _trie_safe(phrase: str) -> bool:
@@ -89,14 +90,14 @@ def _purposes_re(purposes: Mapping[str, list[str]]) -> re.Pattern[str]:
         f"(?P<{'_'.join(name.split())}>{alternation(words)})"
         for name, words in sorted(purposes.items())
     ]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(arms)})(?![\w-])", re.IGNORECASE)
+    return compile_kept(rf"(?<![\w-])(?:{'|'.join(arms)})(?![\w-])", re.IGNORECASE)
 
 
 def _several_re(context: ContextRules) -> re.Pattern[str]:
     """A count of several happenings ("in two road crashes", "in separate attacks")."""
     if not context.several_counts or not context.several_happenings:
-        return re.compile(r"(?!x)x")
-    return re.compile(
+        return compile_kept(r"(?!x)x")
+    return compile_kept(
         rf"(?<![\w-])(?:{alternation(context.several_counts)})\s+(?:[\w-]+\s+){{0,2}}?"
         rf"(?:{alternation(context.several_happenings)})(?![\w-])",
         re.IGNORECASE,
@@ -204,7 +205,7 @@ def _anaphor_re(places: PlaceRules) -> re.Pattern[str]:
     kinds = "|".join(
         f"(?P<{kind}>{alternation(words)})" for kind, words in sorted(places.anaphors.items())
     )
-    return re.compile(
+    return compile_kept(
         rf"(?<![\w-])(?:{alternation(places.anaphor_locatives)})\s+the\s+(?:{kinds})"
         rf"(?![\w-])(?!\s+(?:{alternation(places.anaphor_not_before)})(?![\w-]))"
         r"(?!\s*,\s*(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*\s*[,.;:)])",
@@ -252,7 +253,7 @@ def _apposed_place_re(rb: Rulebook) -> re.Pattern[str]:
     region = rf"(?:in\s+the\s+{name}(?:\s+of\s+the\s+{name})?)"
     # ", one of the busiest in X,": a place's rank among others of its kind.
     rank = rf"(?:one\s+of\s+the\s+[a-z]+(?:\s+[a-z]+){{0,3}}?(?:\s+(?:in|of)\s+{name})?)"
-    return re.compile(rf",\s*(?:{region}|{rank}|(?:{bearing}|{kind}|{nearby})?{name})\s*,")
+    return compile_kept(rf",\s*(?:{region}|{rank}|(?:{bearing}|{kind}|{nearby})?{name})\s*,")
 
 
 def _divisions(places: PlaceRules) -> list[str]:
@@ -263,7 +264,7 @@ def _divisions(places: PlaceRules) -> list[str]:
 def _attribution_res(rb: Rulebook, level_verbs: list[str]) -> tuple[re.Pattern[str], ...]:
     """The attribution patterns, their ``{level}`` standing for ``level_verbs``."""
     level = "|" + alternation(level_verbs) if level_verbs else ""
-    return tuple(re.compile(p.replace("{level}", level)) for p in rb.context.attribution_patterns)
+    return tuple(compile_kept(p.replace("{level}", level)) for p in rb.context.attribution_patterns)
 
 
 # How long the place of the item before a listed count may be, and in words.
@@ -294,7 +295,7 @@ def _in_place_re(lead: str, rb: Rulebook, *, modifiers: bool) -> re.Pattern[str]
     ``modifiers``) and a division word with "of" ("the city of")."""
     divisions = alternation(_divisions(rb.places))
     modifier = r"(?:(?:" + alternation(rb.places.place_modifiers) + r")\s+)?" if modifiers else ""
-    return re.compile(
+    return compile_kept(
         lead
         + r"\s+(?:(?:"
         + alternation(rb.context.verb_function_words)
@@ -358,7 +359,7 @@ class AuthorityAliases:
         rules = {" ".join(k.lower().split()): v.lower() for k, v in aliases.items() if k.strip()}
         if not rules:
             return cls({}, None)
-        return cls(rules, re.compile(r"(?<![\w-])(?:" + alternation(list(rules)) + r")(?![\w-])"))
+        return cls(rules, compile_kept(r"(?<![\w-])(?:" + alternation(list(rules)) + r")(?![\w-])"))
 
     def canonical(self, attribution: str) -> str:
         """``attribution`` (lower case) with each alias written as the name it stands for."""
@@ -649,12 +650,18 @@ def _happening_families(families: Mapping[str, Sequence[str]]) -> dict[str, froz
 
 def lexicon(rulebook: Rulebook) -> Lexicon:
     """The compiled lexicon of ``rulebook`` (cached per rulebook object)."""
-    return per_object(_CACHE, rulebook, lambda: _compile(rulebook))
+    return per_object(_CACHE, rulebook, lambda: kept(_compile(rulebook)))
+
+
+def kept(made: T) -> T:
+    """``made``, once the patterns compiled for it are kept for the next run (``kept_patterns``)."""
+    keep()
+    return made
 
 
 def _right_after(phrases: list[str]) -> re.Pattern[str]:
     """One of ``phrases`` matched right where a match starts, after blanks ("of the")."""
-    return re.compile(r"\s+(?:" + alternation(phrases) + r")\s", re.IGNORECASE)
+    return compile_kept(r"\s+(?:" + alternation(phrases) + r")\s", re.IGNORECASE)
 
 
 def _compile(rb: Rulebook) -> Lexicon:
@@ -678,7 +685,7 @@ def _compile(rb: Rulebook) -> Lexicon:
     # "and" joins number words only after a scale ("three hundred and twelve"):
     # "between ten and fifty" is two numbers.
     after_scale = "|".join(rf"(?<={w})" for w in sorted(long_scales))
-    word_number_re = re.compile(
+    word_number_re = compile_kept(
         rf"(?<![\w-])(?:{word_alt})"
         rf"(?:(?:(?:{after_scale}){_INLINE}and{_INLINE}|{_JOIN}+)(?:{word_alt}))*(?![\w-])",
         re.IGNORECASE,
@@ -724,30 +731,30 @@ def _compile(rb: Rulebook) -> Lexicon:
     small = alternation([*number_words, "a hundred", "hundred", "a thousand", "thousand"], _INLINE)
     return Lexicon(
         rulebook=rb,
-        hedge_re=re.compile(
+        hedge_re=compile_kept(
             r"(?<![\w-])(?P<hedge>" + alternation(leading, _INLINE) + ")" + _INLINE + r"\Z",
             re.IGNORECASE,
         ),
         hedge_ends=phrase_ends(leading, ignore_case=True),
         hedge_kind=hedge_kind,
-        trailing_hedge_re=re.compile(
+        trailing_hedge_re=compile_kept(
             rf"^(?:{_INLINE})?(?P<hedge>" + alternation(trailing, _INLINE) + r")(?![\w])",
             re.IGNORECASE,
         ),
-        range_joiner_re=re.compile(
+        range_joiner_re=compile_kept(
             rf"^(?:{_INLINE})?(?:"
             + alternation(rb.hedges.range_joiners, _INLINE)
             + rf")(?:{_INLINE})?\Z",
             re.IGNORECASE,
         ),
-        range_opener_re=re.compile(
+        range_opener_re=compile_kept(
             r"(?<![\w])(?P<open>"
             + alternation(list(rb.hedges.range_openers), _INLINE)
             + rf"){_INLINE}\Z",
             re.IGNORECASE,
         ),
         range_openers={k.lower(): v.lower() for k, v in rb.hedges.range_openers.items()},
-        opened_range_re=re.compile(
+        opened_range_re=compile_kept(
             r"(?:"
             + "|".join(
                 rf"{re.escape(o)}\s+[\d,.]+\s+{re.escape(c)}"
@@ -756,20 +763,20 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r")\s+(?P<to>\d[\d,]*(?:\.\d+)?)$",
             re.IGNORECASE,
         ),
-        duration_re=re.compile(
+        duration_re=compile_kept(
             r"^[\s-]+(?:more\s+)?(?P<unit>" + alternation(lang.duration_units) + r")(?![\w])",
             re.IGNORECASE,
         ),
-        percent_re=re.compile(
+        percent_re=compile_kept(
             r"^\s?(?:" + alternation(lang.percent_words) + r")(?![\w])", re.IGNORECASE
         ),
-        period_start_re=re.compile(
+        period_start_re=compile_kept(
             r"(?<![\w])(?:" + alternation(rb.context.period_start) + r")\s+$", re.IGNORECASE
         ),
         # A unit word counts as a cue only a word or two after a number, so
         # that "a bachelor's degree" or "on foot" sends no sentence to quantulum3;
         # and only as a whole word ("massacre" holds no acre).
-        unit_words_re=re.compile(
+        unit_words_re=compile_kept(
             rf"(?:\d|(?<![\w-])(?:{word_alt}))(?:[\s-]+[A-Za-z]+){{0,2}}?[\s-]*"
             rf"(?<![A-Za-z])(?P<unit>{alternation(lang.unit_words)})(?![\w])",
             re.IGNORECASE,
@@ -779,10 +786,10 @@ def _compile(rb: Rulebook) -> Lexicon:
             if all(w.isascii() for w in lang.unit_words)
             else None
         ),
-        unit_after_re=re.compile(
+        unit_after_re=compile_kept(
             rf"{_JOIN}*(?P<unit>{alternation(lang.unit_words, _INLINE)})(?![\w])", re.IGNORECASE
         ),
-        extra_units_re=re.compile(
+        extra_units_re=compile_kept(
             rf"{_JOIN}*(?P<unit>" + alternation(list(table_units), _JOIN + "+") + r")(?![\w/])",
             re.IGNORECASE,
         ),
@@ -792,7 +799,7 @@ def _compile(rb: Rulebook) -> Lexicon:
                 reading=r,
                 units=frozenset(r.units),
                 cue_re=phrase_pattern(r.cues),
-                after_unit_re=re.compile(
+                after_unit_re=compile_kept(
                     _INLINE + "(?:" + alternation(r.after_unit) + r")(?![\w])", re.IGNORECASE
                 )
                 if r.after_unit
@@ -800,7 +807,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             )
             for r in lang.unit_readings
         ),
-        currency_re=re.compile(alternation(list(lang.currency_symbols))),
+        currency_re=compile_kept(alternation(list(lang.currency_symbols))),
         vague_re=phrase_pattern(list(vague), blank=_INLINE),
         vague=vague,
         number_words=number_words,
@@ -817,11 +824,11 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         abbreviations=frozenset(lang.abbreviations),
         name_prefix_ends=phrase_ends(lang.name_prefixes, ignore_case=False),
-        name_prefix_re=re.compile(
+        name_prefix_re=compile_kept(
             r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in lang.name_prefixes) + r")\s+$"
         ),
-        age_res=tuple(re.compile(p, re.IGNORECASE) for p in lang.age_patterns),
-        other_res=tuple(re.compile(p, re.IGNORECASE) for p in lang.other_patterns),
+        age_res=tuple(compile_kept(p, re.IGNORECASE) for p in lang.age_patterns),
+        other_res=tuple(compile_kept(p, re.IGNORECASE) for p in lang.other_patterns),
         relative_re=phrase_pattern(list(lang.relative_dates)),
         function_words=frozenset(w.lower() for w in lang.function_words),
         head_skip_words=frozenset(w.lower() for w in lang.head_skip_words),
@@ -840,29 +847,31 @@ def _compile(rb: Rulebook) -> Lexicon:
             for name, others in rb.places.shared_names.items()
             if name in place_by_name
         },
-        statement_place_re=re.compile(
+        statement_place_re=compile_kept(
             r"(?<![\w-])(?:" + alternation(rb.places.statement_places) + r")\s+(?:in|at)\s+\Z"
         ),
-        landmark_re=re.compile(
+        landmark_re=compile_kept(
             r"(?<![\w-])(?i:"
             + alternation(rb.places.landmark_bearings)
             + r")\s+"
             + _landmark_of(rb.places)
             + r"\Z"
         ),
-        surname_before_re=re.compile(
+        surname_before_re=compile_kept(
             r"(?<![\w.-])(?i:" + alternation(rb.places.person_titles) + r")"
             r"\s+[A-Z][\w’'-]+\s+\Z"
         ),
-        address_re=re.compile(
+        address_re=compile_kept(
             r"(?:\s+(?i:" + alternation(rb.places.region_words) + r"))?,\s+(?:in\s+)?"
         ),
-        landmark_name_re=re.compile(
+        landmark_name_re=compile_kept(
             r"(?<=\s)" + _landmark_of(rb.places) + r"(?P<name>[A-Z][\w’'-]*)"
         ),
         landmark_bearings=frozenset(w.lower() for w in rb.places.landmark_bearings),
-        pair_before_re=re.compile(r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+$"),
-        pair_second_re=re.compile(
+        pair_before_re=compile_kept(
+            r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+$"
+        ),
+        pair_second_re=compile_kept(
             r"(?<![\w-])(?i:" + alternation(rb.places.pair_words) + r")\s+"
             r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+and\s+$"
         ),
@@ -873,7 +882,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         place_ignore_res=tuple(
             p.replace("{place_words}", _place_words(rb.places)) for p in rb.places.ignore_patterns
         ),
-        institution_after_re=re.compile(r"\s+" + _institution(rb.places)),
+        institution_after_re=compile_kept(r"\s+" + _institution(rb.places)),
         adjectival=frozenset(rb.places.adjectival),
         adjectival_locative=frozenset(w.lower() for w in rb.places.adjectival_locative),
         cumulative_re=phrase_pattern(rb.context.cumulative_markers),
@@ -894,26 +903,26 @@ def _compile(rb: Rulebook) -> Lexicon:
         besides_words=frozenset(w.lower() for w in rb.context.besides_markers),
         incident_re=phrase_pattern(rb.context.incident_words),
         state_re=phrase_pattern(rb.context.state_markers),
-        state_before_re=re.compile(
+        state_before_re=compile_kept(
             r"(?<![\w-])(?i:" + alternation(rb.context.state_before_markers) + r")\s+\Z"
         ),
         settled_re=phrase_pattern(rb.context.settled_markers),
         hearsay_re=phrase_pattern([*rb.context.hearsay_markers, *rb.context.projection_markers]),
         onset_re=phrase_pattern(rb.context.onset_words),
-        after_incident_re=re.compile(
+        after_incident_re=compile_kept(
             r"[\s,]+(?:[\w-]+\s+){0,2}?(?:"
             + alternation(rb.context.after_the_incident)
             + r")(?![\w])",
             re.IGNORECASE,
         ),
-        when_onset_re=re.compile(
+        when_onset_re=compile_kept(
             r"\s*(?:(?:"
             + alternation(rb.context.day_parts)
             + r")\s*)?,?\s*when\s+[^,;:()\[\]—–]{0,80}?"
             r"(?<![\w-])(?:" + alternation(rb.context.onset_words) + r")(?![\w-])",
             re.IGNORECASE,
         ),
-        noun_onset_re=re.compile(
+        noun_onset_re=compile_kept(
             r"(?<![\w-])the\s+"
             + onset_noun
             + r"\s+(?:"
@@ -923,7 +932,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r"\Z",
             re.IGNORECASE,
         ),
-        onset_noun_re=re.compile(
+        onset_noun_re=compile_kept(
             r"(?<![\w-])(?:(?:"
             + alternation(rb.context.onset_noun_openers)
             + r")\s+an?\s+"
@@ -935,17 +944,17 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r"\s+(?:(?:late|early)\s+)?on\s+)\Z",
             re.IGNORECASE,
         ),
-        lead_division_re=re.compile(
+        lead_division_re=compile_kept(
             r"(?<![\w-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:"
             + alternation(rb.places.anaphors.get("region", []))
             + r")(?![\w-])"
         ),
-        level_day_re=re.compile(
+        level_day_re=compile_kept(
             r"(?<![\w-])(?:" + alternation(rb.context.rise_markers) + r")"
             r"\s+(?:[\w,.]+\s+){1,3}?(?:(?:late|early)\s+)?(?:on\s+)?\Z",
             re.IGNORECASE,
         ),
-        statement_day_re=re.compile(
+        statement_day_re=compile_kept(
             r"(?<![\w-])(?:"
             + alternation([*rb.context.statement_verbs, *rb.context.follow_up_acts])
             + r")"
@@ -964,14 +973,14 @@ def _compile(rb: Rulebook) -> Lexicon:
         part_after_re=phrase_pattern(rb.context.part_after_markers),
         part_after_number_re=_right_after(rb.context.part_after_number),
         part_after_figure_re=_right_after(rb.context.part_after_figure),
-        elided_re=re.compile(
+        elided_re=compile_kept(
             r"(?<![\w-])(?:"
             + alternation([*rb.context.elision_words, *rb.context.part_markers])
             + r")\s+$",
             re.IGNORECASE,
         ),
         respective_re=phrase_pattern(rb.context.respective_markers),
-        level_re=re.compile(
+        level_re=compile_kept(
             r"(?<![\w-])(?:" + alternation(rb.context.level_markers) + r")\s+$", re.IGNORECASE
         ),
         verb_function_words=frozenset(w.lower() for w in rb.context.verb_function_words),
@@ -980,7 +989,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         clause_verbs=frozenset(w.lower() for w in rb.context.clause_verbs),
         background_exception_re=phrase_pattern(rb.context.background_exceptions),
         correction_re=phrase_pattern(rb.context.correction_markers),
-        subincident_re=re.compile(
+        subincident_re=compile_kept(
             r"(?<![\w-])(?:"
             + alternation(rb.context.subincident_ordinals)
             + r")\s+(?:[\w-]+\s+)?(?:"
@@ -988,7 +997,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r")(?![\w])",
             re.IGNORECASE,
         ),
-        part_re=re.compile(
+        part_re=compile_kept(
             r"(?<![\w-])(?:" + alternation(rb.context.part_markers) + r"),?\s+$", re.IGNORECASE
         ),
         aside_openers=frozenset(m.split()[0].lower() for m in rb.context.part_markers if m.strip()),
@@ -998,7 +1007,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         attribution_asides=tuple(
             tuple(a.lower().split()) for a in rb.context.attribution_asides if a.strip()
         ),
-        subcount_re=re.compile(
+        subcount_re=compile_kept(
             r"\s+of\s+them,?(?P<condition>\s+in(?:\s+a)?(?=\s))?\s+(?:were\s+|are\s+|with\s+)?(?P<word>"
             + alternation(list(rb.victims.subcount_groups))
             + r")(?![\w])",
@@ -1006,14 +1015,14 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         # "17 of them in the city of X"
         subcount_place_re=_in_place_re(r"\s+of\s+them,?", rb, modifiers=False),
-        partitive_re=re.compile(
+        partitive_re=compile_kept(
             r"\s+of\s+the\s+(?P<noun>" + alternation(rb.victims.partitive_nouns) + r")(?![\w-])"
             r"(?:\s+(?:were|was|are)\s+(?:(?:all|also)\s+)?(?P<group>[a-z]+(?:\s+[a-z]+)?))?",
             re.IGNORECASE,
         ),
         # "16 in neighbouring X"
         item_place_re=_in_place_re("", rb, modifiers=True),
-        division_lead_re=re.compile(
+        division_lead_re=compile_kept(
             # "38 people were killed and 120 injured in X district"
             r"\s+(?:[a-z]+\s+){0,2}?(?:and\s+[\w,]+\s+[a-z]+\s+)?in\s+(?:the\s+)?(?:(?:"
             + alternation(rb.places.place_modifiers)
@@ -1021,21 +1030,21 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         division_words=frozenset(w.lower() for w in _divisions(rb.places)),
         region_word_set=frozenset(w.lower() for w in rb.places.region_words),
-        named_division_re=re.compile(
+        named_division_re=compile_kept(
             r"(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) (?P<word>(?i:"
             + alternation(_divisions(rb.places))
             + r"))(?![\w-])"
         ),
         subcount_groups={k.lower(): v for k, v in rb.victims.subcount_groups.items()},
         more_of_words=frozenset(w.lower() for w in rb.victims.more_of_words),
-        group_before_re=re.compile(
+        group_before_re=compile_kept(
             r"(?<![\w-])(?P<phrase>"
             + alternation(list(rb.victims.groups_before))
             + r")\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
         groups_before={" ".join(k.lower().split()): v for k, v in rb.victims.groups_before.items()},
-        severity_re=re.compile(
+        severity_re=compile_kept(
             r"\s+(?:(?:"
             + alternation(rb.victims.harm_verbs)
             + r")\s+)?(?:in\s+(?:a\s+)?)?(?P<word>"
@@ -1049,7 +1058,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         member_nouns=frozenset(_words(w) for w in rb.victims.member_nouns),
         being_verbs=frozenset(w.lower() for w in rb.victims.being_verbs),
         animal_nouns=frozenset(w.lower() for w in rb.victims.animal_nouns),
-        including_perpetrators_re=re.compile(
+        including_perpetrators_re=compile_kept(
             r",?\s+(?:(?P<not>"
             + alternation(rb.victims.perpetrators_excluded)
             + r")|"
@@ -1070,7 +1079,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r")(?![\w-])",
             re.IGNORECASE,
         ),
-        care_re=re.compile(
+        care_re=compile_kept(
             r"\s+(?:(?:who|that)\s+)?(?:"
             + alternation(rb.victims.care_verbs)
             + r")\s+(?:"
@@ -1079,11 +1088,11 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         care_group=rb.victims.care_group,
-        number_token_re=re.compile(
+        number_token_re=compile_kept(
             r"(?<![\w-])(?:\d[\d,.]*|" + alternation(list(number_words)) + r")(?![\w-])",
             re.IGNORECASE,
         ),
-        joiner_any_re=re.compile(
+        joiner_any_re=compile_kept(
             r"(?:"
             + alternation([j for j in rb.context.breakdown_joiners if not j[:1].isalpha()])
             + r"|(?<![\w-])(?:"
@@ -1091,70 +1100,70 @@ def _compile(rb: Rulebook) -> Lexicon:
             + r")(?![\w]))",
             re.IGNORECASE,
         ),
-        joiner_tail_re=re.compile(
+        joiner_tail_re=compile_kept(
             r"^(?:\s*[^\W\d_][\w'’-]*){1,3}\s*(?:"
             + alternation(rb.context.breakdown_joiners)
             + r")\s*$",
             re.IGNORECASE,
         ),
-        joiner_re=re.compile(
+        joiner_re=compile_kept(
             r"^\s*(?:" + alternation(rb.context.breakdown_joiners) + r")\s*$", re.IGNORECASE
         ),
         town_locative_re=alternation(rb.places.town_locatives),
-        locality_re=re.compile(
+        locality_re=compile_kept(
             r"(?<![\w-])(?i:" + alternation(rb.places.locality_locatives) + r")\s+"
             r"(?:the\s+(?:(?:"
             + alternation([*rb.places.locality_words, *rb.places.region_words])
             + r")\s+of\s+)?)?"
             r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
         ),
-        digits_re=re.compile(
+        digits_re=compile_kept(
             r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
             rf"(?:{_INLINE}(?P<long>{alternation(long_scales)})(?![\w-])"
             rf"|(?P<short>{alternation(short_scales)})(?![\w]))?",
             re.IGNORECASE,
         ),
-        currency_before_re=re.compile(
+        currency_before_re=compile_kept(
             r"(?<![A-Za-z])(?:" + alternation(list(lang.currency_symbols)) + r")\Z"
         ),
         currency_units=dict(lang.currency_symbols),
-        fraction_re=re.compile(
+        fraction_re=compile_kept(
             rf"(?<![\w-])(?:(?P<num>{alternation(numerators, _INLINE)}){_JOIN}+)?"
             rf"(?P<den>{alternation(list(lang.fractions))})(?![\w-])",
             re.IGNORECASE,
         ),
-        fraction_follower_re=re.compile(
+        fraction_follower_re=compile_kept(
             _INLINE + "(?:" + alternation(lang.fraction_followers, _INLINE) + r")(?![\w])",
             re.IGNORECASE,
         ),
-        fraction_leader_re=re.compile(
+        fraction_leader_re=compile_kept(
             r"(?<![\w])(?:" + alternation(lang.fraction_leaders) + r")\s+$", re.IGNORECASE
         ),
-        fraction_not_after_re=re.compile(
+        fraction_not_after_re=compile_kept(
             r"(?<![\w])(?:" + alternation(lang.fraction_not_after) + r")\s+$", re.IGNORECASE
         ),
-        range_breaker_re=re.compile(
+        range_breaker_re=compile_kept(
             r"(?<![\w])(?:" + alternation(rb.hedges.range_breakers, _INLINE) + rf"){_INLINE}\Z",
             re.IGNORECASE,
         ),
-        fraction_of_percent_re=re.compile(
+        fraction_of_percent_re=compile_kept(
             _INLINE + "(?:" + alternation(lang.fraction_of_percent, _INLINE) + r")(?![\w])",
             re.IGNORECASE,
         ),
         fractions={k.lower(): v for k, v in lang.fractions.items()},
-        rate_re=re.compile(
+        rate_re=compile_kept(
             rf"(?<![\w-])(?P<a>{alternation(numerators, _INLINE)}|\d{{1,2}}){_INLINE}"
             rf"(?:{alternation(lang.rate_joiners, _INLINE)}){_INLINE}"
             rf"(?P<b>{small}|\d{{1,3}})(?![\w,.-])",
             re.IGNORECASE,
         ),
         not_value_res=tuple(
-            (label, re.compile(p)) for label, ps in lang.not_values.items() for p in ps
+            (label, compile_kept(p)) for label, ps in lang.not_values.items() for p in ps
         ),
-        scale_after_re=re.compile(
+        scale_after_re=compile_kept(
             rf"{_INLINE}(?P<scale>{alternation(long_scales)})(?![\w-])", re.IGNORECASE
         ),
-        negative_re=re.compile(
+        negative_re=compile_kept(
             r"(?:^|(?<=[\s(]))(?:" + alternation(lang.negative_signs) + r")\Z", re.IGNORECASE
         ),
         million_m_words=frozenset(w.lower() for w in lang.million_m_words) | known_nouns,
@@ -1162,7 +1171,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         matter_prepositions=frozenset(w.lower() for w in rb.hedges.matter_prepositions),
         purposes={m.name: _purposes_re(m.purposes) for m in rb.metrics if m.purposes},
         matter_verbs=frozenset(w.lower() for w in rb.hedges.matter_verbs),
-        negation_re=re.compile(
+        negation_re=compile_kept(
             r"(?<![\w-])(?:" + alternation(rb.context.negation_markers) + r")\s+$",
             re.IGNORECASE,
         ),
@@ -1171,18 +1180,18 @@ def _compile(rb: Rulebook) -> Lexicon:
         happening_families=_happening_families(rb.happenings.families),
         area_words=frozenset(rb.places.area_words),
         anaphor_re=anaphor,
-        anaphor_after_re=re.compile(
+        anaphor_after_re=compile_kept(
             r"\s*(?:[a-z]+\s+){0,3}?(?:" + anaphor.pattern + ")", re.IGNORECASE
         ),
         wide_re=phrase_pattern(rb.places.wide_locatives),
         national_re=phrase_pattern(rb.places.national_locatives),
-        right_after_re=re.compile(
+        right_after_re=compile_kept(
             r"\s*(?:[a-z]+\s+){0,3}?(?:"
             + alternation([*rb.places.anaphor_locatives, *rb.places.town_locatives])
             + r")\s+(?:the\s+)?",
             re.IGNORECASE,
         ),
-        joined_re=re.compile(
+        joined_re=compile_kept(
             r"\s*(?:" + alternation(rb.context.breakdown_joiners) + r")\s*(?:the\s+)?",
             re.IGNORECASE,
         ),

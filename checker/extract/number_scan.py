@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.fractions import DIGIT_FRACTION_RE
-from checker.extract.lexicon import Lexicon, per_object
+from checker.extract.lexicon import Lexicon, kept, per_object
 from checker.extract.scan import PatternScan
 
 # Clock times ("10:30", "9.15pm", "7 a.m."): never counts.
@@ -81,7 +81,9 @@ def _plan(lex: Lexicon) -> _Plan:
     return per_object(
         _PLANS,
         lex,
-        lambda: _Plan(PatternScan(number_patterns(lex)), len(lex.age_res), len(lex.other_res)),
+        lambda: kept(
+            _Plan(PatternScan(number_patterns(lex)), len(lex.age_res), len(lex.other_res))
+        ),
     )
 
 

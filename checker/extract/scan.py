@@ -26,6 +26,7 @@ from typing import Any
 
 from checker.extract.regex_reach import Bounds, Reach, Stretches, pattern_reach
 from checker.extract.text import BLANK
+from checker.kept_patterns import compile_kept
 
 # The standard library's own regex parser: the leads are read from the parse tree.
 _parser: Any = importlib.import_module("re._parser")
@@ -376,7 +377,7 @@ class PatternScan:
             if leads is None or self._reach[i] is None:
                 self._alone.append(i)
                 continue
-            lead_re = re.compile(_lead_regex(leads))
+            lead_re = compile_kept(_lead_regex(leads))
             lead_reach = pattern_reach(lead_re)
             if lead_reach is None:
                 self._alone.append(i)
@@ -409,10 +410,10 @@ class PatternScan:
         # before a lead that needs one (the text's start is tried on its own), and
         # the first character of any other lead.
         never = r"(?!x)x"
-        self._nonword_lead = re.compile(_trie(nonword, digits_apart=True) if nonword else never)
-        self._after_nonword = re.compile(r"\W(?=" + self._nonword_lead.pattern + ")")
+        self._nonword_lead = compile_kept(_trie(nonword, digits_apart=True) if nonword else never)
+        self._after_nonword = compile_kept(r"\W(?=" + self._nonword_lead.pattern + ")")
         firsts = sorted({m for lead in plain_leads for m in lead.first})
-        self._plain = re.compile(
+        self._plain = compile_kept(
             ("[" + "".join(firsts) + "]" + r"(?<=(?=" + _trie(plain) + r")[\s\S])")
             if plain
             else never
