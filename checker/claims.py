@@ -1066,12 +1066,17 @@ def _locative_before(locatives: str) -> re.Pattern[str]:
 _ITEM_AFTER = 40
 
 
+# How far before a count its breakdown's one person ("the train driver and") may stand.
+_ONE_BEFORE = 50
+
+
 def breakdown_items(facts: Sequence[Fact], lex: Lexicon) -> set[str]:
     """Ids of figures that are items of a listed breakdown in one sentence.
 
     "Two crew members and five passengers were killed", "15 militants and
     three civilians": figures of one metric for different groups, joined by
-    "and" or a comma, each count a part of the toll, never the toll itself.
+    "and" or a comma, each count a part of the toll, never the toll itself;
+    and a count after one person and "and" ("the driver and two passengers").
     """
     by_sentence: dict[tuple[str, tuple[int, int], str], list[Fact]] = defaultdict(list)
     for fact in facts:
@@ -1080,6 +1085,10 @@ def breakdown_items(facts: Sequence[Fact], lex: Lexicon) -> set[str]:
     out: set[str] = set()
     for members in by_sentence.values():
         members.sort(key=lambda f: f.span)
+        for fact in members:
+            start = fact.span[0] - fact.sentence_span[0]
+            if lex.one_person_and_re.search(fact.sentence[max(0, start - _ONE_BEFORE) : start]):
+                out.add(fact.id)  # "the driver and two passengers died": one of two items
         for a, b in itertools.pairwise(members):
             between = a.sentence[a.span[1] - a.sentence_span[0] : b.span[0] - b.sentence_span[0]]
             after = b.sentence[b.span[1] - b.sentence_span[0] :][:_ITEM_AFTER]

@@ -361,6 +361,9 @@ class VictimRules(_Rule):
     being_verbs: list[str] = Field(default_factory=list)
     # ... unless it is one of these (animals drown too).
     animal_nouns: list[str] = Field(default_factory=list)
+    # Nouns of one person: a count right after one of them and "and" ("the
+    # driver and two passengers died") is an item of a breakdown.
+    one_person_nouns: list[str] = Field(default_factory=list)
     # Groups whose members a toll may count with its victims ("including the gunman").
     perpetrator_groups: list[str] = Field(default_factory=list)
     # Words that bring the attackers into a toll, leave them out, or qualify them.

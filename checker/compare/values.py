@@ -162,6 +162,31 @@ def _named_alike(a: str, b: str) -> bool:
     )
 
 
+# A run of capitalised words (a place or a body's name, "Iraq's") before an
+# authority: "Queensland Police" is the police of Queensland.
+_QUALIFIER_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+)+")
+
+
+def _qualified_alike(a: str, b: str) -> bool:
+    """True when one attribution is the other after a capitalised qualifier (a
+    place's name): "Queensland Police" and "police", "Iraq's health ministry"
+    and "the health ministry"."""
+    a, b = _bare(a), _bare(b)
+    if len(a) < len(b):
+        a, b = b, a
+    if not b or not a.lower().endswith(" " + b.lower()):
+        return False
+    return _QUALIFIER_RE.fullmatch(a[: len(a) - len(b)]) is not None
+
+
+def _bare(attribution: str) -> str:
+    """An attribution without a leading "the" and outer blanks."""
+    words = attribution.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
 def _one_statement(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
     """True when both sides cite one authority within a day of each other, with
     figures close enough to be one statement (far apart, it corrected itself).
@@ -414,6 +439,7 @@ def _one_voice(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) ->
     return any(
         _same_voice(_authority(a), _authority(b), rulebook)
         or _named_alike(a.attribution, b.attribution)
+        or _qualified_alike(a.attribution, b.attribution)
         for a in low
         for b in high
         if a.attribution and b.attribution

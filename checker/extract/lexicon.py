@@ -492,6 +492,9 @@ class Lexicon:
     # rules/victims.yaml being_verbs, lower-cased.
     being_verbs: frozenset[str]
     animal_nouns: frozenset[str]
+    # One person and "and" right before a count ("the driver and two
+    # passengers"; rules/victims.yaml one_person_nouns), searched in the words before it.
+    one_person_and_re: re.Pattern[str]
     # "remained in hospital" right after a count (rules/victims.yaml care_phrases).
     care_re: re.Pattern[str]
     care_group: str
@@ -1058,6 +1061,12 @@ def _compile(rb: Rulebook) -> Lexicon:
         member_nouns=frozenset(_words(w) for w in rb.victims.member_nouns),
         being_verbs=frozenset(w.lower() for w in rb.victims.being_verbs),
         animal_nouns=frozenset(w.lower() for w in rb.victims.animal_nouns),
+        one_person_and_re=compile_kept(
+            r"(?<![\w-])(?:a|an|the|one|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?:"
+            + alternation(rb.victims.one_person_nouns)
+            + r")\s+and\s+$",
+            re.IGNORECASE,
+        ),
         including_perpetrators_re=compile_kept(
             r",?\s+(?:(?P<not>"
             + alternation(rb.victims.perpetrators_excluded)
