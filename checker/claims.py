@@ -279,6 +279,42 @@ def told_as_part(fact: Fact, lex: Lexicon) -> bool:
     return lex.part_after_number_re.match(fact.sentence, at) is not None
 
 
+# How far into its sentence, after the words that open it, a whole's figure may stand.
+_WHOLE_REACH = 12
+
+
+def under_a_whole(facts: Sequence[Fact], lex: Lexicon) -> set[str]:
+    """Ids of figures an article gives before its whole of them, and smaller.
+
+    "Six people were killed when a car bomb exploded in X ... Overall, 17
+    people were killed in the two bombings": a sentence opened by a word of
+    the whole (rules/context.yaml ``whole_openers``) gives the article's
+    whole; its figures of that metric before it are parts of it.
+    """
+    wholes: dict[tuple[str, str], Fact] = {}
+    for fact in facts:
+        if fact.metric == "date" or fact.interval.low is None:
+            continue
+        opener = lex.whole_opener_re.match(fact.sentence)
+        if opener is None or fact.span[0] - fact.sentence_span[0] > opener.end() + _WHOLE_REACH:
+            continue
+        key = (fact.article, fact.metric)
+        if key not in wholes or fact.span < wholes[key].span:
+            wholes[key] = fact
+    out: set[str] = set()
+    for fact in facts:
+        whole = wholes.get((fact.article, fact.metric))
+        if (
+            whole is not None
+            and fact.span < whole.span
+            and fact.interval.high is not None
+            and whole.interval.low is not None
+            and fact.interval.high < whole.interval.low
+        ):
+            out.add(fact.id)
+    return out
+
+
 def _same_figure(fact: Fact) -> tuple[str, str, float | None, float | None]:
     return (fact.article, fact.metric, fact.interval.low, fact.interval.high)
 
@@ -1399,6 +1435,7 @@ def assign(
     # the same words ("Nine elderly residents killed" over "nine elderly
     # residents were among those killed") gives the part, not the toll.
     told_parts = {f.id for f in facts if f.metric != "date" and told_as_part(f, lex)}
+    told_parts |= under_a_whole(facts, lex)
     titled = {f.id for f in facts if _in_title(f, articles)}
     parts_told = {
         (f.article, f.metric, f.stated.lower())

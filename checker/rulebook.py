@@ -504,6 +504,9 @@ class ContextRules(_Rule):
     part_after_markers: list[str] = Field(default_factory=list)
     part_after_number: list[str] = Field(default_factory=list)
     part_after_figure: list[str] = Field(default_factory=list)
+    # Words that open a sentence giving the whole of what an article counted
+    # before in parts ("Overall, 17 people were killed in the two bombings").
+    whole_openers: list[str] = Field(default_factory=list)
     elision_words: list[str] = Field(default_factory=list)
     verb_function_words: list[str] = Field(default_factory=list)
     clause_openers: list[str] = Field(default_factory=list)

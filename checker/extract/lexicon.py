@@ -512,6 +512,8 @@ class Lexicon:
     # Matched right after a figure's number, and right after the figure: a part.
     part_after_number_re: re.Pattern[str]
     part_after_figure_re: re.Pattern[str]
+    # rules/context.yaml whole_openers at a sentence's start, with its comma.
+    whole_opener_re: re.Pattern[str]
     elided_re: re.Pattern[str]
     level_re: re.Pattern[str]
     respective_re: re.Pattern[str]
@@ -976,6 +978,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         part_after_re=phrase_pattern(rb.context.part_after_markers),
         part_after_number_re=_right_after(rb.context.part_after_number),
         part_after_figure_re=_right_after(rb.context.part_after_figure),
+        whole_opener_re=compile_kept(
+            r"\s*(?:" + alternation(rb.context.whole_openers) + r"),?\s", re.IGNORECASE
+        ),
         elided_re=compile_kept(
             r"(?<![\w-])(?:"
             + alternation([*rb.context.elision_words, *rb.context.part_markers])

@@ -19,6 +19,7 @@ from checker.claims import (
     place_of,
     scope_of,
     story_whole_places,
+    under_a_whole,
     weekday_day,
 )
 from checker.compare.sides import Split, split
@@ -1275,6 +1276,29 @@ def test_a_count_of_them_after_a_figure_is_its_part_not_an_item_beside_it(
         _fact(B, 5, stated="five passengers", sentence=listed, victims="passengers"),
     ]
     assert breakdown_items(items, lex) == {items[0].id}
+
+
+def test_a_count_after_one_person_and_and_is_an_item(lex: Lexicon) -> None:
+    one = "A train driver and two passengers died when the train hit a lorry."
+    facts = [_fact(A, 2, stated="two passengers", sentence=one)]
+    # The toll is three: the two passengers are an item beside the driver.
+    assert breakdown_items(facts, lex) == {facts[0].id}
+    many = "The storm killed two passengers and a driver."
+    assert breakdown_items([_fact(B, 2, stated="two passengers", sentence=many)], lex) == set()
+
+
+def test_figures_before_an_articles_overall_figure_are_its_parts(lex: Lexicon) -> None:
+    first = "Six people were killed when a car bomb exploded in the market district on Monday."
+    whole = "Overall, 17 people were killed in the two bombings, the ministry said."
+    facts = [
+        _fact(A, 6, stated="Six people", sentence=first),
+        _fact(A, 17, stated="17 people", sentence=whole, offset=300),
+    ]
+    assert under_a_whole(facts, lex) == {facts[0].id}
+    # Not a whole: a figure far into a sentence that only opens with the word.
+    later = "Overall, the ministry said on Monday night that 17 people were killed."
+    facts[1] = _fact(A, 17, stated="17 people", sentence=later, offset=300)
+    assert under_a_whole(facts, lex) == set()
 
 
 def test_a_town_in_the_figures_own_words_is_its_place(rulebook: Rulebook) -> None:
