@@ -1495,7 +1495,7 @@ def assign(
             below
             or (
                 story_largest.get((story.id, fact.metric), 0.0) > (fact.interval.low or 0.0)
-                and lex.site_verb_re.search(fact.context(_SITE_VERB_WINDOW, 2 * _SITE_VERB_WINDOW))
+                and lex.site_verb_re.search(fact.context(_SITE_VERB_WINDOW, _SITE_AFTER_WINDOW))
             )
         ) and _one_site(fact, lex):
             # "the hospital said it had received 26 ... police put the total
