@@ -1417,7 +1417,7 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
 
 
 # How far after a count its ", including the gunman" may stand.
-_PERPETRATORS_REACH = 60
+_PERPETRATORS_REACH = 120
 
 
 def _with_perpetrators(facts: list[Fact], text: str, lex: Lexicon) -> list[Fact]:

@@ -1079,7 +1079,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             + alternation(rb.victims.perpetrators_included)
             + r")\s+(?:the\s+|an?\s+|all\s+|both\s+)?(?:(?P<n>\d+|"
             + alternation(list(number_words))
-            + r")\s+)?(?:(?:"
+            + r")\s+(?:of\s+the\s+)?)?(?:(?:"
             + alternation(rb.victims.perpetrator_qualifiers)
             + r")\s+)?(?P<who>"
             + alternation(

@@ -869,3 +869,19 @@ def test_the_rescued_are_no_toll(rulebook: Rulebook) -> None:
     text = "Coast guard vessels rescued 22 people and recovered eight bodies, officials said."
     killed = [f.stated for f in _facts(text, rulebook) if f.metric == "killed"]
     assert killed == ["eight bodies"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve people died in an armed attack and a shootout with police in the port city"
+        " on Saturday night, including three of the assailants, the ministry said.",
+        "Twelve people were killed, including the three attackers, police said.",
+    ],
+)
+def test_a_toll_that_includes_the_attackers_may_be_the_victims_alone(
+    text: str, rulebook: Rulebook
+) -> None:
+    fact = min((f for f in _facts(text, rulebook) if f.metric == "killed"), key=lambda f: f.span)
+    assert fact.stated.lower().startswith("twelve")
+    assert (fact.interval.low, fact.interval.high) == (9, 12)
