@@ -707,6 +707,10 @@ def _other_core_leads_other_core_tolls(
         return False
     if not _lead_regions(a, signatures).isdisjoint(_lead_regions(b, signatures)):
         return False  # one storm's towns in one state, a roundup of it naming both
+    if not leads_a.isdisjoint(_lead_names(b, signatures)) or not leads_b.isdisjoint(
+        _lead_names(a, signatures)
+    ):
+        return False  # the locality one lead names is a town another's lead knows by name
     tolls_a = _core(_tolls(a, signatures), len(a.members), params)
     tolls_b = _core(_tolls(b, signatures), len(b.members), params) if tolls_a else None
     if not tolls_a or not tolls_b or not tolls_a.isdisjoint(tolls_b):
@@ -717,6 +721,11 @@ def _other_core_leads_other_core_tolls(
         _risen(a, b, tolls_a, tolls_b, signatures, every=False)
         or _risen(b, a, tolls_b, tolls_a, signatures, every=False)
     )
+
+
+def _lead_names(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
+    """The places the leads of ``c``'s articles name, in lower case (as localities are)."""
+    return {p.lower() for m in c.members for p in signatures[m].lead_places}
 
 
 def _risen(
