@@ -707,7 +707,11 @@ def _metric(
         or (
             not head.known
             and head.head not in lex.animal_nouns
-            and _beings(lowers, last + len(head.lowers) + 1, lex)
+            and (
+                _beings(lowers, last + len(head.lowers) + 1, lex)
+                # "Gunmen kidnapped two engineers": the verb before the count.
+                or (first > 0 and lowers[first - 1] in lex.being_verbs)
+            )
         )
     )
     cues = _metric_cues(lex.metrics)
