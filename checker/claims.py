@@ -718,6 +718,10 @@ def _place_of(
     own = [p for p in places if not _past_a_part(fact, p.name, lex)]
     if not own:
         # "24 dead across the country, including nine in X": X is the part's.
+        if country and any(p.name in whole and _a_part_in(fact, p.name, lex) for p in places):
+            # "Six across the region, four of them in X", X the story's
+            # area: the region the figure counts is wider, and unknown.
+            return country, True
         return "", False
     wider = any(p.name in whole for p in places if p not in own)
     places = own
@@ -936,6 +940,18 @@ def _owner_right_after(fact: Fact, name: str, lex: Lexicon) -> bool:
     return after.startswith(name, at) and after.startswith(POSSESSIVES, at + len(name))
 
 
+def _a_part_in(fact: Fact, name: str, lex: Lexicon) -> bool:
+    """True when the figure's sentence gives a part of it as of ``name`` right after
+    it ("six across the region, four of them in X")."""
+    end = fact.span[1] - fact.sentence_span[0]
+    window = fact.sentence[end : end + TOWN_WINDOW]
+    for m in lex.number_token_re.finditer(window):
+        told = lex.subcount_place_re.match(window, m.end())
+        if told is not None and window.startswith(name, told.end()):
+            return True
+    return False
+
+
 def _past_a_part(fact: Fact, name: str, lex: Lexicon) -> bool:
     """True when every mention of ``name`` near the figure (within ``TOWN_WINDOW``, in
     its sentence) stands past another number that a part word sets apart from
@@ -954,7 +970,12 @@ def _past_a_part(fact: Fact, name: str, lex: Lexicon) -> bool:
     parts = [
         m.start()
         for m in lex.number_token_re.finditer(window)
-        if m.start() >= end and lex.part_re.search(window[end : m.start()])
+        if m.start() >= end
+        and (
+            lex.part_re.search(window[end : m.start()])
+            # "six across the region, four of them in X"
+            or lex.subcount_place_re.match(window, m.end()) is not None
+        )
     ]
     return all(any(end <= at < a for at in parts) for a, _b in spots)
 

@@ -322,6 +322,16 @@ def test_a_sum_counts_only_a_place_named_right_by_it(lex: Lexicon) -> None:
     assert scope_of(_fact(low=30, stated="30", sentence=toll, places=("Nineveh",)), whole, lex)
 
 
+def test_a_figure_whose_part_is_the_storys_town_counts_a_wider_area(lex: Lexicon) -> None:
+    sentence = "Six people have died across the region, four of them in Ramadi, officials said."
+    fact = _fact(low=6, stated="Six people", sentence=sentence, places=("Ramadi",))
+    # A story of the town: the region the six count is wider (named by no
+    # place the rules know, so the country stands for it).
+    assert place_of(fact, frozenset({"Iraq", "Ramadi"}), lex) == ("Iraq", True)
+    # A story of the country: the whole.
+    assert place_of(fact, frozenset({"Iraq"}), lex) == ("", False)
+
+
 def test_a_nationwide_figure_naming_a_town_of_its_parts_counts_the_country(
     lex: Lexicon,
 ) -> None:
