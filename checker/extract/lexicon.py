@@ -234,7 +234,8 @@ def _institution(places: PlaceRules) -> str:
 
 def _apposed_place_re(rb: Rulebook) -> re.Pattern[str]:
     """A place told in apposition between commas, no clause of its own: ", X
-    province,", a bearing to a landmark (", northeast of X,"), a kind of place
+    province,", a bearing to a landmark (", northeast of X,", ", on the eastern
+    edge of X,"), a kind of place
     in one (", a village in X state,"), a town near it (", near X,"), a division
     of a region (", in the X department of the Y region,") or its rank (", one
     of the busiest in X,")."""
@@ -245,8 +246,11 @@ def _apposed_place_re(rb: Rulebook) -> re.Pattern[str]:
         + alternation(_divisions(rb.places))
         + r"))?"
     )
+    # ", northeast of X,", ", on the eastern edge of X,"
     bearing = (
-        r"(?:(?:" + alternation(rb.places.landmark_bearings) + r")\s+of\s+(?:the\s+[a-z]+\s+)?)"
+        r"(?:(?:(?:on|at)\s+the\s+)?(?:"
+        + alternation(rb.places.landmark_bearings)
+        + r")\s+of\s+(?:the\s+[a-z]+\s+)?)"
     )
     kind = r"(?:an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|of|near)\s+)"
     nearby = r"(?:(?:" + alternation(rb.places.nearby_words) + r")\s+)"
