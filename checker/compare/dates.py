@@ -181,8 +181,13 @@ def _one_clause(between: str, lex: Lexicon) -> bool:
     river last week arrived in X on Monday": the date is a later verb's)."""
     words = [word.lower() for word in between.split()]
     for n, word in enumerate(words):
-        if word in lex.clause_openers and (
-            word not in lex.coordinators or _verb_in(words[n + 1 :], lex)
+        if (
+            word in lex.clause_openers
+            and (
+                word not in lex.coordinators
+                # "collapsed and flooded on Saturday": a second verb of one subject.
+                or (_verb_in(words[n + 1 :], lex) and not _verb_in(words[n + 1 : n + 2], lex))
+            )
         ):
             return False
     return not _another_day(between, lex)

@@ -1072,6 +1072,11 @@ def test_a_day_far_from_the_verb_of_the_happening_dates_it_in_one_clause(
         # Passengers perish; vehicles pile up.
         "Sixteen passengers perished on Saturday afternoon when the bus burst into flames.",
         "Two people were killed when about 40 vehicles piled up in fog on Saturday morning.",
+        # Two verbs of one subject; a bearing's place in apposition.
+        "Seven miners were trapped in a coal mine that collapsed and flooded in the"
+        " municipality of the northern mining state on Saturday.",
+        "A gas explosion ripped through a block of flats in Townia, on the eastern edge of"
+        " Citya, on Saturday evening, killing three people.",
     ],
 )
 def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
