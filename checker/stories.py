@@ -711,6 +711,8 @@ def _other_core_leads_other_core_tolls(
         _lead_names(a, signatures)
     ):
         return False  # the locality one lead names is a town another's lead knows by name
+    if not {past_possessive(n) for n in leads_a}.isdisjoint(past_possessive(n) for n in leads_b):
+        return False  # "X's Y district" in one lead, "Y" in another: one locality
     tolls_a = _core(_tolls(a, signatures), len(a.members), params)
     tolls_b = _core(_tolls(b, signatures), len(b.members), params) if tolls_a else None
     if not tolls_a or not tolls_b or not tolls_a.isdisjoint(tolls_b):
