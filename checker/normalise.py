@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import compress
 from typing import Literal, NamedTuple
@@ -659,14 +660,22 @@ def _metric_of_the_whole(
 _PART_MARKER_REACH = 24
 
 
-def _excluded(ml: MetricLexicon, lowers: tuple[str, ...], first: int, last: int) -> bool:
+def _excluded(
+    ml: MetricLexicon,
+    lowers: tuple[str, ...],
+    first: int,
+    last: int,
+    auxiliaries: AbstractSet[str] = frozenset(),
+) -> bool:
     """True when a word of the metric's ``exclude`` stands within its window of the
     number, or further on in the number's clause: "Twenty-six hostages abducted
     from a bus near X were freed" counts the freed, not the abducted; or one of
-    its ``exclude_after`` right after the count or its noun ("42 people rescued"),
-    or its ``exclude_before`` right before the count ("rescued 22 people")."""
+    its ``exclude_after`` right after the count or its noun ("42 people rescued",
+    past ``auxiliaries``: "87 passengers had been pulled alive"), or its
+    ``exclude_before`` right before the count ("rescued 22 people")."""
     if ml.exclude_after:
-        for word in lowers[last + 1 : last + 1 + _EXCLUDE_AFTER_REACH]:
+        after = lowers[last + 1 : last + 1 + 3 * _EXCLUDE_AFTER_REACH]
+        for word in [w for w in after if w not in auxiliaries][:_EXCLUDE_AFTER_REACH]:
             if word in ml.triggers:
                 break  # "50 abducted worshippers escaped": the count's own trigger first
             if word in ml.exclude_after:
@@ -744,7 +753,7 @@ def _metric(
             noun_hit = head.head is not None and (
                 head.head in ml.nouns or head_key in ml.noun_phrases
             )
-            if _excluded(ml, lowers, first, last):
+            if _excluded(ml, lowers, first, last, lex.verb_function_words):
                 continue
             if rule.counts == "persons":
                 if head.head is not None and not noun_hit and not person_head:

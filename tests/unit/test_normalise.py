@@ -885,3 +885,13 @@ def test_a_toll_that_includes_the_attackers_may_be_the_victims_alone(
     fact = min((f for f in _facts(text, rulebook) if f.metric == "killed"), key=lambda f: f.span)
     assert fact.stated.lower().startswith("twelve")
     assert (fact.interval.low, fact.interval.high) == (9, 12)
+
+
+def test_people_pulled_out_alive_are_no_count_of_the_missing(rulebook: Rulebook) -> None:
+    text = (
+        "The police commander said 40 people were still missing and that 87 passengers"
+        " had been pulled alive from the water by fishermen."
+    )
+    missing = [f.stated for f in _facts(text, rulebook) if f.metric == "missing"]
+    # The words after the count are read past its auxiliaries ("had been").
+    assert missing == ["40 people"]
