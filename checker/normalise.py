@@ -1263,6 +1263,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
             continue
         if mention.interval is None or mention.likely is None or mention.span[0] < stated_end:
             continue
+        if mention.kind == "age":
+            continue  # "the 58-year-old": a person's age, never a count beside a figure
         changed = _changed_to(mention, article.text, sentence, lex)
         if changed is mention and known is not None:
             first, last = known[1]

@@ -895,3 +895,11 @@ def test_people_pulled_out_alive_are_no_count_of_the_missing(rulebook: Rulebook)
     missing = [f.stated for f in _facts(text, rulebook) if f.metric == "missing"]
     # The words after the count are read past its auxiliaries ("had been").
     assert missing == ["40 people"]
+
+
+def test_an_age_after_a_figure_is_no_count(rulebook: Rulebook) -> None:
+    text = (
+        "Three men were detained on Sunday when police stormed a cottage where"
+        " the 58-year-old was being held."
+    )
+    assert [f.stated for f in _facts(text, rulebook)] == ["Three men"]
