@@ -1428,19 +1428,24 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 attribution=attribution,
             )
         )
-    return _with_purposes(_with_perpetrators(facts, article.text, lex), lex)
+    return _with_purposes(_with_perpetrators(facts, article.text, lex, article.body_start), lex)
 
 
 # How far after a count its ", including the gunman" may stand.
 _PERPETRATORS_REACH = 120
 
 
-def _with_perpetrators(facts: list[Fact], text: str, lex: Lexicon) -> list[Fact]:
+def _with_perpetrators(
+    facts: list[Fact], text: str, lex: Lexicon, body_start: int = 0
+) -> list[Fact]:
     """Counts of people followed by the attackers they include ("Five people,
     including the gunman, were killed"; "at least 12 were killed, including the
     three attackers"), their low ends lowered by as many attackers: the
     victims alone may be fewer ("four killed" is the same toll). Only the count
-    nearest before the phrase, in its sentence, includes them."""
+    nearest before the phrase, in its sentence, includes them; a title's count
+    of the same figure (before ``body_start``) includes them too ("Twelve dead
+    in attack and shootout" over "Twelve people died ..., including three of
+    the assailants")."""
     out = facts
     for n, fact in enumerate(facts):
         if fact.metric == "date" or fact.interval.low is None:
@@ -1471,6 +1476,21 @@ def _with_perpetrators(facts: list[Fact], text: str, lex: Lexicon) -> list[Fact]
                 "likely": likely,
             }
         )
+    if out is facts or body_start <= 0:
+        return out
+    lowered = {
+        (f.metric, f.interval.high): f.interval
+        for f, before in zip(out, facts, strict=True)
+        if f is not before and f.span[0] >= body_start
+    }
+    for n, fact in enumerate(out):
+        interval = lowered.get((fact.metric, fact.interval.high))
+        if (
+            fact.span[1] <= body_start
+            and interval is not None
+            and fact.interval.low == fact.interval.high
+        ):
+            out[n] = fact.model_copy(update={"interval": interval, "likely": interval})
     return out
 
 

@@ -903,3 +903,23 @@ def test_an_age_after_a_figure_is_no_count(rulebook: Rulebook) -> None:
         " the 58-year-old was being held."
     )
     assert [f.stated for f in _facts(text, rulebook)] == ["Three men"]
+
+
+def test_a_titles_toll_includes_the_attackers_its_body_includes(rulebook: Rulebook) -> None:
+    title = "Twelve dead in attack and shootout"
+    body = (
+        "Twelve people died in an armed attack and a shootout with police in the port city"
+        " on Saturday night, including three of the assailants, the ministry said."
+    )
+    article = Article(
+        id="s#1",
+        source="s",
+        index=1,
+        title=title,
+        text=f"{title}\n\n{body}",
+        published=WED,
+        published_from="metadata",
+    )
+    facts = [f for f in normalise(analyse(article, rulebook), rulebook) if f.metric == "killed"]
+    titled = [f for f in facts if f.span[1] <= article.body_start]
+    assert titled and all((f.interval.low, f.interval.high) == (9, 12) for f in titled)
