@@ -665,7 +665,7 @@ def _excluded(
     lowers: tuple[str, ...],
     first: int,
     last: int,
-    auxiliaries: AbstractSet[str] = frozenset(),
+    auxiliaries: AbstractSet[str],
 ) -> bool:
     """True when a word of the metric's ``exclude`` stands within its window of the
     number, or further on in the number's clause: "Twenty-six hostages abducted

@@ -364,6 +364,8 @@ class VictimRules(_Rule):
     # Nouns of one person: a count right after one of them and "and" ("the
     # driver and two passengers died") is an item of a breakdown.
     one_person_nouns: list[str] = Field(default_factory=list)
+    # The words that make one of them a single person ("the driver", "a policeman").
+    one_person_determiners: list[str] = Field(default_factory=list)
     # Groups whose members a toll may count with its victims ("including the gunman").
     perpetrator_groups: list[str] = Field(default_factory=list)
     # Words that bring the attackers into a toll, leave them out, or qualify them.

@@ -1071,7 +1071,9 @@ def _compile(rb: Rulebook) -> Lexicon:
         being_verbs=frozenset(w.lower() for w in rb.victims.being_verbs),
         animal_nouns=frozenset(w.lower() for w in rb.victims.animal_nouns),
         one_person_and_re=compile_kept(
-            r"(?<![\w-])(?:a|an|the|one|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?:"
+            r"(?<![\w-])(?:"
+            + alternation(rb.victims.one_person_determiners)
+            + r")\s+(?:[\w’'-]+\s+){0,2}?(?:"
             + alternation(rb.victims.one_person_nouns)
             + r")\s+and\s+$",
             re.IGNORECASE,

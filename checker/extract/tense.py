@@ -57,7 +57,7 @@ def is_future(
     end: int,
     markers: re.Pattern[str],
     past: re.Pattern[str],
-    function_words: frozenset[str] = frozenset(),
+    function_words: frozenset[str],
 ) -> bool:
     """True when a future marker of ``markers`` precedes the date at ``start:end`` in its clause.
 

@@ -1264,3 +1264,27 @@ def test_more_than_a_number_and_the_number_tell_one_count(
     lower = _fact(A, 1700, stated="1,700")
     _, findings = _run([lower, above], arts, rulebook)
     assert [f.kind for f in findings if f.kind in ("conflict", "tension")] == ["conflict"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seven workers were unaccounted for after water burst into a coal pit in Townia,"
+        " in Regiona state, on Friday.",
+        "Seven miners were missing after a small coal mine flooded on Friday afternoon.",
+    ],
+)
+def test_a_mine_that_flooded_dates_the_incident(
+    sentence: str, rulebook: Rulebook, arts: list[Article]
+) -> None:
+    friday, saturday = dt.date(2024, 10, 11), dt.date(2024, 10, 12)
+    facts = [
+        _day(A, friday, "Friday", sentence),
+        _day(B, friday, "Friday", "A coal mine collapsed near the town on Friday."),
+        _day(C, saturday, "Saturday", "A coal mine collapsed near the town on Saturday."),
+    ]
+    # Two of three date it Friday (one only through the water that flooded it).
+    _, findings = _run(facts, arts, rulebook)
+    (found,) = [f for f in findings if f.kind == "date"]
+    assert found.rule == "D003"
+    assert "2 other sources give Friday" in found.summary
