@@ -82,7 +82,7 @@ class Signature:
     # another happening's town, or one near its own.
     asides: tuple[str, ...] = ()
     # The first-level divisions (states, provinces) it names or its towns are
-    # in, by GeoNames (``subdivisions.town_divisions``), each as its country's
+    # in, by GeoNames (``subdivisions.divisions_of_town``), each as its country's
     # ISO code and GeoNames' name ("GR:Thessaly"); and the ISO codes of the
     # countries its places are in. Two local reports of towns in two states
     # are of two happenings.
@@ -1200,14 +1200,11 @@ def _member_divisions(signature: Signature, codes: Iterable[str]) -> frozenset[s
     (of the reports it is to join: a roundup names the country)."""
     if signature.divisions:
         return frozenset(signature.divisions)
-    from checker.subdivisions import town_divisions, town_key
+    from checker.subdivisions import divisions_of_town
 
     names = signature.lead_localities or signature.localities
     return frozenset(
-        f"{code}:{d}"
-        for code in codes
-        for name in names
-        for d in town_divisions(code).get(town_key(name), ())
+        f"{code}:{d}" for code in codes for name in names for d in divisions_of_town(code, name)
     )
 
 
@@ -1527,7 +1524,7 @@ def _divisions(
     """``Signature.divisions`` (of ``regions`` and of the divisions GeoNames puts
     ``towns`` in) and ``Signature.countries`` (of ``countries``' names)."""
     from checker.geo import country_codes
-    from checker.subdivisions import division_named, town_divisions, town_key
+    from checker.subdivisions import division_named, divisions_of_town
 
     aliases = rulebook.places.country_codes
     words = frozenset(w.lower() for w in rulebook.places.region_words)
@@ -1539,7 +1536,7 @@ def _divisions(
                 out.add(f"{code}:{named}")
     for town in towns:
         for code in country_codes([town.country], aliases):
-            out.update(f"{code}:{d}" for d in town_divisions(code).get(town_key(town.name), ()))
+            out.update(f"{code}:{d}" for d in divisions_of_town(code, town.name))
     return tuple(sorted(out)), tuple(sorted(country_codes(countries, aliases)))
 
 

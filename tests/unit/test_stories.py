@@ -1191,7 +1191,11 @@ def test_a_local_report_naming_no_country_is_placed_by_its_towns_lead(
     from checker import subdivisions
 
     towns = {"zorbeville": ("Statea",), "quellin": ("Stateb",)}
-    monkeypatch.setattr(subdivisions, "town_divisions", lambda code: towns if code == "XA" else {})
+
+    def kept(code: str) -> dict[str, list[str]]:
+        return {k: list(v) for k, v in towns.items()} if code == "XA" else {}
+
+    monkeypatch.setattr(subdivisions, "_towns_of", kept)
     sigs = _digest((("XA:Statea",), ()))
     # The second report names no division: its lead's town, looked up in the
     # countries of the reports it would join, is in another state.

@@ -150,7 +150,8 @@ def test_no_town_list_adds_no_regions(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def _clear_town_divisions() -> None:
     subdivisions._all_town_divisions.cache_clear()
-    subdivisions.town_divisions.cache_clear()
+    subdivisions._divisions_dir.cache_clear()
+    subdivisions._towns_of.cache_clear()
     subdivisions._divisions_by_folded.cache_clear()
 
 
@@ -185,6 +186,15 @@ def test_towns_are_found_in_their_divisions_and_kept_per_country(
         monkeypatch.setattr(importlib.resources, "files", lambda _package: tmp_path / "none")
         assert subdivisions.town_divisions("XB") == {"portsea": ("Northvale",)}
         assert subdivisions.town_divisions("XC") == {}
+        assert subdivisions.divisions_of_town("XB", "PORTSEA") == ("Northvale",)
+        assert subdivisions.divisions_of_town("XB", "Hamlet") == ()
+        # A kept file that was tampered with gives only what is well formed.
+        kept = next((tmp_path / "cache").glob("reverse-geocode-*")) / "XA.json"
+        kept.write_text(json.dumps({"portsea": "Westmarch", "hamlet": ["Eastmarch", 3]}))
+        _clear_town_divisions()
+        assert subdivisions.divisions_of_town("XA", "Portsea") == ()
+        assert subdivisions.divisions_of_town("XA", "Hamlet") == ("Eastmarch",)
+        assert subdivisions.town_divisions("XA") == {"hamlet": ("Eastmarch",)}
     finally:
         _clear_town_divisions()
 
