@@ -39,7 +39,7 @@ from checker.extract.lexicon import (
     spoken_at,
     vague_area,
 )
-from checker.extract.text import POSSESSIVES
+from checker.extract.text import POSSESSIVES, dateline_end
 from checker.geo import TOWN_WINDOW, figure_towns, skip_words, unaccented
 from checker.models import Article, Fact, Story
 from checker.rulebook import Place, Rulebook
@@ -828,7 +828,7 @@ def _distance_to(fact: Fact, name: str) -> int:
     """Characters between the figure and the nearest mention of ``name`` in its sentence."""
     start = fact.span[0] - fact.sentence_span[0]
     end = fact.span[1] - fact.sentence_span[0]
-    lo = max(0, start - TOWN_WINDOW)
+    lo = max(0, start - TOWN_WINDOW, dateline_end(fact.sentence[:start]))
     best = TOWN_WINDOW + 1
     for found, found_end in _occurrences(fact.sentence[lo : end + TOWN_WINDOW], name):
         at, stop = lo + found, lo + found_end
@@ -952,14 +952,20 @@ def _a_part_in(fact: Fact, name: str, lex: Lexicon) -> bool:
     return False
 
 
+# How far past a figure a part's place may stand: "three killed across the
+# region as storms lashed it last night, including two in X".
+_PART_PLACE_AFTER = 2 * TOWN_WINDOW
+
+
 def _past_a_part(fact: Fact, name: str, lex: Lexicon) -> bool:
-    """True when every mention of ``name`` near the figure (within ``TOWN_WINDOW``, in
-    its sentence) stands past another number that a part word sets apart from
-    the figure ("48 across X, including 21 in Y": Y is past 21)."""
+    """True when every mention of ``name`` near the figure (within ``TOWN_WINDOW``
+    before it, ``_PART_PLACE_AFTER`` after it, in its sentence) stands past
+    another number that a part word sets apart from the figure ("48 across X,
+    including 21 in Y": Y is past 21)."""
     start = fact.span[0] - fact.sentence_span[0]
     end = fact.span[1] - fact.sentence_span[0]
     lo = max(0, start - TOWN_WINDOW)
-    window = fact.sentence[lo : end + TOWN_WINDOW]
+    window = fact.sentence[lo : end + _PART_PLACE_AFTER]
     start, end = start - lo, end - lo
     spots = list(_occurrences(window, name))
     if not spots:
@@ -977,7 +983,10 @@ def _past_a_part(fact: Fact, name: str, lex: Lexicon) -> bool:
             or lex.subcount_place_re.match(window, m.end()) is not None
         )
     ]
-    return all(any(end <= at < a for at in parts) for a, _b in spots)
+    # The place must be in the part's own phrase ("including two in X"), not
+    # in the clause a part in commas is set in ("26 people, including two
+    # children, were killed ... in X").
+    return all(any(end <= at < a and "," not in window[at:a] for at in parts) for a, _b in spots)
 
 
 def _with_towns(fact: Fact, towns: TownIndex, lex: Lexicon) -> Fact:

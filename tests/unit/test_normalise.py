@@ -923,3 +923,22 @@ def test_a_titles_toll_includes_the_attackers_its_body_includes(rulebook: Rulebo
     facts = [f for f in normalise(analyse(article, rulebook), rulebook) if f.metric == "killed"]
     titled = [f for f in facts if f.span[1] <= article.body_start]
     assert titled and all((f.interval.low, f.interval.high) == (9, 12) for f in titled)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opening"),
+    [
+        ("PALERMO, Italy — Four people died", "PALERMO, Italy — "),
+        ("KABUL (Reuters) - A bomb killed", "KABUL (Reuters) - "),
+        ("SAO PAULO, Brazil, June 3 — Floods", "SAO PAULO, Brazil, June 3 — "),
+        ("NEW DELHI — Ten people", "NEW DELHI — "),
+        ("Four people died in Palermo — officials", ""),
+        ("UN officials said — on Monday", ""),
+    ],
+)
+def test_a_dateline_opening_a_sentence_ends_where_its_text_begins(
+    sentence: str, opening: str
+) -> None:
+    from checker.extract.text import dateline_end
+
+    assert sentence[: dateline_end(sentence)] == opening
