@@ -596,6 +596,13 @@ class FindingRules(_Rule):
     findings: list[FindingRule]
     date_disagreement_days: int = 7
     later_date_days: int = 2
+    # Words right before a day that put a happening in its small hours ("early
+    # Saturday"): the night after the day before, as others may date it when
+    # they put it late on that day (``late_words`` before it, ``night_words``
+    # after it: "late on Friday", "Friday night").
+    small_hours_words: list[str] = Field(default_factory=list)
+    late_words: list[str] = Field(default_factory=list)
+    night_words: list[str] = Field(default_factory=list)
     same_count_gap: float = 0.15
     max_revision: float = 0.6
     tension_gap: float = 0.35

@@ -110,7 +110,37 @@ def incident_days(
         if not lex.incident_re.search(fact.context(_NEAR, _NEAR)) and not _onset_clause(fact, lex):
             continue
         out[fact.story][fact.article].append(fact)
+    for per_article in out.values():
+        for article, dated in per_article.items():
+            per_article[article] = _first_days(dated, lex)
     return out
+
+
+def _first_days(dated: list[Fact], lex: Lexicon) -> list[Fact]:
+    """An article's dates of the incident without those a day or two after its first
+    in another sentence ("exploded late on Friday. ... The fire was put out
+    early on Saturday"): what happened next, unless a verb of the happening
+    itself dates it. A sentence that names both days ("sank in the night from
+    Tuesday to Wednesday") keeps both."""
+    days = [f.date.start for f in dated if f.date.start is not None]
+    if not days:
+        return dated
+    first = min(days)
+    spans = {(f.article, f.sentence_span) for f in dated if f.date.start == first}
+    return [
+        f
+        for f in dated
+        if f.date.start == first
+        or f.date.start is None
+        or (f.date.start - first).days > _NEXT_DAYS
+        or (f.article, f.sentence_span) in spans
+        or _dates_onset(f, lex)
+    ]
+
+
+# How many days after an article's first date of the incident its others may
+# tell what happened next.
+_NEXT_DAYS = 2
 
 
 _POSSESSIVE_RE = re.compile(r"(?:['’]s)?\s+")
@@ -301,7 +331,7 @@ def incident_date_findings(
                     )
                 )
             ]
-            if not off:
+            if not off or _one_night(backing, off, rulebook):
                 continue
             others = [f for f in backing if independent(off[0], f, articles)]
             if not others or _apart(off, others):
@@ -343,6 +373,8 @@ def _two_days(
     second = [f for a in sorted(b_ids) for f in per_article[a] if f.date.start == late]
     if not any(_dates_onset(f, lex) for f in second):
         return []
+    if _one_night(first, second, rulebook):
+        return []
     if _apart(first, second):
         return []
     if not any(independent(x, y, articles) for x in first for y in second):
@@ -354,6 +386,43 @@ def _two_days(
     )
     key = f"incident|{late.isoformat()}|{early.isoformat()}"
     return [_date_finding("D003", key, story, summary, [first, second], articles, rulebook)]
+
+
+def _one_night(days: list[Fact], next_days: list[Fact], rulebook: Rulebook) -> bool:
+    """True when ``next_days``, each a day after one of ``days``, put the happening in
+    their small hours ("early Saturday", ``small_hours_words``) and ``days`` put it
+    late in theirs ("late on Friday", "Friday night"): one night, told either way."""
+    rules = rulebook.findings
+    firsts = {f.date.start for f in days}
+    return (
+        bool(days)
+        and all(
+            f.date.start is not None
+            and f.date.start - dt.timedelta(days=1) in firsts
+            and _said_before(f, rules.small_hours_words)
+            for f in next_days
+        )
+        and all(
+            _said_before(f, rules.late_words) or _said_after(f, rules.night_words) for f in days
+        )
+    )
+
+
+def _said_before(fact: Fact, words: Sequence[str]) -> bool:
+    """True when one of ``words`` stands right before the fact ("early Saturday")."""
+    before = " ".join(fact.preceding(_DAY_WORDS_REACH).lower().split())
+    return any(before == w or before.endswith(" " + w) for w in words)
+
+
+def _said_after(fact: Fact, words: Sequence[str]) -> bool:
+    """True when one of ``words`` follows the fact right away ("Friday night")."""
+    end = fact.span[1] - fact.sentence_span[0]
+    after = fact.sentence[end : end + _DAY_WORDS_REACH].lower().split()
+    return bool(after) and after[0].strip(".,;:") in words
+
+
+# How far from a day its words of the time of day may stand ("in the small hours of").
+_DAY_WORDS_REACH = 30
 
 
 def _apart(one: list[Fact], other: list[Fact]) -> bool:

@@ -384,13 +384,14 @@ def test_judgment_case(path: Path, rulebook: Rulebook, tmp_path: Path) -> None:
         if not any(_matches(view, f, sides) for f in pool):
             problems.append(f"missing {kind} {metric or ''} finding with sides {spec['sides']}")
 
-    # Pairs that must never be on opposite sides of a conflict or tension.
+    # Pairs that must never be on opposite sides of a conflict, a tension or a
+    # disputed date.
     for raw_a, raw_b in expect.get("no_flag") or []:
         a, b = Claim.parse(raw_a, path.name), Claim.parse(raw_b, path.name)
         facts_a, facts_b = resolve(a), resolve(b)
         if not facts_a or not facts_b:
             continue
-        for finding in flags:
+        for finding in [*flags, *(f for f in findings if f.kind == "date")]:
             on_a, on_b = _side_index(view, finding, facts_a), _side_index(view, finding, facts_b)
             if any(i != j for i in on_a for j in on_b):
                 problems.append(
