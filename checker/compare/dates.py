@@ -111,8 +111,8 @@ def incident_days(
             continue
         out[fact.story][fact.article].append(fact)
     for per_article in out.values():
-        for article, dated in per_article.items():
-            per_article[article] = _first_days(dated, lex)
+        for article_id, dated in per_article.items():
+            per_article[article_id] = _first_days(dated, lex)
     return out
 
 
