@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract import Analysis, Lexicon
 from checker.extract.lexicon import per_object, vague_area
-from checker.extract.text import POSSESSIVES, dateline, past_possessive
+from checker.extract.text import POSSESSIVES, dateline, dateline_end, past_possessive
 from checker.fingerprint import short_hash
 from checker.models import Article, Fact, Story
 from checker.rulebook import Place, Rulebook
@@ -88,10 +88,15 @@ class Signature:
     # are of two happenings.
     divisions: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    # Those of the towns and regions its lead names (past its dateline).
+    lead_divisions: tuple[str, ...] = ()
     # Whether its lead tells of a happening that covers an area (a flood, a
     # quake; rules/happenings.yaml ``area_families``): towns of one region are
     # then one happening's.
     area_wide: bool = False
+    # Whether its lead tells of a happening at one spot (a crash, a blast: a
+    # family that is no ``area_families`` one), whatever else it tells of.
+    at_a_spot: bool = False
 
 
 @dataclass(frozen=True)
@@ -640,6 +645,7 @@ def _distinct(
         or _other_lead_regions_other_tolls(a, b, signatures)
         or _other_lead_localities_other_tolls(a, b, signatures)
         or _other_core_leads_other_core_tolls(a, b, params, signatures)
+        or _other_divisions_other_tolls(a, b, signatures)
     ):
         return True
     return _told_before(a, b, params, signatures) or _told_before(b, a, params, signatures)
@@ -657,6 +663,32 @@ def _other_lead_regions_other_tolls(
     if not regions_a or not regions_b or regions_a & regions_b:
         return False
     return _tolls_apart(a, b, signatures)
+
+
+def _other_divisions_other_tolls(a: _Cluster, b: _Cluster, signatures: Sequence[Signature]) -> bool:
+    """True for two clusters of reports of a happening at one spot (a crash, a blast:
+    not only a flood or a storm, ``Signature.at_a_spot``) when the lead of every
+    report of each names a first-level division (``Signature.lead_divisions``:
+    a state it names or its towns are in) that no report of the other names
+    (``Signature.divisions``), and their death tolls share none: a bus crash in
+    one state and another in a state far off, told on one day in the same words."""
+    if not all(signatures[m].at_a_spot for m in (*a.members, *b.members)):
+        return False
+    here = _every_division(a, signatures)
+    there = _every_division(b, signatures)
+    if not here or not there or here & _any_division(b, signatures):
+        return False
+    return not there & _any_division(a, signatures) and _tolls_apart(a, b, signatures)
+
+
+def _every_division(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
+    """The divisions the lead of every article of ``c`` names or has towns in."""
+    return set.intersection(*(set(signatures[m].lead_divisions) for m in c.members))
+
+
+def _any_division(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
+    """The divisions some article of ``c`` names or has towns in."""
+    return {d for m in c.members for d in signatures[m].divisions}
 
 
 def _tolls_apart(a: _Cluster, b: _Cluster, signatures: Sequence[Signature]) -> bool:
@@ -1413,7 +1445,7 @@ def article_signature(
     from checker.claims import told_as_part
     from checker.compare.values import superseded
     from checker.extract import lexicon
-    from checker.geo import figure_towns, skip_words, town_spellings
+    from checker.geo import figure_towns, skip_words, town_spellings, unaccented
     from checker.normalise import landmarks_by_sentence, places_by_sentence
 
     lex = lexicon(rulebook)
@@ -1501,6 +1533,20 @@ def article_signature(
         {p.country for p in found},
         rulebook,
     )
+    # Those of the towns and regions its lead names past its dateline.
+    lead_text = unaccented(_lead_text(analysis, _lead(analysis))).casefold()
+    lead_divisions, _countries = _divisions(
+        [
+            place
+            for name, place in site_places.items()
+            if any(
+                _names_word(lead_text, unaccented(w).casefold()) for w in spellings.get(name, ())
+            )
+        ],
+        [p for p in found if p.name in regions and _names_word(lead_text, p.name.casefold())],
+        (),
+        rulebook,
+    )
     return replace(
         sig,
         weekdays=tuple(weekdays),
@@ -1508,12 +1554,14 @@ def article_signature(
         part_tolls=tuple(part_tolls),
         happenings=happenings,
         area_wide=not happenings or bool(set(happenings) & set(rulebook.happenings.area_families)),
+        at_a_spot=bool(set(happenings) - set(rulebook.happenings.area_families)),
         lead_days=leads,
         lead_places=lead_places(analysis, found_by_sentence, lex, spellings),
         localities=found_localities,
         lead_localities=lead_localities,
         asides=asides,
         divisions=divisions,
+        lead_divisions=lead_divisions,
         countries=countries,
     )
 
@@ -1763,6 +1811,16 @@ def lead_places(
             if name.casefold() != filed and name.lower() not in lex.stop_words:
                 names.add(name)
     return tuple(sorted(names))
+
+
+def _lead_text(analysis: Analysis, count: int) -> str:
+    """The text of the first ``count`` sentences of an analysed article without the
+    dateline that opens its body ("NASHIK, India — ")."""
+    body = analysis.article.body_start
+    return " ".join(
+        s.text[dateline_end(s.text) :] if s.start == body else s.text
+        for s in analysis.sentences[:count]
+    )
 
 
 def _names_word(text: str, name: str) -> bool:
