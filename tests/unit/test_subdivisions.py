@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import importlib.resources
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -150,8 +152,13 @@ def test_no_town_list_adds_no_regions(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def _clear_town_divisions() -> None:
     subdivisions._all_town_divisions.cache_clear()
-    subdivisions._divisions_dir.cache_clear()
-    subdivisions._towns_of.cache_clear()
+    subdivisions._divisions_path.cache_clear()
+    for connection in subdivisions._connections.values():
+        if connection is not None:
+            connection.close()
+    subdivisions._connections.clear()
+    subdivisions.divisions_of_town.cache_clear()
+    subdivisions._country_divisions.cache_clear()
     subdivisions._divisions_by_folded.cache_clear()
 
 
@@ -181,7 +188,7 @@ def test_towns_are_found_in_their_divisions_and_kept_per_country(
         words = frozenset({"state"})
         assert subdivisions.division_named("XA", "Eastmarch", words) == "Eastmarch State"
         assert subdivisions.division_named("XA", "Southmarch", words) is None
-        # Written one file per country: read back without the town list.
+        # Kept in the cache directory: read back without the town list.
         _clear_town_divisions()
         monkeypatch.setattr(importlib.resources, "files", lambda _package: tmp_path / "none")
         assert subdivisions.town_divisions("XB") == {"portsea": ("Northvale",)}
@@ -189,12 +196,25 @@ def test_towns_are_found_in_their_divisions_and_kept_per_country(
         assert subdivisions.divisions_of_town("XB", "PORTSEA") == ("Northvale",)
         assert subdivisions.divisions_of_town("XB", "Hamlet") == ()
         # A kept file that was tampered with gives only what is well formed.
-        kept = next((tmp_path / "cache").glob("reverse-geocode-*")) / "XA.json"
-        kept.write_text(json.dumps({"portsea": "Westmarch", "hamlet": ["Eastmarch", 3]}))
+        kept = next((tmp_path / "cache").glob("reverse-geocode-*"))
         _clear_town_divisions()
+        with contextlib.closing(sqlite3.connect(kept)) as db, db:
+            db.execute(
+                "UPDATE towns SET divisions = ? WHERE code = ? AND town = ?",
+                ('"Westmarch"', "XA", "portsea"),
+            )
+            db.execute(
+                "UPDATE towns SET divisions = ? WHERE code = ? AND town = ?",
+                (json.dumps(["Eastmarch", 3]), "XA", "hamlet"),
+            )
         assert subdivisions.divisions_of_town("XA", "Portsea") == ()
         assert subdivisions.divisions_of_town("XA", "Hamlet") == ("Eastmarch",)
         assert subdivisions.town_divisions("XA") == {"hamlet": ("Eastmarch",)}
+        # One that is no database at all: the town list is read instead.
+        kept.write_bytes(b"not a database")
+        _clear_town_divisions()
+        monkeypatch.setattr(importlib.resources, "files", lambda _package: data)
+        assert subdivisions.divisions_of_town("XB", "Portsea") == ("Northvale",)
     finally:
         _clear_town_divisions()
 
