@@ -47,6 +47,7 @@ def compare(
     )
     findings.extend(weekday_findings(facts, articles, rulebook))
     findings.extend(incident_date_findings(facts, articles, rulebook))
+    findings = _one_per_disagreement(findings, by_id)
     unique = {(f.story or "", f.id): f for f in findings}
     return sorted(unique.values(), key=finding_order)
 
@@ -76,6 +77,45 @@ def _not_told_already(
         )
         if not told:
             out.append(found)
+    return out
+
+
+def _one_per_disagreement(findings: list[Finding], by_id: dict[str, Fact]) -> list[Finding]:
+    """``findings`` with one conflict per disagreement: two conflicts of a story and
+    metric that set the same reports' same figures against each other (one
+    counting "11 bodies" against "13 bodies", one "11 miners" against "13
+    bodies and 13 people") are one, told by the one with more of its figures,
+    with the other's figures on their sides."""
+
+    def side_key(side: list[str]) -> tuple[frozenset[str], frozenset[tuple[float | None, ...]]]:
+        return (
+            frozenset(by_id[i].article for i in side if i in by_id),
+            frozenset((by_id[i].interval.low, by_id[i].interval.high) for i in side if i in by_id),
+        )
+
+    kept: dict[tuple[str, str, frozenset[object]], int] = {}
+    out: list[Finding] = []
+    for found in sorted(findings, key=lambda f: (-len(f.facts), f.id)):
+        if found.kind != "conflict" or len(found.sides) != 2:
+            out.append(found)
+            continue
+        sides = [side_key(side) for side in found.sides]
+        key = (found.story or "", found.metric, frozenset(sides))
+        if key not in kept:
+            kept[key] = len(out)
+            out.append(found)
+            continue
+        first = out[kept[key]]
+        merged = [
+            sorted(
+                set(mine)
+                | {i for side in found.sides if side_key(side) == side_key(mine) for i in side}
+            )
+            for mine in first.sides
+        ]
+        out[kept[key]] = first.model_copy(
+            update={"sides": merged, "facts": sorted({*first.facts, *found.facts})}
+        )
     return out
 
 
