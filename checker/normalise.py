@@ -1859,17 +1859,18 @@ def _list_item(
 
 
 # "..., four in X and three in Y": the next item of a breakdown by place.
-_NEXT_ITEM_RE = re.compile(r"[^,;.]*?\s(?:and|,)\s+\S+\s+in\s+\S")
+_NEXT_ITEM_RE = re.compile(r"[^,;.]*?(?:\sand|,)\s+\S+\s+in\s+\S")
 
 
 def _places_listed(gap: str, ahead: str, head: _Head, lex: Lexicon) -> bool:
-    """True when a bare count after a comma is told of a place and another item
-    told of a place follows it ("died in the cyclone that hit the west at the
-    weekend, four in X and three in Y"): a breakdown however long the clause
-    of the figure before it."""
+    """True when a bare count after a comma or a colon is told of a place and
+    another item told of a place follows it ("died in the cyclone that hit the
+    west at the weekend, four in X and three in Y"; "killed 14, officials said:
+    eight in X, four in Y"): a breakdown however long the clause of the figure
+    before it."""
     return (
         head.head is None
-        and gap.rstrip().endswith(",")
+        and gap.rstrip().endswith((",", ":"))
         and lex.item_place_re.match(ahead) is not None
         and _NEXT_ITEM_RE.match(ahead) is not None
         and lex.number_token_re.search(gap) is None
