@@ -228,7 +228,11 @@ def _city(
         hit = [code for code, names in names_of.items() if name in names]
         if hit:
             code = min(hit)
-            return names_of[code][name], code
+            full = names_of[code][name]
+            # A town told by its short form ("Chilapa" for "Chilapa de Álvarez")
+            # keeps the name its text gives: where its figures stand is found
+            # by that name.
+            return (full if unaccented(full) == unaccented(name) else name), code
     return None
 
 

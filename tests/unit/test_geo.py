@@ -43,7 +43,11 @@ def test_a_city_is_found_by_its_short_form() -> None:
     assert _short_forms(cities) == [("MX", "Chilapa", "Chilapa de Álvarez")]
     text = "Armed men attacked a village near Chilapa on Saturday, killing eight."
     found = cities_in(text, {"MX": "Mexico"}, frozenset())
-    assert [p.name for p in found] == ["Chilapa de Álvarez"]
+    # Found by its short form, the town keeps the name the text gives it.
+    assert [(p.name, p.country) for p in found] == [("Chilapa", "Mexico")]
+    # Written without its accents, it keeps its own name.
+    plain = cities_in("Floods hit Merida on Monday.", {"MX": "Mexico"}, frozenset())
+    assert [p.name for p in plain] == ["Mérida"]
 
 
 def test_a_city_after_another_capitalised_word_is_found() -> None:
