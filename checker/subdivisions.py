@@ -211,7 +211,7 @@ _DIVISIONS_FORMAT = 3
 
 
 def town_key(name: str) -> str:
-    """How ``town_divisions`` keys a town: its name without accents, case folded."""
+    """How ``divisions_of_town`` keys a town: its name without accents, case folded."""
     return _plain(name).casefold()
 
 
@@ -327,7 +327,7 @@ def _query(sql: str, parameters: tuple[str, ...]) -> list[tuple[Any, ...]] | Non
 def _names(value: Any) -> tuple[str, ...]:
     """The division names kept as JSON ``value``: none unless a list of strings."""
     try:
-        names = json.loads(value) if isinstance(value, str) else value
+        names = json.loads(value) if isinstance(value, str) else None
     except ValueError:
         return ()
     if not isinstance(names, list):
@@ -347,15 +347,6 @@ def divisions_of_town(code: str, name: str) -> tuple[str, ...]:
     return _names(rows[0][0]) if rows else ()
 
 
-def town_divisions(code: str) -> Mapping[str, tuple[str, ...]]:
-    """Every town of the country ``code`` by its ``town_key``, to
-    ``divisions_of_town``'s names of its divisions."""
-    rows = _query("SELECT town, divisions FROM towns WHERE code = ? ORDER BY town", (code,))
-    if rows is None:
-        return {t: tuple(ds) for t, ds in _all_town_divisions().get(code, {}).items()}
-    return {str(town): names for town, value in rows if (names := _names(value))}
-
-
 @functools.cache
 def _country_divisions(code: str) -> tuple[str, ...]:
     """The names of the first-level divisions the towns of the country ``code`` are in."""
@@ -367,8 +358,8 @@ def _country_divisions(code: str) -> tuple[str, ...]:
 
 @functools.cache
 def _divisions_by_folded(code: str, region_words: frozenset[str]) -> Mapping[str, str]:
-    """The first-level divisions of the country ``code`` that ``town_divisions``
-    names, each by its ``_folded`` name."""
+    """The first-level divisions of the country ``code`` (``_country_divisions``),
+    each by its ``_folded`` name."""
     out: dict[str, str] = {}
     for name in sorted(_country_divisions(code)):
         out.setdefault(_folded(name, region_words), name)

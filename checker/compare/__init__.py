@@ -99,20 +99,14 @@ def _one_per_disagreement(findings: list[Finding], by_id: dict[str, Fact]) -> li
         if found.kind != "conflict" or len(found.sides) != 2:
             out.append(found)
             continue
-        sides = [side_key(side) for side in found.sides]
+        sides = {side_key(side): side for side in found.sides}
         key = (found.story or "", found.metric, frozenset(sides))
         if key not in kept:
             kept[key] = len(out)
             out.append(found)
             continue
         first = out[kept[key]]
-        merged = [
-            sorted(
-                set(mine)
-                | {i for side in found.sides if side_key(side) == side_key(mine) for i in side}
-            )
-            for mine in first.sides
-        ]
+        merged = [sorted({*mine, *sides[side_key(mine)]}) for mine in first.sides]
         out[kept[key]] = first.model_copy(
             update={"sides": merged, "facts": sorted({*first.facts, *found.facts})}
         )

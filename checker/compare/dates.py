@@ -110,37 +110,29 @@ def incident_days(
         if not lex.incident_re.search(fact.context(_NEAR, _NEAR)) and not _onset_clause(fact, lex):
             continue
         out[fact.story][fact.article].append(fact)
+    next_days = lex.rulebook.findings.later_date_days
     for per_article in out.values():
         for article_id, dated in per_article.items():
-            per_article[article_id] = _first_days(dated, lex)
+            per_article[article_id] = _first_days(dated, next_days, lex)
     return out
 
 
-def _first_days(dated: list[Fact], lex: Lexicon) -> list[Fact]:
-    """An article's dates of the incident without those a day or two after its first
-    in another sentence ("exploded late on Friday. ... The fire was put out
-    early on Saturday"): what happened next, unless a verb of the happening
-    itself dates it. A sentence that names both days ("sank in the night from
-    Tuesday to Wednesday") keeps both."""
-    days = [f.date.start for f in dated if f.date.start is not None]
-    if not days:
-        return dated
-    first = min(days)
-    spans = {(f.article, f.sentence_span) for f in dated if f.date.start == first}
+def _first_days(dated: list[Fact], next_days: int, lex: Lexicon) -> list[Fact]:
+    """An article's dates of the incident (each of one day) without those up to
+    ``next_days`` after its first in another sentence ("exploded late on Friday.
+    ... The fire was put out early on Saturday"): what happened next, unless a
+    verb of the happening itself dates it. A sentence that names both days
+    ("sank in the night from Tuesday to Wednesday") keeps both."""
+    first = min(f.date.start for f in dated if f.date.start is not None)
+    sentences = {f.sentence_span for f in dated if f.date.start == first}
     return [
         f
         for f in dated
-        if f.date.start == first
-        or f.date.start is None
-        or (f.date.start - first).days > _NEXT_DAYS
-        or (f.article, f.sentence_span) in spans
+        if f.date.start is None
+        or not 0 < (f.date.start - first).days <= next_days
+        or f.sentence_span in sentences
         or _dates_onset(f, lex)
     ]
-
-
-# How many days after an article's first date of the incident its others may
-# tell what happened next.
-_NEXT_DAYS = 2
 
 
 _POSSESSIVE_RE = re.compile(r"(?:['’]s)?\s+")

@@ -221,6 +221,23 @@ def _place_words(places: PlaceRules) -> str:
     return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
 
 
+def _words_then(firsts: list[str], between: str, seconds: list[str], after: str) -> re.Pattern[str]:
+    """A pattern, ignoring case, of one of ``firsts`` as a whole word, ``between``
+    after a blank, one of ``seconds``, then ``after`` ("first such attack",
+    "the driver and")."""
+    return compile_kept(
+        r"(?<![\w-])(?:"
+        + alternation(firsts)
+        + r")\s+"
+        + between
+        + r"(?:"
+        + alternation(seconds)
+        + r")"
+        + after,
+        re.IGNORECASE,
+    )
+
+
 def _institution(places: PlaceRules) -> str:
     """An institution's words after its town's name ("General Hospital")."""
     return (
@@ -1001,13 +1018,11 @@ def _compile(rb: Rulebook) -> Lexicon:
         clause_verbs=frozenset(w.lower() for w in rb.context.clause_verbs),
         background_exception_re=phrase_pattern(rb.context.background_exceptions),
         correction_re=phrase_pattern(rb.context.correction_markers),
-        subincident_re=compile_kept(
-            r"(?<![\w-])(?:"
-            + alternation(rb.context.subincident_ordinals)
-            + r")\s+(?:[\w-]+\s+)?(?:"
-            + alternation(rb.context.subincident_words)
-            + r")(?![\w])",
-            re.IGNORECASE,
+        subincident_re=_words_then(
+            rb.context.subincident_ordinals,
+            r"(?:[\w-]+\s+)?",
+            rb.context.subincident_words,
+            r"(?![\w])",
         ),
         part_re=compile_kept(
             r"(?<![\w-])(?:" + alternation(rb.context.part_markers) + r"),?\s+$", re.IGNORECASE
@@ -1070,13 +1085,11 @@ def _compile(rb: Rulebook) -> Lexicon:
         member_nouns=frozenset(_words(w) for w in rb.victims.member_nouns),
         being_verbs=frozenset(w.lower() for w in rb.victims.being_verbs),
         animal_nouns=frozenset(w.lower() for w in rb.victims.animal_nouns),
-        one_person_and_re=compile_kept(
-            r"(?<![\w-])(?:"
-            + alternation(rb.victims.one_person_determiners)
-            + r")\s+(?:[\w’'-]+\s+){0,2}?(?:"
-            + alternation(rb.victims.one_person_nouns)
-            + r")\s+and\s+$",
-            re.IGNORECASE,
+        one_person_and_re=_words_then(
+            rb.victims.one_person_determiners,
+            r"(?:[\w’'-]+\s+){0,2}?",
+            rb.victims.one_person_nouns,
+            r"\s+and\s+$",
         ),
         including_perpetrators_re=compile_kept(
             r",?\s+(?:(?P<not>"

