@@ -322,6 +322,23 @@ def test_a_sum_counts_only_a_place_named_right_by_it(lex: Lexicon) -> None:
     assert scope_of(_fact(low=30, stated="30", sentence=toll, places=("Nineveh",)), whole, lex)
 
 
+def test_a_part_told_far_past_the_whole_in_its_own_phrase_is_the_parts(lex: Lexicon) -> None:
+    far = (
+        "Three people were killed across south-east Anbar as severe storms lashed the "
+        "province overnight, including two in Ramadi, officials said."
+    )
+    fact = _fact(low=3, stated="Three people", sentence=far, places=("Anbar", "Ramadi"))
+    # Ramadi, 100 characters past the figure, is the two's: the three count the province.
+    assert scope_of(fact, frozenset({"Iraq", "Anbar"}), lex) == ""
+    # Past a part set off by commas, the town is where the whole died.
+    commas = (
+        "Twenty people, including three children, were killed when gunmen ambushed villagers "
+        "on a road near Ramadi on Sunday, officials said."
+    )
+    whole = _fact(low=20, stated="Twenty people", sentence=commas, places=("Ramadi",))
+    assert scope_of(whole, frozenset({"Iraq", "Anbar"}), lex) == "Ramadi"
+
+
 def test_a_figure_whose_part_is_the_storys_town_counts_a_wider_area(lex: Lexicon) -> None:
     sentence = "Six people have died across the region, four of them in Ramadi, officials said."
     fact = _fact(low=6, stated="Six people", sentence=sentence, places=("Ramadi",))
