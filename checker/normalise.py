@@ -660,16 +660,41 @@ def _metric_of_the_whole(
 _PART_MARKER_REACH = 24
 
 
+# The most tokens a bracketed aside ("the District Reserve Guard (DRG)") holds.
+_BRACKETED_REACH = 8
+
+
+def _unbracketed(lowers: tuple[str, ...], start: int, end: int) -> list[str]:
+    """``lowers[start:end]`` without short bracketed asides ("(DRG)"), which neither
+    part a clause nor put its verb further off."""
+    out: list[str] = []
+    k, end = start, min(end, len(lowers))
+    while k < end:
+        if lowers[k] == "(":
+            close = next(
+                (j for j in range(k + 1, min(end, k + 2 + _BRACKETED_REACH)) if lowers[j] == ")"),
+                None,
+            )
+            if close is not None:
+                k = close + 1
+                continue
+        out.append(lowers[k])
+        k += 1
+    return out
+
+
 def _excluded(
     ml: MetricLexicon,
     lowers: tuple[str, ...],
     first: int,
     last: int,
     auxiliaries: AbstractSet[str],
+    aside_openers: AbstractSet[str] = frozenset(),
 ) -> bool:
     """True when a word of the metric's ``exclude`` stands within its window of the
-    number, or further on in the number's clause: "Twenty-six hostages abducted
-    from a bus near X were freed" counts the freed, not the abducted; or one of
+    number, or further on in the number's clause (past an aside that one of
+    ``aside_openers`` opens, and past a bracketed one): "Twenty-six hostages
+    abducted from a bus near X were freed" counts the freed, not the abducted; or one of
     its ``exclude_after`` right after the count or its noun ("42 people rescued",
     past ``auxiliaries``: "87 passengers had been pulled alive"), or its
     ``exclude_before`` right before the count ("rescued 22 people")."""
@@ -696,8 +721,13 @@ def _excluded(
             break
     if not ml.exclude.isdisjoint(lowers[lo : last + 1]):
         return True
-    for n, word in enumerate(lowers[last + 1 : last + 2 * window + 1]):
-        if word in _SENTENCE_PARTS or (n >= window and word in _CLAUSE_BREAKS):
+    ahead = _unbracketed(lowers, last + 1, last + 2 * window + 1 + _BRACKETED_REACH)[: 2 * window]
+    aside = False  # within an aside a part marker opens ("Three soldiers, including ...,")
+    for n, word in enumerate(ahead):
+        if word == "," and (aside or (n + 1 < len(ahead) and ahead[n + 1] in aside_openers)):
+            aside = not aside
+            continue
+        if word in _SENTENCE_PARTS or (n >= window and not aside and word in _CLAUSE_BREAKS):
             return False
         if word in ml.exclude:
             return True
@@ -753,7 +783,7 @@ def _metric(
             noun_hit = head.head is not None and (
                 head.head in ml.nouns or head_key in ml.noun_phrases
             )
-            if _excluded(ml, lowers, first, last, lex.verb_function_words):
+            if _excluded(ml, lowers, first, last, lex.verb_function_words, lex.aside_openers):
                 continue
             if rule.counts == "persons":
                 if head.head is not None and not noun_hit and not person_head:
@@ -945,12 +975,20 @@ def _forward(
             for k in range(comma + 2, end)
             if words[k] in _CLAUSE_BREAKS
             and not (words[k] == "," and k + 1 < end and number(words[k + 1]) is not None)
+            and not (words[k] in "()" and _bracketed(words, k, end))
         ),
         None,
     )
     if close is None or words[close] != ",":
         return None
     return _first_trigger(words, lowers, ml, range(close + 1, end), last, _CLAUSE_BREAKS)
+
+
+def _bracketed(words: tuple[str, ...], k: int, end: int) -> bool:
+    """True when the bracket at ``k`` opens or closes a short bracketed aside."""
+    if words[k] == "(":
+        return ")" in words[k + 1 : min(end, k + 2 + _BRACKETED_REACH)]
+    return "(" in words[max(0, k - 1 - _BRACKETED_REACH) : k]
 
 
 def _after_level(mention: Mention, sentence: Sentence, lex: Lexicon) -> bool:

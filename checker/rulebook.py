@@ -611,6 +611,9 @@ class FindingRules(_Rule):
     same_voice: float = 0.85
     # Another name of one authority -> the name it is compared by.
     authority_aliases: dict[str, str] = Field(default_factory=dict)
+    # Nouns that end a body's name ("Disaster Management Authority"), never a
+    # person's: two names that end alike in one are not one voice for it.
+    body_nouns: list[str] = Field(default_factory=list)
     one_statement_gap: float = 0.1
     rose_again_days: int = 7
     longer_period_ratio: float = 10

@@ -71,6 +71,10 @@ class Signature:
     # country it names there (not its dateline's).
     lead_days: tuple[dt.date, ...] = ()
     lead_places: tuple[str, ...] = ()
+    # The death tolls its lead gives, and whether it tells of a toll that rose
+    # ("rose to", "bringing the toll to"): a follow-up's new count.
+    lead_tolls: tuple[float, ...] = ()
+    lead_risen: bool = False
     # Names it gives as where something is ("off X", "the town of X") that the
     # gazetteer does not know, folded: a village or an island of one
     # happening, named by all its reports.
@@ -648,6 +652,12 @@ def _distinct(
         or _other_divisions_other_tolls(a, b, signatures)
     ):
         return True
+    if (
+        _other_days_other_lead_tolls(a, b, params, signatures)
+        or _before_the_lead_day(a, b, params, signatures)
+        or _before_the_lead_day(b, a, params, signatures)
+    ):
+        return True
     return _told_before(a, b, params, signatures) or _told_before(b, a, params, signatures)
 
 
@@ -860,6 +870,57 @@ def _other_leads(
         return False
     places_a, places_b = _lead_places(a, signatures), _lead_places(b, signatures)
     return bool(places_a and places_b) and places_a.keys().isdisjoint(places_b.keys())
+
+
+def _other_days_other_lead_tolls(
+    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+) -> bool:
+    """True for two clusters whose leads date their happenings to days
+    ``params.days_apart`` or more apart and give death tolls, none in common,
+    none of them told as a rise: two fires in one market three days apart,
+    however alike their places and words. (A follow-up leads with its
+    happening's day, "Monday's fire", with the toll it reported, or with a
+    toll that rose.)"""
+    days_a = _lead_days(a, signatures)
+    days_b = _lead_days(b, signatures) if days_a else None
+    if not days_a or not days_b or not _far_apart(days_a, days_b, params):
+        return False
+    for c, days in ((a, days_a), (b, days_b)):
+        published = _published(c, signatures)
+        if published and min(published) < min(days):
+            return False  # told before that day: its leads date no happening of its own
+    members = [signatures[m] for m in (*a.members, *b.members)]
+    if any(s.lead_risen for s in members):
+        return False
+    tolls_a = {t for m in a.members for t in signatures[m].lead_tolls}
+    tolls_b = {t for m in b.members for t in signatures[m].lead_tolls}
+    return bool(tolls_a) and bool(tolls_b) and tolls_a.isdisjoint(tolls_b)
+
+
+def _before_the_lead_day(
+    a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
+) -> bool:
+    """True when every article of ``a`` was published ``params.days_apart`` days or
+    more before any day ``b``'s leads date their happening to, and ``b``'s leads
+    give death tolls that ``a`` never gives, none told as a rise: a report of
+    a fire on Monday, published on Tuesday, cannot tell of the fire in the
+    same market on Thursday. (A follow-up that leads with a later day, "police
+    arrested two men on Thursday", gives the first reports' toll or none.)"""
+    days = _lead_days(b, signatures)
+    published = _published(a, signatures) if days else None
+    if not days or not published:
+        return False
+    if any(signatures[m].anchor is None or signatures[m].anchor_inferred for m in a.members):
+        return False  # an undated report may be of any day
+    if max(published) + dt.timedelta(days=params.days_apart) > min(days):
+        return False
+    published_b = _published(b, signatures)
+    if not published_b or min(published_b) < min(days):
+        return False  # ``b`` was told before that day: its leads date no happening of its own
+    if any(signatures[m].lead_risen for m in b.members):
+        return False
+    tolls = {t for m in b.members for t in signatures[m].lead_tolls}
+    return bool(tolls) and tolls.isdisjoint(_tolls(a, signatures))
 
 
 def _told_before(
@@ -1523,6 +1584,8 @@ def article_signature(
         elif said in parted:
             part_tolls_found.add(low)
     part_tolls = sorted(part_tolls_found)
+    lead_end = _lead_end(analysis)
+    lead_tolls = sorted({low for low, f in tolling if f.span[1] <= lead_end})
     found_localities, lead_localities = _localities_and_leads(
         analysis, lex, [*sites, *regions, *places], background
     )
@@ -1557,6 +1620,8 @@ def article_signature(
         at_a_spot=bool(set(happenings) - set(rulebook.happenings.area_families)),
         lead_days=leads,
         lead_places=lead_places(analysis, found_by_sentence, lex, spellings),
+        lead_tolls=tuple(lead_tolls),
+        lead_risen=bool(lex.rise_re.search(lead_text) or lex.raising_re.search(lead_text)),
         localities=found_localities,
         lead_localities=lead_localities,
         asides=asides,
@@ -1745,6 +1810,12 @@ def _lead(analysis: Analysis) -> int:
         if sentence.start >= body:
             return n + 1
     return len(analysis.sentences)
+
+
+def _lead_end(analysis: Analysis) -> int:
+    """Where the lead of an analysed article ends (0 when it has no sentence)."""
+    count = _lead(analysis)
+    return analysis.sentences[count - 1].end if count else 0
 
 
 def lead_days(analysis: Analysis, facts: Sequence[Fact], lex: Lexicon) -> tuple[dt.date, ...]:

@@ -153,13 +153,25 @@ def _same_voice(a: str, b: str, rulebook: Rulebook) -> bool:
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
 
 
-def _named_alike(a: str, b: str) -> bool:
+def _named_alike(a: str, b: str, body_nouns: AbstractSet[str] = frozenset()) -> bool:
     """True when two attributions name one person or body by the same name of two words
     or more: "police spokesman David Kiprono" and "National Police Service
-    spokesman David Kiprono" quote one man, however they give his title."""
-    return not {m.group() for m in _NAME_RUN_RE.finditer(a)}.isdisjoint(
-        m.group() for m in _NAME_RUN_RE.finditer(b)
-    )
+    spokesman David Kiprono" quote one man, however they give his title; as do
+    two names that end in the same two words, not of a body (``body_nouns``):
+    "Inspector General Rakesh X" and "IG Rakesh X"."""
+    runs_a = {m.group() for m in _NAME_RUN_RE.finditer(a)}
+    runs_b = {m.group() for m in _NAME_RUN_RE.finditer(b)}
+    if not runs_a.isdisjoint(runs_b):
+        return True
+    tails_a = {_person_tail(run, body_nouns) for run in runs_a} - {None}
+    return not tails_a.isdisjoint(_person_tail(run, body_nouns) for run in runs_b)
+
+
+def _person_tail(run: str, body_nouns: AbstractSet[str]) -> tuple[str, str] | None:
+    """The last two words of a run of capitalised words, unless one is a body's noun."""
+    words = run.split()
+    tail = (words[-2], words[-1])
+    return None if any(word in body_nouns for word in tail) else tail
 
 
 # A run of capitalised words (a place or a body's name, "Iraq's") before an
@@ -436,9 +448,10 @@ def _same_day(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
 
 def _one_voice(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
     """True when some authority one side cites is one the other side cites too."""
+    body_nouns = lexicon(rulebook).body_nouns
     return any(
         _same_voice(_authority(a), _authority(b), rulebook)
-        or _named_alike(a.attribution, b.attribution)
+        or _named_alike(a.attribution, b.attribution, body_nouns)
         or _qualified_alike(a.attribution, b.attribution)
         for a in low
         for b in high

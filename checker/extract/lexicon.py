@@ -503,6 +503,7 @@ class Lexicon:
     partitive_re: re.Pattern[str]
     severity_re: re.Pattern[str]
     authority_aliases: AuthorityAliases
+    body_nouns: frozenset[str]
     # ", including the gunman" after a count (rules/victims.yaml perpetrator_groups,
     # perpetrators_included): how many it names (group "n", none for one) and who
     # (group "who"); group "not" when it leaves them out ("not including the
@@ -1082,6 +1083,7 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         authority_aliases=AuthorityAliases.of(rb.findings.authority_aliases),
+        body_nouns=frozenset(rb.findings.body_nouns),
         member_nouns=frozenset(_words(w) for w in rb.victims.member_nouns),
         being_verbs=frozenset(w.lower() for w in rb.victims.being_verbs),
         animal_nouns=frozenset(w.lower() for w in rb.victims.animal_nouns),

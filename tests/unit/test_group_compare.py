@@ -453,6 +453,10 @@ def test_one_authority_far_apart_on_one_later_day_is_a_conflict(
     [
         # One man, named in full by both, whatever title each gives him.
         (("National Police Service spokesman Dan Okoth", "police spokesman Dan Okoth"), True),
+        # One man, his title written out by one and shortened by the other.
+        (("Northern range Inspector General Ravi Menon", "IG Ravi Menon"), True),
+        # Two bodies whose names end alike: not one person's name.
+        (("the Highland Regional Health Office", "the Federal Health Office"), False),
         # Two bodies that share words but not their names.
         (("the National Disaster Agency", "the Provincial Disaster Agency"), False),
         # Two names of one service (rules/findings.yaml authority_aliases).
