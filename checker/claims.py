@@ -1158,8 +1158,10 @@ def breakdown_items(facts: Sequence[Fact], lex: Lexicon) -> set[str]:
         for a, b in itertools.pairwise(members):
             between = a.sentence[a.span[1] - a.sentence_span[0] : b.span[0] - b.sentence_span[0]]
             after = b.sentence[b.span[1] - b.sentence_span[0] :][:_ITEM_AFTER]
-            if lex.subcount_re.search(b.stated):
-                continue  # "killing 11 workers, eight of them women": the eight are of the 11
+            if lex.subcount_re.search(b.stated) or lex.partitive_re.search(b.stated):
+                # "killing 11 workers, eight of them women", "14, five of whom
+                # were women": the eight and the five are of the 11 and the 14
+                continue
             if a.victims != b.victims and lex.joiner_re.match(between):
                 out.update((a.id, b.id))
             elif place_list_gap(between, after, lex):

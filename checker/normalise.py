@@ -1683,7 +1683,8 @@ def _of_the_victims(
     """ "A bus plunged into a river, killing 14. Four of the victims were children":
     the four, a part of the figure just before (its metric), of the group named
     after "were" (rules/victims.yaml ``partitive_nouns``); told as a part by
-    its "of the", never the toll."""
+    its "of the", never the toll. So too "Five of them were children" and
+    "14, five of whom were women", of a group the rules know."""
     if mention.interval is None or mention.likely is None:
         return None
     m = lex.partitive_re.match(text, mention.span[1], min(len(text), mention.span[1] + 60))
@@ -1693,6 +1694,8 @@ def _of_the_victims(
     group = lex.victim_words.get(tuple(named.lower().split())) if named else None
     if group is None and named:
         group = lex.victim_words.get((named.lower().split()[0],))
+    if m.group("pronoun") and group is None:
+        return None  # "five of them were": a part only of a group the rules know
     end = m.end("group") if group is not None else m.end("noun")
     return _part_of_the_toll_before(mention, sentence, facts, text, end, group or "people")
 

@@ -191,6 +191,17 @@ def _qualified_alike(a: str, b: str) -> bool:
     return _QUALIFIER_RE.fullmatch(a[: len(a) - len(b)]) is not None
 
 
+def _spoken_for(a: str, b: str, titles: AbstractSet[str]) -> bool:
+    """True when one attribution is a body and the other one who speaks for it, by a
+    title (``titles``): "the fire service" and "fire service spokeswoman Eleni X"."""
+    a, b = _bare(a).lower(), _bare(b).lower()
+    if len(a) > len(b):
+        a, b = b, a
+    if not a or not b.startswith(a + " "):
+        return False
+    return b[len(a) + 1 :].split()[0] in titles
+
+
 def _bare(attribution: str) -> str:
     """An attribution without a leading "the" and outer blanks."""
     words = attribution.split()
@@ -448,11 +459,12 @@ def _same_day(low: Sequence[Fact], high: Sequence[Fact]) -> bool:
 
 def _one_voice(low: Sequence[Fact], high: Sequence[Fact], rulebook: Rulebook) -> bool:
     """True when some authority one side cites is one the other side cites too."""
-    body_nouns = lexicon(rulebook).body_nouns
+    lex = lexicon(rulebook)
     return any(
         _same_voice(_authority(a), _authority(b), rulebook)
-        or _named_alike(a.attribution, b.attribution, body_nouns)
+        or _named_alike(a.attribution, b.attribution, lex.body_nouns)
         or _qualified_alike(a.attribution, b.attribution)
+        or _spoken_for(a.attribution, b.attribution, lex.person_titles)
         for a in low
         for b in high
         if a.attribution and b.attribution

@@ -504,6 +504,8 @@ class Lexicon:
     severity_re: re.Pattern[str]
     authority_aliases: AuthorityAliases
     body_nouns: frozenset[str]
+    # Titles of persons (rules/places.yaml ``person_titles``), lower case.
+    person_titles: frozenset[str]
     # ", including the gunman" after a count (rules/victims.yaml perpetrator_groups,
     # perpetrators_included): how many it names (group "n", none for one) and who
     # (group "who"); group "not" when it leaves them out ("not including the
@@ -1044,7 +1046,8 @@ def _compile(rb: Rulebook) -> Lexicon:
         # "17 of them in the city of X"
         subcount_place_re=_in_place_re(r"\s+of\s+them,?", rb, modifiers=False),
         partitive_re=compile_kept(
-            r"\s+of\s+the\s+(?P<noun>" + alternation(rb.victims.partitive_nouns) + r")(?![\w-])"
+            r"\s+of\s+(?:the\s+(?P<noun>" + alternation(rb.victims.partitive_nouns) + r")(?![\w-])"
+            r"|(?P<pronoun>them|whom)(?=\s))"
             r"(?:\s+(?:were|was|are)\s+(?:(?:all|also)\s+)?(?P<group>[a-z]+(?:\s+[a-z]+)?))?",
             re.IGNORECASE,
         ),
@@ -1084,6 +1087,7 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         authority_aliases=AuthorityAliases.of(rb.findings.authority_aliases),
         body_nouns=frozenset(rb.findings.body_nouns),
+        person_titles=frozenset(t.lower() for t in rb.places.person_titles),
         member_nouns=frozenset(_words(w) for w in rb.victims.member_nouns),
         being_verbs=frozenset(w.lower() for w in rb.victims.being_verbs),
         animal_nouns=frozenset(w.lower() for w in rb.victims.animal_nouns),

@@ -1297,6 +1297,12 @@ def test_a_count_of_them_after_a_figure_is_its_part_not_an_item_beside_it(
     ]
     # The 11 are everyone, the eight some of them: no listed breakdown.
     assert breakdown_items(facts, lex) == set()
+    whom = "The toll from the fire rose to 14, five of whom were women, officials said."
+    facts = [
+        _fact(A, 14, stated="14", sentence=whom),
+        _fact(A, 5, stated="five of whom were women", sentence=whom, victims="women"),
+    ]
+    assert breakdown_items(facts, lex) == set()
     listed = "Two crew members and five passengers were killed."
     items = [
         _fact(B, 2, stated="Two crew members", sentence=listed, victims="crew"),
