@@ -250,14 +250,22 @@ def _sites(c: _Cluster, signatures: Sequence[Signature]) -> Counter[str]:
     names no state or country to look its towns up in).
     """
     if c.sites is None:
-        sites = Counter(t for m in c.members for t in signatures[m].sites)
+        sites = Counter(_town_name(t) for m in c.members for t in set(signatures[m].sites))
         if 1 < len(c.members) <= _SPREAD_SITES and sites:
             towns = sorted(sites)
             for m in c.members:
-                own, terms = signatures[m].sites, signatures[m].terms
+                own = {_town_name(t) for t in signatures[m].sites}
+                terms = signatures[m].terms
                 sites.update(t for t in towns if t not in own and NAME + t.lower() in terms)
         c.sites = sites
     return c.sites
+
+
+def _town_name(site: str) -> str:
+    """A town's name without the country the gazetteer tells its namesakes apart by
+    ("Hyderabad (Pakistan)"): a report that names no country may take it for
+    its namesake, and the two name one town in one story."""
+    return site.split(" (", 1)[0] if site.endswith(")") else site
 
 
 # The largest cluster whose reports' towns are looked for in each other's names.
@@ -1538,8 +1546,16 @@ def article_signature(
         for name, place in towns.items():
             site_places.setdefault(name, place)
             spellings[name] = town_spellings(place, rulebook.places.country_codes)
-    # A vague part of a country ("northern China") tells no two stories apart.
-    regions = {p.name for p in found if p.kind == "region" and not vague_area(p.name, lex)}
+    # A vague part of a country ("northern China") tells no two stories apart,
+    # nor a region named only in background ("In 2022, floods in neighbouring
+    # X killed 400").
+    regions = {
+        p.name
+        for sentence, places_in in zip(analysis.sentences, found_by_sentence, strict=True)
+        if not background.get(sentence.start, False)
+        for p in places_in
+        if p.kind == "region" and not vague_area(p.name, lex)
+    }
     words, names = words_and_names((s.words for s in analysis.sentences), lex)
     asides = _asides(analysis, names, background, lex)
     article = analysis.article

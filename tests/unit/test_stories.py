@@ -728,6 +728,28 @@ def test_a_signature_lists_the_towns_it_names_not_countries(rulebook: Rulebook) 
     assert PLACE + "France" in sig.terms
 
 
+def test_a_region_named_only_in_background_is_not_the_signatures(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.models import Article
+    from checker.stories import article_signature
+
+    text = (
+        "Floods killed nine people in Gauteng on Monday, officials said.\n"
+        "In 2022, floods in neighbouring KwaZulu-Natal killed more than 400 people."
+    )
+    article = Article(id="t#1", source="t", index=1, text=text, published=DAY)
+    sig = article_signature(analyse(article, rulebook), rulebook)
+    # The other province is another happening's: it tells no story apart.
+    assert sig.regions == ("Gauteng",)
+
+
+def test_a_town_told_with_and_without_its_namesakes_country_is_one_town() -> None:
+    # "X (Country)" is how the gazetteer tells namesakes apart; a report that
+    # names no country takes the plain one: one town, so one story.
+    groups = _groups(_two_attacks(second_town="Towna (Country)"))
+    assert any({"a#0", "b#0", "b#1"} <= g for g in groups)
+
+
 def test_a_count_of_the_kidnapped_tells_its_happening_apart(rulebook: Rulebook) -> None:
     from checker.extract import analyse
     from checker.models import Article
