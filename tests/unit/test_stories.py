@@ -686,6 +686,26 @@ def test_a_lead_gives_the_day_and_place_of_its_happening(rulebook: Rulebook) -> 
     assert article_signature(analysis, rulebook, normalise(analysis, rulebook)).lead_days == ()
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "A suicide bomber rammed a car packed with explosives into a police checkpoint"
+        " on the edge of the city on Sunday, killing six people.",
+        "A truck ploughed into a crowded market on Sunday, killing six people.",
+    ],
+)
+def test_a_lead_dates_a_ramming_to_its_day(lead: str, rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.normalise import normalise
+    from checker.stories import article_signature
+
+    article = Article(id="r#1", source="r", index=1, text=lead, published=DAY)
+    analysis = analyse(article, rulebook)
+    sig = article_signature(analysis, rulebook, normalise(analysis, rulebook))
+    assert sig.lead_days == (dt.date(2024, 5, 12),)
+    assert sig.lead_tolls == (6,)
+
+
 def test_a_lead_names_the_towns_near_its_figures_but_not_its_dateline(
     rulebook: Rulebook,
 ) -> None:
