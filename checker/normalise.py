@@ -1360,6 +1360,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 facts.append(item)
                 continue
         if choice is None:
+            if mention.kind == "percent":
+                continue  # "68 dead, half of them in X": a share, never a count of its own
             sub = _subcount(mention, sentence, facts, article.text, lex)
             if sub is None:
                 sub = _list_item(mention, sentence, facts, head, article.text, lex)

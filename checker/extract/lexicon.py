@@ -1128,7 +1128,12 @@ def _compile(rb: Rulebook) -> Lexicon:
         ),
         care_group=rb.victims.care_group,
         number_token_re=compile_kept(
-            r"(?<![\w-])(?:\d[\d,.]*|" + alternation(list(number_words)) + r")(?![\w-])",
+            # "Thirty-four" is one number, as "34" is.
+            r"(?<![\w-])(?:\d[\d,.]*|(?:"
+            + alternation(list(number_words))
+            + r")(?:-(?:"
+            + alternation(list(number_words))
+            + r"))?)(?![\w-])",
             re.IGNORECASE,
         ),
         joiner_any_re=compile_kept(

@@ -942,3 +942,27 @@ def test_a_dateline_opening_a_sentence_ends_where_its_text_begins(
     from checker.extract.text import dateline_end
 
     assert sentence[: dateline_end(sentence)] == opening
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("A heatwave has killed 68 people in the state, half of them in the capital.", 68),
+        ("Floods killed 40 people, half of them children.", 40),
+    ],
+)
+def test_a_share_of_a_toll_is_no_count_of_its_own(text: str, toll: int, rulebook: Rulebook) -> None:
+    # "half of them" is a share of the toll before it, not 50 people.
+    assert [(f.metric, f.interval.low) for f in _facts(text, rulebook)] == [("killed", toll)]
+
+
+def test_a_number_written_with_a_hyphen_before_of_the_is_a_part(rulebook: Rulebook) -> None:
+    from checker.claims import told_as_part
+    from checker.extract import lexicon
+
+    text = (
+        "Sixty-eight people have died since Wednesday. Thirty-four of the deaths were in the east."
+    )
+    facts = _facts(text, rulebook)
+    assert [f.stated for f in facts] == ["Sixty-eight people", "Thirty-four of the deaths"]
+    assert told_as_part(facts[1], lexicon(rulebook))
