@@ -704,6 +704,11 @@ def _every_division(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
     return set.intersection(*(set(signatures[m].lead_divisions) for m in c.members))
 
 
+def _every_division_of(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
+    """The divisions every article of ``c`` names or has towns in."""
+    return set.intersection(*(set(signatures[m].divisions) for m in c.members))
+
+
 def _any_division(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
     """The divisions some article of ``c`` names or has towns in."""
     return {d for m in c.members for d in signatures[m].divisions}
@@ -1019,8 +1024,12 @@ def _other_town_other_toll(
     if (
         _area_wide(a, signatures)
         and _area_wide(b, signatures)
-        and _core(_regions(a, signatures), size_a, params)
-        & _core(_regions(b, signatures), size_b, params)
+        and (
+            _core(_regions(a, signatures), size_a, params)
+            & _core(_regions(b, signatures), size_b, params)
+            # A city's own report names no state: GeoNames puts it in one.
+            or _every_division_of(a, signatures) & _every_division_of(b, signatures)
+        )
     ):
         return False  # a flood's towns in one state, its toll rising from report to report
     # Its own tolls: those most of its articles give, or all of them when its

@@ -953,6 +953,30 @@ def test_a_town_and_toll_told_as_a_part_by_the_other_cluster_is_one_happening() 
     assert {"b#0"} in _groups(sigs)
 
 
+@pytest.mark.parametrize(("division", "one_story"), [("CC:State", True), ("CC:Other", False)])
+def test_a_citys_own_toll_in_a_flood_of_its_state_is_one_happening(
+    division: str, one_story: bool
+) -> None:
+    # The state's reports of a flood name a town and the state's toll; the
+    # city's own report names only the city, with the city's toll. GeoNames
+    # puts both towns in one state: one flood, however the tolls differ.
+    def flood(aid: str, town: str, tolls: tuple[float, ...], where: str) -> Signature:
+        return replace(
+            _shooting(aid, town, tolls),
+            happenings=("weather",),
+            area_wide=True,
+            divisions=(where,),
+        )
+
+    sigs = [
+        flood("a#0", "Towna", (39,), "CC:State"),
+        flood("a#1", "Towna", (39,), "CC:State"),
+        flood("b#0", "Townb", (8,), division),
+        *_background(),
+    ]
+    assert any({"a#0", "a#1", "b#0"} <= g for g in _groups(sigs)) == one_story
+
+
 def test_two_regions_with_their_own_tolls_on_adjacent_days_stay_apart() -> None:
     def raid(aid: str, region: str, toll: float, day: dt.date) -> Signature:
         terms = {WORD + w: 1.0 for w in CRASH}
