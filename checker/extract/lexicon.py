@@ -699,7 +699,11 @@ def _compile(rb: Rulebook) -> Lexicon:
     # A noun of a happening after up to two words ("the deadly gas explosion"), and
     # the rest of its clause up to a date (no punctuation, no number).
     onset_noun = r"(?:[\w-]+\s+){0,2}?(?:" + alternation(rb.context.onset_nouns) + ")"
-    rest_of_clause = r"(?P<between>[^,;:()\[\]—–\d]*)"
+    # The rest of a clause: no break but the commas around a place's wider place
+    # ("in X, Y state, on Wednesday").
+    rest_of_clause = (
+        r"(?P<between>(?:[^,;:()\[\]—–\d]|,\s+[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,2},(?=\s))*)"
+    )
     hedge_kind = {" ".join(p.lower().split()): h.kind for h in rb.hedges.hedges for p in h.phrases}
     leading = [
         " ".join(p.lower().split()) for h in rb.hedges.hedges if not h.after for p in h.phrases

@@ -1084,6 +1084,8 @@ def test_a_day_far_from_the_verb_of_the_happening_dates_it_in_one_clause(
         " municipality of the northern mining state on Saturday.",
         "A gas explosion ripped through a block of flats in Townia, on the eastern edge of"
         " Citya, on Saturday evening, killing three people.",
+        # The happening's noun, and a town's wider place between commas.
+        "Seven miners died in an explosion at a coal mine in Townia, Statia, on Saturday.",
     ],
 )
 def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
