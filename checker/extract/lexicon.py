@@ -254,7 +254,7 @@ def _apposed_place_re(rb: Rulebook) -> re.Pattern[str]:
     province,", a bearing to a landmark (", northeast of X,", ", on the eastern
     edge of X,"), a kind of place
     in one (", a village in X state,"), a town near it (", near X,"), a division
-    of a region (", in the X department of the Y region,") or its rank (", one
+    of a region (", in the X department of the Y region,", ", in X state,") or its rank (", one
     of the busiest in X,")."""
     name = (
         r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
@@ -271,7 +271,7 @@ def _apposed_place_re(rb: Rulebook) -> re.Pattern[str]:
     )
     kind = r"(?:an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|of|near)\s+)"
     nearby = r"(?:(?:" + alternation(rb.places.nearby_words) + r")\s+)"
-    region = rf"(?:in\s+the\s+{name}(?:\s+of\s+the\s+{name})?)"
+    region = rf"(?:in\s+(?:the\s+)?{name}(?:\s+of\s+the\s+{name})?)"
     # ", one of the busiest in X,": a place's rank among others of its kind.
     rank = rf"(?:one\s+of\s+the\s+[a-z]+(?:\s+[a-z]+){{0,3}}?(?:\s+(?:in|of)\s+{name})?)"
     return compile_kept(rf",\s*(?:{region}|{rank}|(?:{bearing}|{kind}|{nearby})?{name})\s*,")

@@ -1086,6 +1086,11 @@ def test_a_day_far_from_the_verb_of_the_happening_dates_it_in_one_clause(
         " Citya, on Saturday evening, killing three people.",
         # The happening's noun, and a town's wider place between commas.
         "Seven miners died in an explosion at a coal mine in Townia, Statia, on Saturday.",
+        # A state told with "in" between commas; a rally dispersed.
+        "At least 35 pupils were kidnapped when armed men attacked a school in Townia, in"
+        " Statia state, before dawn on Saturday.",
+        "Dozens of protesters were hurt when riot police dispersed a rally outside parliament"
+        " on Saturday.",
     ],
 )
 def test_a_later_day_in_the_clause_of_the_verb_of_the_happening_disagrees(
