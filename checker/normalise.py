@@ -1156,6 +1156,20 @@ def _more_of(head: _Head, sentence: Sentence, facts: list[Fact], lex: Lexicon) -
     return group if group and group != "people" else None
 
 
+def _partitive_group(text: str, end: int, lex: Lexicon) -> str | None:
+    """The group a partitive right after a count names ("Four of the dead were
+    children", "Seven of the victims were Mexicans"), if the rules know it."""
+    m = lex.partitive_re.match(text, end, min(len(text), end + 60))
+    if m is None or not m.group("group"):
+        return None
+    words = m.group("group").lower().split()
+    for key in (tuple(words), tuple(words[-1:]), tuple(words[:1])):
+        group = lex.victim_words.get(key)
+        if group is not None:
+            return group
+    return "people" if any(w in lex.nationality_words for w in words) else None
+
+
 def _victims(head: _Head, lex: Lexicon) -> str | None:
     if not head.known or head.head is None:
         return None
@@ -1454,7 +1468,8 @@ def normalise(analysis: Analysis, rulebook: Rulebook) -> list[Fact]:
                 or _severity_group(article.text, stated_span[1], lex)
                 or _severity_group(article.text, mention.span[1], lex)
                 or _more_of(head, sentence, facts, lex)
-                or _victims(head, lex),
+                or _victims(head, lex)
+                or _partitive_group(article.text, mention.span[1], lex),
                 places=[p.name for p in places] + _named_division(stated_end, sentence, lex),
                 antecedents=(
                     _antecedents(article.text, mention, sentence, lex)
