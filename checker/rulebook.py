@@ -104,6 +104,10 @@ class MetricRule(_Rule):
     # Its figures are a happening's own (a death toll): two clusters of reports
     # with other towns and other such figures tell of two happenings.
     tells_apart: bool = False
+    # Its figures in a lead tell a happening from one on days apart, beside
+    # those that tell happenings apart ("18 injured" on Wednesday is not "31
+    # injured" on Sunday).
+    leads_apart: bool = False
     compare: bool = True
     # What a figure of the metric is for, by the words of its clause ("street
     # value", "ransom"): its counted group. A figure that says none is listed,

@@ -71,9 +71,10 @@ class Signature:
     # country it names there (not its dateline's).
     lead_days: tuple[dt.date, ...] = ()
     lead_places: tuple[str, ...] = ()
-    # The death tolls its lead gives, and whether it tells of a toll that rose
-    # ("rose to", "bringing the toll to"): a follow-up's new count.
-    lead_tolls: tuple[float, ...] = ()
+    # The counts its lead gives of the dead, the hurt and the taken (metrics'
+    # ``leads_apart``), and whether it tells of a toll that rose ("rose to",
+    # "bringing the toll to"): a follow-up's new count.
+    lead_tolls: tuple[tuple[str, float], ...] = ()
     lead_risen: bool = False
     # Names it gives as where something is ("off X", "the town of X") that the
     # gazetteer does not know, folded: a village or an island of one
@@ -889,7 +890,8 @@ def _other_days_other_lead_tolls(
     a: _Cluster, b: _Cluster, params: StoryParams, signatures: Sequence[Signature]
 ) -> bool:
     """True for two clusters whose leads date their happenings to days
-    ``params.days_apart`` or more apart and give death tolls, none in common,
+    ``params.days_apart`` or more apart and give counts of the dead, the hurt
+    or the taken (``Signature.lead_tolls``), none in common,
     none of them told as a rise: two fires in one market three days apart,
     however alike their places and words. (A follow-up leads with its
     happening's day, "Monday's fire", with the toll it reported, or with a
@@ -905,8 +907,8 @@ def _other_days_other_lead_tolls(
     members = [signatures[m] for m in (*a.members, *b.members)]
     if any(s.lead_risen for s in members):
         return False
-    tolls_a = {t for m in a.members for t in signatures[m].lead_tolls}
-    tolls_b = {t for m in b.members for t in signatures[m].lead_tolls}
+    tolls_a = _lead_tolls(a, signatures)
+    tolls_b = _lead_tolls(b, signatures)
     return bool(tolls_a) and bool(tolls_b) and tolls_a.isdisjoint(tolls_b)
 
 
@@ -915,7 +917,8 @@ def _before_the_lead_day(
 ) -> bool:
     """True when every article of ``a`` was published ``params.days_apart`` days or
     more before any day ``b``'s leads date their happening to, and ``b``'s leads
-    give death tolls that ``a`` never gives, none told as a rise: a report of
+    give counts (``Signature.lead_tolls``) that ``a`` never gives as a toll or
+    in its leads, none told as a rise: a report of
     a fire on Monday, published on Tuesday, cannot tell of the fire in the
     same market on Thursday. (A follow-up that leads with a later day, "police
     arrested two men on Thursday", gives the first reports' toll or none.)"""
@@ -932,8 +935,16 @@ def _before_the_lead_day(
         return False  # ``b`` was told before that day: its leads date no happening of its own
     if any(signatures[m].lead_risen for m in b.members):
         return False
-    tolls = {t for m in b.members for t in signatures[m].lead_tolls}
-    return bool(tolls) and tolls.isdisjoint(_tolls(a, signatures))
+    tolls = _lead_tolls(b, signatures)
+    if not tolls or not tolls.isdisjoint(_lead_tolls(a, signatures)):
+        return False
+    # Nor a toll ``a`` gives anywhere: a later report of its dead.
+    return {value for _metric, value in tolls}.isdisjoint(_tolls(a, signatures))
+
+
+def _lead_tolls(c: _Cluster, signatures: Sequence[Signature]) -> set[tuple[str, float]]:
+    """The counts the leads of ``c``'s articles give, by metric."""
+    return {t for m in c.members for t in signatures[m].lead_tolls}
 
 
 def _told_before(
@@ -1610,7 +1621,16 @@ def article_signature(
             part_tolls_found.add(low)
     part_tolls = sorted(part_tolls_found)
     lead_end = _lead_end(analysis)
-    lead_tolls = sorted({low for low, f in tolling if f.span[1] <= lead_end})
+    lead_tolls = sorted(
+        {
+            (f.metric, low)
+            for f in told
+            if f.metric in lex.leads_apart
+            and f.span[1] <= lead_end
+            and (low := f.interval.low) is not None
+            and not superseded(f, lex)
+        }
+    )
     found_localities, lead_localities = _localities_and_leads(
         analysis, lex, [*sites, *regions, *places], background
     )

@@ -639,6 +639,8 @@ class Lexicon:
     joined_re: re.Pattern[str]
     # The metrics whose figures tell two happenings apart (``tells_apart``).
     tells_apart: frozenset[str]
+    # The metrics whose figures in a lead tell happenings on days apart (``leads_apart``).
+    leads_apart: frozenset[str]
     # The metrics of running tolls (the dead, the injured, the missing).
     running_tolls: frozenset[str]
 
@@ -1244,5 +1246,6 @@ def _compile(rb: Rulebook) -> Lexicon:
             re.IGNORECASE,
         ),
         tells_apart=frozenset(m.name for m in rb.metrics if m.tells_apart),
+        leads_apart=frozenset(m.name for m in rb.metrics if m.leads_apart),
         running_tolls=frozenset(m.name for m in rb.metrics if m.running_toll),
     )

@@ -703,7 +703,24 @@ def test_a_lead_dates_a_ramming_to_its_day(lead: str, rulebook: Rulebook) -> Non
     analysis = analyse(article, rulebook)
     sig = article_signature(analysis, rulebook, normalise(analysis, rulebook))
     assert sig.lead_days == (dt.date(2024, 5, 12),)
-    assert sig.lead_tolls == (6,)
+    assert sig.lead_tolls == (("killed", 6),)
+
+
+def test_a_leads_counts_of_the_hurt_tell_its_happening_too(rulebook: Rulebook) -> None:
+    from checker.extract import analyse
+    from checker.normalise import normalise
+    from checker.stories import article_signature
+
+    lead = (
+        "The driver of a school coach was killed and 18 people were injured when it hit a"
+        " lorry on the motorway on Sunday morning, emergency services said."
+    )
+    article = Article(id="h#1", source="h", index=1, text=lead, published=DAY)
+    analysis = analyse(article, rulebook)
+    sig = article_signature(analysis, rulebook, normalise(analysis, rulebook))
+    # No death toll in figures, but the injured tell this crash from another.
+    assert sig.tolls == ()
+    assert sig.lead_tolls == (("wounded", 18),)
 
 
 def test_a_lead_names_the_towns_near_its_figures_but_not_its_dateline(
