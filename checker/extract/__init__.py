@@ -11,7 +11,7 @@ from checker.extract.date_years import with_year_unit
 from checker.extract.dates import find_dates
 from checker.extract.lexicon import Lexicon, lexicon
 from checker.extract.number_scan import number_matches
-from checker.extract.numbers import find_numbers
+from checker.extract.numbers import find_numbers, people_after
 from checker.extract.quantities import quantities
 from checker.extract.spans import SpanIndex
 from checker.extract.text import Sentence, sentence_at, split_sentences
@@ -166,8 +166,8 @@ def _table_unit(mention: Mention, text: str, lex: Lexicon) -> Mention | None:
     its span then takes in the unit word, as quantulum3's do ("40 km")."""
     end = mention.span[1]
     found = lex.extra_units_re.match(text, end, end + 40)
-    if found is None:
-        return None
+    if found is None or people_after(text, found.end("unit"), lex):
+        return None  # none, or "three night watchmen": people, not nights
     kind, unit = lex.extra_units[" ".join(found.group("unit").lower().replace("-", " ").split())]
     span = (mention.span[0], found.end("unit"))
     return mention.model_copy(
@@ -236,6 +236,9 @@ def _apply_quantity(
             q_start, q_end, entity = start, end, ""
         if any(c.isdigit() for c in sent.text[end:q_end]):
             # A unit has no digits: "seven AK-47s" is no "ampere per kelvin".
+            continue
+        if people_after(sent.text, max(end, q_end), lex):
+            # "Three night watchmen", "five day labourers": people, not nights.
             continue
         kind: MentionKind = (
             "money" if entity == "currency" else "percent" if unit == "percentage" else "quantity"

@@ -203,6 +203,16 @@ def _interval(bounds: tuple[float, float | None]) -> Interval:
     return Interval(low=_as_number(low), high=None if high is None else _as_number(high))
 
 
+def people_after(text: str, at: int, lex: Lexicon) -> bool:
+    """True when a word of people (rules/victims.yaml) follows ``text[at:]`` right away:
+    "three night watchmen", "five day labourers" count people, not nights or days."""
+    m = _NEXT_WORD_RE.match(text, at)
+    return m is not None and (m.group(1).lower(),) in lex.victim_words
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
 def _classify(
     text: str, raw: _Raw, last: _Raw, lex: Lexicon, hedged: bool
 ) -> tuple[MentionKind, str | None, str | None]:
@@ -225,7 +235,7 @@ def _classify(
     if lex.percent_re.match(after):
         return "percent", "%", None
     duration = lex.duration_re.match(after)
-    if duration:
+    if duration and not people_after(after, duration.end("unit"), lex):
         return "quantity", duration.group("unit").lower(), None
     if _LIST_MARK_RE.match(after) and _starts_line(text, raw.start):
         return "other", None, "list"
