@@ -694,8 +694,8 @@ def _excluded(
     """True when a word of the metric's ``exclude`` stands within its window of the
     number, or further on in the number's clause (past an aside that one of
     ``aside_openers`` opens, and past a bracketed one): "Twenty-six hostages
-    abducted from a bus near X were freed" counts the freed, not the abducted; or one of
-    its ``exclude_after`` right after the count or its noun ("42 people rescued",
+    abducted from a bus near X were freed" counts the freed, not the abducted;
+    or one of its ``exclude_after`` right after the count or its noun ("42 people rescued",
     past ``auxiliaries``: "87 passengers had been pulled alive"), or its
     ``exclude_before`` right before the count ("rescued 22 people")."""
     if ml.exclude_after:
@@ -1160,9 +1160,13 @@ def _partitive_group(text: str, end: int, lex: Lexicon) -> str | None:
     """The group a partitive right after a count names ("Four of the dead were
     children", "Seven of the victims were Mexicans"), if the rules know it."""
     m = lex.partitive_re.match(text, end, min(len(text), end + 60))
-    if m is None or not m.group("group"):
-        return None
-    words = m.group("group").lower().split()
+    return _group_named(m.group("group"), lex) if m is not None and m.group("group") else None
+
+
+def _group_named(named: str, lex: Lexicon) -> str | None:
+    """The group of people the words after a partitive's "were" name ("children",
+    "foreign migrants", "Mexicans"), if the rules know it."""
+    words = named.lower().split()
     for key in (tuple(words), tuple(words[-1:]), tuple(words[:1])):
         group = lex.victim_words.get(key)
         if group is not None:

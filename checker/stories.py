@@ -705,7 +705,7 @@ def _every_division(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
     return set.intersection(*(set(signatures[m].lead_divisions) for m in c.members))
 
 
-def _every_division_of(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
+def _divisions_of_all(c: _Cluster, signatures: Sequence[Signature]) -> set[str]:
     """The divisions every article of ``c`` names or has towns in."""
     return set.intersection(*(set(signatures[m].divisions) for m in c.members))
 
@@ -891,11 +891,10 @@ def _other_days_other_lead_tolls(
 ) -> bool:
     """True for two clusters whose leads date their happenings to days
     ``params.days_apart`` or more apart and give counts of the dead, the hurt
-    or the taken (``Signature.lead_tolls``), none in common,
-    none of them told as a rise: two fires in one market three days apart,
-    however alike their places and words. (A follow-up leads with its
-    happening's day, "Monday's fire", with the toll it reported, or with a
-    toll that rose.)"""
+    or the taken (``Signature.lead_tolls``), none in common and none told as
+    a rise: two fires in one market three days apart, however alike their
+    places and words. (A follow-up leads with its happening's day, "Monday's
+    fire", with the toll it reported, or with a toll that rose.)"""
     days_a = _lead_days(a, signatures)
     days_b = _lead_days(b, signatures) if days_a else None
     if not days_a or not days_b or not _far_apart(days_a, days_b, params):
@@ -918,10 +917,10 @@ def _before_the_lead_day(
     """True when every article of ``a`` was published ``params.days_apart`` days or
     more before any day ``b``'s leads date their happening to, and ``b``'s leads
     give counts (``Signature.lead_tolls``) that ``a`` never gives as a toll or
-    in its leads, none told as a rise: a report of
-    a fire on Monday, published on Tuesday, cannot tell of the fire in the
-    same market on Thursday. (A follow-up that leads with a later day, "police
-    arrested two men on Thursday", gives the first reports' toll or none.)"""
+    in its leads, none told as a rise: a report of a fire on Monday, published
+    on Tuesday, cannot tell of the fire in the same market on Thursday. (A
+    follow-up that leads with a later day, "police arrested two men on
+    Thursday", gives the first reports' toll or none.)"""
     days = _lead_days(b, signatures)
     published = _published(a, signatures) if days else None
     if not days or not published:
@@ -1039,7 +1038,7 @@ def _other_town_other_toll(
             _core(_regions(a, signatures), size_a, params)
             & _core(_regions(b, signatures), size_b, params)
             # A city's own report names no state: GeoNames puts it in one.
-            or _every_division_of(a, signatures) & _every_division_of(b, signatures)
+            or _divisions_of_all(a, signatures) & _divisions_of_all(b, signatures)
         )
     ):
         return False  # a flood's towns in one state, its toll rising from report to report

@@ -252,10 +252,9 @@ def _institution(places: PlaceRules) -> str:
 def _apposed_place_re(rb: Rulebook) -> re.Pattern[str]:
     """A place told in apposition between commas, no clause of its own: ", X
     province,", a bearing to a landmark (", northeast of X,", ", on the eastern
-    edge of X,"), a kind of place
-    in one (", a village in X state,"), a town near it (", near X,"), a division
-    of a region (", in the X department of the Y region,", ", in X state,") or its rank (", one
-    of the busiest in X,")."""
+    edge of X,"), a kind of place in one (", a village in X state,"), a town
+    near it (", near X,"), a division of a region (", in the X department of
+    the Y region,", ", in X state,") or its rank (", one of the busiest in X,")."""
     name = (
         r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
         + alternation(rb.places.name_particles)
