@@ -792,6 +792,14 @@ def _place_of(
         places = attached
     by_level = sorted(places, key=lambda p: (-_level(p), p.name))
     deepest = [p for p in by_level if _level(p) == _level(by_level[0])]
+    if (
+        len(deepest) > 1
+        and any(p.name in whole for p in deepest)
+        and any(_across(fact, p.name, lex) for p in deepest)
+    ):
+        # "at least 14 across A, B and C" in a story of A: a count over more
+        # than the story's area, wider than its whole.
+        return "+".join(p.name for p in deepest), True
     outside = [p for p in deepest if p.name not in whole]
     if not outside:
         return "", False

@@ -1438,6 +1438,23 @@ def test_a_figure_told_across_the_country_in_a_story_of_one_region_counts_wider(
     assert place_of(across, frozenset({"Iraq"}), lex) == ("", False)
 
 
+def test_a_figure_across_a_list_of_regions_with_the_storys_counts_wider(lex: Lexicon) -> None:
+    regions = ("Anbar", "Nineveh", "Diyala")
+    across = _fact(
+        places=regions,
+        low=14,
+        sentence="Storms killed at least 14 people across Anbar, Nineveh and Diyala.",
+    )
+    # Three regions, one of them the story's: a count over more than its area.
+    scope, wider = place_of(across, frozenset({"Iraq", "Anbar"}), lex)
+    assert wider and scope.startswith("Anbar+")
+    # A list of places with no word for all over them: no wider area.
+    listed = _fact(
+        places=regions, low=14, sentence="The 14 dead came from Anbar, Nineveh and Diyala."
+    )
+    assert place_of(listed, frozenset({"Iraq", "Anbar"}), lex)[1] is False
+
+
 # --- a point happening's toll in its one town ---------------------------------------------
 
 
