@@ -455,7 +455,7 @@ def test_one_authority_far_apart_on_one_later_day_is_a_conflict(
         (("National Police Service spokesman Dan Okoth", "police spokesman Dan Okoth"), True),
         # A body, and one who speaks for it by a title.
         (("the fire service", "fire service spokeswoman Eleni Doukas"), True),
-        (("the army", "army spokesman Colonel Sani Bello"), True),
+        (("the army", "army spokesman Colonel Tunde Danjuma"), True),
         # One man, his title written out by one and shortened by the other.
         (("Northern range Inspector General Ravi Menon", "IG Ravi Menon"), True),
         # Two bodies whose names end alike: not one person's name.

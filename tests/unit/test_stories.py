@@ -771,13 +771,13 @@ def test_a_region_named_only_in_background_is_not_the_signatures(rulebook: Ruleb
     from checker.stories import article_signature
 
     text = (
-        "Floods killed nine people in Gauteng on Monday, officials said.\n"
-        "In 2022, floods in neighbouring KwaZulu-Natal killed more than 400 people."
+        "Floods killed nine people in Anbar on Monday, officials said.\n"
+        "In 2022, floods in neighbouring Nineveh killed more than 400 people."
     )
     article = Article(id="t#1", source="t", index=1, text=text, published=DAY)
     sig = article_signature(analyse(article, rulebook), rulebook)
     # The other province is another happening's: it tells no story apart.
-    assert sig.regions == ("Gauteng",)
+    assert sig.regions == ("Anbar",)
 
 
 def test_a_town_told_with_and_without_its_namesakes_country_is_one_town() -> None:
