@@ -7,7 +7,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,23 +37,36 @@ def write_atomically(path: Path, data: str) -> bool:
     Never raises and leaves no stray file; False when the write failed (a
     cache that cannot be written is simply not kept).
     """
-    temporary: str | None = None
+    return write_through(path, lambda temporary: temporary.write_text(data, encoding="utf-8"))
+
+
+def write_through(
+    path: Path,
+    fill: Callable[[Path], object],
+    errors: tuple[type[Exception], ...] = (OSError,),
+) -> bool:
+    """Make ``path`` by ``fill`` writing a temporary file beside it (given its path),
+    then renaming it, so that a reader never sees half of it.
+
+    Never raises ``errors`` and leaves no stray file; False when the write
+    failed (a cache that cannot be written is simply not kept).
+    """
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=".", suffix=".tmp", delete=False
-        ) as handle:
-            temporary = handle.name
-            handle.write(data)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        os.close(handle)
+        temporary = Path(name)
+        fill(temporary)
         os.replace(temporary, path)
         temporary = None
         return True
-    except OSError:
+    except errors:
         return False
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
-                os.unlink(temporary)
+                temporary.unlink()
 
 
 # An ISO country code, the only thing that names a file of a per-country index.

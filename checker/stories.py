@@ -899,10 +899,8 @@ def _other_days_other_lead_tolls(
     days_b = _lead_days(b, signatures) if days_a else None
     if not days_a or not days_b or not _far_apart(days_a, days_b, params):
         return False
-    for c, days in ((a, days_a), (b, days_b)):
-        published = _published(c, signatures)
-        if published and min(published) < min(days):
-            return False  # told before that day: its leads date no happening of its own
+    if _told_ahead(a, days_a, signatures) or _told_ahead(b, days_b, signatures):
+        return False
     members = [signatures[m] for m in (*a.members, *b.members)]
     if any(s.lead_risen for s in members):
         return False
@@ -929,9 +927,8 @@ def _before_the_lead_day(
         return False  # an undated report may be of any day
     if max(published) + dt.timedelta(days=params.days_apart) > min(days):
         return False
-    published_b = _published(b, signatures)
-    if not published_b or min(published_b) < min(days):
-        return False  # ``b`` was told before that day: its leads date no happening of its own
+    if not _published(b, signatures) or _told_ahead(b, days, signatures):
+        return False
     if any(signatures[m].lead_risen for m in b.members):
         return False
     tolls = _lead_tolls(b, signatures)
@@ -939,6 +936,14 @@ def _before_the_lead_day(
         return False
     # Nor a toll ``a`` gives anywhere: a later report of its dead.
     return {value for _metric, value in tolls}.isdisjoint(_tolls(a, signatures))
+
+
+def _told_ahead(c: _Cluster, days: Collection[dt.date], signatures: Sequence[Signature]) -> bool:
+    """True when some article of ``c`` was published before all of ``days`` (the days
+    its leads give): those leads date no happening of its own (a funeral's day
+    in a follow-up)."""
+    published = _published(c, signatures)
+    return bool(published) and min(published) < min(days)
 
 
 def _lead_tolls(c: _Cluster, signatures: Sequence[Signature]) -> set[tuple[str, float]]:

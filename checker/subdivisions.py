@@ -23,7 +23,6 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -31,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.paths import write_through
 from checker.rulebook import Place
 
 
@@ -252,14 +252,11 @@ def _all_town_divisions() -> dict[str, dict[str, list[str]]]:
 
 
 def _write_towns_db(path: Path, index: Mapping[str, Mapping[str, list[str]]]) -> bool:
-    """Keep ``index`` (``_all_town_divisions``) as an SQLite file at ``path``: written
-    beside it and renamed, so a reader never sees half of it. False when it
-    cannot be written (the cache is then simply not kept)."""
-    temporary: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        os.close(handle)
+    """Keep ``index`` (``_all_town_divisions``) as an SQLite file at ``path``, written
+    beside it and renamed (``write_through``). False when it cannot be written
+    (the cache is then simply not kept)."""
+
+    def fill(temporary: Path) -> None:
         with contextlib.closing(sqlite3.connect(temporary)) as db, db:
             db.execute(
                 "CREATE TABLE towns"
@@ -281,15 +278,8 @@ def _write_towns_db(path: Path, index: Mapping[str, Mapping[str, list[str]]]) ->
                     for code, towns in index.items()
                 ),
             )
-        os.replace(temporary, path)
-        temporary = None
-        return True
-    except (OSError, sqlite3.Error):
-        return False
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+
+    return write_through(path, fill, (OSError, sqlite3.Error))
 
 
 # Each process's read-only connection to the kept towns (a connection is never

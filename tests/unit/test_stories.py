@@ -1285,3 +1285,30 @@ def test_a_local_report_naming_no_country_is_placed_by_its_towns_lead(
     assert not any({"first#0", "second#0"} <= g for g in _groups(sigs))
     towns["quellin"] = ("Statea",)
     assert {"first#0", "second#0", "digest#0"} in _groups(sigs)
+
+
+def test_a_report_told_before_its_leads_day_dates_no_happening_of_its_own() -> None:
+    from checker.stories import StoryParams, _before_the_lead_day, _Cluster
+
+    monday, tuesday, friday = DAY, DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=4)
+
+    def report(aid: str, published: dt.date, lead: tuple[dt.date, ...], toll: float) -> Signature:
+        return Signature(
+            article=aid,
+            terms={},
+            anchor=published,
+            lead_days=lead,
+            lead_tolls=(("killed", toll),),
+            tolls=(toll,),
+        )
+
+    first = report("a#0", tuesday, (monday,), 19)
+    later = report("b#0", friday, (friday,), 27)
+    early = report("b#1", monday, (), 19 + 8)
+    params = StoryParams()
+    sigs = [first, later, early]
+    # Reports out on Tuesday cannot tell of what their other lead dates to Friday.
+    assert _before_the_lead_day(_Cluster([0]), _Cluster([1]), params, sigs)
+    # A cluster with a report out on Monday: its Friday is a later day of its
+    # own story (a funeral, a new count), not a happening of its own.
+    assert not _before_the_lead_day(_Cluster([0]), _Cluster([1, 2]), params, sigs)
